@@ -1,0 +1,92 @@
+import * as z from "zod";
+import { modelNames } from "./plugins";
+import { defaultNaming, type NamingOptions } from "./db/naming";
+import { type StaffRole, staffRoles } from "./auth/roles";
+
+/**
+ * All configuration comes from the environment (the dashboard stores nothing of its own).
+ * Parsed once; a bad value stops the process with a message naming the variable.
+ */
+export interface Config {
+  databaseUrl: string | undefined;
+  poolMax: number;
+  statementTimeoutMs: number;
+  secret: string | undefined;
+  baseUrl: string;
+  /** app role (as stored in user.role) → staff role */
+  staffRoleMap: Record<string, StaffRole>;
+  naming: NamingOptions;
+  redisUrl: string | undefined;
+  cookieCacheMaxAge: number;
+}
+
+export class ConfigError extends Error {}
+
+const bool = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
+
+const mappingSchema = z.partialRecord(
+  z.enum(modelNames as unknown as [string, ...string[]]),
+  z.object({ modelName: z.string().min(1).optional(), fields: z.record(z.string(), z.string().min(1)).optional() }).strict(),
+);
+
+export function parseStaffRoleMap(value: string | undefined): Record<string, StaffRole> {
+  if (!value?.trim()) return { admin: "admin", moderator: "moderator", support: "support" };
+  const out: Record<string, StaffRole> = {};
+  for (const pair of value.split(",").map((p) => p.trim()).filter(Boolean)) {
+    const [appRole, staffRole] = pair.split("=").map((s) => s.trim());
+    if (!appRole || !staffRole || !(staffRoles as readonly string[]).includes(staffRole)) {
+      throw new ConfigError(`STAFF_ROLES: "${pair}" should be appRole=${staffRoles.join("|")}`);
+    }
+    out[appRole] = staffRole as StaffRole;
+  }
+  return out;
+}
+
+export function parseNaming(env: NodeJS.ProcessEnv): NamingOptions {
+  let models: NamingOptions["models"] = {};
+  if (env.AUTH_DB_MAPPING?.trim()) {
+    let json: unknown;
+    try {
+      json = JSON.parse(env.AUTH_DB_MAPPING);
+    } catch {
+      throw new ConfigError(`AUTH_DB_MAPPING is not valid JSON: ${env.AUTH_DB_MAPPING}`);
+    }
+    const parsed = mappingSchema.safeParse(json);
+    if (!parsed.success) throw new ConfigError(`AUTH_DB_MAPPING: ${z.prettifyError(parsed.error)}`);
+    models = parsed.data as NamingOptions["models"];
+  }
+  const casing = env.AUTH_DB_CASING?.trim() || "camel";
+  if (casing !== "camel" && casing !== "snake") throw new ConfigError(`AUTH_DB_CASING must be camel or snake, not "${casing}"`);
+  const plural = bool.safeParse(env.AUTH_DB_PLURAL?.trim() || "false");
+  if (!plural.success) throw new ConfigError(`AUTH_DB_PLURAL must be true or false, not "${env.AUTH_DB_PLURAL}"`);
+  return { ...defaultNaming, schema: env.AUTH_DB_SCHEMA?.trim() || "public", casing, usePlural: plural.data, models };
+}
+
+function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(`${name} must be an integer from ${min} to ${max}, not "${raw}"`);
+  return n;
+}
+
+export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = int(env, "PORT", 3000, 1, 65535);
+  return {
+    databaseUrl: env.DATABASE_URL?.trim() || undefined,
+    poolMax: int(env, "DATABASE_POOL_MAX", 10, 1, 500),
+    statementTimeoutMs: int(env, "DATABASE_STATEMENT_TIMEOUT_MS", 15_000, 100, 3_600_000),
+    secret: env.BETTER_AUTH_SECRET?.trim() || undefined,
+    baseUrl: (env.BETTER_AUTH_URL?.trim() || `http://localhost:${port}`).replace(/\/$/, ""),
+    staffRoleMap: parseStaffRoleMap(env.STAFF_ROLES),
+    naming: parseNaming(env),
+    redisUrl: env.REDIS_URL?.trim() || undefined,
+    cookieCacheMaxAge: int(env, "SESSION_COOKIE_CACHE_MAX_AGE", 0, 0, 31_536_000),
+  };
+}
+
+let cached: Config | undefined;
+export function getConfig(): Config {
+  cached ??= parseConfig();
+  return cached;
+}

@@ -1,0 +1,89 @@
+import { type Kysely, sql } from "kysely";
+import { dashboardRequires, type ModelName, type ModuleId, modelNames, modules } from "../plugins";
+import { type Naming, toSnake } from "./naming";
+
+/** What the live database supports: which modules are on, which logical columns exist. */
+export interface Capabilities {
+  modules: ReadonlySet<ModuleId>;
+  columns: Record<ModelName, ReadonlySet<string>>;
+  /** how ids are generated, read from the type of `session.id`, so staff sessions insert cleanly */
+  idType: "text" | "uuid" | "serial";
+}
+
+export const has = (caps: Capabilities, model: ModelName, field: string) => caps.columns[model].has(field);
+
+export class SchemaMismatchError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`The database does not match the configured Better Auth names:\n  - ${problems.join("\n  - ")}`);
+  }
+}
+
+type ColumnRow = { table_name: string; column_name: string; data_type: string };
+
+/** Reads information_schema once and checks every module against it. Throws on a core mismatch. */
+export async function introspect(db: Kysely<any>, naming: Naming): Promise<Capabilities> {
+  const schema = naming.options.schema;
+  const { rows } = await sql<ColumnRow>`
+    select table_name, column_name, data_type from information_schema.columns
+    where table_schema = ${schema} order by table_name, ordinal_position`.execute(db);
+  const tables = new Map<string, Map<string, string>>();
+  for (const r of rows) {
+    if (!tables.has(r.table_name)) tables.set(r.table_name, new Map());
+    tables.get(r.table_name)?.set(r.column_name, r.data_type);
+  }
+
+  const columns = Object.fromEntries(modelNames.map((m) => [m, new Set<string>()])) as Record<ModelName, Set<string>>;
+  for (const model of modelNames) {
+    const cols = tables.get(naming.table(model));
+    if (!cols) continue;
+    for (const field of naming.fields(model)) if (cols.has(naming.column(model, field))) columns[model].add(field);
+  }
+
+  const problems: string[] = [];
+  const check = (spec: Partial<Record<ModelName, readonly string[]>>) => {
+    for (const [model, fields] of Object.entries(spec) as [ModelName, readonly string[]][]) {
+      const table = naming.table(model);
+      const cols = tables.get(table);
+      if (!cols) {
+        problems.push(missingTable(model, table, schema, [...tables.keys()]));
+        continue;
+      }
+      for (const f of fields) if (!columns[model].has(f)) problems.push(missingColumn(model, f, table, naming, cols));
+    }
+  };
+  const core = modules.find((m) => m.id === "core");
+  if (core) check(core.requires);
+  check(dashboardRequires);
+  if (problems.length) throw new SchemaMismatchError([...new Set(problems)]);
+
+  const on = new Set<ModuleId>();
+  for (const m of modules) {
+    const ok = Object.entries(m.requires).every(([model, fields]) => fields.every((f) => columns[model as ModelName].has(f)));
+    if (ok) on.add(m.id as ModuleId);
+  }
+  const idType = tables.get(naming.table("session"))?.get(naming.column("session", "id"));
+  return {
+    modules: on,
+    columns,
+    idType: idType === "uuid" ? "uuid" : idType === "integer" || idType === "bigint" ? "serial" : "text",
+  };
+}
+
+function missingTable(model: ModelName, table: string, schema: string, found: string[]): string {
+  const hint =
+    found.includes(`${table}s`) ? "set AUTH_DB_PLURAL=true" :
+    found.includes(table.replace(/s$/, "")) && table.endsWith("s") ? "unset AUTH_DB_PLURAL" :
+    `set AUTH_DB_MAPPING='{"${model}":{"modelName":"<table>"}}'`;
+  const seen = found.length ? ` (tables there: ${found.slice(0, 12).join(", ")}${found.length > 12 ? ", …" : ""})` : " (it has no tables)";
+  return `schema \`${schema}\` has no table \`${table}\` for Better Auth's ${model} model${seen}: ${hint}`;
+}
+
+function missingColumn(model: ModelName, field: string, table: string, naming: Naming, cols: Map<string, string>): string {
+  const expected = naming.column(model, field);
+  const hint =
+    cols.has(toSnake(field)) && toSnake(field) !== expected ? "set AUTH_DB_CASING=snake" :
+    cols.has(field) && field !== expected ? "set AUTH_DB_CASING=camel" :
+    `set AUTH_DB_MAPPING='{"${model}":{"fields":{"${field}":"<column>"}}}'`;
+  const extra = model === "user" && field === "role" ? " (staff are recognised by user.role: add Better Auth's admin plugin or a role column)" : "";
+  return `table \`${table}\` has no column \`${expected}\` (${model}.${field})${extra}: ${hint}`;
+}

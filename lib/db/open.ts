@@ -1,0 +1,65 @@
+import { Kysely, PostgresDialect } from "kysely";
+import pg from "pg";
+import { type Capabilities, introspect } from "./introspect";
+import { NameMappingPlugin } from "./name-mapping-plugin";
+import type { Naming } from "./naming";
+import type { DB } from "./schema";
+
+// Postgres `timestamp without time zone` columns (Drizzle's default) would otherwise be read in the
+// server's local zone; Better Auth writes UTC.
+pg.types.setTypeParser(1114, (v) => new Date(`${v.replace(" ", "T")}Z`));
+
+export interface Database {
+  /** logical names in, physical names out (see NameMappingPlugin) */
+  db: Kysely<DB>;
+  /** plain Kysely on the same pool: Better Auth does its own name mapping; also for information_schema */
+  authDb: Kysely<any>;
+  pool: pg.Pool;
+  naming: Naming;
+  caps: Capabilities;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  url: string;
+  naming: Naming;
+  poolMax: number;
+  statementTimeoutMs: number;
+  /** skip the schema check (migrations and seeding run before the tables exist) */
+  introspect?: boolean;
+}
+
+export function createPool(url: string, max: number, statementTimeoutMs: number): pg.Pool {
+  const pool = new pg.Pool({ connectionString: url, max });
+  // A startup `options` parameter is ignored by some servers (PGlite, poolers); SET works everywhere.
+  pool.on("connect", (client) => {
+    client.query(`set statement_timeout = ${Math.floor(statementTimeoutMs)}`).catch(() => {});
+  });
+  return pool;
+}
+
+export async function openDatabase(opts: OpenOptions): Promise<Database> {
+  const pool = createPool(opts.url, opts.poolMax, opts.statementTimeoutMs);
+  const dialect = new PostgresDialect({ pool });
+  const db = new Kysely<DB>({ dialect, plugins: [new NameMappingPlugin(opts.naming)] });
+  // Better Auth applies the schema itself (`database.schemaName`), so it gets Kysely without plugins.
+  const authDb = new Kysely<any>({ dialect: new PostgresDialect({ pool }) });
+  const close = async () => {
+    await pool.end();
+  };
+  try {
+    const caps = opts.introspect === false ? emptyCaps() : await introspect(authDb, opts.naming);
+    return { db, authDb, pool, naming: opts.naming, caps, close };
+  } catch (err) {
+    await close();
+    throw err;
+  }
+}
+
+function emptyCaps(): Capabilities {
+  return {
+    modules: new Set(),
+    columns: { user: new Set(), session: new Set(), account: new Set(), verification: new Set() },
+    idType: "text",
+  };
+}

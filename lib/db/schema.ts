@@ -1,0 +1,71 @@
+import type { Generated } from "kysely";
+
+/**
+ * Better Auth's logical model as the dashboard's queries see it. Physical names (renamed tables,
+ * snake_case, another schema) are applied by NameMappingPlugin, so queries never mention them.
+ * Optional plugin columns are typed nullable; whether they exist at all is in `Capabilities`.
+ */
+export interface UserTable {
+  id: string;
+  name: string;
+  email: string;
+  emailVerified: boolean;
+  image: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  role: string | null;
+  banned: boolean | null;
+  banReason: string | null;
+  banExpires: Date | null;
+  username: string | null;
+  displayUsername: string | null;
+  phoneNumber: string | null;
+  phoneNumberVerified: boolean | null;
+  twoFactorEnabled: boolean | null;
+}
+
+export interface SessionTable {
+  id: string;
+  expiresAt: Date;
+  /** bearer secret: never selected by the dashboard */
+  token: string;
+  createdAt: Date;
+  updatedAt: Date;
+  ipAddress: string | null;
+  userAgent: string | null;
+  userId: string;
+  impersonatedBy: string | null;
+}
+
+export interface AccountTable {
+  id: string;
+  accountId: string;
+  providerId: string;
+  userId: string;
+  /** secrets: never selected by the dashboard */
+  accessToken: string | null;
+  refreshToken: string | null;
+  idToken: string | null;
+  password: string | null;
+  scope: string | null;
+  accessTokenExpiresAt: Date | null;
+  refreshTokenExpiresAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface VerificationTable {
+  id: Generated<string>;
+  identifier: string;
+  value: string;
+  expiresAt: Date;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface DB {
+  user: UserTable;
+  session: SessionTable;
+  account: AccountTable;
+  verification: VerificationTable;
+}
