@@ -130,6 +130,9 @@ class NameMappingTransformer extends OperationNodeTransformer {
 
   protected override transformSelectQuery(node: SelectQueryNode): SelectQueryNode {
     const scope = this.scopeOf([...(node.from?.froms ?? []), ...(node.joins ?? []).map((j) => j.table)], null);
+    if (node.selections?.some((s) => s.selection.kind === "SelectAllNode") && [...scope.sources.values()].some((m) => m !== null)) {
+      throw new Error("selectAll() on a Better Auth table is not allowed: list the columns");
+    }
     return this.within(scope, () => super.transformSelectQuery(node));
   }
 
@@ -185,11 +188,6 @@ class NameMappingTransformer extends OperationNodeTransformer {
 
   protected override transformSelection(node: SelectionNode): SelectionNode {
     const sel = node.selection;
-    if (sel.kind === "SelectAllNode") {
-      const models = this.scopes.at(-1)?.sources.values() ?? [];
-      if ([...models].some((m) => m !== null)) throw new Error("selectAll() on a Better Auth table is not allowed: list the columns");
-      return node;
-    }
     if (ReferenceNode.is(sel) && sel.column.kind === "ColumnNode") {
       const mapped = this.transformReference(sel);
       const logical = sel.column.column.name;

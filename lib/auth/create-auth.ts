@@ -1,0 +1,73 @@
+import { betterAuth } from "better-auth";
+import { APIError } from "better-auth/api";
+import type { BetterAuthPlugin } from "better-auth";
+import { betterAuthDatabase, coreFields, coreModelOptions } from "../db/better-auth-schema";
+import type { Database } from "../db/open";
+import { banStatusOf } from "../users/ban-status";
+import { type StaffRole, staffRoleOf } from "./roles";
+
+export interface DashboardAuthOptions {
+  secret: string;
+  baseUrl: string;
+  staffRoleMap: Record<string, StaffRole>;
+  /** nextCookies() and friends; empty in tests that call auth.api directly */
+  plugins?: BetterAuthPlugin[];
+}
+
+/** Staff are the app's own users; this is the lookup the sign-in gate and every request share. */
+export async function lookupStaff(d: Pick<Database, "db" | "caps">, userId: string, map: Record<string, StaffRole>, now = new Date()) {
+  const admin = d.caps.modules.has("admin");
+  const u = await d.db
+    .selectFrom("user")
+    .select(["user.id", "user.email", "user.name", "user.role"])
+    .$if(admin, (qb) => qb.select(["user.banned", "user.banExpires"]))
+    .where("user.id", "=", userId)
+    .executeTakeFirst();
+  if (!u) return null;
+  const banned = "banned" in u ? banStatusOf({ banned: u.banned ?? null, banExpires: u.banExpires ?? null }, now) === "banned" : false;
+  return { id: u.id, email: u.email, name: u.name, appRole: u.role, role: banned ? null : staffRoleOf(u.role, map) };
+}
+
+/**
+ * The dashboard's own Better Auth instance, on the app's tables with the app's names. Email and
+ * password only, no sign-up; a session is created only for users with a staff role, so a non-staff
+ * sign-in leaves nothing behind in the app's session table.
+ */
+export function createDashboardAuth(d: Database, opts: DashboardAuthOptions) {
+  const { naming, caps } = d;
+  const generateId = caps.idType === "uuid" ? "uuid" : caps.idType === "serial" ? "serial" : undefined;
+  return betterAuth({
+    appName: "Better Auth Admin",
+    secret: opts.secret,
+    baseURL: opts.baseUrl,
+    trustedOrigins: [opts.baseUrl],
+    database: betterAuthDatabase(d.authDb, naming),
+    emailAndPassword: { enabled: true, disableSignUp: true },
+    user: {
+      ...coreModelOptions(naming, "user", coreFields.user),
+      additionalFields: { role: { type: "string", required: false, input: false, fieldName: naming.column("user", "role") } },
+    },
+    // Staff sessions are short: this tool can end anyone's sessions.
+    session: { ...coreModelOptions(naming, "session", coreFields.session), expiresIn: 60 * 60 * 12, updateAge: 60 * 60 },
+    account: coreModelOptions(naming, "account", coreFields.account),
+    verification: coreModelOptions(naming, "verification", coreFields.verification),
+    advanced: {
+      // Distinct cookie names, so the dashboard and the app can share a domain.
+      cookiePrefix: "ba-admin",
+      ...(generateId ? { database: { generateId } } : {}),
+    },
+    telemetry: { enabled: false },
+    databaseHooks: {
+      session: {
+        create: {
+          before: async (session) => {
+            const staff = await lookupStaff(d, session.userId, opts.staffRoleMap);
+            if (!staff?.role) throw new APIError("FORBIDDEN", { message: "This account is not a staff member of this dashboard.", code: "NOT_STAFF" });
+          },
+        },
+      },
+    },
+    plugins: opts.plugins ?? [],
+  });
+}
+export type DashboardAuth = ReturnType<typeof createDashboardAuth>;

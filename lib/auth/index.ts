@@ -1,0 +1,25 @@
+import "server-only";
+import { nextCookies } from "better-auth/next-js";
+import { getConfig } from "../config";
+import { getDatabase } from "../db";
+import { createDashboardAuth, type DashboardAuth } from "./create-auth";
+
+const g = globalThis as unknown as { __dashboardAuth?: Promise<DashboardAuth> };
+
+/** The running dashboard's Better Auth instance, created with the database on first use. */
+export function getAuth(): Promise<DashboardAuth> {
+  g.__dashboardAuth ??= getDatabase().then((d) => {
+    const config = getConfig();
+    if (!config.secret) throw new Error("BETTER_AUTH_SECRET is not set: the dashboard signs its session cookies with it (openssl rand -base64 32).");
+    return createDashboardAuth(d, {
+      secret: config.secret,
+      baseUrl: config.baseUrl,
+      staffRoleMap: config.staffRoleMap,
+      plugins: [nextCookies()],
+    });
+  });
+  g.__dashboardAuth.catch(() => {
+    g.__dashboardAuth = undefined;
+  });
+  return g.__dashboardAuth;
+}

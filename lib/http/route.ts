@@ -1,0 +1,33 @@
+import "server-only";
+import { NextResponse } from "next/server";
+import type { Permission } from "../auth/permissions";
+import { type Staff, staffForRequest } from "../auth/staff";
+import type { Q } from "../db/context";
+import { getDatabase } from "../db";
+import { AppError, isStatementTimeout } from "../errors";
+
+export const jsonError = (status: number, code: string, message: string) =>
+  NextResponse.json({ error: { code, message } }, { status, headers: { "cache-control": "no-store" } });
+
+type Handler<P> = (ctx: { req: Request; staff: Staff; q: Q; params: P }) => Promise<unknown>;
+
+/**
+ * Every /api/v1 handler goes through here: staff session and permission first, then the handler;
+ * expected failures become `{ error: { code, message } }` with their status, a statement timeout a
+ * 503 that says why, anything else a logged 500. Never an empty 200 that hides an error.
+ */
+export function apiRoute<P = Record<string, never>>(permission: Permission, handler: Handler<P>) {
+  return async (req: Request, ctx: { params: Promise<P> }) => {
+    try {
+      const staff = await staffForRequest(req, permission);
+      const q = await getDatabase();
+      const body = await handler({ req, staff, q, params: await ctx.params });
+      return NextResponse.json(body, { headers: { "cache-control": "no-store" } });
+    } catch (err) {
+      if (err instanceof AppError) return jsonError(err.status, err.code, err.message);
+      if (isStatementTimeout(err)) return jsonError(503, "timeout", "The query took too long; an index is probably missing (see `npm run doctor`).");
+      console.error("api error", req.method, new URL(req.url).pathname, err);
+      return jsonError(500, "internal", "Internal error; the server log has the details.");
+    }
+  };
+}

@@ -1,0 +1,118 @@
+import type { AccountRow } from "../accounts/queries";
+import { banStatusOf } from "./ban-status";
+import type { UserRow } from "./queries";
+
+export type FindingLevel = "blocker" | "warning" | "info" | "ok";
+export interface Finding {
+  level: FindingLevel;
+  code: string;
+  title: string;
+  detail: string;
+}
+
+export interface SignInFacts {
+  user: UserRow;
+  accounts: AccountRow[];
+  activeSessions: number;
+  /** whether the admin plugin's ban columns exist */
+  bansTracked: boolean;
+  now: Date;
+}
+
+const DAY = 86_400_000;
+const fmt = (d: Date) => d.toISOString().slice(0, 16).replace("T", " ") + " UTC";
+const ago = (d: Date, now: Date) => {
+  const days = Math.floor((now.getTime() - d.getTime()) / DAY);
+  return days <= 0 ? "today" : days === 1 ? "yesterday" : `${days} days ago`;
+};
+
+/**
+ * "Why can't this user sign in?" — what the stored data shows, most serious first. Pure, so every
+ * rule is unit-tested; it only reads what the dashboard may read (never hashes or tokens).
+ */
+export function diagnoseSignIn({ user, accounts, activeSessions, bansTracked, now }: SignInFacts): Finding[] {
+  const out: Finding[] = [];
+  const status = bansTracked ? banStatusOf(user, now) : "active";
+  if (status === "banned") {
+    out.push({
+      level: "blocker",
+      code: "banned",
+      title: "Banned",
+      detail: `${user.banReason ? `Reason: “${user.banReason}”. ` : "No reason recorded. "}${
+        user.banExpires ? `Until ${fmt(user.banExpires)}.` : "Permanent."
+      } Better Auth refuses every new session while the ban lasts.`,
+    });
+  } else if (status === "expired" && user.banExpires) {
+    out.push({
+      level: "info",
+      code: "ban_expired",
+      title: "Ban expired",
+      detail: `A ban ended ${fmt(user.banExpires)}. Better Auth lifts it at the next sign-in; nothing blocks the user.`,
+    });
+  }
+
+  const providers = [...new Set(accounts.map((a) => a.providerId))];
+  const social = providers.filter((p) => p !== "credential");
+  if (accounts.length === 0) {
+    out.push({
+      level: "blocker",
+      code: "no_sign_in_method",
+      title: "No sign-in method",
+      detail: "The user has no password and no linked provider. Only passwordless flows (magic link, email OTP) could sign them in, if the app offers them.",
+    });
+  } else if (!providers.includes("credential")) {
+    out.push({
+      level: "warning",
+      code: "social_only",
+      title: `Only ${social.join(", ")} sign-in`,
+      detail: `There is no password on this account: email + password sign-in fails. The user must use ${social.join(" or ")}, or set a password through a reset if the app allows it.`,
+    });
+  }
+
+  if (!user.emailVerified) {
+    out.push({
+      level: "warning",
+      code: "email_unverified",
+      title: "Email not verified",
+      detail: "If the app sets requireEmailVerification, password sign-in is refused until the address is verified (a new verification email is sent on each attempt).",
+    });
+  }
+
+  if (user.extra.twoFactorEnabled === true) {
+    out.push({
+      level: "info",
+      code: "two_factor",
+      title: "Two-factor enabled",
+      detail: "Sign-in also needs their authenticator app or a backup code.",
+    });
+  }
+
+  if (activeSessions > 0) {
+    out.push({
+      level: "ok",
+      code: "active_session",
+      title: `${activeSessions} active session${activeSessions === 1 ? "" : "s"}`,
+      detail: `Signed in somewhere${user.lastActiveAt ? `, last active ${ago(user.lastActiveAt, now)}` : ""}.`,
+    });
+  } else if (user.lastActiveAt) {
+    out.push({
+      level: "info",
+      code: "inactive",
+      title: `No session for ${Math.max(0, Math.floor((now.getTime() - user.lastActiveAt.getTime()) / DAY))} days`,
+      detail: `Last active ${ago(user.lastActiveAt, now)} (${fmt(user.lastActiveAt)}); all sessions have expired, so the user has to sign in again.`,
+    });
+  } else {
+    out.push({
+      level: "info",
+      code: "never_signed_in",
+      title: "Never signed in",
+      detail: "No session was ever recorded (or sessions live only in a secondary store).",
+    });
+  }
+
+  if (!out.some((f) => f.level === "blocker" || f.level === "warning")) {
+    out.unshift({ level: "ok", code: "nothing_blocking", title: "Nothing in the data blocks sign-in", detail: "Check the password (a reset link), the app's logs and rate limits next." });
+  }
+  const rank: Record<FindingLevel, number> = { blocker: 0, warning: 1, info: 2, ok: 3 };
+  return out.sort((a, b) => rank[a.level] - rank[b.level]);
+}

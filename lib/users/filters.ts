@@ -1,0 +1,52 @@
+import { type ExpressionBuilder, type Expression, type SqlBool, sql } from "kysely";
+import { has } from "../db/introspect";
+import type { Q } from "../db/context";
+import type { DB } from "../db/schema";
+import { modules } from "../plugins";
+import { banStatusIs } from "./ban-status";
+import type { UserFilters } from "./search-params";
+
+/** `%`, `_` and `\` typed by a person are literal (Postgres' default LIKE escape is `\`). */
+export const escapeLike = (s: string) => s.replace(/[\\%_]/g, "\\$&");
+
+/** User fields the search box matches besides email and name, from the modules that are on. */
+export function searchFields(caps: Q["caps"]): string[] {
+  return modules
+    .filter((m) => caps.modules.has(m.id as never))
+    .flatMap((m) => m.searchFields ?? [])
+    .filter((f) => has(caps, "user", f));
+}
+
+/**
+ * The WHERE clause shared by the list and its count, so the two can never disagree.
+ *   q        → id = q OR email ILIKE %q% OR name ILIKE %q% [OR username/phone ILIKE %q%]
+ *   role     → q = ANY(string_to_array(role, ','))   (Better Auth stores "user,admin")
+ *   provider → EXISTS (select 1 from account where userId = user.id and providerId = $p)
+ */
+export function userWhere(q: Pick<Q, "caps">, f: UserFilters, now: Date) {
+  return (eb: ExpressionBuilder<DB, "user">): Expression<SqlBool> => {
+    const conds: Expression<SqlBool>[] = [];
+    if (f.q) {
+      const pattern = `%${escapeLike(f.q)}%`;
+      const ors = [eb("user.id", "=", f.q), eb("user.email", "ilike", pattern), eb("user.name", "ilike", pattern)];
+      for (const field of searchFields(q.caps)) ors.push(eb(eb.ref(`user.${field}` as "user.name"), "ilike", pattern));
+      conds.push(eb.or(ors));
+    }
+    if (f.role) {
+      conds.push(sql<SqlBool>`${f.role} = any(string_to_array(replace(${eb.ref("user.role")}, ' ', ''), ','))`);
+    }
+    if (f.status && q.caps.modules.has("admin")) conds.push(banStatusIs(eb, f.status, now));
+    if (f.verified !== undefined) conds.push(eb("user.emailVerified", "=", f.verified));
+    if (f.provider) {
+      const provider = f.provider;
+      conds.push(
+        eb.exists(
+          eb.selectFrom("account").select(sql`1`.as("one")).whereRef("account.userId", "=", "user.id").where("account.providerId", "=", provider),
+        ),
+      );
+    }
+    if (f.createdAfter) conds.push(eb("user.createdAt", ">=", f.createdAfter));
+    if (f.createdBefore) conds.push(eb("user.createdAt", "<", f.createdBefore));
+    return eb.and(conds);
+  };
+}

@@ -1,0 +1,136 @@
+import { type SelectQueryBuilder, sql } from "kysely";
+import { has } from "../db/introspect";
+import type { Q } from "../db/context";
+import type { DB } from "../db/schema";
+import { badRequest } from "../errors";
+import { decodeCursor, encodeCursor } from "./cursor";
+import { userWhere } from "./filters";
+import type { UserListParams, UserSort } from "./search-params";
+
+export interface UserRow {
+  id: string;
+  name: string;
+  email: string;
+  emailVerified: boolean;
+  image: string | null;
+  role: string | null;
+  banned: boolean | null;
+  banReason: string | null;
+  banExpires: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+  lastActiveAt: Date | null;
+  /** account.providerId values, e.g. ["credential", "google"] */
+  providers: string[];
+  /** optional module fields (username, phoneNumber, twoFactorEnabled …) when their columns exist */
+  extra: Record<string, unknown>;
+}
+
+/** Whitelisted sort keys → the SQL they order by. */
+const sorts = {
+  "-createdAt": { column: "user.createdAt", dir: "desc" },
+  createdAt: { column: "user.createdAt", dir: "asc" },
+  email: { column: "user.email", dir: "asc" },
+  "-email": { column: "user.email", dir: "desc" },
+  name: { column: "user.name", dir: "asc" },
+  "-name": { column: "user.name", dir: "desc" },
+  "-lastActiveAt": { column: null, dir: "desc" },
+} as const satisfies Record<UserSort, { column: string | null; dir: "asc" | "desc" }>;
+
+const extraUserFields = ["username", "displayUsername", "phoneNumber", "phoneNumberVerified", "twoFactorEnabled"] as const;
+
+/** Columns of a user row: admin columns read as NULL when the admin plugin is absent. */
+function selectUser<O>(q: Q, qb: SelectQueryBuilder<DB, "user", O>) {
+  const admin = q.caps.modules.has("admin");
+  const nul = <T>() => sql<T>`null`;
+  return qb
+    .select([
+      "user.id", "user.name", "user.email", "user.emailVerified", "user.image", "user.role",
+      "user.createdAt", "user.updatedAt",
+      admin ? "user.banned" : nul<boolean | null>().as("banned"),
+      admin ? "user.banReason" : nul<string | null>().as("banReason"),
+      admin ? "user.banExpires" : nul<Date | null>().as("banExpires"),
+      // Correlated subqueries on account/session use Better Auth's userId indexes: O(page), no N+1.
+      (eb) =>
+        eb.selectFrom("session").select((s) => s.fn.max("session.updatedAt").as("m")).whereRef("session.userId", "=", "user.id").as("lastActiveAt"),
+      (eb) =>
+        eb
+          .selectFrom("account")
+          .select(sql<string[]>`coalesce(array_agg(distinct ${sql.ref("account.providerId")}), '{}')`.as("p"))
+          .whereRef("account.userId", "=", "user.id")
+          .as("providers"),
+    ])
+    .select(extraUserFields.filter((f) => has(q.caps, "user", f)).map((f) => `user.${f}` as "user.username"));
+}
+
+function toUserRow(r: Record<string, unknown>): UserRow {
+  const extra: Record<string, unknown> = {};
+  for (const f of extraUserFields) if (f in r) extra[f] = r[f];
+  return {
+    id: r.id as string,
+    name: r.name as string,
+    email: r.email as string,
+    emailVerified: Boolean(r.emailVerified),
+    image: (r.image as string | null) ?? null,
+    role: (r.role as string | null) ?? null,
+    banned: (r.banned as boolean | null) ?? null,
+    banReason: (r.banReason as string | null) ?? null,
+    banExpires: (r.banExpires as Date | null) ?? null,
+    createdAt: r.createdAt as Date,
+    updatedAt: r.updatedAt as Date,
+    lastActiveAt: (r.lastActiveAt as Date | null) ?? null,
+    providers: (r.providers as string[] | null) ?? [],
+    extra,
+  };
+}
+
+const TIMESTAMP_TEXT = /^(-infinity|\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}(:?\d{2})?)?)$/;
+
+/**
+ * One page of users, keyset-paginated: `WHERE (sortValue, id) < (cursorValue, cursorId)` with the
+ * same ORDER BY, so page 40,000 costs what page 1 costs. Fetches limit+1 rows to know if there is
+ * a next page; never counts.
+ */
+export async function listUsers(q: Q, p: UserListParams, now = new Date()): Promise<{ rows: UserRow[]; nextCursor: string | null }> {
+  if (p.status && !q.caps.modules.has("admin")) throw badRequest("status: bans are not tracked in this database (no admin plugin columns)");
+  const spec = sorts[p.sort];
+  const cursor = p.cursor ? decodeCursor(p.cursor, p.sort) : null;
+  const isTime = spec.column === null || spec.column === "user.createdAt";
+  if (cursor && isTime && !TIMESTAMP_TEXT.test(cursor.value ?? "")) throw badRequest("cursor: malformed");
+  const cmp = spec.dir === "desc" ? "<" : ">";
+
+  let qb = q.db.selectFrom("user").where(userWhere(q, p, now));
+  // The sort value travels as Postgres text so timestamps keep their microseconds across pages.
+  let sortExpr;
+  if (spec.column === null) {
+    const lastActive = q.db
+      .selectFrom("session")
+      .select(["session.userId", (eb) => eb.fn.max("session.updatedAt").as("last")])
+      .groupBy("session.userId")
+      .as("la");
+    qb = qb.leftJoin(lastActive, "la.userId", "user.id");
+    sortExpr = sql<Date>`coalesce(${sql.ref("la.last")}, '-infinity'::timestamptz)`;
+  } else {
+    sortExpr = sql.ref(spec.column);
+  }
+  if (cursor) {
+    const value = isTime ? sql`cast(${cursor.value} as timestamptz)` : sql`${cursor.value}`;
+    qb = qb.where(sql<boolean>`(${sortExpr}, ${sql.ref("user.id")}) ${sql.raw(cmp)} (${value}, ${cursor.id})`);
+  }
+  const rows = await selectUser(q, qb)
+    .select(sql<string>`cast(${sortExpr} as text)`.as("sortValue"))
+    .orderBy(sortExpr, spec.dir)
+    .orderBy("user.id", spec.dir)
+    .limit(p.limit + 1)
+    .execute();
+
+  const page = rows.slice(0, p.limit);
+  const last = page.at(-1);
+  const nextCursor = rows.length > p.limit && last ? encodeCursor({ sort: p.sort, value: last.sortValue, id: last.id }) : null;
+  return { rows: page.map((r) => toUserRow(r as Record<string, unknown>)), nextCursor };
+}
+
+export async function getUser(q: Q, id: string): Promise<UserRow | null> {
+  const row = await selectUser(q, q.db.selectFrom("user").where("user.id", "=", id)).executeTakeFirst();
+  return row ? toUserRow(row as Record<string, unknown>) : null;
+}

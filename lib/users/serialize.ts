@@ -1,0 +1,36 @@
+import type { AccountRow } from "../accounts/queries";
+import type { SessionRow } from "../sessions/queries";
+import { banStatusOf } from "./ban-status";
+import type { UserRow } from "./queries";
+
+/** The API's User: `banned` is the effective status (an expired ban is not a ban). */
+export function toApiUser(u: UserRow, now: Date) {
+  return {
+    id: u.id,
+    name: u.name,
+    email: u.email,
+    emailVerified: u.emailVerified,
+    image: u.image,
+    role: u.role,
+    banned: banStatusOf(u, now) === "banned",
+    banReason: u.banReason,
+    banExpires: u.banExpires?.toISOString() ?? null,
+    createdAt: u.createdAt.toISOString(),
+    updatedAt: u.updatedAt.toISOString(),
+    lastActiveAt: u.lastActiveAt?.toISOString() ?? null,
+  };
+}
+export type ApiUser = ReturnType<typeof toApiUser>;
+
+export const toApiAccount = (a: AccountRow) => ({ id: a.id, providerId: a.providerId, accountId: a.accountId, createdAt: a.createdAt.toISOString() });
+
+export const toApiSession = (s: SessionRow) => ({
+  id: s.id,
+  ipAddress: s.ipAddress,
+  userAgent: s.userAgent,
+  createdAt: s.createdAt.toISOString(),
+  updatedAt: s.updatedAt.toISOString(),
+  expiresAt: s.expiresAt.toISOString(),
+  active: s.active,
+  impersonatedBy: s.impersonatedBy,
+});
