@@ -42,7 +42,9 @@ export function parseStaffRoleMap(value: string | undefined): Record<string, Sta
   return out;
 }
 
-export function parseNaming(env: NodeJS.ProcessEnv): NamingOptions {
+export type Env = Record<string, string | undefined>;
+
+export function parseNaming(env: Env): NamingOptions {
   let models: NamingOptions["models"] = {};
   if (env.AUTH_DB_MAPPING?.trim()) {
     let json: unknown;
@@ -62,7 +64,7 @@ export function parseNaming(env: NodeJS.ProcessEnv): NamingOptions {
   return { ...defaultNaming, schema: env.AUTH_DB_SCHEMA?.trim() || "public", casing, usePlural: plural.data, models };
 }
 
-function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+function int(env: Env, name: string, fallback: number, min: number, max: number): number {
   const raw = env[name]?.trim();
   if (!raw) return fallback;
   const n = Number(raw);
@@ -70,7 +72,7 @@ function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number
   return n;
 }
 
-export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
+export function parseConfig(env: Env = process.env): Config {
   const port = int(env, "PORT", 3000, 1, 65535);
   return {
     databaseUrl: env.DATABASE_URL?.trim() || undefined,

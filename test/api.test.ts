@@ -29,8 +29,8 @@ describe("JSON API /api/v1/users", () => {
       BETTER_AUTH_SECRET: "api-test-secret-api-test-secret-0123456789",
       BETTER_AUTH_URL: "http://localhost:3000",
     });
-    listRoute = (await import("../app/api/v1/users/route")).GET as Handler;
-    detailRoute = (await import("../app/api/v1/users/[id]/route")).GET as Handler;
+    listRoute = (await import("../app/api/v1/users/route")).GET as unknown as Handler;
+    detailRoute = (await import("../app/api/v1/users/[id]/route")).GET as unknown as Handler;
     const { getAuth } = await import("../lib/auth");
     const auth = await getAuth();
     const res = await auth.api.signInEmail({ body: { email: "staff@corp.test", password: PASSWORD }, returnHeaders: true });

@@ -16,7 +16,7 @@ export function appAuthOptions(db: Kysely<any>, naming: Naming, plugins: readonl
   const factories = {
     admin: () => admin({ schema: s({ user: ["role", "banned", "banReason", "banExpires"], session: ["impersonatedBy"] }) }),
     username: () => username({ schema: s({ user: ["username", "displayUsername"] }) }),
-    phoneNumber: () => phoneNumber({ schema: s({ user: ["phoneNumber", "phoneNumberVerified"] }) }),
+    phoneNumber: () => phoneNumber({ sendOTP: () => {}, schema: s({ user: ["phoneNumber", "phoneNumberVerified"] }) }),
     twoFactor: () => twoFactor({ schema: s({ user: ["twoFactorEnabled"] }) }),
   } as const;
   return {

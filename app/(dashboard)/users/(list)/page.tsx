@@ -1,0 +1,78 @@
+import Link from "next/link";
+import { Suspense } from "react";
+import { TableTransitionProvider } from "@/components/data-table/table-transition";
+import { searchPlaceholder } from "@/components/users/search-hint";
+import { UserCount } from "@/components/users/user-count";
+import { toUserListItem } from "@/components/users/user-list-item";
+import { UsersTable } from "@/components/users/users-table";
+import { UsersToolbar } from "@/components/users/users-toolbar";
+import { requireStaff } from "@/lib/auth/staff";
+import type { Q } from "@/lib/db/context";
+import { getDatabase } from "@/lib/db";
+import { AppError, isStatementTimeout } from "@/lib/errors";
+import { listUsers } from "@/lib/users/queries";
+import { hasFilters, parseUserListParams, toRecord } from "@/lib/users/search-params";
+
+export const metadata = { title: "Users · Better Auth Admin" };
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+/** Parse the URL and load one page; a bad URL or a slow query becomes a message, not a 500. */
+async function loadUsers(q: Q, raw: SearchParams, now: Date) {
+  try {
+    const params = parseUserListParams(raw);
+    const page = await listUsers(q, params, now);
+    return { kind: "ok", params, ...page } as const;
+  } catch (err) {
+    if (err instanceof AppError && err.code === "invalid_request") return { kind: "invalid", message: err.message } as const;
+    if (isStatementTimeout(err)) return { kind: "timeout" } as const;
+    throw err;
+  }
+}
+
+export default async function UsersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  await requireStaff("users.read");
+  const [raw, d] = await Promise.all([searchParams, getDatabase()]);
+  const now = new Date();
+  const bansTracked = d.caps.modules.has("admin");
+  const result = await loadUsers(d, raw, now);
+
+  return (
+    <div className="page">
+      <header className="page-header">
+        <h1>Users</h1>
+        {result.kind === "ok" ? (
+          // Keyed by the whole query: a new boundary per view shows its fallback at once instead of
+          // holding the new rows back until the new count is ready.
+          <Suspense key={new URLSearchParams(toRecord(raw)).toString()} fallback={<span className="count muted">Counting…</span>}>
+            <UserCount q={d} filters={result.params} now={now} />
+          </Suspense>
+        ) : null}
+      </header>
+      <TableTransitionProvider>
+        <UsersToolbar bansTracked={bansTracked} searchPlaceholder={searchPlaceholder(d.caps)} />
+        {result.kind === "ok" ? (
+          <UsersTable rows={result.rows.map((u) => toUserListItem(u, now, bansTracked))} nextCursor={result.nextCursor} filtered={hasFilters(result.params)} />
+        ) : result.kind === "invalid" ? (
+          <div role="alert" className="alert alert-error">
+            <p>
+              <strong>This view cannot be shown:</strong> {result.message}
+            </p>
+            <Link href="/users" className="btn btn-sm">
+              Reset filters
+            </Link>
+          </div>
+        ) : (
+          <div role="alert" className="alert alert-error">
+            <p>
+              <strong>The query took too long.</strong> An index is probably missing for this filter or sort; <code>npm run doctor</code> checks.
+            </p>
+            <Link href="/users" className="btn btn-sm">
+              Reset filters
+            </Link>
+          </div>
+        )}
+      </TableTransitionProvider>
+    </div>
+  );
+}

@@ -1,0 +1,106 @@
+"use client";
+import { type ColumnDef, functionalUpdate, type PaginationState, type RowData, useTable } from "@tanstack/react-table";
+import { type ReactNode, useMemo } from "react";
+import { DataTableHead } from "./data-table-head";
+import { DataTablePager } from "./data-table-pager";
+import type { DataTableFeatures } from "./features";
+import { dataTableFeatures } from "./features";
+import { keyFromSorting, type SortableColumn, sortingFromKey } from "./sort-state";
+import { useTableUrl } from "./use-table-url";
+
+export interface DataTableProps<TData extends RowData> {
+  /** stable (module scope): a new array each render would rebuild the column model */
+  columns: ColumnDef<DataTableFeatures, TData, any>[];
+  /** one page of rows, already filtered, sorted and paged by the server */
+  data: TData[];
+  getRowId: (row: TData) => string;
+  nextCursor: string | null;
+  defaultSort: string;
+  defaultPageSize: number;
+  pageSizes: readonly number[];
+  /** accessible name of the table, e.g. "Users" */
+  label: string;
+  empty: ReactNode;
+}
+
+function sortableColumns<TData extends RowData>(columns: ColumnDef<DataTableFeatures, TData, any>[]): SortableColumn[] {
+  return columns.flatMap((c) => {
+    const id = c.id ?? ("accessorKey" in c ? String(c.accessorKey) : undefined);
+    return id && c.meta?.sortKeys ? [{ id, sortKeys: c.meta.sortKeys }] : [];
+  });
+}
+
+/**
+ * The one table shell: server-side (manual) sorting and keyset paging, all state in the URL.
+ * Sorting state is derived from `sort`; a header click turns TanStack's next sorting state back
+ * into a `sort` key and starts on the first page (a cursor belongs to one sort order).
+ */
+export function DataTable<TData extends RowData>(props: DataTableProps<TData>) {
+  const { columns, data, getRowId, nextCursor, defaultSort, defaultPageSize, pageSizes, label, empty } = props;
+  const [url, setUrl] = useTableUrl(defaultSort, defaultPageSize);
+  const sortable = useMemo(() => sortableColumns(columns), [columns]);
+  const sorting = useMemo(() => sortingFromKey(url.sort, sortable), [url.sort, sortable]);
+  // Keyset paging has no page numbers: index 1 only means "not the first page".
+  const pagination = useMemo<PaginationState>(() => ({ pageIndex: url.cursor ? 1 : 0, pageSize: url.limit }), [url.cursor, url.limit]);
+
+  const table = useTable({
+    features: dataTableFeatures,
+    columns,
+    data,
+    getRowId,
+    manualSorting: true,
+    manualPagination: true,
+    enableMultiSort: false,
+    enableSortingRemoval: false,
+    autoResetAll: false,
+    state: { sorting, pagination },
+    onSortingChange: (updater) => {
+      const key = keyFromSorting(functionalUpdate(updater, sorting), sortable);
+      if (key && key !== url.sort) void setUrl({ sort: key, cursor: null }, { history: "push" });
+    },
+    onPaginationChange: (updater) => {
+      const next = functionalUpdate(updater, pagination);
+      if (next.pageSize !== pagination.pageSize) void setUrl({ limit: next.pageSize, cursor: null });
+    },
+  });
+
+  const rows = table.getRowModel().rows;
+  const columnCount = table.getAllLeafColumns().length;
+  return (
+    <div className="data-table">
+      <div className="table-scroll">
+        <table className="table" aria-label={label}>
+          <DataTableHead table={table} />
+          <tbody>
+            {rows.length === 0 ? (
+              <tr>
+                <td colSpan={columnCount} className="table-empty">
+                  {empty}
+                </td>
+              </tr>
+            ) : (
+              rows.map((row) => (
+                <tr key={row.id}>
+                  {row.getAllCells().map((cell) => (
+                    <td key={cell.id} className={cell.column.columnDef.meta?.className}>
+                      <table.FlexRender cell={cell} />
+                    </td>
+                  ))}
+                </tr>
+              ))
+            )}
+          </tbody>
+        </table>
+      </div>
+      <DataTablePager
+        rowCount={rows.length}
+        isFirstPage={!url.cursor}
+        nextCursor={nextCursor}
+        pageSize={url.limit}
+        pageSizes={pageSizes}
+        onPageSize={(size) => table.setPageSize(size)}
+        onCursor={(cursor) => void setUrl({ cursor }, { history: "push", scroll: true })}
+      />
+    </div>
+  );
+}

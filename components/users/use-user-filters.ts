@@ -1,0 +1,26 @@
+"use client";
+import { parseAsString, useQueryStates } from "nuqs";
+import { useTableTransition } from "../data-table/table-transition";
+
+/**
+ * The users toolbar's URL keys, read as plain strings: the server validates them (a bad value shows
+ * its message instead of the table), so the client never disagrees with it. `sort`/`limit` are read for
+ * "Clear filters", and `cursor` only to be cleared: a new filter starts on the first page.
+ */
+export const userFilterParsers = {
+  q: parseAsString,
+  role: parseAsString,
+  status: parseAsString,
+  verified: parseAsString,
+  provider: parseAsString,
+  createdAfter: parseAsString,
+  createdBefore: parseAsString,
+  sort: parseAsString,
+  limit: parseAsString,
+  cursor: parseAsString,
+};
+
+export function useUserFilters() {
+  const { startTransition } = useTableTransition();
+  return useQueryStates(userFilterParsers, { shallow: false, startTransition });
+}

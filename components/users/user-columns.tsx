@@ -1,0 +1,64 @@
+import { createColumnHelper } from "@tanstack/react-table";
+import Link from "next/link";
+import type { DataTableFeatures } from "../data-table/features";
+import { Avatar } from "../ui/avatar";
+import { Time } from "../ui/time";
+import { ProviderBadges, RoleBadges, UserStatusBadges } from "./user-badges";
+import type { UserListItem } from "./user-list-item";
+
+const helper = createColumnHelper<DataTableFeatures, UserListItem>();
+
+/**
+ * The users table's columns, at module scope so the column model is built once. `sortKeys` are the
+ * URL sort values (lib/users/search-params.ts) a header click switches between; dates sort newest
+ * first on the first click.
+ */
+export const userColumns = helper.columns([
+  helper.accessor("name", {
+    id: "name",
+    header: "User",
+    meta: { sortKeys: { asc: "name", desc: "-name" } },
+    cell: ({ row }) => {
+      const u = row.original;
+      return (
+        <Link href={`/users/${encodeURIComponent(u.id)}`} className="user-cell">
+          <Avatar name={u.name} email={u.email} image={u.image} />
+          <span className="user-cell-text">
+            <span className="user-cell-name">{u.name || <span className="muted">(no name)</span>}</span>
+            <span className="user-cell-email">{u.email}</span>
+          </span>
+        </Link>
+      );
+    },
+  }),
+  helper.accessor("banStatus", {
+    id: "status",
+    header: "Status",
+    cell: ({ row }) => <UserStatusBadges user={row.original} />,
+  }),
+  helper.accessor("roles", {
+    id: "role",
+    header: "Role",
+    cell: ({ row }) => <RoleBadges roles={row.original.roles} />,
+  }),
+  helper.accessor("providers", {
+    id: "providers",
+    header: "Sign-in methods",
+    cell: ({ row }) => <ProviderBadges providers={row.original.providers} />,
+  }),
+  helper.accessor("createdAt", {
+    id: "createdAt",
+    header: "Created",
+    sortDescFirst: true,
+    meta: { sortKeys: { desc: "-createdAt", asc: "createdAt" }, className: "nowrap" },
+    cell: ({ row }) => <Time value={row.original.createdAt} mode="absolute" />,
+  }),
+  helper.accessor("lastActiveAt", {
+    id: "lastActiveAt",
+    header: "Last active",
+    sortDescFirst: true,
+    // The server only offers "most recently active first" (users who never signed in sort last).
+    meta: { sortKeys: { desc: "-lastActiveAt" }, className: "nowrap" },
+    cell: ({ row }) => <Time value={row.original.lastActiveAt} fallback="Never" />,
+  }),
+]);

@@ -1,0 +1,41 @@
+import { type BanStatus, banStatusOf } from "@/lib/users/ban-status";
+import type { UserRow } from "@/lib/users/queries";
+import { type TimeValue, timeValue } from "../ui/format";
+
+/**
+ * What the users table needs of a row, serializable for the client component: dates become
+ * TimeValues formatted on the server (against one `now`), and the effective ban status is resolved
+ * here so the client never recomputes it with its own clock.
+ */
+export interface UserListItem {
+  id: string;
+  name: string;
+  email: string;
+  image: string | null;
+  emailVerified: boolean;
+  /** Better Auth's comma-separated role string, split */
+  roles: string[];
+  banStatus: BanStatus;
+  banReason: string | null;
+  banExpires: TimeValue | null;
+  providers: string[];
+  createdAt: TimeValue;
+  lastActiveAt: TimeValue | null;
+}
+
+export function toUserListItem(u: UserRow, now: Date, bansTracked: boolean): UserListItem {
+  return {
+    id: u.id,
+    name: u.name,
+    email: u.email,
+    image: u.image,
+    emailVerified: u.emailVerified,
+    roles: (u.role ?? "").split(",").map((r) => r.trim()).filter(Boolean),
+    banStatus: bansTracked ? banStatusOf(u, now) : "active",
+    banReason: u.banReason,
+    banExpires: u.banExpires ? timeValue(u.banExpires, now) : null,
+    providers: [...u.providers].sort(),
+    createdAt: timeValue(u.createdAt, now),
+    lastActiveAt: u.lastActiveAt ? timeValue(u.lastActiveAt, now) : null,
+  };
+}

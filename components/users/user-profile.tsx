@@ -1,0 +1,104 @@
+import { Fragment, type ReactNode } from "react";
+import type { ModuleId } from "@/lib/plugins";
+import { modules, type ProfileField } from "@/lib/plugins";
+import type { UserRow } from "@/lib/users/queries";
+import { Badge } from "../ui/badge";
+import { CopyButton } from "../ui/copy-button";
+import { formatDateTime, timeValue } from "../ui/format";
+import { Time } from "../ui/time";
+import { Avatar } from "../ui/avatar";
+import { RoleBadges } from "./user-badges";
+import type { UserListItem } from "./user-list-item";
+
+/** A module's extra field, by its declared kind; absent columns (optional fields) are skipped. */
+function fieldValue(kind: ProfileField["kind"], value: unknown): ReactNode {
+  if (value === null || value === "") return <span className="muted">—</span>;
+  if (kind === "boolean") return value === true ? <Badge tone="success">Yes</Badge> : <Badge>No</Badge>;
+  if (kind === "date") return value instanceof Date ? formatDateTime(value) : String(value);
+  return String(value);
+}
+
+interface Props {
+  user: UserRow;
+  item: UserListItem;
+  enabledModules: ReadonlySet<ModuleId>;
+  now: Date;
+}
+
+/**
+ * The profile: core fields, the ban (only when the admin plugin's columns exist), then the profile
+ * fields of every enabled module, generically, so supporting a plugin needs no change here.
+ */
+export function UserProfile({ user, item, enabledModules, now }: Props) {
+  const extra = modules.filter((m) => enabledModules.has(m.id as ModuleId)).flatMap((m) => m.profileFields ?? []).filter((p) => p.field in user.extra);
+  return (
+    <section className="panel" aria-labelledby="profile-title">
+      <h2 id="profile-title">Profile</h2>
+      <dl className="props">
+        <dt>User id</dt>
+        <dd className="id-row">
+          <code>{user.id}</code> <CopyButton value={user.id} label="Copy id" />
+        </dd>
+        <dt>Name</dt>
+        <dd>{user.name || <span className="muted">(no name)</span>}</dd>
+        <dt>Email</dt>
+        <dd>
+          {user.email} {user.emailVerified ? <Badge tone="success">Verified</Badge> : <Badge tone="warning">Unverified</Badge>}
+        </dd>
+        <dt>Image</dt>
+        <dd className="id-row">
+          {user.image ? (
+            <>
+              <Avatar name={user.name} email={user.email} image={user.image} />
+              <span className="truncate" title={user.image}>
+                {user.image}
+              </span>
+            </>
+          ) : (
+            <span className="muted">None</span>
+          )}
+        </dd>
+        <dt>Role</dt>
+        <dd>
+          <RoleBadges roles={item.roles} />
+        </dd>
+        <dt>Created</dt>
+        <dd>
+          <Time value={item.createdAt} mode="absolute" /> <span className="muted">({item.createdAt.relative})</span>
+        </dd>
+        <dt>Updated</dt>
+        <dd>
+          <Time value={timeValue(user.updatedAt, now)} mode="absolute" />
+        </dd>
+        {enabledModules.has("admin") ? (
+          <>
+            <dt>Ban</dt>
+            <dd>
+              {item.banStatus === "active" ? (
+                <span className="muted">Not banned</span>
+              ) : (
+                <>
+                  {item.banStatus === "banned" ? <Badge tone="danger">Banned</Badge> : <Badge>Ban expired</Badge>} {user.banReason ? `“${user.banReason}”` : <span className="muted">no reason recorded</span>}
+                  {" · "}
+                  {item.banExpires ? (
+                    <>
+                      {item.banStatus === "expired" ? "ended" : "until"} <Time value={item.banExpires} mode="absolute" />
+                    </>
+                  ) : (
+                    "permanent"
+                  )}
+                </>
+              )}
+            </dd>
+          </>
+        ) : null}
+        {extra.map((p) => (
+          <Fragment key={p.field}>
+            <dt>{p.label}</dt>
+            <dd>{fieldValue(p.kind, user.extra[p.field])}</dd>
+          </Fragment>
+        ))}
+      </dl>
+    </section>
+  );
+}

@@ -1,0 +1,80 @@
+import Link from "next/link";
+import type { SessionRow } from "@/lib/sessions/queries";
+import { parseUserAgent } from "@/lib/sessions/user-agent";
+import { Badge } from "../ui/badge";
+import { formatInteger, timeValue } from "../ui/format";
+import { Time } from "../ui/time";
+
+interface Props {
+  sessions: readonly SessionRow[];
+  total: number;
+  activeTotal: number;
+  now: Date;
+  /** impersonation is recorded only by the admin plugin */
+  showImpersonation: boolean;
+}
+
+/**
+ * The user's sessions, most recently refreshed first. A spam account can hold thousands, so the
+ * query returns the newest few hundred and the heading says how many exist. The session token is
+ * never selected, let alone shown.
+ */
+export function UserSessionsTable({ sessions, total, activeTotal, now, showImpersonation }: Props) {
+  return (
+    <section className="panel" aria-labelledby="sessions-title">
+      <div className="panel-header">
+        <h2 id="sessions-title">Sessions</h2>
+        <span className="muted">
+          {formatInteger(activeTotal)} active of {formatInteger(total)}
+          {total > sessions.length ? ` · showing ${formatInteger(sessions.length)} of ${formatInteger(total)}` : ""}
+        </span>
+      </div>
+      {sessions.length === 0 ? (
+        <p className="muted">No sessions recorded.</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">Status</th>
+                <th scope="col">IP address</th>
+                <th scope="col">Device</th>
+                <th scope="col">Created</th>
+                <th scope="col">Last refreshed</th>
+                <th scope="col">Expires</th>
+                {showImpersonation ? <th scope="col">Impersonated by</th> : null}
+              </tr>
+            </thead>
+            <tbody>
+              {sessions.map((s) => {
+                const ua = parseUserAgent(s.userAgent);
+                return (
+                  <tr key={s.id}>
+                    <td>{s.active ? <Badge tone="success">Active</Badge> : <Badge>Expired</Badge>}</td>
+                    <td>{s.ipAddress ? <code>{s.ipAddress}</code> : <span className="muted">—</span>}</td>
+                    <td title={ua.raw || undefined}>
+                      {ua.device}
+                      {ua.browser || ua.os ? <span className="muted"> · {[ua.browser, ua.os].filter(Boolean).join(" · ")}</span> : null}
+                    </td>
+                    <td className="nowrap">
+                      <Time value={timeValue(s.createdAt, now)} mode="absolute" />
+                    </td>
+                    <td className="nowrap">
+                      <Time value={timeValue(s.updatedAt, now)} />
+                    </td>
+                    <td className="nowrap">
+                      <Time value={timeValue(s.expiresAt, now)} />
+                    </td>
+                    {showImpersonation ? (
+                      <td>{s.impersonatedBy ? <Link href={`/users/${encodeURIComponent(s.impersonatedBy)}`}>{s.impersonatedBy}</Link> : <span className="muted">—</span>}</td>
+                    ) : null}
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,76 @@
+"use client";
+import Link from "next/link";
+import { useId } from "react";
+import { DebouncedInput } from "../ui/debounced-input";
+import { userSortOptions } from "./sort-options";
+import { UserFilterFields } from "./user-filter-fields";
+import { useUserFilters } from "./use-user-filters";
+
+const DEFAULT_SORT = "-createdAt";
+const filterKeys = ["q", "role", "status", "verified", "provider", "createdAfter", "createdBefore"] as const;
+export type FilterKey = (typeof filterKeys)[number];
+export type SetFilter = (key: FilterKey, value: string | null) => void;
+
+/**
+ * Search, sort and filters, all written to the URL. Typing is debounced (300 ms, DebouncedInput) so
+ * the server renders once per pause, not per keystroke; menus apply at once. Every change returns to
+ * the first page, since a cursor belongs to one result set.
+ */
+export function UsersToolbar({ bansTracked, searchPlaceholder }: { bansTracked: boolean; searchPlaceholder: string }) {
+  const [f, setF] = useUserFilters();
+  const searchId = useId();
+  const sortId = useId();
+
+  const setFilter: SetFilter = (key, value) => {
+    void setF({ [key]: value || null, cursor: null });
+  };
+  const active = filterKeys.some((k) => f[k] !== null);
+  // "Clear filters" keeps the sort and page size: only what narrows the list is dropped.
+  const keep = new URLSearchParams();
+  if (f.sort) keep.set("sort", f.sort);
+  if (f.limit) keep.set("limit", f.limit);
+  const clearHref = keep.size ? `/users?${keep.toString()}` : "/users";
+
+  return (
+    <form className="toolbar" role="search" aria-label="Filter users" onSubmit={(e) => e.preventDefault()}>
+      <div className="toolbar-row">
+        <div className="field field-grow">
+          <label htmlFor={searchId}>Search</label>
+          <DebouncedInput
+            id={searchId}
+            type="search"
+            className="input"
+            placeholder={searchPlaceholder}
+            value={f.q ?? ""}
+            onCommit={(v) => setFilter("q", v)}
+            autoComplete="off"
+            spellCheck={false}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={sortId}>Sort</label>
+          <select
+            id={sortId}
+            className="select"
+            value={f.sort ?? DEFAULT_SORT}
+            onChange={(e) => void setF({ sort: e.target.value === DEFAULT_SORT ? null : e.target.value, cursor: null })}
+          >
+            {userSortOptions.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <div className="toolbar-row">
+        <UserFilterFields values={f} setFilter={setFilter} bansTracked={bansTracked} />
+        {active ? (
+          <Link href={clearHref} className="btn btn-ghost btn-sm toolbar-clear">
+            Clear filters
+          </Link>
+        ) : null}
+      </div>
+    </form>
+  );
+}

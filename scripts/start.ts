@@ -1,0 +1,89 @@
+/**
+ * `npm start` (and `npm run dev`): serves the dashboard on PORT (default 3000).
+ * - DATABASE_URL set: uses that database as it is (never migrates or seeds it).
+ * - DATABASE_URL unset: starts the embedded demo database (PGlite under .data/), creating the
+ *   Better Auth schema and demo data on first start, and prints how to sign in.
+ * Builds first when there is no production build or the sources are newer than it.
+ */
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { ConfigError, parseConfig } from "../lib/config";
+import { EMBEDDED_POOL_MAX, startEmbedded } from "../lib/db/embedded";
+import { demoStaffAccounts, prepareDemoDatabase } from "../lib/demo";
+import { buildIsStale, run } from "./lib/next-build";
+
+const root = resolve(import.meta.dirname, "..");
+const dev = process.argv.includes("--dev");
+
+function secretFile(dir: string): string {
+  const file = join(dir, "secret");
+  if (!existsSync(file)) {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(file, randomBytes(32).toString("base64"), { mode: 0o600 });
+  }
+  return readFileSync(file, "utf8").trim();
+}
+
+async function main() {
+  let config;
+  try {
+    config = parseConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(`Configuration error: ${err.message}`);
+      process.exit(2);
+    }
+    throw err;
+  }
+  const port = process.env.PORT ?? "3000";
+  const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", PORT: port };
+  let stopEmbedded: (() => Promise<void>) | undefined;
+
+  if (!config.databaseUrl) {
+    const dataDir = resolve(root, process.env.DASHBOARD_DATA_DIR ?? ".data");
+    console.log(`No DATABASE_URL: using the embedded demo database in ${dataDir}`);
+    const embedded = await startEmbedded(join(dataDir, "pglite"));
+    stopEmbedded = embedded.stop;
+    await prepareDemoDatabase(embedded.url, (line) => console.log(line));
+    Object.assign(env, {
+      DATABASE_URL: embedded.url,
+      DATABASE_POOL_MAX: String(EMBEDDED_POOL_MAX),
+      BETTER_AUTH_SECRET: config.secret ?? secretFile(dataDir),
+      AUTH_DB_SCHEMA: "public",
+      AUTH_DB_CASING: "camel",
+      AUTH_DB_PLURAL: "false",
+      AUTH_DB_MAPPING: "",
+    });
+  } else if (!config.secret) {
+    console.error("BETTER_AUTH_SECRET is required with DATABASE_URL: the dashboard signs its session cookies with it.");
+    process.exit(2);
+  }
+
+  const shutdown = async (code: number) => {
+    await stopEmbedded?.().catch(() => {});
+    process.exit(code);
+  };
+
+  if (!dev && buildIsStale(root)) {
+    console.log("Building the dashboard (first start or changed sources)…");
+    const code = await run(["build"], env);
+    if (code !== 0) return shutdown(code);
+  }
+
+  const url = `${config.baseUrl}`;
+  if (stopEmbedded) {
+    setTimeout(() => {
+      console.log(`\nDashboard: ${url}\nDemo staff accounts (password: ${demoStaffAccounts[0]?.password}):`);
+      for (const a of demoStaffAccounts) console.log(`  ${a.role.padEnd(10)} ${a.email}`);
+      console.log("");
+    }, 1500);
+  }
+  const code = await run([dev ? "dev" : "start", "-p", port], env);
+  await shutdown(code);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
