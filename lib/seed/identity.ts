@@ -1,0 +1,98 @@
+import { otherDomains, plusTags, regionalWebmail, webmailDomains } from "./data";
+import { type Random, weightedTable } from "./random";
+
+/**
+ * Emails and usernames derived from a person's name the way people pick them, plus the uniqueness
+ * registry: `user.email` (and the username plugin's `username`) carry unique indexes, so the generator
+ * must never emit a duplicate, across all batches, without keeping every row in memory.
+ */
+
+/**
+ * Remembers 30-bit hashes of the strings handed out (~20 MB for 1M users instead of the strings). A
+ * hash collision only makes the caller pick another address, which is harmless and still deterministic.
+ */
+export class UniqueRegistry {
+  private readonly seen = new Set<number>();
+
+  /** true if `value` was free (and is now taken) */
+  claim(value: string): boolean {
+    let h = 0x811c9dc5;
+    for (let i = 0; i < value.length; i++) h = Math.imul(h ^ value.charCodeAt(i), 0x01000193);
+    h &= 0x3fffffff; // small integers stay unboxed in V8's Set
+    if (this.seen.has(h)) return false;
+    this.seen.add(h);
+    return true;
+  }
+}
+
+const webmail = weightedTable(webmailDomains);
+const regional = Object.fromEntries(Object.entries(regionalWebmail).map(([k, v]) => [k, weightedTable(v)]));
+
+/** A mailbox provider for a person of that region: mostly global webmail, part regional, a few own domains. */
+export function pickDomain(r: Random, region: string): string {
+  const local = regional[region];
+  if (local && r.chance(0.35)) return local.pick(r);
+  if (r.chance(0.03)) return r.pick(otherDomains);
+  return webmail.pick(r);
+}
+
+type Style = (r: Random, f: string, l: string) => string;
+
+const birthYear = (r: Random) => String(r.int(1965, 2006));
+const twoDigits = (r: Random) => String(r.int(0, 99)).padStart(2, "0");
+
+const styles = weightedTable<Style>([
+  [(_, f, l) => `${f}.${l}`, 30],
+  [(_, f, l) => `${f}${l}`, 12],
+  [(_, f, l) => `${f}_${l}`, 3],
+  [(_, f, l) => `${f.charAt(0)}${l}`, 11],
+  [(_, f, l) => `${f.charAt(0)}.${l}`, 3],
+  [(r, f, l) => `${f}${l}${twoDigits(r)}`, 11],
+  [(r, f, l) => `${f}.${l}${birthYear(r)}`, 6],
+  [(r, f) => `${f}${birthYear(r)}`, 5],
+  [(r, f, l) => `${l}.${f}`, 4],
+  [(r, f) => `${f}${r.int(1, 999)}`, 5],
+  [(r, f, l) => `${f.charAt(0)}${l.charAt(0)}${r.int(100, 99999)}`, 3],
+  [(_, f, l) => `${l}${f.charAt(0)}`, 3],
+  [(_, f, l) => `${f}-${l}`, 1],
+  [(_, f) => f, 3],
+]);
+
+/** A local part built from the name; the caller adds disambiguating digits when it is taken. */
+export function localPartFromName(r: Random, first: string, last: string): string {
+  const f = first || "user";
+  const l = last || "mail";
+  return styles.pick(r)(r, f, l).slice(0, 40);
+}
+
+export interface EmailChoice {
+  email: string;
+  plusTag: boolean;
+}
+
+/**
+ * A unique, name-derived address. `plusTagChance`: legitimate users filtering their mail with
+ * `+tags` (a look-alike the spam score must not punish).
+ */
+export function uniqueEmail(r: Random, reg: UniqueRegistry, first: string, last: string, domain: string, plusTagChance: number): EmailChoice {
+  const plusTag = r.chance(plusTagChance);
+  const tag = plusTag ? `+${r.pick(plusTags)}` : "";
+  let local = localPartFromName(r, first, last);
+  for (let attempt = 0; ; attempt++) {
+    const email = `${local}${tag}@${domain}`;
+    if (reg.claim(email)) return { email, plusTag };
+    // Taken: do what people do when their name is gone, append a number (growing with the attempts).
+    local = attempt < 3 ? localPartFromName(r, first, last) : `${local.replace(/\d+$/, "")}${r.int(1, 10 ** Math.min(2 + attempt, 9))}`;
+  }
+}
+
+/** Username plugin values: lowercase `username` (unique) and the casing the person typed. */
+export function uniqueUsername(r: Random, reg: UniqueRegistry, first: string, last: string): { username: string; displayUsername: string } {
+  const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+  let display = r.pick([`${capital(first)}${capital(last)}`, `${first}_${last}`, `${first}${r.int(1, 99)}`, `${capital(first)}${last.charAt(0).toUpperCase()}`]);
+  for (let attempt = 0; ; attempt++) {
+    const candidate = display.slice(0, 30);
+    if (reg.claim(`username:${candidate.toLowerCase()}`)) return { username: candidate.toLowerCase(), displayUsername: candidate };
+    display = `${display.replace(/\d+$/, "")}${r.int(1, 10 ** Math.min(2 + attempt, 9))}`;
+  }
+}
