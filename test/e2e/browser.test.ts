@@ -60,7 +60,7 @@ describe.skipIf(skip)("in the browser", () => {
     base = `http://localhost:${port}`;
     const env = {
       ...process.env,
-      NODE_ENV: "production",
+      NODE_ENV: "production" as const,
       DATABASE_URL: t.url,
       DATABASE_POOL_MAX: "2",
       AUTH_DB_SCHEMA: t.schema,

@@ -1,12 +1,11 @@
 import { badRequest } from "../errors";
-import type { UserSort } from "./search-params";
 
 /**
- * Keyset cursor: the sort it belongs to, the last row's sort value and id. Opaque to clients
+ * Keyset cursor shared by every list: the sort it belongs to, the last row's sort value and id. Opaque to clients
  * (base64url JSON); a cursor from another sort, or anything malformed, is a 400.
  */
-export interface Cursor {
-  sort: UserSort;
+export interface Cursor<S extends string = string> {
+  sort: S;
   value: string | null;
   id: string;
 }
@@ -15,7 +14,7 @@ export function encodeCursor(c: Cursor): string {
   return Buffer.from(JSON.stringify([c.sort, c.value, c.id])).toString("base64url");
 }
 
-export function decodeCursor(raw: string, sort: UserSort): Cursor {
+export function decodeCursor<S extends string>(raw: string, sort: S): Cursor<S> {
   let parsed: unknown;
   try {
     parsed = JSON.parse(Buffer.from(raw, "base64url").toString("utf8"));
@@ -31,3 +30,6 @@ export function decodeCursor(raw: string, sort: UserSort): Cursor {
   if (parsed[0] !== sort) throw badRequest(`cursor: belongs to sort ${parsed[0]}, not ${sort}`);
   return { sort, value: parsed[1], id: parsed[2] };
 }
+
+/** Postgres' text form of a timestamptz (or -infinity): what time cursors carry, microseconds kept. */
+export const TIMESTAMP_TEXT = /^(-infinity|\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}(:?\d{2})?)?)$/;
