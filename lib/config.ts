@@ -17,7 +17,10 @@ export interface Config {
   staffRoleMap: Record<string, StaffRole>;
   naming: NamingOptions;
   redisUrl: string | undefined;
+  /** the app's session.cookieCache.maxAge: how long a revoked user may stay signed in */
   cookieCacheMaxAge: number;
+  /** the app sets Better Auth's preserveSessionInDatabase: revoke expires rows instead of deleting */
+  preserveSessions: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -59,9 +62,7 @@ export function parseNaming(env: Env): NamingOptions {
   }
   const casing = env.AUTH_DB_CASING?.trim() || "camel";
   if (casing !== "camel" && casing !== "snake") throw new ConfigError(`AUTH_DB_CASING must be camel or snake, not "${casing}"`);
-  const plural = bool.safeParse(env.AUTH_DB_PLURAL?.trim() || "false");
-  if (!plural.success) throw new ConfigError(`AUTH_DB_PLURAL must be true or false, not "${env.AUTH_DB_PLURAL}"`);
-  return { ...defaultNaming, schema: env.AUTH_DB_SCHEMA?.trim() || "public", casing, usePlural: plural.data, models };
+  return { ...defaultNaming, schema: env.AUTH_DB_SCHEMA?.trim() || "public", casing, usePlural: flag(env, "AUTH_DB_PLURAL"), models };
 }
 
 function int(env: Env, name: string, fallback: number, min: number, max: number): number {
@@ -70,6 +71,12 @@ function int(env: Env, name: string, fallback: number, min: number, max: number)
   const n = Number(raw);
   if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(`${name} must be an integer from ${min} to ${max}, not "${raw}"`);
   return n;
+}
+
+function flag(env: Env, name: string): boolean {
+  const parsed = bool.safeParse(env[name]?.trim() || "false");
+  if (!parsed.success) throw new ConfigError(`${name} must be true or false, not "${env[name]}"`);
+  return parsed.data;
 }
 
 export function parseConfig(env: Env = process.env): Config {
@@ -84,6 +91,7 @@ export function parseConfig(env: Env = process.env): Config {
     naming: parseNaming(env),
     redisUrl: env.REDIS_URL?.trim() || undefined,
     cookieCacheMaxAge: int(env, "SESSION_COOKIE_CACHE_MAX_AGE", 0, 0, 31_536_000),
+    preserveSessions: flag(env, "AUTH_PRESERVE_SESSION_IN_DATABASE"),
   };
 }
 

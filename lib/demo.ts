@@ -1,5 +1,6 @@
 import { Kysely, PostgresDialect, sql } from "kysely";
 import pg from "pg";
+import { installAuditTable } from "./audit/table";
 import { migrateAppSchema } from "./db/migrate";
 import { createNaming, defaultNaming } from "./db/naming";
 import { seedDatabase } from "./seed/insert";
@@ -29,6 +30,8 @@ export async function prepareDemoDatabase(url: string, log: (line: string) => vo
     log(`Seeding ${users.toLocaleString("en")} demo users (spam waves included)…`);
     const result = await seedDatabase(db, naming, { users, seed: DEMO_SEED, concurrency: 1 });
     log(`Seeded ${result.users} users, ${result.accounts} accounts, ${result.sessions} sessions in ${(result.ms / 1000).toFixed(1)} s.`);
+    // The demo shows the audit trail; on a real database the operator opts in (npm run audit:install).
+    await installAuditTable(db, naming.options.schema);
     return { seeded: true };
   } finally {
     await db.destroy();

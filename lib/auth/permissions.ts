@@ -11,6 +11,7 @@ export const permissions = {
   "users.verifyEmail": "support",
   "users.ban": "moderator",
   "users.bulk": "moderator",
+  "sessions.revokeFilter": "moderator",
   "spam.review": "moderator",
   "users.setRole": "admin",
   "users.delete": "admin",

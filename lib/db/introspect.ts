@@ -1,5 +1,6 @@
 import { type Kysely, sql } from "kysely";
 import { dashboardRequires, type ModelName, type ModuleId, modelNames, modules } from "../plugins";
+import { AUDIT_TABLE } from "../audit/table";
 import { type Naming, toSnake } from "./naming";
 
 /** What the live database supports: which modules are on, which logical columns exist. */
@@ -8,6 +9,8 @@ export interface Capabilities {
   columns: Record<ModelName, ReadonlySet<string>>;
   /** how ids are generated, read from the type of `session.id`, so staff sessions insert cleanly */
   idType: "text" | "uuid" | "serial";
+  /** the operator installed the audit table (npm run audit:install) */
+  audit: boolean;
 }
 
 export const has = (caps: Capabilities, model: ModelName, field: string) => caps.columns[model].has(field);
@@ -66,6 +69,7 @@ export async function introspect(db: Kysely<any>, naming: Naming): Promise<Capab
     modules: on,
     columns,
     idType: idType === "uuid" ? "uuid" : idType === "integer" || idType === "bigint" ? "serial" : "text",
+    audit: tables.has(AUDIT_TABLE),
   };
 }
 

@@ -61,5 +61,6 @@ function emptyCaps(): Capabilities {
     modules: new Set(),
     columns: { user: new Set(), session: new Set(), account: new Set(), verification: new Set() },
     idType: "text",
+    audit: false,
   };
 }

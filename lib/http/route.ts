@@ -24,10 +24,15 @@ export function apiRoute<P = Record<string, never>>(permission: Permission, hand
       const body = await handler({ req, staff, q, params: await ctx.params });
       return NextResponse.json(body, { headers: { "cache-control": "no-store" } });
     } catch (err) {
-      if (err instanceof AppError) return jsonError(err.status, err.code, err.message);
-      if (isStatementTimeout(err)) return jsonError(503, "timeout", "The query took too long; an index is probably missing (see `npm run doctor`).");
-      console.error("api error", req.method, new URL(req.url).pathname, err);
-      return jsonError(500, "internal", "Internal error; the server log has the details.");
+      return errorResponse(req, err);
     }
   };
+}
+
+/** Expected failures → their status; a statement timeout → 503 that says why; the rest → logged 500. */
+export function errorResponse(req: Request, err: unknown) {
+  if (err instanceof AppError) return jsonError(err.status, err.code, err.message);
+  if (isStatementTimeout(err)) return jsonError(503, "timeout", "The query took too long; an index is probably missing.");
+  console.error("api error", req.method, new URL(req.url).pathname, err);
+  return jsonError(500, "internal", "Internal error; the server log has the details.");
 }

@@ -1,5 +1,7 @@
 import { notFound } from "@/lib/errors";
+import { apiAction } from "@/lib/http/action-route";
 import { apiRoute } from "@/lib/http/route";
+import { deleteUserAction } from "@/lib/moderation/user-actions";
 import { getUserDetail } from "@/lib/users/detail";
 import { toApiAccount, toApiSession, toApiUser } from "@/lib/users/serialize";
 
@@ -13,3 +15,9 @@ export const GET = apiRoute<{ id: string }>("users.read", async ({ q, params }) 
     sessions: detail.sessions.map(toApiSession),
   };
 });
+
+// DELETE { confirm: "<the user's email>" } (or ?confirm=) → { usersDeleted, sessionsRevoked }
+export const DELETE = apiAction(deleteUserAction, ({ body, params, url }: { body: Record<string, unknown>; params: { id: string }; url: URL }) => ({
+  userId: params.id,
+  confirm: body.confirm ?? url.searchParams.get("confirm") ?? undefined,
+}));

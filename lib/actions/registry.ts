@@ -1,0 +1,24 @@
+import { bulkUsersAction } from "../moderation/bulk-actions";
+import {
+  revokeAllSessionsAction, revokeFilteredSessionsAction, revokeSessionAction, revokeUserSessionsAction,
+} from "../moderation/session-actions";
+import { banUserAction, deleteUserAction, setRoleAction, unbanUserAction, verifyEmailAction } from "../moderation/user-actions";
+
+/**
+ * Every staff mutation, by name. The UI's single server action and the JSON API both dispatch
+ * through this whitelist, so there is one way in and it always runs executeAction().
+ * (A test checks each key equals its action's name.)
+ */
+export const actions = {
+  "user.ban": banUserAction,
+  "user.unban": unbanUserAction,
+  "user.verifyEmail": verifyEmailAction,
+  "user.setRole": setRoleAction,
+  "user.delete": deleteUserAction,
+  "user.sessions.revoke": revokeUserSessionsAction,
+  "session.revoke": revokeSessionAction,
+  "sessions.revoke.filter": revokeFilteredSessionsAction,
+  "sessions.revoke.all": revokeAllSessionsAction,
+  "users.bulk": bulkUsersAction,
+} as const;
+export type ActionName = keyof typeof actions;

@@ -1,0 +1,89 @@
+import { randomUUID } from "node:crypto";
+import * as z from "zod";
+import { insertAudit, logAudit } from "../audit/write";
+import type { AuditDraft, AuditRecord } from "../audit/types";
+import { can, type Permission } from "../auth/permissions";
+import type { StaffRole } from "../auth/roles";
+import type { Staff } from "../auth/staff";
+import type { Database } from "../db/open";
+import { AppError, badRequest } from "../errors";
+import type { RevokeEnv } from "../sessions/revoke";
+import type { SessionStore } from "../sessions/store";
+
+export interface RequestInfo {
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export interface ActionDeps {
+  d: Database;
+  staff: Staff;
+  request: RequestInfo;
+  store: SessionStore | null;
+  settings: { preserveSessions: boolean; staffRoleMap: Record<string, StaffRole> };
+  now?: Date;
+  /** where audit lines go (stdout by default; tests capture them) */
+  log?: (line: string) => void;
+}
+
+/** What an action body gets: the transaction-bound query context plus everything RevokeEnv needs. */
+export interface ActionEnv extends RevokeEnv {
+  staff: Staff;
+  staffRoleMap: Record<string, StaffRole>;
+}
+
+export interface ActionSpec<S extends z.ZodType, O> {
+  name: string;
+  permission: Permission;
+  input: S;
+  run(env: ActionEnv, input: z.output<S>): Promise<{ result: O; audit: AuditDraft }>;
+}
+
+export const defineAction = <S extends z.ZodType, O>(spec: ActionSpec<S, O>) => spec;
+
+export function parseInput<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  throw badRequest(`${issue?.path.join(".") || "input"}: ${issue?.message ?? "invalid"}`);
+}
+
+/**
+ * The one mutation path, for server actions and API routes alike:
+ *   permission → validate → query (one transaction) → audit (same transaction) → result.
+ * The audit row commits with the change or not at all; the stdout line is written after commit.
+ * Store (Redis) clean-up runs inside the transaction, before commit: if it fails nothing is
+ * committed; if the commit fails after it, users were signed out without the rows changing, the
+ * safe direction, and re-running the action completes it.
+ */
+export async function executeAction<S extends z.ZodType, O>(spec: ActionSpec<S, O>, deps: ActionDeps, raw: unknown): Promise<O> {
+  if (!can(deps.staff.role, spec.permission)) throw new AppError("forbidden", `The ${deps.staff.role} role may not do this (${spec.permission}).`);
+  const input = parseInput(spec.input, raw);
+  const now = deps.now ?? new Date();
+  const { d } = deps;
+  const { result, record } = await d.db.transaction().execute(async (trx) => {
+    const q = { ...d, db: trx };
+    const env: ActionEnv = {
+      q, now, store: deps.store, preserveSessions: deps.settings.preserveSessions, staff: deps.staff, staffRoleMap: deps.settings.staffRoleMap,
+    };
+    const { result, audit } = await spec.run(env, input);
+    const record: AuditRecord = {
+      id: randomUUID(),
+      at: now,
+      actor: { id: deps.staff.id, email: deps.staff.email, role: deps.staff.role },
+      action: audit.action ?? spec.name,
+      targetType: audit.targetType,
+      targetIds: audit.targetIds,
+      targetCount: audit.targetCount ?? audit.targetIds.length,
+      reason: audit.reason ?? null,
+      before: audit.before,
+      after: audit.after,
+      ip: deps.request.ip,
+      userAgent: deps.request.userAgent,
+    };
+    if (d.caps.audit) await insertAudit(q, record);
+    return { result, record };
+  });
+  logAudit(record, deps.log);
+  return result;
+}

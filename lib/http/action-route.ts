@@ -1,0 +1,67 @@
+import "server-only";
+import { NextResponse } from "next/server";
+import type * as z from "zod";
+import { actionDeps } from "../actions/deps";
+import { type ActionSpec, executeAction } from "../actions/runner";
+import type { Staff } from "../auth/staff";
+import { staffForRequest } from "../auth/staff";
+import { getConfig } from "../config";
+import { getDatabase } from "../db";
+import type { Q } from "../db/context";
+import { AppError, badRequest } from "../errors";
+import { errorResponse } from "./route";
+
+/**
+ * Browsers send Origin on cross-site POSTs: a mutation from another site is refused (403), so a
+ * staff member's cookie cannot be used by a page they happen to visit. Clients without Origin
+ * (curl, scripts) are not browsers and pass.
+ */
+export function checkOrigin(req: Request) {
+  const origin = req.headers.get("origin");
+  const allowed = new Set([new URL(getConfig().baseUrl).origin, new URL(req.url).origin]);
+  if (origin && !allowed.has(origin)) throw new AppError("forbidden", `Cross-site request from ${origin} refused`);
+  const site = req.headers.get("sec-fetch-site");
+  if (!origin && site && site !== "same-origin" && site !== "none") throw new AppError("forbidden", "Cross-site request refused");
+}
+
+async function readJson(req: Request): Promise<Record<string, unknown>> {
+  const text = await req.text();
+  if (!text.trim()) return {};
+  try {
+    const body = JSON.parse(text);
+    if (body && typeof body === "object" && !Array.isArray(body)) return body as Record<string, unknown>;
+  } catch {}
+  throw badRequest("body: must be a JSON object");
+}
+
+interface Ctx<P> {
+  body: Record<string, unknown>;
+  params: P;
+  url: URL;
+}
+
+/**
+ * A mutating /api/v1 route over one action: origin check, staff session and permission, JSON body,
+ * then executeAction (validate → query → audit). `dryRun: true` answers with the action's preview.
+ */
+export function apiAction<S extends z.ZodType, O, P = Record<string, never>>(
+  spec: ActionSpec<S, O>,
+  toInput: (ctx: Ctx<P>) => unknown,
+  preview?: (ctx: { q: Q; staff: Staff; input: unknown }) => Promise<unknown>,
+) {
+  return async (req: Request, ctx: { params: Promise<P> }) => {
+    try {
+      checkOrigin(req);
+      const staff = await staffForRequest(req, spec.permission);
+      const c: Ctx<P> = { body: await readJson(req), params: await ctx.params, url: new URL(req.url) };
+      const input = toInput(c);
+      const data =
+        preview && c.body.dryRun === true
+          ? await preview({ q: await getDatabase(), staff, input })
+          : await executeAction(spec, await actionDeps(staff, req.headers), input);
+      return NextResponse.json(data, { headers: { "cache-control": "no-store" } });
+    } catch (err) {
+      return errorResponse(req, err);
+    }
+  };
+}

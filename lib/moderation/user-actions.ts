@@ -1,0 +1,101 @@
+import { type ActionEnv, defineAction } from "../actions/runner";
+import { staffRoleOf } from "../auth/roles";
+import { AppError } from "../errors";
+import { banFields, oneTarget, requireBans } from "./guards";
+import { banEnd, banInput, deleteUserInput, setRoleInput, userIdInput } from "./schemas";
+import { banUsers, deleteUsers, markEmailVerified, setUserRole, unbanUsers } from "./users";
+
+export const banUserAction = defineAction({
+  name: "user.ban",
+  permission: "users.ban",
+  input: banInput,
+  async run(env, input) {
+    requireBans(env);
+    const user = await oneTarget(env, input.userId, { verb: "ban" });
+    const expiresAt = banEnd(input, env.now);
+    const r = await banUsers(env, [user.id], { reason: input.reason, expiresAt });
+    return {
+      result: { usersChanged: r.users, sessionsRevoked: r.sessions, banExpires: expiresAt?.toISOString() ?? null },
+      audit: {
+        targetType: "user", targetIds: [user.id], reason: input.reason,
+        before: banFields(user), after: { banned: true, banReason: input.reason, banExpires: expiresAt?.toISOString() ?? null, sessionsRevoked: r.sessions },
+      },
+    };
+  },
+});
+
+export const unbanUserAction = defineAction({
+  name: "user.unban",
+  permission: "users.ban",
+  input: userIdInput,
+  async run(env, input) {
+    requireBans(env);
+    const user = await oneTarget(env, input.userId, { verb: "unban" });
+    const r = await unbanUsers(env, [user.id]);
+    return {
+      result: { usersChanged: r.users },
+      audit: { targetType: "user", targetIds: [user.id], before: banFields(user), after: { banned: false, banReason: null, banExpires: null } },
+    };
+  },
+});
+
+export const verifyEmailAction = defineAction({
+  name: "user.verifyEmail",
+  permission: "users.verifyEmail",
+  input: userIdInput,
+  async run(env, input) {
+    const user = await oneTarget(env, input.userId, { verb: "verify the email of", allowSelf: true });
+    const r = await markEmailVerified(env, user.id);
+    return {
+      result: { usersChanged: r.users },
+      audit: { targetType: "user", targetIds: [user.id], before: { emailVerified: user.emailVerified }, after: { emailVerified: true } },
+    };
+  },
+});
+
+export const setRoleAction = defineAction({
+  name: "user.setRole",
+  permission: "users.setRole",
+  input: setRoleInput,
+  async run(env, input) {
+    const user = await oneTarget(env, input.userId, { verb: "change the role of" });
+    const wasAdmin = staffRoleOf(user.role, env.staffRoleMap) === "admin";
+    if (wasAdmin && staffRoleOf(input.role, env.staffRoleMap) !== "admin") await requireAnotherAdmin(env, user.id);
+    await setUserRole(env, user.id, input.role);
+    return {
+      result: { usersChanged: user.role === input.role ? 0 : 1, role: input.role },
+      audit: { targetType: "user", targetIds: [user.id], before: { role: user.role }, after: { role: input.role } },
+    };
+  },
+});
+
+export const deleteUserAction = defineAction({
+  name: "user.delete",
+  permission: "users.delete",
+  input: deleteUserInput,
+  async run(env, input) {
+    const user = await oneTarget(env, input.userId, { verb: "delete" });
+    if (input.confirm.trim().toLowerCase() !== user.email.toLowerCase()) throw new AppError("invalid_request", "confirm: type the user's email exactly to delete them");
+    if (staffRoleOf(user.role, env.staffRoleMap) === "admin") await requireAnotherAdmin(env, user.id);
+    const r = await deleteUsers(env, [user.id]);
+    return {
+      result: { usersDeleted: r.users, sessionsRevoked: r.sessions },
+      audit: { targetType: "user", targetIds: [user.id], before: { email: user.email, role: user.role }, after: null },
+    };
+  },
+});
+
+/** Removing the last admin would lock everyone out of role changes: refuse with 409. */
+async function requireAnotherAdmin(env: ActionEnv, userId: string) {
+  const adminRoles = Object.entries(env.staffRoleMap).filter(([, s]) => s === "admin").map(([r]) => r);
+  // LIKE narrows; staffRoleOf decides (so "superadmin" does not count as "admin").
+  const candidates = await env.q.db
+    .selectFrom("user")
+    .select(["user.id", "user.role"])
+    .where("user.id", "!=", userId)
+    .where((eb) => eb.or(adminRoles.map((r) => eb("user.role", "like", `%${r}%`))))
+    .execute();
+  if (!candidates.some((c) => staffRoleOf(c.role, env.staffRoleMap) === "admin")) {
+    throw new AppError("conflict", "This is the last admin: make someone else admin first.");
+  }
+}

@@ -1,0 +1,67 @@
+import { sql } from "kysely";
+import { decodeCursor, encodeCursor, TIMESTAMP_TEXT } from "../db/cursor";
+import { has } from "../db/introspect";
+import type { Q } from "../db/context";
+import { badRequest } from "../errors";
+import { sessionWhere } from "./filters";
+import type { SessionFilter, SessionListParams } from "./search-params";
+
+export interface SessionListRow {
+  id: string;
+  userId: string;
+  userEmail: string;
+  userName: string;
+  ipAddress: string | null;
+  userAgent: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  expiresAt: Date;
+  impersonatedBy: string | null;
+}
+
+const SORT = "-createdAt";
+
+/** Live sessions, newest first, keyset-paginated; joined to their user for display. Never the token. */
+export async function listSessions(q: Q, p: SessionListParams, now = new Date()) {
+  const cursor = p.cursor ? decodeCursor(p.cursor, SORT) : null;
+  if (cursor && !TIMESTAMP_TEXT.test(cursor.value ?? "")) throw badRequest("cursor: malformed");
+  const where = await sessionWhere(q, p, now);
+  const impersonation = has(q.caps, "session", "impersonatedBy");
+  let qb = q.db
+    .selectFrom("session")
+    .innerJoin("user", "user.id", "session.userId")
+    .where(where)
+    .select([
+      "session.id", "session.userId", "user.email as userEmail", "user.name as userName",
+      "session.ipAddress", "session.userAgent", "session.createdAt", "session.updatedAt", "session.expiresAt",
+      impersonation ? "session.impersonatedBy" : sql<string | null>`null`.as("impersonatedBy"),
+      sql<string>`cast(${sql.ref("session.createdAt")} as text)`.as("sortValue"),
+    ]);
+  if (cursor) {
+    qb = qb.where(sql<boolean>`(${sql.ref("session.createdAt")}, ${sql.ref("session.id")}) < (cast(${cursor.value} as timestamptz), ${cursor.id})`);
+  }
+  const rows = await qb.orderBy("session.createdAt", "desc").orderBy("session.id", "desc").limit(p.limit + 1).execute();
+  const page = rows.slice(0, p.limit);
+  const last = page.at(-1);
+  return {
+    rows: page.map(({ sortValue: _, ...r }): SessionListRow => r),
+    nextCursor: rows.length > p.limit && last ? encodeCursor({ sort: SORT, value: last.sortValue, id: last.id }) : null,
+  };
+}
+
+/**
+ * How many live sessions and distinct users a filter hits, and a sample: the preview shown before a
+ * filtered revoke is confirmed. Exact: a revoke must say what it will do.
+ */
+export async function previewSessions(q: Q, f: SessionFilter, now = new Date(), sampleSize = 10) {
+  const where = await sessionWhere(q, f, now);
+  const [counts, sample] = await Promise.all([
+      q.db
+        .selectFrom("session")
+        .where(where)
+        .select((eb) => [eb.fn.countAll<string>().as("sessions"), eb.fn.count<string>("session.userId").distinct().as("users")])
+        .executeTakeFirstOrThrow(),
+      listSessions(q, { ...f, limit: sampleSize }, now),
+    ]);
+  return { sessions: Number(counts.sessions), users: Number(counts.users), sample: sample.rows };
+}

@@ -1,0 +1,32 @@
+/**
+ * Sessions that live in the app's Better Auth `secondaryStorage` (Redis and the like). For those apps
+ * deleting the database row does not log anyone out: the store has to be changed the way Better Auth
+ * changes it. The key format this must follow is written down in `redis-store.ts`.
+ *
+ * Store-agnostic on purpose: queries and actions depend on this, never on a Redis client.
+ */
+
+/** A session as Better Auth keeps it in the store. `token` is a bearer secret: server-side only. */
+export interface StoredSession {
+  token: string;
+  userId: string;
+  id: string | null;
+  expiresAt: Date;
+  createdAt: Date | null;
+  updatedAt: Date | null;
+  ipAddress: string | null;
+  userAgent: string | null;
+  impersonatedBy: string | null;
+}
+
+export interface SessionStore {
+  /** remove these sessions the way Better Auth's revokeSession does (token keys + active-sessions-<userId> lists) */
+  removeSessions(sessions: readonly { token: string; userId: string }[]): Promise<{ removed: number }>;
+  /** end every session of these users, as Better Auth's revokeSessions / banUser do (and whatever else 1.7.25 does, e.g. revoked-sessions-before) */
+  revokeUsers(userIds: readonly string[], at: Date): Promise<{ removed: number }>;
+  /** a user's live sessions from the store, for apps whose sessions are not in the database. NEVER expose tokens outside the server: callers strip them. */
+  listUserSessions(userId: string): Promise<StoredSession[]>;
+  /** every user id that has an active-sessions list (SCAN, batched) — used for "revoke everyone" in Redis-only apps */
+  scanUserIds(onBatch: (ids: string[]) => Promise<void>): Promise<void>;
+  close(): Promise<void>;
+}
