@@ -6,16 +6,18 @@ import { installAuditTable } from "../lib/audit/table";
 import { listAudit } from "../lib/audit/queries";
 import { previewBulk } from "../lib/moderation/bulk-actions";
 import { previewRevokeFilter } from "../lib/moderation/session-actions";
+import type { Staff } from "../lib/auth/staff";
 import type { SessionStore } from "../lib/sessions/store";
 import { depsFor, staffOf, staffRoleMap } from "./helpers/actions";
 import { createTestDb, type TestDb } from "./helpers/db";
 import { insertFixtures, NOW } from "./helpers/fixtures";
 
 const HOUR = 3_600_000;
+const noFilter = { limit: 10, actor: undefined, action: undefined, cursor: undefined };
 
 describe("moderation actions (snake_case naming, audit table installed)", () => {
   let t: TestDb;
-  const run = (name: keyof typeof actions, input: unknown, staff = staffOf.admin, opts: Parameters<typeof depsFor>[2] = {}) => {
+  const run = (name: keyof typeof actions, input: unknown, staff: Staff = staffOf.admin, opts: Parameters<typeof depsFor>[2] = {}) => {
     const { deps, records } = depsFor(t.d, staff, { now: NOW, ...opts });
     return executeAction(actions[name] as never, deps, input).then((r) => ({ result: r as Record<string, any>, records: records() }));
   };
@@ -51,7 +53,7 @@ describe("moderation actions (snake_case naming, audit table installed)", () => 
       targetIds: ["u_bob"], targetCount: 1, reason: "spam links", ip: "198.51.100.99", userAgent: "vitest",
       before: { banned: false, banReason: null }, after: { banned: true, sessionsRevoked: 1 },
     });
-    const stored = await listAudit(t.d, { limit: 10, target: "u_bob" });
+    const stored = await listAudit(t.d, { ...noFilter, target: "u_bob" });
     expect(stored.rows.map((r) => [r.action, r.actorEmail, r.targetIds])).toEqual([["user.ban", "moe@example.com", ["u_bob"]]]);
   });
 
@@ -179,7 +181,7 @@ describe("moderation actions (snake_case naming, audit table installed)", () => 
     expect(await user("u_dave")).toMatchObject({ banned: true, banReason: "cooldown" }); // unchanged (expired ban from the fixture)
     expect(await user("u_erin")).toMatchObject({ banned: null });
     expect(await liveSessions("u_dave")).toHaveLength(1);
-    expect((await listAudit(t.d, { limit: 10, target: "u_erin" })).rows).toHaveLength(0);
+    expect((await listAudit(t.d, { ...noFilter, target: "u_erin" })).rows).toHaveLength(0);
   });
 
   it("serialises two moderators banning the same user at once", async () => {
@@ -193,7 +195,7 @@ describe("moderation actions (snake_case naming, audit table installed)", () => 
     const final = await user("u_pct");
     expect(final?.banned).toBe(true);
     expect(["first", "second"]).toContain(final?.banReason);
-    expect((await listAudit(t.d, { limit: 10, target: "u_pct" })).rows).toHaveLength(2);
+    expect((await listAudit(t.d, { ...noFilter, target: "u_pct" })).rows).toHaveLength(2);
   });
 
   it("deletes a user (admin, typed confirmation) with their sessions and accounts", async () => {
