@@ -1,10 +1,10 @@
-import { randomBytes } from "node:crypto";
-import { type BetterAuthOptions, betterAuth } from "better-auth";
+import { betterAuth } from "better-auth";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appAuthOptions } from "../lib/db/migrate";
 import { createRedisStore, type RedisSessionStore } from "../lib/sessions/redis-store";
 import { createTestDb, type TestDb } from "./helpers/db";
+import { deleteKeys, REDIS_URL, redisStorage, requireRedisOrSkip, uniquePrefix } from "./helpers/redis";
 import { cookieFrom, createPasswordUser, PASSWORD } from "./helpers/staff";
 
 /*
@@ -12,49 +12,8 @@ import { cookieFrom, createPasswordUser, PASSWORD } from "./helpers/staff";
  * `secondaryStorage`: the proof that what the dashboard does logs people out in Better Auth's eyes.
  * Every key lives under a prefix unique to this run and is deleted in afterAll.
  */
-const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
-
-async function reachable(url: string): Promise<boolean> {
-  const r = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: 1_000, retryStrategy: () => null });
-  r.on("error", () => {});
-  try {
-    await r.connect();
-    return (await r.ping()) === "PONG";
-  } catch {
-    return false;
-  } finally {
-    r.disconnect();
-  }
-}
-
-const redisUp = await reachable(REDIS_URL);
-if (!redisUp) {
-  if (process.env.CI === "true") throw new Error(`Redis is not reachable at ${REDIS_URL}: CI must provide it`);
-  console.warn(`[redis-store.test] skipped: no Redis at ${REDIS_URL} (set REDIS_URL or start redis-server)`);
-}
-
-const runPrefix = `test:ba-admin:${randomBytes(6).toString("hex")}:`;
-type Storage = NonNullable<BetterAuthOptions["secondaryStorage"]>;
-
-/** The kind of adapter an app writes for Redis, with the app's own key prefix. */
-function redisStorage(r: Redis, p: string): Storage {
-  return {
-    get: (k) => r.get(p + k),
-    getAndDelete: (k) => r.getdel(p + k),
-    async increment(k, ttl) {
-      const n = await r.incr(p + k);
-      if (n === 1) await r.expire(p + k, ttl);
-      return n;
-    },
-    async set(k, v, ttl) {
-      if (ttl) await r.set(p + k, v, "EX", ttl);
-      else await r.set(p + k, v);
-    },
-    async delete(k) {
-      await r.del(p + k);
-    },
-  };
-}
+const redisUp = await requireRedisOrSkip("redis-store.test");
+const runPrefix = uniquePrefix("store");
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const DAY = 86_400_000;
@@ -68,12 +27,7 @@ describe.skipIf(!redisUp)("Redis session store", () => {
   });
   afterAll(async () => {
     if (r) {
-      let cursor = "0";
-      do {
-        const [next, keys] = await r.scan(cursor, "MATCH", `${runPrefix}*`, "COUNT", 1000);
-        cursor = next;
-        if (keys.length > 0) await r.del(...keys);
-      } while (cursor !== "0");
+      await deleteKeys(r, runPrefix);
       await r.quit();
     }
     await t?.cleanup();

@@ -31,16 +31,20 @@ export async function unbanUsers(env: RevokeEnv, ids: readonly string[]) {
     .where("user.banned", "is", true)
     .returning("user.id")
     .execute();
+  await env.store?.updateCachedUser(updated.map((u) => u.id), { banned: false, banReason: null, banExpires: null, updatedAt: env.now.toISOString() });
   return { users: updated.length };
 }
 
 export async function markEmailVerified(env: RevokeEnv, id: string) {
   const r = await env.q.db.updateTable("user").set({ emailVerified: true, updatedAt: env.now }).where("user.id", "=", id).where("user.emailVerified", "=", false).executeTakeFirst();
+  await env.store?.updateCachedUser([id], { emailVerified: true, updatedAt: env.now.toISOString() });
   return { users: Number(r.numUpdatedRows) };
 }
 
 export async function setUserRole(env: RevokeEnv, id: string, role: string | null) {
   await env.q.db.updateTable("user").set({ role, updatedAt: env.now }).where("user.id", "=", id).execute();
+  // The app reads getSession's user from the store's cache: a demoted admin must not keep the role.
+  await env.store?.updateCachedUser([id], { role, updatedAt: env.now.toISOString() });
 }
 
 /**

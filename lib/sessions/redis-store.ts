@@ -54,6 +54,7 @@ declare module "ioredis" {
   interface RedisCommander<Context> {
     baPruneSessions(listKey: string, nowMs: string, ...tokens: string[]): Result<number, Context>;
     baRevokeUser(listKey: string, markerKey: string, atMs: string, nowMs: string, minTtlMs: string): Result<string[], Context>;
+    baPatchUser(listKey: string, prefix: string, patchJson: string): Result<number, Context>;
   }
 }
 
@@ -107,6 +108,30 @@ if prev and (tonumber(prev) or 0) > at then value = prev end
 redis.call('SET', KEYS[2], value, 'PX', ttl)
 return tokens`;
 
+// Rewrites the cached `user` of every listed session, keeping each key's TTL. The session keys are
+// derived from the list, so this assumes a single Redis node (not Cluster), like Better Auth's own keys.
+const PATCH_USER = `
+local raw = redis.call('GET', KEYS[1])
+if not raw then return 0 end
+local ok, list = pcall(cjson.decode, raw)
+if not ok or type(list) ~= 'table' then return 0 end
+local patch, n = cjson.decode(ARGV[2]), 0
+for _, s in ipairs(list) do
+  if type(s) == 'table' and type(s.token) == 'string' then
+    local key = ARGV[1] .. s.token
+    local value = redis.call('GET', key)
+    if value then
+      local ok2, obj = pcall(cjson.decode, value)
+      if ok2 and type(obj) == 'table' and type(obj.user) == 'table' then
+        for k, v in pairs(patch) do obj.user[k] = v end
+        redis.call('SET', key, cjson.encode(obj), 'KEEPTTL')
+        n = n + 1
+      end
+    end
+  end
+end
+return n`;
+
 const date = z.union([z.string(), z.number()]).transform((v) => new Date(v)).pipe(z.date());
 const str = z.string().nullish().transform((v) => (v ? v : null)); // Better Auth writes "" for "unknown"
 const storedValue = z.object({
@@ -156,6 +181,7 @@ export function createRedisStore(opts: RedisStoreOptions): RedisSessionStore {
   redis.on("error", () => {});
   redis.defineCommand("baPruneSessions", { numberOfKeys: 1, lua: PRUNE });
   redis.defineCommand("baRevokeUser", { numberOfKeys: 2, lua: REVOKE });
+  redis.defineCommand("baPatchUser", { numberOfKeys: 1, lua: PATCH_USER });
 
   const listKey = (userId: string) => `${prefix}active-sessions-${userId}`;
   const markerKey = (userId: string) => `${prefix}revoked-sessions-before-${userId}`;
@@ -218,6 +244,17 @@ export function createRedisStore(opts: RedisStoreOptions): RedisSessionStore {
         removed += await deleteTokens([...new Set(tokens)]);
       }
       return { removed };
+    },
+
+    async updateCachedUser(userIds, patch) {
+      let updated = 0;
+      const body = JSON.stringify(patch);
+      for (const users of chunks([...new Set(userIds)], batchSize)) {
+        const p = redis.pipeline();
+        for (const u of users) p.baPatchUser(listKey(u), prefix, body);
+        for (const n of await run(p)) updated += Number(n);
+      }
+      return { updated };
     },
 
     async listUserSessions(userId) {

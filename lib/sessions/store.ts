@@ -24,6 +24,12 @@ export interface SessionStore {
   removeSessions(sessions: readonly { token: string; userId: string }[]): Promise<{ removed: number }>;
   /** end every session of these users, as Better Auth's revokeSessions / banUser do (and whatever else 1.7.25 does, e.g. revoked-sessions-before) */
   revokeUsers(userIds: readonly string[], at: Date): Promise<{ removed: number }>;
+  /**
+   * Patch the `user` cached next to each of these users' sessions (role, ban fields, emailVerified):
+   * Better Auth serves getSession's user from that cache, so a change made in SQL alone would not be
+   * seen by the app until the session ends.
+   */
+  updateCachedUser(userIds: readonly string[], patch: Record<string, unknown>): Promise<{ updated: number }>;
   /** a user's live sessions from the store, for apps whose sessions are not in the database. NEVER expose tokens outside the server: callers strip them. */
   listUserSessions(userId: string): Promise<StoredSession[]>;
   /** every user id that has an active-sessions list (SCAN, batched) — used for "revoke everyone" in Redis-only apps */
