@@ -20,6 +20,7 @@ import { encodeCursor } from "../lib/db/cursor";
 import { getUserDetail } from "../lib/users/detail";
 import { listUsers } from "../lib/users/queries";
 import { parseUserListParams } from "../lib/users/search-params";
+import { benchBaselineBans, benchMutations } from "./bench/mutations";
 import { table, time, type Timing } from "./bench/stats";
 
 const { values } = parseArgs({ options: { users: { type: "string" }, runs: { type: "string", default: "20" } } });
@@ -102,9 +103,27 @@ async function main() {
   await bench("count, unfiltered", () => countUsers(d, {}), null, "ours: planner estimate");
   await bench('count, search "son"', () => countUsers(d, { q: "son" }), null, "ours: capped at 10,000; streamed, never blocks the page");
 
+  console.log("\nModeration at scale (single runs; rows restored afterwards)…");
+  const bulkN = Math.min(10_000, Math.floor(users / 10));
+  const mutations = await benchMutations(d, raw, bulkN);
+  const baselineN = Math.min(1_000, bulkN);
+  const baseline = await benchBaselineBans(
+    d, raw,
+    (userId) => auth.api.banUser({ body: { userId, banReason: "bench" }, headers }),
+    (userId) => auth.api.unbanUser({ body: { userId }, headers }),
+    baselineN,
+  );
+
   const pg = await sql<{ v: string }>`select version() as v`.execute(raw);
   console.log(`\n${users.toLocaleString("en")} users · ${pg.rows[0]?.v.split(" on ")[0]} · times in ms · in-process, no HTTP\n`);
   console.log(table(rows));
+  console.log("");
+  for (const m of mutations) console.log(`${m.name.padEnd(34)} ${m.ms.toFixed(0).padStart(7)} ms   ${m.detail}`);
+  const perUser = baseline.ms / baseline.n;
+  console.log(
+    `${"admin banUser, one call per user".padEnd(34)} ${baseline.ms.toFixed(0).padStart(7)} ms   ${baseline.n} users measured; ` +
+      `×${bulkN / baseline.n} extrapolated to ${bulkN.toLocaleString("en")} users: ${((perUser * bulkN) / 1000).toFixed(1)} s`,
+  );
   await d.close();
   await raw.destroy();
   await stop?.();
