@@ -1,5 +1,6 @@
 import { mkdirSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 
 /**
@@ -18,7 +19,8 @@ export interface Embedded {
 /** `dataDir` undefined = in memory (tests). PGlite does not create parent folders, so we do. */
 export async function startEmbedded(dataDir?: string, port = 0): Promise<Embedded> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const db = await PGlite.create(dataDir);
+  // pg_trgm ships inside the package (no download): the doctor's search indexes work here too.
+  const db = await PGlite.create(dataDir, { extensions: { pg_trgm } });
   const server = new PGLiteSocketServer({ db, port, host: "127.0.0.1", maxConnections: 32 });
   await server.start();
   return {

@@ -23,7 +23,7 @@ export async function sessionWhere(q: Q, f: SessionFilter, now: Date) {
       .selectFrom("session")
       .select("session.ipAddress")
       .distinct()
-      .where((eb) => eb.or(cidrPrefixes(cidr).map((p) => eb("session.ipAddress", "ilike", p))))
+      .where((eb) => eb.or(cidrPrefixes(cidr).map((p) => eb("session.ipAddress", "like", p))))
       .where("session.expiresAt", ">", now)
       .limit(MAX_CIDR_ADDRESSES * 4)
       .execute();

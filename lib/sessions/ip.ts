@@ -22,7 +22,8 @@ export function parseIpFilter(input: string): IpFilter {
  * `session.ipAddress` is free text (Better Auth stores IPv6 expanded or compressed, proxies store
  * whatever they forward), so Postgres' inet cast could fail on a stored value. A CIDR filter therefore
  * narrows in SQL by a text prefix the range guarantees, and matches exactly here with ipaddr.js.
- *   203.0.113.0/24 → LIKE '203.0.113.%'      2001:db8::/32 → ILIKE '2001:%' or '2001:%' expanded
+ *   203.0.113.0/24 → LIKE '203.0.113.%'      2001:db8::/32 → LIKE '2001:%' (and 0db8-style, either case)
+ * Plain LIKE on a prefix can use the doctor's text_pattern_ops index on ipAddress.
  */
 export function cidrPrefixes(filter: Extract<IpFilter, { kind: "cidr" }>): string[] {
   const [addr, bits] = filter.range;
@@ -32,7 +33,8 @@ export function cidrPrefixes(filter: Extract<IpFilter, { kind: "cidr" }>): strin
   }
   if (bits < 16) return ["%:%"];
   const first = (addr as ipaddr.IPv6).parts[0]?.toString(16) ?? "0";
-  return [...new Set([`${first}:%`, `${first.padStart(4, "0")}:%`])];
+  const forms = [first, first.padStart(4, "0")].flatMap((f) => [f, f.toUpperCase()]);
+  return [...new Set(forms.map((f) => `${f}:%`))];
 }
 
 export function ipMatches(filter: Extract<IpFilter, { kind: "cidr" }>, value: string): boolean {

@@ -30,12 +30,13 @@ export interface UserRow {
 const sorts = {
   "-createdAt": { column: "user.createdAt", dir: "desc" },
   createdAt: { column: "user.createdAt", dir: "asc" },
-  email: { column: "user.email", dir: "asc" },
-  "-email": { column: "user.email", dir: "desc" },
+  // email is unique (Better Auth's own index): no id tie-break needed, so that index serves the sort.
+  email: { column: "user.email", dir: "asc", unique: true },
+  "-email": { column: "user.email", dir: "desc", unique: true },
   name: { column: "user.name", dir: "asc" },
   "-name": { column: "user.name", dir: "desc" },
   "-lastActiveAt": { column: null, dir: "desc" },
-} as const satisfies Record<UserSort, { column: string | null; dir: "asc" | "desc" }>;
+} as const satisfies Record<UserSort, { column: string | null; dir: "asc" | "desc"; unique?: boolean }>;
 
 const extraUserFields = ["username", "displayUsername", "phoneNumber", "phoneNumberVerified", "twoFactorEnabled"] as const;
 
@@ -113,7 +114,11 @@ export async function listUsers(q: Q, p: UserListParams, now = new Date()): Prom
   }
   if (cursor) {
     const value = isTime ? sql`cast(${cursor.value} as timestamptz)` : sql`${cursor.value}`;
-    qb = qb.where(sql<boolean>`(${sortExpr}, ${sql.ref("user.id")}) ${sql.raw(cmp)} (${value}, ${cursor.id})`);
+    qb = qb.where(
+      "unique" in spec
+        ? sql<boolean>`${sortExpr} ${sql.raw(cmp)} ${value}`
+        : sql<boolean>`(${sortExpr}, ${sql.ref("user.id")}) ${sql.raw(cmp)} (${value}, ${cursor.id})`,
+    );
   }
   // Two steps: the inner query finds the page's ids (a plain scan Postgres can run in parallel
   // workers); the outer one adds the per-row subqueries for just those rows. Subqueries in the
@@ -121,7 +126,7 @@ export async function listUsers(q: Q, p: UserListParams, now = new Date()): Prom
   const pageIds = qb
     .select(["user.id", sortExpr.as("sortKey"), sql<string>`cast(${sortExpr} as text)`.as("sortValue")])
     .orderBy(sortExpr, spec.dir)
-    .orderBy("user.id", spec.dir)
+    .$if(!("unique" in spec), (qb) => qb.orderBy("user.id", spec.dir))
     .limit(p.limit + 1)
     .as("page");
   // selectUser is typed for `from user`; the join adds only the derived `page` table.

@@ -1,0 +1,85 @@
+import type { Capabilities } from "../db/introspect";
+import { type Naming, quoteIdent } from "../db/naming";
+import type { ModelName } from "../plugins";
+
+/**
+ * The indexes the dashboard's queries need beyond Better Auth's own (pk, unique email, session
+ * token, session/account userId). Each says which query it serves; names are ours so the doctor
+ * recognises its own work, and `equivalent` recognises an index the app already has.
+ */
+export interface IndexSpec {
+  id: string;
+  model: ModelName;
+  why: string;
+  needsTrgm?: boolean;
+  /** the part after `ON table`: `USING gin (lower("email") gin_trgm_ops)` */
+  using: string;
+  /** pg_indexes.indexdef of an existing index that serves the same purpose */
+  equivalent: RegExp;
+}
+
+const col = (n: Naming, model: ModelName, field: string) => quoteIdent(n.column(model, field));
+/** pg_indexes quotes only identifiers that need it: match both forms. */
+const re = (n: Naming, model: ModelName, field: string) => `"?${n.column(model, field).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}"?`;
+
+export function recommendedIndexes(n: Naming, caps: Capabilities): IndexSpec[] {
+  const out: IndexSpec[] = [
+    {
+      id: "user_email_trgm", model: "user", needsTrgm: true, why: "substring search on email (users search box)",
+      using: `USING gin (lower(${col(n, "user", "email")}) gin_trgm_ops)`,
+      equivalent: new RegExp(`gin \\(lower\\(\\(?${re(n, "user", "email")}\\)?(::text)?\\) gin_trgm_ops\\)`),
+    },
+    {
+      id: "user_name_trgm", model: "user", needsTrgm: true, why: "substring search on name (users search box)",
+      using: `USING gin (lower(${col(n, "user", "name")}) gin_trgm_ops)`,
+      equivalent: new RegExp(`gin \\(lower\\(\\(?${re(n, "user", "name")}\\)?(::text)?\\) gin_trgm_ops\\)`),
+    },
+    {
+      id: "user_created", model: "user", why: "newest/oldest sort, keyset pages at any depth, created-date filter",
+      using: `(${col(n, "user", "createdAt")}, ${col(n, "user", "id")})`,
+      equivalent: new RegExp(`btree \\(${re(n, "user", "createdAt")}( DESC)?, ${re(n, "user", "id")}( DESC)?\\)$`),
+    },
+    {
+      id: "user_name_sort", model: "user", why: "sort by name",
+      using: `(${col(n, "user", "name")}, ${col(n, "user", "id")})`,
+      equivalent: new RegExp(`btree \\(${re(n, "user", "name")}, ${re(n, "user", "id")}\\)$`),
+    },
+    {
+      id: "session_user_updated", model: "session", why: "last active per user, a user's sessions by last refresh, last-active sort",
+      using: `(${col(n, "session", "userId")}, ${col(n, "session", "updatedAt")})`,
+      equivalent: new RegExp(`btree \\(${re(n, "session", "userId")}, ${re(n, "session", "updatedAt")}( DESC)?\\)`),
+    },
+    {
+      id: "session_ip", model: "session", why: "sessions of one IP or range (exact match and prefix LIKE)",
+      using: `(${col(n, "session", "ipAddress")} text_pattern_ops)`,
+      equivalent: new RegExp(`btree \\(${re(n, "session", "ipAddress")} text_pattern_ops\\)`),
+    },
+    {
+      id: "session_created", model: "session", why: "sessions page, newest first",
+      using: `(${col(n, "session", "createdAt")}, ${col(n, "session", "id")})`,
+      equivalent: new RegExp(`btree \\(${re(n, "session", "createdAt")}( DESC)?, ${re(n, "session", "id")}( DESC)?\\)`),
+    },
+  ];
+  if (caps.modules.has("admin")) {
+    out.push({
+      id: "user_banned", model: "user", why: "banned filter (partial: only banned rows are indexed)",
+      using: `(${col(n, "user", "createdAt")}, ${col(n, "user", "id")}) WHERE ${col(n, "user", "banned")} IS TRUE`,
+      equivalent: new RegExp(`WHERE \\(?${re(n, "user", "banned")}`),
+    });
+  }
+  for (const field of ["username", "phoneNumber"] as const) {
+    if (!caps.columns.user.has(field)) continue;
+    out.push({
+      id: `user_${field}_trgm`, model: "user", needsTrgm: true, why: `substring search on ${field} (the search box includes it)`,
+      using: `USING gin (lower(${col(n, "user", field)}) gin_trgm_ops)`,
+      equivalent: new RegExp(`gin \\(lower\\(\\(?${re(n, "user", field)}\\)?(::text)?\\) gin_trgm_ops\\)`),
+    });
+  }
+  return out;
+}
+
+export const indexName = (spec: IndexSpec) => `ba_admin_${spec.id}`;
+
+export function createIndexSql(n: Naming, spec: IndexSpec): string {
+  return `CREATE INDEX CONCURRENTLY IF NOT EXISTS ${quoteIdent(indexName(spec))} ON ${n.qualified(spec.model)} ${spec.using}`;
+}

@@ -1,0 +1,50 @@
+import { sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { inspect } from "../lib/doctor/inspect";
+import { seedDatabase } from "../lib/seed/insert";
+import { createTestDb, type NamingName, type TestDb } from "./helpers/db";
+
+/**
+ * The index doctor on a real engine: it EXPLAINs the dashboard's own queries, names the index each
+ * one lacks, and its statements (applied the way --apply does) leave nothing missing.
+ */
+describe.each(["default", "snake-plural-renamed"] as NamingName[])("npm run doctor (%s naming)", (variant) => {
+  let t: TestDb;
+  beforeAll(async () => {
+    t = await createTestDb(variant, ["admin", "username"]);
+    await seedDatabase(t.raw, t.naming, { users: 400, seed: 3, concurrency: 1 });
+  });
+  afterAll(async () => t?.cleanup());
+
+  it("finds the sequential scans and names the missing indexes", async () => {
+    // smallTable 0: treat the small test tables as large so every scan counts.
+    const r = await inspect(t.d, { smallTable: 0 });
+    expect(r.server.versionNum).toBeGreaterThanOrEqual(150000);
+    expect(r.indexes.filter((i) => !i.present).map((i) => i.spec.id).sort()).toEqual(
+      ["session_created", "session_ip", "session_user_updated", "user_banned", "user_created", "user_email_trgm", "user_name_sort", "user_name_trgm", "user_username_trgm"].sort(),
+    );
+    const search = r.probes.find((p) => p.name === "users search (substring)");
+    expect(search?.seqScans).toEqual([t.naming.table("user")]);
+    expect(search?.missing).toEqual(["user_email_trgm", "user_name_trgm", "user_username_trgm"]);
+    expect(r.statements.every((s) => /^(CREATE EXTENSION IF NOT EXISTS pg_trgm|CREATE INDEX CONCURRENTLY IF NOT EXISTS|ANALYZE)/.test(s))).toBe(true);
+    expect(r.statements.filter((s) => s.startsWith("CREATE INDEX"))).toHaveLength(9);
+  });
+
+  it("applies its statements and then finds nothing missing", async () => {
+    const before = await inspect(t.d, { smallTable: 0 });
+    for (const s of before.statements) await sql.raw(s).execute(t.d.authDb);
+    const after = await inspect(t.d, { smallTable: 0 });
+    expect(after.indexes.every((i) => i.present)).toBe(true);
+    expect(after.probes.every((p) => p.missing.length === 0)).toBe(true);
+    expect(after.statements.filter((s) => s.startsWith("CREATE"))).toEqual([]);
+  });
+
+  it("recognises an equivalent index the app already had under its own name", async () => {
+    const table = t.naming.qualified("user");
+    const created = sql.id(t.naming.column("user", "createdAt"));
+    await sql`drop index ${sql.id(t.schema, "ba_admin_user_created")}`.execute(t.d.authDb);
+    await sql`create index app_users_by_signup on ${sql.raw(table)} (${created} desc, id desc)`.execute(t.d.authDb);
+    const r = await inspect(t.d, { smallTable: 0 });
+    expect(r.indexes.find((i) => i.spec.id === "user_created")?.present).toBe("app_users_by_signup");
+  });
+});
