@@ -1,71 +1,69 @@
-import { sql } from "kysely";
-import type { Kysely } from "kysely";
-import { actions } from "../../lib/actions/registry";
-import { executeAction } from "../../lib/actions/runner";
-import { parseStaffRoleMap } from "../../lib/config";
+import { type Kysely, sql } from "kysely";
 import type { Database } from "../../lib/db/open";
 
-const admin = { id: "bench-admin", email: "bench@local", name: "Bench", role: "admin", appRole: "admin" } as const;
-
-/**
- * Set-based moderation at scale: ban N users (sessions revoked with them) in one action, then a
- * filtered revoke of one busy /24. The touched rows are copied first and restored after, so the
- * benchmark database stays reusable. Each timing is a single run (the action changes the data).
- */
-export async function benchMutations(d: Database, raw: Kysely<any>, n: number) {
-  const schema = d.naming.options.schema;
-  const deps = { d, staff: admin, request: { ip: null, userAgent: "bench" }, store: null, settings: { preserveSessions: false, staffRoleMap: parseStaffRoleMap(undefined) }, log: () => {} };
-  const ids = (await d.db.selectFrom("user").select("user.id").where("user.id", "like", "sd%").where("user.role", "is", null).orderBy("user.id").limit(n).execute()).map((u) => u.id);
-
-  const tbl = (name: string) => sql.id(schema, name);
-  const save = async (where: ReturnType<typeof sql>) => {
-    await sql`drop table if exists bench_saved_sessions`.execute(raw);
-    await sql`create table bench_saved_sessions as select * from ${tbl("session")} where ${where}`.execute(raw);
-  };
-  const restore = async () => {
-    await sql`insert into ${tbl("session")} select * from bench_saved_sessions on conflict do nothing`.execute(raw);
-    await sql`drop table bench_saved_sessions`.execute(raw);
-  };
-
-  await save(sql`"userId" = any(${ids}::text[])`);
-  const t0 = performance.now();
-  const ban = (await executeAction(actions["users.bulk"], deps, { action: "ban", ids, reason: "bench" })) as { usersChanged: number; sessionsRevoked: number };
-  const banMs = performance.now() - t0;
-  const t1 = performance.now();
-  await executeAction(actions["users.bulk"], deps, { action: "unban", ids });
-  const unbanMs = performance.now() - t1;
-  await restore();
-
-  // The busiest /24 among live sessions: a spam wave's subnet in the seeded data.
-  const busiest = await sql<{ net: string; n: string }>`
-    select regexp_replace("ipAddress", '\\.\\d+$', '.0/24') as net, count(*) as n from ${tbl("session")}
-    where "ipAddress" ~ '^\\d+\\.\\d+\\.\\d+\\.\\d+$' and "expiresAt" > now() group by 1 order by 2 desc limit 1`.execute(raw);
-  const net = busiest.rows[0]?.net ?? "203.0.113.0/24";
-  const prefix = net.replace(/0\/24$/, "");
-  await save(sql`"ipAddress" like ${`${prefix}%`}`);
-  const t2 = performance.now();
-  const revoke = (await executeAction(actions["sessions.revoke.filter"], deps, { filter: { ip: net } })) as { sessionsRevoked: number; usersAffected: number };
-  const revokeMs = performance.now() - t2;
-  await restore();
-
-  return [
-    { name: `bulk ban ${ids.length.toLocaleString("en")} users`, ms: banMs, detail: `${ban.usersChanged} users, ${ban.sessionsRevoked} sessions revoked, one transaction` },
-    { name: `bulk unban ${ids.length.toLocaleString("en")} users`, ms: unbanMs, detail: "one transaction" },
-    { name: `revoke sessions of ${net}`, ms: revokeMs, detail: `${revoke.sessionsRevoked} sessions of ${revoke.usersAffected} users` },
-  ];
+export interface MutationOps {
+  banMany(ids: string[]): Promise<{ usersChanged: number; sessionsRevoked: number }>;
+  unbanMany(ids: string[]): Promise<unknown>;
+  revokeRange(cidr: string): Promise<{ sessionsRevoked: number; usersAffected: number }>;
+  /** the baseline: one Better Auth admin call per user */
+  banOne(id: string): Promise<unknown>;
+  unbanOne(id: string): Promise<unknown>;
 }
 
-/** Better Auth's way: one admin banUser call per user (each bans and deletes that user's sessions). */
-export async function benchBaselineBans(d: Database, raw: Kysely<any>, ban: (userId: string) => Promise<unknown>, unban: (userId: string) => Promise<unknown>, n: number) {
-  const ids = (await d.db.selectFrom("user").select("user.id").where("user.id", "like", "sd%").where("user.role", "is", null).orderBy("user.id", "desc").limit(n).execute()).map((u) => u.id);
+/**
+ * Moderation at scale, single runs (each changes the data): ban N users with their sessions in one
+ * action, unban them, revoke the busiest /24, and the baseline's one-call-per-user ban. Touched
+ * session rows are copied first and restored after, so the benchmark database stays reusable.
+ */
+export async function benchMutations(d: Database, raw: Kysely<any>, ops: MutationOps, n: number, baselineN: number) {
   const schema = d.naming.options.schema;
-  await sql`drop table if exists bench_saved_sessions`.execute(raw);
-  await sql`create table bench_saved_sessions as select * from ${sql.id(schema, "session")} where "userId" = any(${ids}::text[])`.execute(raw);
-  const t0 = performance.now();
-  for (const id of ids) await ban(id);
-  const ms = performance.now() - t0;
-  for (const id of ids) await unban(id);
-  await sql`insert into ${sql.id(schema, "session")} select * from bench_saved_sessions on conflict do nothing`.execute(raw);
-  await sql`drop table bench_saved_sessions`.execute(raw);
-  return { n: ids.length, ms };
+  const tbl = sql.id(schema, "session");
+  const pick = (limit: number, dir: "asc" | "desc") =>
+    d.db.selectFrom("user").select("user.id").where("user.id", "like", "sd%").where("user.role", "is", null).orderBy("user.id", dir).limit(limit).execute().then((r) => r.map((u) => u.id));
+  const saved = async <T>(where: ReturnType<typeof sql>, fn: () => Promise<T>): Promise<T> => {
+    await sql`drop table if exists bench_saved_sessions`.execute(raw);
+    await sql`create table bench_saved_sessions as select * from ${tbl} where ${where}`.execute(raw);
+    try {
+      return await fn();
+    } finally {
+      await sql`insert into ${tbl} select * from bench_saved_sessions on conflict do nothing`.execute(raw);
+      await sql`drop table bench_saved_sessions`.execute(raw);
+    }
+  };
+  const timed = async <T>(fn: () => Promise<T>) => {
+    const t0 = performance.now();
+    const value = await fn();
+    return { value, ms: performance.now() - t0 };
+  };
+
+  const ids = await pick(n, "asc");
+  const { ban, unban } = await saved(sql`"userId" = any(${ids}::text[])`, async () => {
+    const ban = await timed(() => ops.banMany(ids));
+    const unban = await timed(() => ops.unbanMany(ids));
+    return { ban, unban };
+  });
+
+  const busiest = await sql<{ net: string }>`
+    select regexp_replace("ipAddress", '\\.\\d+$', '.0/24') as net from ${tbl}
+    where "ipAddress" ~ '^\\d+\\.\\d+\\.\\d+\\.\\d+$' and "expiresAt" > now() group by 1 order by count(*) desc limit 1`.execute(raw);
+  const net = busiest.rows[0]?.net ?? "203.0.113.0/24";
+  const revoke = await saved(sql`"ipAddress" like ${net.replace(/0\/24$/, "%")}`, () => timed(() => ops.revokeRange(net)));
+
+  const baseIds = await pick(baselineN, "desc");
+  const baseline = await saved(sql`"userId" = any(${baseIds}::text[])`, async () => {
+    const r = await timed(async () => {
+      for (const id of baseIds) await ops.banOne(id);
+    });
+    for (const id of baseIds) await ops.unbanOne(id);
+    return r;
+  });
+
+  const perUser = baseline.ms / Math.max(1, baseIds.length);
+  return [
+    `bulk ban ${ids.length.toLocaleString("en")} users`.padEnd(36) + `${ban.ms.toFixed(0).padStart(8)} ms   ${ban.value.usersChanged} users, ${ban.value.sessionsRevoked} sessions revoked, one transaction`,
+    `bulk unban ${ids.length.toLocaleString("en")} users`.padEnd(36) + `${unban.ms.toFixed(0).padStart(8)} ms   one transaction`,
+    `revoke sessions of ${net}`.padEnd(36) + `${revoke.ms.toFixed(0).padStart(8)} ms   ${revoke.value.sessionsRevoked} sessions of ${revoke.value.usersAffected} users`,
+    "baseline: admin banUser per user".padEnd(36) +
+      `${baseline.ms.toFixed(0).padStart(8)} ms   ${baseIds.length} users measured → ${((perUser * ids.length) / 1000).toFixed(1)} s for ${ids.length.toLocaleString("en")} (extrapolated ×${(ids.length / Math.max(1, baseIds.length)).toFixed(0)})`,
+  ];
 }

@@ -26,7 +26,7 @@ export async function time(fn: () => Promise<unknown>, runs: number, warmup = 2)
 const ms = (v: number) => (Number.isNaN(v) ? "—" : v >= 100 ? v.toFixed(0) : v.toFixed(1));
 
 export function table(rows: { name: string; ours: Timing; baseline: Timing | null; note?: string }[]): string {
-  const header = ["scenario", "ours p50", "ours p95", "listUsers p50", "listUsers p95", "speed-up (p50)", "note"];
+  const header = ["scenario", "ours p50", "ours p95", "Better Auth p50", "Better Auth p95", "speed-up (p50)", "note"];
   const lines = rows.map((r) => [
     r.name,
     ms(r.ours.p50),

@@ -1,0 +1,49 @@
+import { Kysely, PostgresDialect, sql } from "kysely";
+import { startEmbedded } from "../../lib/db/embedded";
+import { migrateAppSchema } from "../../lib/db/migrate";
+import { createNaming } from "../../lib/db/naming";
+import { createPool, openDatabase } from "../../lib/db/open";
+import { seedDatabase } from "../../lib/seed/insert";
+import { STAFF } from "../../lib/seed/staff";
+
+/**
+ * The benchmark database: schema bench_<N> on BENCH_DATABASE_URL (else DATABASE_URL, else the
+ * embedded engine), seeded once and reused while it holds exactly N seeded users (+ staff).
+ */
+export async function prepareBenchDatabase(users: number | undefined) {
+  let url = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL;
+  let stop: (() => Promise<void>) | undefined;
+  if (!url) {
+    const e = await startEmbedded();
+    url = e.url;
+    stop = e.stop;
+    console.log("No BENCH_DATABASE_URL/DATABASE_URL: benchmarking on the embedded engine (set one for the 1M-user run).");
+  }
+  const n = users ?? (stop ? 20_000 : 1_000_000);
+  const schema = `bench_${n}`;
+  const naming = createNaming({ schema, casing: "camel", usePlural: false, models: {} });
+  const raw = new Kysely<any>({ dialect: new PostgresDialect({ pool: createPool(url, 3, 3_600_000) }) });
+  const seeded = await sql<{ n: string }>`select count(*) as n from ${sql.id(schema, "user")}`.execute(raw).then((r) => Number(r.rows[0]?.n), () => -1);
+  if (seeded !== n + STAFF.length) {
+    console.log(`Seeding ${n.toLocaleString("en")} users into schema ${schema}…`);
+    await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(raw);
+    await sql`create schema ${sql.id(schema)}`.execute(raw);
+    await migrateAppSchema(raw, naming, ["admin"]);
+    const r = await seedDatabase(raw, naming, {
+      users: n, seed: 1, concurrency: stop ? 1 : 2,
+      onProgress: (p) => process.stdout.write(`\r  ${p.users.toLocaleString("en")} / ${p.total.toLocaleString("en")} users`),
+    });
+    console.log(`\n  ${r.users} users, ${r.accounts} accounts, ${r.sessions} sessions in ${(r.ms / 1000).toFixed(1)} s`);
+  } else {
+    console.log(`Reusing ${n.toLocaleString("en")} seeded users in schema ${schema}.`);
+  }
+  const d = await openDatabase({ url, naming, poolMax: 2, statementTimeoutMs: 600_000 });
+  return {
+    url, schema, naming, raw, d, users: n, embedded: Boolean(stop),
+    async close() {
+      await d.close();
+      await raw.destroy();
+      await stop?.();
+    },
+  };
+}
