@@ -1,6 +1,7 @@
 import { type Kysely, sql } from "kysely";
 import { dashboardRequires, type ModelName, type ModuleId, modelNames, modules } from "../plugins";
 import { AUDIT_TABLE } from "../audit/table";
+import { trgmPattern } from "../doctor/indexes";
 import { type Naming, toSnake } from "./naming";
 
 /** What the live database supports: which modules are on, which logical columns exist. */
@@ -11,6 +12,8 @@ export interface Capabilities {
   idType: "text" | "uuid" | "serial";
   /** the operator installed the audit table (npm run audit:install) */
   audit: boolean;
+  /** trigram indexes serve substring search on email and name (npm run doctor) */
+  searchIndexed: boolean;
 }
 
 export const has = (caps: Capabilities, model: ModelName, field: string) => caps.columns[model].has(field);
@@ -70,7 +73,14 @@ export async function introspect(db: Kysely<any>, naming: Naming): Promise<Capab
     columns,
     idType: idType === "uuid" ? "uuid" : idType === "integer" || idType === "bigint" ? "serial" : "text",
     audit: tables.has(AUDIT_TABLE),
+    searchIndexed: await hasSearchIndexes(db, naming),
   };
+}
+
+async function hasSearchIndexes(db: Kysely<any>, naming: Naming): Promise<boolean> {
+  const { rows } = await sql<{ def: string }>`
+    select indexdef as def from pg_indexes where schemaname = ${naming.options.schema} and tablename = ${naming.table("user")}`.execute(db);
+  return ["email", "name"].every((f) => rows.some((r) => trgmPattern(naming, "user", f).test(r.def)));
 }
 
 function missingTable(model: ModelName, table: string, schema: string, found: string[]): string {

@@ -1,6 +1,7 @@
 import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
 import { type Capabilities, introspect } from "./introspect";
+import { Limiter } from "./limiter";
 import { NameMappingPlugin } from "./name-mapping-plugin";
 import type { Naming } from "./naming";
 import type { DB } from "./schema";
@@ -17,6 +18,7 @@ export interface Database {
   pool: pg.Pool;
   naming: Naming;
   caps: Capabilities;
+  heavy: Limiter;
   close(): Promise<void>;
 }
 
@@ -30,7 +32,8 @@ export interface OpenOptions {
 }
 
 export function createPool(url: string, max: number, statementTimeoutMs: number): pg.Pool {
-  const pool = new pg.Pool({ connectionString: url, max });
+  // A request that cannot get a connection fails after 15 s instead of hanging.
+  const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 15_000 });
   // A startup `options` parameter is ignored by some servers (PGlite, poolers); SET works everywhere.
   pool.on("connect", (client) => {
     client.query(`set statement_timeout = ${Math.floor(statementTimeoutMs)}`).catch(() => {});
@@ -49,7 +52,9 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   };
   try {
     const caps = opts.introspect === false ? emptyCaps() : await introspect(authDb, opts.naming);
-    return { db, authDb, pool, naming: opts.naming, caps, close };
+    // Half the pool at most for expensive queries: the other half always serves cheap ones.
+    const heavy = new Limiter(Math.max(1, Math.floor(opts.poolMax / 2)));
+    return { db, authDb, pool, naming: opts.naming, caps, heavy, close };
   } catch (err) {
     await close();
     throw err;
@@ -62,5 +67,6 @@ function emptyCaps(): Capabilities {
     columns: { user: new Set(), session: new Set(), account: new Set(), verification: new Set() },
     idType: "text",
     audit: false,
+    searchIndexed: false,
   };
 }

@@ -22,17 +22,21 @@ const col = (n: Naming, model: ModelName, field: string) => quoteIdent(n.column(
 /** pg_indexes quotes only identifiers that need it: match both forms. */
 const re = (n: Naming, model: ModelName, field: string) => `"?${n.column(model, field).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}"?`;
 
+/** pg_indexes.indexdef of a trigram index on lower(<field>): what makes substring search indexed. */
+export const trgmPattern = (n: Naming, model: ModelName, field: string) =>
+  new RegExp(`gin \\(lower\\(\\(?${re(n, model, field)}\\)?(::text)?\\) gin_trgm_ops\\)`);
+
 export function recommendedIndexes(n: Naming, caps: Capabilities): IndexSpec[] {
   const out: IndexSpec[] = [
     {
       id: "user_email_trgm", model: "user", needsTrgm: true, why: "substring search on email (users search box)",
       using: `USING gin (lower(${col(n, "user", "email")}) gin_trgm_ops)`,
-      equivalent: new RegExp(`gin \\(lower\\(\\(?${re(n, "user", "email")}\\)?(::text)?\\) gin_trgm_ops\\)`),
+      equivalent: trgmPattern(n, "user", "email"),
     },
     {
       id: "user_name_trgm", model: "user", needsTrgm: true, why: "substring search on name (users search box)",
       using: `USING gin (lower(${col(n, "user", "name")}) gin_trgm_ops)`,
-      equivalent: new RegExp(`gin \\(lower\\(\\(?${re(n, "user", "name")}\\)?(::text)?\\) gin_trgm_ops\\)`),
+      equivalent: trgmPattern(n, "user", "name"),
     },
     {
       id: "user_created", model: "user", why: "newest/oldest sort, keyset pages at any depth, created-date filter",
@@ -72,7 +76,7 @@ export function recommendedIndexes(n: Naming, caps: Capabilities): IndexSpec[] {
     out.push({
       id: `user_${field}_trgm`, model: "user", needsTrgm: true, why: `substring search on ${field} (the search box includes it)`,
       using: `USING gin (lower(${col(n, "user", field)}) gin_trgm_ops)`,
-      equivalent: new RegExp(`gin \\(lower\\(\\(?${re(n, "user", field)}\\)?(::text)?\\) gin_trgm_ops\\)`),
+      equivalent: trgmPattern(n, "user", field),
     });
   }
   return out;

@@ -1,5 +1,5 @@
 import { sql } from "kysely";
-import type { Q } from "../db/context";
+import { heavy, type Q } from "../db/context";
 import { isStatementTimeout } from "../errors";
 import { userWhere } from "./filters";
 import { hasFilters, type UserFilters } from "./search-params";
@@ -26,13 +26,13 @@ export async function countUsers(q: Q, f: UserFilters, now = new Date(), timeout
     if (estimate > COUNT_CAP) return { kind: "estimate", value: Math.round(estimate) };
   }
   try {
-    return await q.db.transaction().execute(async (trx) => {
+    return await heavy(q, () => q.db.transaction().execute(async (trx) => {
       await sql`set local statement_timeout = ${sql.lit(Math.floor(timeoutMs))}`.execute(trx);
       const capped = trx.selectFrom("user").select(sql`1`.as("one")).where(userWhere(q, f, now)).limit(COUNT_CAP + 1).as("capped");
       const row = await trx.selectFrom(capped).select((eb) => eb.fn.countAll<string>().as("n")).executeTakeFirstOrThrow();
       const n = Number(row.n);
       return n > COUNT_CAP ? { kind: "atLeast", value: COUNT_CAP } : { kind: "exact", value: n };
-    });
+    }));
   } catch (err) {
     if (isStatementTimeout(err)) return { kind: "unknown" };
     throw err;

@@ -1,6 +1,6 @@
 import { type SelectQueryBuilder, sql } from "kysely";
 import { has } from "../db/introspect";
-import type { Q } from "../db/context";
+import { heavy, type Q } from "../db/context";
 import type { DB } from "../db/schema";
 import { badRequest } from "../errors";
 import { decodeCursor, encodeCursor, TIMESTAMP_TEXT } from "../db/cursor";
@@ -131,11 +131,13 @@ export async function listUsers(q: Q, p: UserListParams, now = new Date()): Prom
     .as("page");
   // selectUser is typed for `from user`; the join adds only the derived `page` table.
   const joined = q.db.selectFrom(pageIds).innerJoin("user", "user.id", "page.id") as unknown as SelectQueryBuilder<DB, "user", object>;
-  const rows = await selectUser(q, joined)
+  const query = selectUser(q, joined)
     .select(sql<string>`${sql.ref("page.sortValue")}`.as("sortValue"))
     .orderBy(sql.ref("page.sortKey"), spec.dir)
-    .orderBy(sql.ref("page.id"), spec.dir)
-    .execute();
+    .orderBy(sql.ref("page.id"), spec.dir);
+  // Searches and the last-activity sort may scan a table: they share the limited slots.
+  const expensive = (Boolean(p.q) && !q.caps.searchIndexed) || spec.column === null;
+  const rows = expensive ? await heavy(q, () => query.execute()) : await query.execute();
 
   const page = rows.slice(0, p.limit);
   const last = page.at(-1);
