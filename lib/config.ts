@@ -9,6 +9,8 @@ import { type StaffRole, staffRoles } from "./auth/roles";
  */
 export interface Config {
   databaseUrl: string | undefined;
+  /** a streaming replica for reads (read-after-write paths still use the primary) */
+  readUrl: string | undefined;
   poolMax: number;
   statementTimeoutMs: number;
   secret: string | undefined;
@@ -83,6 +85,7 @@ export function parseConfig(env: Env = process.env): Config {
   const port = int(env, "PORT", 3000, 1, 65535);
   return {
     databaseUrl: env.DATABASE_URL?.trim() || undefined,
+    readUrl: env.DATABASE_READ_URL?.trim() || undefined,
     poolMax: int(env, "DATABASE_POOL_MAX", 10, 1, 500),
     statementTimeoutMs: int(env, "DATABASE_STATEMENT_TIMEOUT_MS", 15_000, 100, 3_600_000),
     secret: env.BETTER_AUTH_SECRET?.trim() || undefined,

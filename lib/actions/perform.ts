@@ -1,5 +1,6 @@
 "use server";
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
+import { FRESH_COOKIE, FRESH_SECONDS } from "../db/routing";
 import { revalidatePath } from "next/cache";
 import type * as z from "zod";
 import { checkStaff } from "../auth/staff";
@@ -41,7 +42,11 @@ export async function performAction<N extends ActionName>(name: N, input: z.inpu
   const spec = actions[name];
   if (!spec) return { ok: false, error: { code: "invalid_request", message: `Unknown action ${String(name)}` } };
   const result = await guarded(null, async (staff) => executeAction(spec as never, await actionDeps(staff, await headers()), input) as Promise<Output<N>>);
-  if (result.ok) revalidatePath("/", "layout");
+  if (result.ok) {
+    // Reads go to the primary for a few seconds, so the next page shows this change (replicas lag).
+    (await cookies()).set(FRESH_COOKIE, "1", { maxAge: FRESH_SECONDS, httpOnly: true, sameSite: "lax", path: "/" });
+    revalidatePath("/", "layout");
+  }
   return result;
 }
 

@@ -7,6 +7,7 @@ import type { Staff } from "../auth/staff";
 import { staffForRequest } from "../auth/staff";
 import { getConfig } from "../config";
 import { getDatabase } from "../db";
+import { freshCookieHeader } from "../db/routing";
 import type { Q } from "../db/context";
 import { AppError, badRequest } from "../errors";
 import { errorResponse } from "./route";
@@ -59,7 +60,8 @@ export function apiAction<S extends z.ZodType, O, P = Record<string, never>>(
         preview && c.body.dryRun === true
           ? await preview({ q: await getDatabase(), staff, input })
           : await executeAction(spec, await actionDeps(staff, req.headers), input);
-      return NextResponse.json(data, { headers: { "cache-control": "no-store" } });
+      // The caller's next reads go to the primary for a few seconds (see lib/db/routing.ts).
+      return NextResponse.json(data, { headers: { "cache-control": "no-store", "set-cookie": freshCookieHeader() } });
     } catch (err) {
       return errorResponse(req, err);
     }

@@ -3,7 +3,7 @@ import { NextResponse } from "next/server";
 import type { Permission } from "../auth/permissions";
 import { type Staff, staffForRequest } from "../auth/staff";
 import type { Q } from "../db/context";
-import { getDatabase } from "../db";
+import { getDatabase, getReadDatabase } from "../db";
 import { AppError, isStatementTimeout } from "../errors";
 
 export const jsonError = (status: number, code: string, message: string) =>
@@ -20,7 +20,8 @@ export function apiRoute<P = Record<string, never>>(permission: Permission, hand
   return async (req: Request, ctx: { params: Promise<P> }) => {
     try {
       const staff = await staffForRequest(req, permission);
-      const q = await getDatabase();
+      // GETs may be served by the replica; anything else, and reads right after a write, by the primary.
+      const q = req.method === "GET" ? await getReadDatabase(req.headers) : await getDatabase();
       const body = await handler({ req, staff, q, params: await ctx.params });
       return NextResponse.json(body, { headers: { "cache-control": "no-store" } });
     } catch (err) {
