@@ -1,13 +1,18 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { NavLink } from "@/components/ui/nav-link";
+import { NoticeArea, NoticeProvider } from "@/components/ui/notice";
 import { StaffRoleBadge } from "@/components/ui/staff-role-badge";
 import { signOutAction } from "@/lib/auth/actions";
 import { can, type Permission } from "@/lib/auth/permissions";
 import { requireStaff } from "@/lib/auth/staff";
 
-/** Sections of the dashboard; each appears only for roles that may open it (Sessions, Spam, Audit go here). */
-const nav: { href: string; label: string; permission: Permission }[] = [{ href: "/users", label: "Users", permission: "users.read" }];
+/** Sections of the dashboard; each appears only for roles that may open it. */
+const nav: { href: string; label: string; permission: Permission }[] = [
+  { href: "/users", label: "Users", permission: "users.read" },
+  { href: "/sessions", label: "Sessions", permission: "sessions.read" },
+  { href: "/audit", label: "Audit", permission: "audit.read" },
+];
 
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   // Every page checks again with its own permission; this only decides what the frame shows.
@@ -42,9 +47,13 @@ export default async function DashboardLayout({ children }: { children: ReactNod
           </form>
         </div>
       </header>
-      <main id="main" className="content">
-        {children}
-      </main>
+      {/* Action results live here, above the pages, so they survive the page re-render they cause. */}
+      <NoticeProvider>
+        <main id="main" className="content">
+          <NoticeArea />
+          {children}
+        </main>
+      </NoticeProvider>
     </div>
   );
 }

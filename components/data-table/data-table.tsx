@@ -1,5 +1,5 @@
 "use client";
-import { type ColumnDef, functionalUpdate, type PaginationState, type RowData, useTable } from "@tanstack/react-table";
+import { type ColumnDef, functionalUpdate, type OnChangeFn, type PaginationState, type RowData, type RowSelectionState, useTable } from "@tanstack/react-table";
 import { type ReactNode, useMemo } from "react";
 import { DataTableHead } from "./data-table-head";
 import { DataTablePager } from "./data-table-pager";
@@ -21,7 +21,12 @@ export interface DataTableProps<TData extends RowData> {
   /** accessible name of the table, e.g. "Users" */
   label: string;
   empty: ReactNode;
+  /** row selection owned by the caller (bulk actions); without it rows cannot be selected */
+  selection?: { state: RowSelectionState; onChange: OnChangeFn<RowSelectionState> };
 }
+
+/** One constant, not a fresh `{}` per render, so tables without a selection see stable state. */
+const noSelection: RowSelectionState = {};
 
 function sortableColumns<TData extends RowData>(columns: ColumnDef<DataTableFeatures, TData, any>[]): SortableColumn[] {
   return columns.flatMap((c) => {
@@ -36,7 +41,7 @@ function sortableColumns<TData extends RowData>(columns: ColumnDef<DataTableFeat
  * into a `sort` key and starts on the first page (a cursor belongs to one sort order).
  */
 export function DataTable<TData extends RowData>(props: DataTableProps<TData>) {
-  const { columns, data, getRowId, nextCursor, defaultSort, defaultPageSize, pageSizes, label, empty } = props;
+  const { columns, data, getRowId, nextCursor, defaultSort, defaultPageSize, pageSizes, label, empty, selection } = props;
   const [url, setUrl] = useTableUrl(defaultSort, defaultPageSize);
   const sortable = useMemo(() => sortableColumns(columns), [columns]);
   const sorting = useMemo(() => sortingFromKey(url.sort, sortable), [url.sort, sortable]);
@@ -53,7 +58,10 @@ export function DataTable<TData extends RowData>(props: DataTableProps<TData>) {
     enableMultiSort: false,
     enableSortingRemoval: false,
     autoResetAll: false,
-    state: { sorting, pagination },
+    enableRowSelection: Boolean(selection),
+    // The selection is ids of loaded rows only: shift-click ranges cannot reach other (server) pages.
+    state: { sorting, pagination, rowSelection: selection?.state ?? noSelection },
+    onRowSelectionChange: selection?.onChange,
     onSortingChange: (updater) => {
       const key = keyFromSorting(functionalUpdate(updater, sorting), sortable);
       if (key && key !== url.sort) void setUrl({ sort: key, cursor: null }, { history: "push" });
@@ -80,7 +88,7 @@ export function DataTable<TData extends RowData>(props: DataTableProps<TData>) {
               </tr>
             ) : (
               rows.map((row) => (
-                <tr key={row.id}>
+                <tr key={row.id} data-selected={selection && row.getIsSelected() ? "" : undefined}>
                   {row.getAllCells().map((cell) => (
                     <td key={cell.id} className={cell.column.columnDef.meta?.className}>
                       <table.FlexRender cell={cell} />

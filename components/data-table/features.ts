@@ -1,4 +1,4 @@
-import { metaHelper, rowPaginationFeature, rowSortingFeature, tableFeatures } from "@tanstack/react-table";
+import { metaHelper, rowPaginationFeature, rowSelectionFeature, rowSortingFeature, tableFeatures } from "@tanstack/react-table";
 
 /** Which URL `sort` values a column stands for; a column without them is not sortable. */
 export interface SortKeys {
@@ -15,11 +15,13 @@ export interface DataTableColumnMeta {
 /**
  * Declared once at module scope, as TanStack Table v9 expects. Sorting and pagination are
  * registered for their state and header APIs only: the server sorts and pages (keyset), so no
- * client row models are added and every table sets manualSorting/manualPagination.
+ * client row models are added and every table sets manualSorting/manualPagination. Row selection is
+ * on only for tables that pass a selection (bulk actions on the loaded page).
  */
 export const dataTableFeatures = tableFeatures({
   rowSortingFeature,
   rowPaginationFeature,
+  rowSelectionFeature,
   columnMeta: metaHelper<DataTableColumnMeta>(),
 });
 export type DataTableFeatures = typeof dataTableFeatures;

@@ -1,6 +1,8 @@
 import Link from "next/link";
 import type { SessionRow } from "@/lib/sessions/queries";
 import { parseUserAgent } from "@/lib/sessions/user-agent";
+import { RevokeSessionButton } from "../moderation/revoke-session-button";
+import type { RevokeNotes } from "../moderation/revoke-notes";
 import { Badge } from "../ui/badge";
 import { formatInteger, timeValue } from "../ui/format";
 import { Time } from "../ui/time";
@@ -12,6 +14,8 @@ interface Props {
   now: Date;
   /** impersonation is recorded only by the admin plugin */
   showImpersonation: boolean;
+  /** set when the staff role may revoke sessions: adds a Revoke button to live sessions */
+  revoke: RevokeNotes | null;
 }
 
 /**
@@ -19,7 +23,7 @@ interface Props {
  * query returns the newest few hundred and the heading says how many exist. The session token is
  * never selected, let alone shown.
  */
-export function UserSessionsTable({ sessions, total, activeTotal, now, showImpersonation }: Props) {
+export function UserSessionsTable({ sessions, total, activeTotal, now, showImpersonation, revoke }: Props) {
   return (
     <section className="panel" aria-labelledby="sessions-title">
       <div className="panel-header">
@@ -43,6 +47,11 @@ export function UserSessionsTable({ sessions, total, activeTotal, now, showImper
                 <th scope="col">Last refreshed</th>
                 <th scope="col">Expires</th>
                 {showImpersonation ? <th scope="col">Impersonated by</th> : null}
+                {revoke ? (
+                  <th scope="col">
+                    <span className="visually-hidden">Actions</span>
+                  </th>
+                ) : null}
               </tr>
             </thead>
             <tbody>
@@ -67,6 +76,11 @@ export function UserSessionsTable({ sessions, total, activeTotal, now, showImper
                     </td>
                     {showImpersonation ? (
                       <td>{s.impersonatedBy ? <Link href={`/users/${encodeURIComponent(s.impersonatedBy)}`}>{s.impersonatedBy}</Link> : <span className="muted">—</span>}</td>
+                    ) : null}
+                    {revoke ? (
+                      <td className="row-actions">
+                        {s.active ? <RevokeSessionButton sessionId={s.id} label={`${s.ipAddress ?? "unknown IP"} · ${ua.device}`} notes={revoke} /> : null}
+                      </td>
                     ) : null}
                   </tr>
                 );

@@ -1,17 +1,20 @@
 import Link from "next/link";
 import { Suspense } from "react";
 import { TableTransitionProvider } from "@/components/data-table/table-transition";
+import { revokeNotes } from "@/components/moderation/revoke-notes";
 import { searchPlaceholder } from "@/components/users/search-hint";
 import { UserCount } from "@/components/users/user-count";
 import { toUserListItem } from "@/components/users/user-list-item";
 import { UsersTable } from "@/components/users/users-table";
 import { UsersToolbar } from "@/components/users/users-toolbar";
+import { can } from "@/lib/auth/permissions";
 import { requireStaff } from "@/lib/auth/staff";
+import { getConfig } from "@/lib/config";
 import type { Q } from "@/lib/db/context";
 import { getDatabase } from "@/lib/db";
 import { AppError, isStatementTimeout } from "@/lib/errors";
 import { listUsers } from "@/lib/users/queries";
-import { hasFilters, parseUserListParams, toRecord } from "@/lib/users/search-params";
+import { hasFilters, parseUserListParams, toRecord, type UserListParams } from "@/lib/users/search-params";
 
 export const metadata = { title: "Users · Better Auth Admin" };
 
@@ -30,8 +33,17 @@ async function loadUsers(q: Q, raw: SearchParams, now: Date) {
   }
 }
 
+const filterKeys = ["q", "role", "status", "verified", "provider", "createdAfter", "createdBefore"] as const;
+
+/** The URL's filters as the bulk action takes them (strings, as typed), or null when none is set. */
+function filterOf(raw: SearchParams, params: UserListParams): Record<string, string> | null {
+  if (!hasFilters(params)) return null;
+  const record = toRecord(raw);
+  return Object.fromEntries(filterKeys.flatMap((k) => (record[k] ? [[k, record[k]]] : [])));
+}
+
 export default async function UsersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  await requireStaff("users.read");
+  const staff = await requireStaff("users.read");
   const [raw, d] = await Promise.all([searchParams, getDatabase()]);
   const now = new Date();
   const bansTracked = d.caps.modules.has("admin");
@@ -52,7 +64,12 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
       <TableTransitionProvider>
         <UsersToolbar bansTracked={bansTracked} searchPlaceholder={searchPlaceholder(d.caps)} />
         {result.kind === "ok" ? (
-          <UsersTable rows={result.rows.map((u) => toUserListItem(u, now, bansTracked))} nextCursor={result.nextCursor} filtered={hasFilters(result.params)} />
+          <UsersTable
+            rows={result.rows.map((u) => toUserListItem(u, now, bansTracked))}
+            nextCursor={result.nextCursor}
+            filtered={hasFilters(result.params)}
+            bulk={can(staff.role, "users.bulk") ? { bansTracked, filter: filterOf(raw, result.params), notes: revokeNotes(getConfig()) } : null}
+          />
         ) : result.kind === "invalid" ? (
           <div role="alert" className="alert alert-error">
             <p>

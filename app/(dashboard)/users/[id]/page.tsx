@@ -1,13 +1,17 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { revokeNotes } from "@/components/moderation/revoke-notes";
 import { Avatar } from "@/components/ui/avatar";
 import { SignInFindings } from "@/components/users/sign-in-findings";
 import { UserAccountsTable } from "@/components/users/user-accounts-table";
+import { UserActions } from "@/components/users/user-actions";
 import { UserStatusBadges } from "@/components/users/user-badges";
 import { toUserListItem } from "@/components/users/user-list-item";
 import { UserProfile } from "@/components/users/user-profile";
 import { UserSessionsTable } from "@/components/users/user-sessions-table";
+import { can } from "@/lib/auth/permissions";
 import { requireStaff } from "@/lib/auth/staff";
+import { getConfig } from "@/lib/config";
 import { getDatabase } from "@/lib/db";
 import { getUserDetail } from "@/lib/users/detail";
 
@@ -15,7 +19,7 @@ export const metadata = { title: "User · Better Auth Admin" };
 
 /** One user: the sign-in diagnosis first (the usual reason to open this page), then the facts. */
 export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
-  await requireStaff("users.read");
+  const staff = await requireStaff("users.read");
   const [{ id }, d] = await Promise.all([params, getDatabase()]);
   const now = new Date();
   const detail = await getUserDetail(d, id, now);
@@ -23,6 +27,15 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
   const { user, accounts, sessions, total, activeTotal, findings } = detail;
   const bansTracked = d.caps.modules.has("admin");
   const item = toUserListItem(user, now, bansTracked);
+  const notes = revokeNotes(getConfig());
+  // The UI offers only what this role may do; the server checks again on every action.
+  const permissions = {
+    ban: bansTracked && can(staff.role, "users.ban"),
+    verifyEmail: can(staff.role, "users.verifyEmail"),
+    revokeSessions: can(staff.role, "sessions.revokeUser"),
+    setRole: can(staff.role, "users.setRole"),
+    delete: can(staff.role, "users.delete"),
+  };
 
   return (
     <div className="page">
@@ -37,13 +50,33 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
             {user.email} <UserStatusBadges user={item} showVerified />
           </p>
         </div>
+        <div className="page-header-end">
+          <UserActions
+            user={{ id: user.id, email: user.email, role: user.role ?? "", banStatus: item.banStatus, emailVerified: user.emailVerified }}
+            activeSessions={activeTotal}
+            can={permissions}
+            notes={notes}
+          />
+          {can(staff.role, "audit.read") ? (
+            <Link href={`/audit?target=${encodeURIComponent(user.id)}`} className="btn btn-sm btn-ghost">
+              Audit log
+            </Link>
+          ) : null}
+        </div>
       </header>
       <SignInFindings findings={findings} />
       <div className="detail-grid">
         <UserProfile user={user} item={item} enabledModules={d.caps.modules} now={now} />
         <UserAccountsTable accounts={accounts} now={now} />
       </div>
-      <UserSessionsTable sessions={sessions} total={total} activeTotal={activeTotal} now={now} showImpersonation={bansTracked} />
+      <UserSessionsTable
+        sessions={sessions}
+        total={total}
+        activeTotal={activeTotal}
+        now={now}
+        showImpersonation={bansTracked}
+        revoke={permissions.revokeSessions ? notes : null}
+      />
     </div>
   );
 }

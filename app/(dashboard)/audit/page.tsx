@@ -1,0 +1,77 @@
+import Link from "next/link";
+import { AuditTable } from "@/components/audit/audit-table";
+import { AuditToolbar } from "@/components/audit/audit-toolbar";
+import { toAuditListItem } from "@/components/audit/audit-list-item";
+import { TableTransitionProvider } from "@/components/data-table/table-transition";
+import { auditListSchema, listAudit, parseAuditParams } from "@/lib/audit/queries";
+import { requireStaff } from "@/lib/auth/staff";
+import type { Q } from "@/lib/db/context";
+import { getDatabase } from "@/lib/db";
+import { AppError, isStatementTimeout } from "@/lib/errors";
+
+export const metadata = { title: "Audit log · Better Auth Admin" };
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+/** A missing table (conflict), a bad URL or a slow query each become a message, never a 500. */
+async function loadAudit(q: Q, raw: SearchParams) {
+  try {
+    const params = parseAuditParams(raw);
+    return { kind: "ok", params, ...(await listAudit(q, params)) } as const;
+  } catch (err) {
+    if (err instanceof AppError && err.code === "conflict") return { kind: "missing" } as const;
+    if (err instanceof AppError && err.code === "invalid_request") return { kind: "invalid", message: err.message } as const;
+    if (isStatementTimeout(err)) return { kind: "timeout" } as const;
+    throw err;
+  }
+}
+
+export default async function AuditPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  await requireStaff("audit.read");
+  const [raw, d] = await Promise.all([searchParams, getDatabase()]);
+  const now = new Date();
+  const result = d.caps.audit ? await loadAudit(d, raw) : ({ kind: "missing" } as const);
+
+  return (
+    <div className="page">
+      <header className="page-header">
+        <h1>Audit log</h1>
+        <span className="count muted">Every staff action, newest first</span>
+      </header>
+      {result.kind === "missing" ? (
+        <div className="empty-state">
+          <h2>The audit table is not installed</h2>
+          <p>
+            Staff actions are still recorded: each one is written to the dashboard’s standard output as a JSON line (<code>{'{"type":"audit",…}'}</code>
+            ), for your log pipeline.
+          </p>
+          <p>
+            To keep them in the database and browse them here, run <code>npm run audit:install</code> with the dashboard’s <code>DATABASE_URL</code>, then
+            restart the dashboard. It creates one table, <code>dashboard_audit_log</code>, next to Better Auth’s.
+          </p>
+        </div>
+      ) : (
+        <TableTransitionProvider>
+          <AuditToolbar />
+          {result.kind === "ok" ? (
+            <AuditTable
+              rows={result.rows.map((r) => toAuditListItem(r, now))}
+              nextCursor={result.nextCursor}
+              filtered={Boolean(result.params.actor || result.params.target || result.params.action)}
+              defaultPageSize={auditListSchema.parse({}).limit}
+            />
+          ) : (
+            <div role="alert" className="alert alert-error">
+              <p>
+                {result.kind === "invalid" ? <><strong>This view cannot be shown:</strong> {result.message}</> : <strong>The query took too long.</strong>}
+              </p>
+              <Link href="/audit" className="btn btn-sm">
+                Reset filters
+              </Link>
+            </div>
+          )}
+        </TableTransitionProvider>
+      )}
+    </div>
+  );
+}

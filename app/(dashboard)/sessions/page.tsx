@@ -1,0 +1,91 @@
+import Link from "next/link";
+import { TableTransitionProvider } from "@/components/data-table/table-transition";
+import { revokeNotes } from "@/components/moderation/revoke-notes";
+import { RevokeEveryone } from "@/components/sessions/revoke-everyone";
+import { RevokeMatching } from "@/components/sessions/revoke-matching";
+import { toSessionListItem } from "@/components/sessions/session-list-item";
+import { SessionsTable } from "@/components/sessions/sessions-table";
+import { SessionsToolbar } from "@/components/sessions/sessions-toolbar";
+import { sessionFilterKeys } from "@/components/sessions/filter-keys";
+import { can } from "@/lib/auth/permissions";
+import { requireStaff } from "@/lib/auth/staff";
+import { getConfig } from "@/lib/config";
+import type { Q } from "@/lib/db/context";
+import { getDatabase } from "@/lib/db";
+import { has } from "@/lib/db/introspect";
+import { AppError, isStatementTimeout } from "@/lib/errors";
+import { listSessions } from "@/lib/sessions/list";
+import { hasSessionFilters, parseSessionListParams, sessionListSchema } from "@/lib/sessions/search-params";
+import { toRecord } from "@/lib/users/search-params";
+
+export const metadata = { title: "Sessions · Better Auth Admin" };
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+/** Parse the URL and load one page; a bad filter (an unreadable IP) or a slow query is a message. */
+async function loadSessions(q: Q, raw: SearchParams, now: Date) {
+  try {
+    const params = parseSessionListParams(raw);
+    return { kind: "ok", params, ...(await listSessions(q, params, now)) } as const;
+  } catch (err) {
+    if (err instanceof AppError && err.code === "invalid_request") return { kind: "invalid", message: err.message } as const;
+    if (isStatementTimeout(err)) return { kind: "timeout" } as const;
+    throw err;
+  }
+}
+
+export default async function SessionsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const staff = await requireStaff("sessions.read");
+  const [raw, d] = await Promise.all([searchParams, getDatabase()]);
+  const now = new Date();
+  const result = await loadSessions(d, raw, now);
+  const notes = revokeNotes(getConfig());
+  const impersonation = has(d.caps, "session", "impersonatedBy");
+  const record = toRecord(raw);
+  // "Revoke all matching" acts on the URL's filters as typed, the same strings the table was built from.
+  const filter = Object.fromEntries(sessionFilterKeys.flatMap((k) => (record[k] ? [[k, record[k]]] : [])));
+  const filtered = result.kind === "ok" && hasSessionFilters(result.params);
+
+  return (
+    <div className="page">
+      <header className="page-header">
+        <h1>Sessions</h1>
+        <span className="count muted">Live sessions, newest first</span>
+        <div className="page-header-end">
+          {filtered && can(staff.role, "sessions.revokeFilter") ? <RevokeMatching filter={filter} notes={notes} isAdmin={staff.role === "admin"} /> : null}
+          {can(staff.role, "sessions.revokeAll") ? <RevokeEveryone notes={notes} /> : null}
+        </div>
+      </header>
+      <TableTransitionProvider>
+        <SessionsToolbar showImpersonation={impersonation} />
+        {result.kind === "ok" ? (
+          <SessionsTable
+            rows={result.rows.map((s) => toSessionListItem(s, now))}
+            nextCursor={result.nextCursor}
+            filtered={filtered}
+            showImpersonation={impersonation}
+            revoke={can(staff.role, "sessions.revokeUser") ? notes : null}
+            defaultPageSize={sessionListSchema.parse({}).limit}
+          />
+        ) : (
+          <div role="alert" className="alert alert-error">
+            <p>
+              {result.kind === "invalid" ? (
+                <>
+                  <strong>This view cannot be shown:</strong> {result.message}
+                </>
+              ) : (
+                <>
+                  <strong>The query took too long.</strong> A wide IP range or user-agent search scans many sessions; narrow the filter.
+                </>
+              )}
+            </p>
+            <Link href="/sessions" className="btn btn-sm">
+              Reset filters
+            </Link>
+          </div>
+        )}
+      </TableTransitionProvider>
+    </div>
+  );
+}

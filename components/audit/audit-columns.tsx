@@ -1,0 +1,56 @@
+import { createColumnHelper } from "@tanstack/react-table";
+import Link from "next/link";
+import type { DataTableFeatures } from "../data-table/features";
+import { Badge } from "../ui/badge";
+import { Time } from "../ui/time";
+import { AuditDetails } from "./audit-details";
+import type { AuditListItem } from "./audit-list-item";
+
+const helper = createColumnHelper<DataTableFeatures, AuditListItem>();
+
+function Targets({ item }: { item: AuditListItem }) {
+  const more = item.targetCount - item.targetIds.length;
+  if (item.targetCount === 0) return <span className="muted">none</span>;
+  return (
+    <span className="audit-targets">
+      <span className="muted">
+        {item.targetCount.toLocaleString("en")} {item.targetType}
+        {item.targetCount === 1 ? "" : "s"}:
+      </span>{" "}
+      {item.targetIds.map((id) =>
+        item.targetType === "user" ? (
+          <Link key={id} href={`/users/${encodeURIComponent(id)}`} title={id}>
+            <code className="id-chip">{id}</code>
+          </Link>
+        ) : (
+          <code key={id} className="id-chip" title={id}>
+            {id}
+          </code>
+        ),
+      )}
+      {more > 0 ? <span className="muted"> +{more.toLocaleString("en")} more</span> : null}
+    </span>
+  );
+}
+
+/** The audit log's columns, at module scope. Newest first is the only order (keyset on time). */
+export const auditColumns = helper.columns([
+  helper.accessor("at", { id: "at", header: "Time", meta: { className: "nowrap top" }, cell: ({ row }) => <Time value={row.original.at} mode="absolute" /> }),
+  helper.accessor("actorEmail", {
+    id: "actor",
+    header: "Staff member",
+    meta: { className: "top" },
+    cell: ({ row }) => (
+      <span className="badge-list">
+        <Link href={`/audit?actor=${encodeURIComponent(row.original.actorEmail)}`} title="Only this staff member’s actions">
+          {row.original.actorEmail}
+        </Link>
+        <Badge>{row.original.actorRole}</Badge>
+      </span>
+    ),
+  }),
+  helper.accessor("action", { id: "action", header: "Action", meta: { className: "nowrap top" }, cell: ({ row }) => <code>{row.original.action}</code> }),
+  helper.accessor("targetCount", { id: "targets", header: "Targets", meta: { className: "top" }, cell: ({ row }) => <Targets item={row.original} /> }),
+  helper.accessor("reason", { id: "reason", header: "Reason", meta: { className: "top" }, cell: ({ row }) => row.original.reason ?? <span className="muted">—</span> }),
+  helper.display({ id: "details", header: "Details", meta: { className: "top details-cell" }, cell: ({ row }) => <AuditDetails item={row.original} /> }),
+]);

@@ -1,0 +1,47 @@
+import type { AuditRow } from "@/lib/audit/queries";
+import { type TimeValue, timeValue } from "../ui/format";
+
+/** How many target ids a row shows; the rest is summed up as "+N more". */
+const SHOWN_TARGETS = 3;
+
+/**
+ * An audit row for the client table: the time formatted on the server, before/after as pretty JSON
+ * text (plain strings cross to the client unchanged, whatever the JSON holds).
+ */
+export interface AuditListItem {
+  id: string;
+  at: TimeValue;
+  actorId: string;
+  actorEmail: string;
+  actorRole: string;
+  action: string;
+  targetType: string;
+  targetIds: string[];
+  targetCount: number;
+  reason: string | null;
+  before: string | null;
+  after: string | null;
+  ip: string | null;
+  userAgent: string | null;
+}
+
+const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v, null, 2));
+
+export function toAuditListItem(r: AuditRow, now: Date): AuditListItem {
+  return {
+    id: r.id,
+    at: timeValue(r.at, now),
+    actorId: r.actorId,
+    actorEmail: r.actorEmail,
+    actorRole: r.actorRole,
+    action: r.action,
+    targetType: r.targetType,
+    targetIds: r.targetIds.slice(0, SHOWN_TARGETS),
+    targetCount: r.targetCount,
+    reason: r.reason,
+    before: json(r.before),
+    after: json(r.after),
+    ip: r.ip,
+    userAgent: r.userAgent,
+  };
+}

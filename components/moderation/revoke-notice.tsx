@@ -1,0 +1,15 @@
+import { cookieCacheSentence, type RevokeNotes } from "./revoke-notes";
+
+/**
+ * The caveats of ending sessions, shown in every revoke and ban confirmation: a signed cookie cache
+ * keeps a revoked user signed in until it expires; sessions held in Redis are removed as well.
+ */
+export function RevokeNotice({ notes }: { notes: RevokeNotes }) {
+  if (!notes.cacheMinutes && !notes.redis) return null;
+  return (
+    <div className="dialog-note">
+      {notes.cacheMinutes ? <p className="cache-warning">{cookieCacheSentence(notes.cacheMinutes)}</p> : null}
+      {notes.redis ? <p className="muted">Sessions in the app’s Redis session store are removed too.</p> : null}
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+import { Fragment } from "react";
+
+/**
+ * An address as stored (exact text, since filters match it exactly). An IPv6 address may wrap only
+ * after a colon, so a narrow column never splits a group of hex digits.
+ */
+export function IpAddress({ value }: { value: string | null }) {
+  if (!value) return <span className="muted">—</span>;
+  const groups = value.split(":");
+  return (
+    <code className="ip">
+      {groups.map((g, i) => (
+        <Fragment key={i}>
+          {g}
+          {i < groups.length - 1 ? (
+            <>
+              :<wbr />
+            </>
+          ) : null}
+        </Fragment>
+      ))}
+    </code>
+  );
+}

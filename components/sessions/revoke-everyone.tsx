@@ -1,0 +1,65 @@
+"use client";
+import { useId, useState } from "react";
+import { performAction, previewRevokeAllAction } from "@/lib/actions/perform";
+import { ConfirmDialog } from "../ui/confirm-dialog";
+import { useNotify } from "../ui/notice";
+import { usePreview } from "../ui/use-preview";
+import { plural, revokeResultText } from "../moderation/result-text";
+import type { RevokeNotes } from "../moderation/revoke-notes";
+import { RevokeNotice } from "../moderation/revoke-notice";
+
+const PHRASE = "REVOKE ALL";
+
+/** After an incident: every session but the acting admin's ends. Typed confirmation, as the server requires. */
+export function RevokeEveryone({ notes }: { notes: RevokeNotes }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <button type="button" className="btn btn-sm btn-danger" onClick={() => setOpen(true)}>
+        Revoke everyone
+      </button>
+      {open ? <RevokeEveryoneDialog notes={notes} onClose={() => setOpen(false)} /> : null}
+    </>
+  );
+}
+
+function RevokeEveryoneDialog({ notes, onClose }: { notes: RevokeNotes; onClose: () => void }) {
+  const notify = useNotify();
+  const id = useId();
+  const [typed, setTyped] = useState("");
+  const preview = usePreview(() => previewRevokeAllAction());
+  return (
+    <ConfirmDialog
+      title="Sign everyone out"
+      confirmLabel="Revoke every session"
+      pendingLabel="Revoking…"
+      ready={typed === PHRASE && preview.kind === "ready"}
+      // Only reachable once typed === PHRASE (see ready).
+      run={() => performAction("sessions.revoke.all", { confirm: PHRASE })}
+      onDone={(r) => {
+        notify(revokeResultText(r));
+        onClose();
+      }}
+      onClose={onClose}
+    >
+      {preview.kind === "error" ? (
+        <p role="alert" className="alert alert-error">
+          {preview.message}
+        </p>
+      ) : preview.kind === "loading" ? (
+        <p className="muted">Counting live sessions…</p>
+      ) : (
+        <p className="preview-count">
+          <strong>{plural(preview.data.sessions, "session")}</strong> of <strong>{plural(preview.data.users, "user")}</strong> end now, staff included. Only your own sessions are kept.
+        </p>
+      )}
+      <RevokeNotice notes={notes} />
+      <div className="field">
+        <label htmlFor={id}>
+          Type <strong>{PHRASE}</strong> to confirm
+        </label>
+        <input id={id} className="input" value={typed} autoComplete="off" spellCheck={false} onChange={(e) => setTyped(e.target.value)} />
+      </div>
+    </ConfirmDialog>
+  );
+}

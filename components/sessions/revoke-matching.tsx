@@ -1,0 +1,71 @@
+"use client";
+import { useState } from "react";
+import { performAction, previewRevokeFilterAction } from "@/lib/actions/perform";
+import { ConfirmDialog } from "../ui/confirm-dialog";
+import { useNotify } from "../ui/notice";
+import { usePreview } from "../ui/use-preview";
+import { plural, revokeResultText } from "../moderation/result-text";
+import type { RevokeNotes } from "../moderation/revoke-notes";
+import { RevokeNotice } from "../moderation/revoke-notice";
+import { SessionSample } from "./session-sample";
+
+interface Props {
+  /** the URL's session filters, as strings: exactly what the table shows */
+  filter: Record<string, string>;
+  notes: RevokeNotes;
+  /** admins also end other staff's sessions; the preview counts what this role would end */
+  isAdmin: boolean;
+}
+
+/** "Revoke all matching": the preview (sessions, users, a sample), then one confirmation. */
+export function RevokeMatching({ filter, notes, isAdmin }: Props) {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <button type="button" className="btn btn-sm btn-danger-outline" onClick={() => setOpen(true)}>
+        Revoke all matching
+      </button>
+      {open ? <RevokeMatchingDialog filter={filter} notes={notes} isAdmin={isAdmin} onClose={() => setOpen(false)} /> : null}
+    </>
+  );
+}
+
+function RevokeMatchingDialog({ filter, notes, isAdmin, onClose }: Props & { onClose: () => void }) {
+  const notify = useNotify();
+  const preview = usePreview(() => previewRevokeFilterAction({ filter }));
+  const sessions = preview.kind === "ready" ? preview.data.sessions : 0;
+  return (
+    <ConfirmDialog
+      title="Revoke all matching sessions"
+      size="lg"
+      confirmLabel={preview.kind === "ready" ? `Revoke ${plural(sessions, "session")}` : "Revoke"}
+      pendingLabel="Revoking…"
+      ready={sessions > 0}
+      run={() => performAction("sessions.revoke.filter", { filter })}
+      onDone={(r) => {
+        notify(revokeResultText(r));
+        onClose();
+      }}
+      onClose={onClose}
+    >
+      {preview.kind === "error" ? (
+        <p role="alert" className="alert alert-error">
+          {preview.message}
+        </p>
+      ) : preview.kind === "loading" ? (
+        <p className="muted">Counting the sessions this would end…</p>
+      ) : (
+        <>
+          <p className="preview-count" data-testid="revoke-preview">
+            This ends <strong>{plural(preview.data.sessions, "session")}</strong> of <strong>{plural(preview.data.users, "user")}</strong>.
+          </p>
+          <p className="muted">
+            Your own sessions are never included{isAdmin ? "" : ", nor those of other staff (only admins can end them)"}. The users can sign in again unless they are banned.
+          </p>
+          <SessionSample sample={preview.data.sample} total={preview.data.sessions} />
+        </>
+      )}
+      <RevokeNotice notes={notes} />
+    </ConfirmDialog>
+  );
+}

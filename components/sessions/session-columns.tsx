@@ -1,0 +1,70 @@
+"use client";
+import { createColumnHelper } from "@tanstack/react-table";
+import Link from "next/link";
+import type { DataTableFeatures } from "../data-table/features";
+import { useRevokeNotes } from "../moderation/revoke-notes-context";
+import { RevokeSessionButton } from "../moderation/revoke-session-button";
+import { Time } from "../ui/time";
+import { IpAddress } from "./ip-address";
+import { deviceDetail, type SessionListItem } from "./session-list-item";
+
+const helper = createColumnHelper<DataTableFeatures, SessionListItem>();
+
+function RevokeCell({ session }: { session: SessionListItem }) {
+  const notes = useRevokeNotes();
+  if (!notes) return null;
+  return <RevokeSessionButton sessionId={session.id} label={`${session.userEmail} · ${session.ipAddress ?? "unknown IP"}`} notes={notes} />;
+}
+
+/**
+ * The sessions table's columns, at module scope. Nothing is sortable: the list is keyset-paged newest
+ * first, the one order its index serves. Impersonation and Revoke are dropped by the table when the
+ * database or the role does not have them.
+ */
+export const sessionColumns = helper.columns([
+  helper.accessor("userEmail", {
+    id: "user",
+    header: "User",
+    cell: ({ row }) => {
+      const s = row.original;
+      return (
+        <Link href={`/users/${encodeURIComponent(s.userId)}`} className="user-cell-text session-user">
+          <span className="user-cell-name">{s.userName || s.userEmail}</span>
+          {s.userName ? <span className="user-cell-email">{s.userEmail}</span> : null}
+        </Link>
+      );
+    },
+  }),
+  helper.accessor("ipAddress", {
+    id: "ip",
+    header: "IP address",
+    cell: ({ row }) => <IpAddress value={row.original.ipAddress} />,
+  }),
+  helper.accessor("device", {
+    id: "device",
+    header: "Device",
+    cell: ({ row }) => {
+      const d = row.original.device;
+      const detail = deviceDetail(d);
+      return (
+        // Two lines, like the user cell: the device, then browser and OS, with the raw UA on hover.
+        <span className="cell-stack" title={d.raw || undefined}>
+          <span>{d.device}</span>
+          {detail ? <span className="muted">{detail}</span> : null}
+        </span>
+      );
+    },
+  }),
+  helper.accessor("createdAt", { id: "createdAt", header: "Created", meta: { className: "nowrap" }, cell: ({ row }) => <Time value={row.original.createdAt} mode="absolute" /> }),
+  helper.accessor("updatedAt", { id: "updatedAt", header: "Last refreshed", meta: { className: "nowrap" }, cell: ({ row }) => <Time value={row.original.updatedAt} /> }),
+  helper.accessor("expiresAt", { id: "expiresAt", header: "Expires", meta: { className: "nowrap" }, cell: ({ row }) => <Time value={row.original.expiresAt} /> }),
+  helper.accessor("impersonatedBy", {
+    id: "impersonatedBy",
+    header: "Impersonated by",
+    cell: ({ row }) => {
+      const by = row.original.impersonatedBy;
+      return by ? <Link href={`/users/${encodeURIComponent(by)}`}>{by}</Link> : <span className="muted">—</span>;
+    },
+  }),
+  helper.display({ id: "actions", header: () => <span className="visually-hidden">Actions</span>, meta: { className: "row-actions" }, cell: ({ row }) => <RevokeCell session={row.original} /> }),
+]);

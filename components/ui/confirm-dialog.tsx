@@ -1,0 +1,54 @@
+"use client";
+import type { ReactNode } from "react";
+import type { ActionResult } from "@/lib/actions/perform";
+import { Dialog } from "./dialog";
+import { useServerCall } from "./use-server-call";
+
+interface ConfirmDialogProps<T> {
+  title: string;
+  confirmLabel: string;
+  pendingLabel: string;
+  tone?: "danger" | "primary";
+  /** false while a required field or a typed confirmation is missing */
+  ready?: boolean;
+  size?: "md" | "lg";
+  children: ReactNode;
+  run: () => Promise<ActionResult<T>>;
+  /** after success: the parent reports the result and unmounts the dialog */
+  onDone: (data: T) => void;
+  onClose: () => void;
+}
+
+/**
+ * Every destructive action goes through this: the body explains what will happen, the button shows
+ * a pending state, a refusal appears inline (the dialog stays open to fix it), success closes it.
+ */
+export function ConfirmDialog<T>({ title, confirmLabel, pendingLabel, tone = "danger", ready = true, size, children, run, onDone, onClose }: ConfirmDialogProps<T>) {
+  const call = useServerCall();
+  return (
+    <Dialog title={title} onClose={onClose} busy={call.pending} size={size}>
+      <form
+        className="dialog-body"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (ready && !call.pending) call.run(run, onDone);
+        }}
+      >
+        {children}
+        {call.error ? (
+          <p role="alert" className="alert alert-error">
+            {call.error}
+          </p>
+        ) : null}
+        <div className="dialog-actions">
+          <button type="button" className="btn" onClick={onClose} disabled={call.pending}>
+            Cancel
+          </button>
+          <button type="submit" className={`btn ${tone === "danger" ? "btn-danger" : "btn-primary"}`} disabled={!ready || call.pending}>
+            {call.pending ? pendingLabel : confirmLabel}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

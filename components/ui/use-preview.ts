@@ -1,0 +1,25 @@
+"use client";
+import { useEffect, useState } from "react";
+import type { ActionResult } from "@/lib/actions/perform";
+
+export type PreviewState<T> = { kind: "loading" } | { kind: "ready"; data: T } | { kind: "error"; message: string };
+
+/**
+ * Loads a preview (a server action that changes nothing) once, when a confirmation dialog opens.
+ * `load` is read on mount only: the dialog previews the selection it was opened with.
+ */
+export function usePreview<T>(load: () => Promise<ActionResult<T>>): PreviewState<T> {
+  const [state, setState] = useState<PreviewState<T>>({ kind: "loading" });
+  // No dependencies on purpose: one load per opened dialog (see above).
+  useEffect(() => {
+    let live = true;
+    load().then(
+      (r) => live && setState(r.ok ? { kind: "ready", data: r.data } : { kind: "error", message: r.error.message }),
+      (err: unknown) => live && setState({ kind: "error", message: `The preview failed: ${err instanceof Error ? err.message : String(err)}` }),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  return state;
+}

@@ -1,0 +1,45 @@
+"use client";
+import { useState } from "react";
+import { performAction } from "@/lib/actions/perform";
+import { ConfirmDialog } from "../ui/confirm-dialog";
+import { useNotify } from "../ui/notice";
+import { BanFields, banInputOf, emptyBan } from "../moderation/ban-fields";
+import { banResultText, plural } from "../moderation/result-text";
+import type { RevokeNotes } from "../moderation/revoke-notes";
+import { RevokeNotice } from "../moderation/revoke-notice";
+
+interface Props {
+  userId: string;
+  email: string;
+  activeSessions: number;
+  notes: RevokeNotes;
+  onClose: () => void;
+}
+
+/** Ban one user: reason and duration, and a plain statement that every session of theirs ends. */
+export function BanUserDialog({ userId, email, activeSessions, notes, onClose }: Props) {
+  const notify = useNotify();
+  const [values, setValues] = useState(emptyBan);
+  const input = banInputOf(values);
+  return (
+    <ConfirmDialog
+      title={`Ban ${email}`}
+      confirmLabel="Ban user"
+      pendingLabel="Banning…"
+      ready={input !== null}
+      run={() => performAction("user.ban", { userId, ...(input ?? { reason: "" }) })}
+      onDone={(r) => {
+        notify(banResultText(r));
+        onClose();
+      }}
+      onClose={onClose}
+    >
+      <p>
+        The user cannot sign in until the ban ends, and <strong>all their sessions end now</strong>
+        {activeSessions ? ` (${plural(activeSessions, "active session")})` : ""}.
+      </p>
+      <BanFields values={values} onChange={setValues} />
+      <RevokeNotice notes={notes} />
+    </ConfirmDialog>
+  );
+}

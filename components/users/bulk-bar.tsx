@@ -1,0 +1,50 @@
+"use client";
+import { useState } from "react";
+import type { RevokeNotes } from "../moderation/revoke-notes";
+import { plural } from "../moderation/result-text";
+import { type BulkAction, BulkDialog } from "./bulk-dialog";
+
+/** Who a bulk action targets: the ticked rows, or everyone the current URL filters match. */
+export type BulkTarget = { ids: string[] } | { filter: Record<string, string> };
+
+interface Props {
+  target: BulkTarget;
+  pageSelected: number;
+  /** a filter is set: "everything matching" would be the whole user base otherwise, so it is not offered */
+  canMatchAll: boolean;
+  onMatchAll: () => void;
+  onClear: () => void;
+  bansTracked: boolean;
+  notes: RevokeNotes;
+}
+
+/** Shown while rows are selected: what is selected, the actions, and the way to widen to the filter. */
+export function BulkBar({ target, pageSelected, canMatchAll, onMatchAll, onClear, bansTracked, notes }: Props) {
+  // The target is frozen when the dialog opens: its preview must describe exactly what is confirmed.
+  const [open, setOpen] = useState<{ action: BulkAction; target: BulkTarget } | null>(null);
+  const start = (action: BulkAction) => setOpen({ action, target });
+  const byFilter = "filter" in target;
+  return (
+    <div className="bulk-bar" role="region" aria-label="Bulk actions">
+      <p className="bulk-summary">
+        {byFilter ? <strong>Every user matching the current filters is selected.</strong> : <strong>{plural(pageSelected, "user")} selected on this page.</strong>}{" "}
+        {!byFilter && canMatchAll ? (
+          <button type="button" className="link-button" onClick={onMatchAll}>
+            Select everything matching this filter
+          </button>
+        ) : null}
+      </p>
+      <div className="bulk-actions">
+        {bansTracked ? (
+          <>
+            <button type="button" className="btn btn-sm btn-danger-outline" onClick={() => start("ban")}>Ban</button>
+            <button type="button" className="btn btn-sm" onClick={() => start("unban")}>Unban</button>
+          </>
+        ) : null}
+        <button type="button" className="btn btn-sm" onClick={() => start("revokeSessions")}>Sign out</button>
+        <button type="button" className="btn btn-sm btn-ghost" onClick={onClear}>Clear selection</button>
+      </div>
+      {open ? <BulkDialog action={open.action} target={open.target} notes={notes} onDone={onClear} onClose={() => setOpen(null)} /> : null}
+    </div>
+  );
+}

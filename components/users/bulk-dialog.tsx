@@ -1,0 +1,87 @@
+"use client";
+import { useState } from "react";
+import { performAction, previewBulkAction } from "@/lib/actions/perform";
+import { ConfirmDialog } from "../ui/confirm-dialog";
+import { useNotify } from "../ui/notice";
+import { usePreview } from "../ui/use-preview";
+import { BanFields, banInputOf, emptyBan } from "../moderation/ban-fields";
+import { bulkResultText, plural, skippedText } from "../moderation/result-text";
+import type { RevokeNotes } from "../moderation/revoke-notes";
+import { RevokeNotice } from "../moderation/revoke-notice";
+import type { BulkTarget } from "./bulk-bar";
+import { BulkSample } from "./bulk-sample";
+
+export type BulkAction = "ban" | "unban" | "revokeSessions";
+const titles = { ban: "Ban users", unban: "Unban users", revokeSessions: "Sign users out" } as const;
+const verbs = { ban: "Ban", unban: "Unban", revokeSessions: "Sign out" } as const;
+
+interface Props {
+  action: BulkAction;
+  /** fixed while the dialog is open: the preview describes exactly this selection */
+  target: BulkTarget;
+  notes: RevokeNotes;
+  onDone: () => void;
+  onClose: () => void;
+}
+
+/**
+ * Preview first (how many users, who is skipped, a sample), then confirm. With ticked rows, sample
+ * members can still be unticked here; a filter selection is taken as a whole.
+ */
+export function BulkDialog({ action, target, notes, onDone, onClose }: Props) {
+  const notify = useNotify();
+  // The server's preview validates a ban's reason, which is typed below; which users are selected
+  // does not depend on the action, so a ban is previewed as a sign-out of the same selection.
+  const preview = usePreview(() => previewBulkAction({ action: action === "ban" ? "revokeSessions" : action, ...target }));
+  const [unticked, setUnticked] = useState<ReadonlySet<string>>(new Set());
+  const [ban, setBan] = useState(emptyBan);
+  const toggle = (id: string, on: boolean) =>
+    setUnticked((s) => {
+      const next = new Set(s);
+      if (on) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+
+  const count = preview.kind === "ready" ? preview.data.users - unticked.size : 0;
+  const banInput = action === "ban" ? banInputOf(ban) : null;
+  const selection = "ids" in target ? { ids: target.ids.filter((id) => !unticked.has(id)) } : { filter: target.filter };
+  return (
+    <ConfirmDialog
+      title={titles[action]}
+      size="lg"
+      tone={action === "unban" ? "primary" : "danger"}
+      confirmLabel={preview.kind === "ready" ? `${verbs[action]} ${plural(count, "user")}` : verbs[action]}
+      pendingLabel="Working…"
+      ready={count > 0 && (action !== "ban" || banInput !== null)}
+      run={() => performAction("users.bulk", { action, ...selection, ...(banInput ?? {}) })}
+      onDone={(r) => {
+        notify(bulkResultText(action, r));
+        onDone();
+        onClose();
+      }}
+      onClose={onClose}
+    >
+      {preview.kind === "error" ? (
+        <p role="alert" className="alert alert-error">
+          {preview.message}
+        </p>
+      ) : preview.kind === "loading" ? (
+        <p className="muted">Counting the users this would affect…</p>
+      ) : (
+        <>
+          <p className="preview-count">
+            <strong>{plural(count, "user")}</strong> {"filter" in target ? "match the current filters" : "selected"}.{" "}
+            {skippedText(preview.data.skipped) ? (
+              <span className="muted">{skippedText(preview.data.skipped)} Only admins act on staff, and nobody on themselves.</span>
+            ) : null}
+          </p>
+          <BulkSample preview={preview.data} unticked={"ids" in target ? unticked : null} onToggle={toggle} />
+        </>
+      )}
+      {action === "ban" ? <BanFields values={ban} onChange={setBan} /> : null}
+      {action === "ban" ? <p>Every session of the banned users ends now.</p> : null}
+      {action !== "unban" ? <RevokeNotice notes={notes} /> : null}
+    </ConfirmDialog>
+  );
+}

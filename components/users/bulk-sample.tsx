@@ -1,0 +1,39 @@
+"use client";
+import type { previewBulkAction } from "@/lib/actions/perform";
+import { Badge } from "../ui/badge";
+
+export type BulkPreview = Extract<Awaited<ReturnType<typeof previewBulkAction>>, { ok: true }>["data"];
+
+interface Props {
+  preview: BulkPreview;
+  /** ids mode: the sample members unticked so far; null (filter mode) shows no checkboxes */
+  unticked: ReadonlySet<string> | null;
+  onToggle: (id: string, on: boolean) => void;
+}
+
+/** Up to 10 of the users the action would touch, so a wrong filter shows before it is too late. */
+export function BulkSample({ preview, unticked, onToggle }: Props) {
+  if (preview.sample.length === 0) return null;
+  const more = preview.users - preview.sample.length;
+  return (
+    <div className="sample">
+      <p className="sample-title">{unticked ? "Untick anyone who should be left out:" : "For example:"}</p>
+      <ul className="sample-list">
+        {preview.sample.map((u) => (
+          <li key={u.id}>
+            {unticked ? (
+              <label className="sample-item">
+                <input type="checkbox" checked={!unticked.has(u.id)} onChange={(e) => onToggle(u.id, e.target.checked)} />
+                {u.email}
+              </label>
+            ) : (
+              <span className="sample-item">{u.email}</span>
+            )}
+            {u.banned ? <Badge tone="danger">Banned</Badge> : null}
+          </li>
+        ))}
+      </ul>
+      {more > 0 ? <p className="muted">and {more.toLocaleString("en")} more.</p> : null}
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+"use client";
+import { useId, useState } from "react";
+import { performAction } from "@/lib/actions/perform";
+import { ConfirmDialog } from "../ui/confirm-dialog";
+import { useNotify } from "../ui/notice";
+
+/**
+ * Better Auth's role string, edited as text ("user,moderator"), since apps define their own roles.
+ * Empty clears it. Staff roles give dashboard access: the server refuses demoting the last admin.
+ */
+export function ChangeRoleDialog({ userId, email, role, onClose }: { userId: string; email: string; role: string; onClose: () => void }) {
+  const notify = useNotify();
+  const id = useId();
+  const [value, setValue] = useState(role);
+  const next = value.split(",").map((r) => r.trim()).filter(Boolean).join(",");
+  return (
+    <ConfirmDialog
+      title={`Change the role of ${email}`}
+      confirmLabel="Save role"
+      pendingLabel="Saving…"
+      tone="primary"
+      ready={next !== role}
+      run={() => performAction("user.setRole", { userId, role: next || null })}
+      onDone={(r) => {
+        notify(r.role ? `Role set to “${r.role}”.` : "Role cleared.");
+        onClose();
+      }}
+      onClose={onClose}
+    >
+      <div className="field">
+        <label htmlFor={id}>Roles, separated by commas</label>
+        <input id={id} className="input" value={value} placeholder="user" autoComplete="off" spellCheck={false} onChange={(e) => setValue(e.target.value)} />
+      </div>
+      <p className="muted">
+        Roles mapped to staff (admin, moderator, support by default) open this dashboard. Leave empty to remove every role.
+      </p>
+    </ConfirmDialog>
+  );
+}

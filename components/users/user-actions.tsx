@@ -1,0 +1,85 @@
+"use client";
+import { useState } from "react";
+import { performAction } from "@/lib/actions/perform";
+import type { BanStatus } from "@/lib/users/ban-status";
+import { useNotify } from "../ui/notice";
+import { useServerCall } from "../ui/use-server-call";
+import type { RevokeNotes } from "../moderation/revoke-notes";
+import { BanUserDialog } from "./ban-user-dialog";
+import { ChangeRoleDialog } from "./change-role-dialog";
+import { DeleteUserDialog } from "./delete-user-dialog";
+import { SignOutDialog, UnbanDialog } from "./user-confirm-dialogs";
+
+/** What the signed-in staff role may do here, decided on the server (the server enforces it too). */
+export interface UserPermissions {
+  ban: boolean;
+  verifyEmail: boolean;
+  revokeSessions: boolean;
+  setRole: boolean;
+  delete: boolean;
+}
+
+interface Props {
+  user: { id: string; email: string; role: string; banStatus: BanStatus; emailVerified: boolean };
+  activeSessions: number;
+  can: UserPermissions;
+  notes: RevokeNotes;
+}
+
+type Open = "ban" | "unban" | "signOut" | "role" | "delete" | null;
+
+/** The user page's actions, each shown only when the role allows it and the user's state calls for it. */
+export function UserActions({ user, activeSessions, can, notes }: Props) {
+  const [open, setOpen] = useState<Open>(null);
+  const notify = useNotify();
+  const verify = useServerCall();
+  const close = () => setOpen(null);
+  const banned = user.banStatus === "banned";
+  const verifyEmail = () => verify.run(() => performAction("user.verifyEmail", { userId: user.id }), () => notify("Email marked as verified."));
+  return (
+    <div className="user-actions" role="group" aria-label="User actions">
+      {can.ban && !banned ? (
+        <button type="button" className="btn btn-sm btn-danger-outline" onClick={() => setOpen("ban")}>
+          Ban
+        </button>
+      ) : null}
+      {can.ban && banned ? (
+        <button type="button" className="btn btn-sm" onClick={() => setOpen("unban")}>
+          Unban
+        </button>
+      ) : null}
+      {can.revokeSessions ? (
+        <button type="button" className="btn btn-sm" onClick={() => setOpen("signOut")}>
+          Sign out everywhere
+        </button>
+      ) : null}
+      {/* Not destructive and easy to see afterwards: one click, no dialog. */}
+      {can.verifyEmail && !user.emailVerified ? (
+        <button type="button" className="btn btn-sm" disabled={verify.pending} onClick={verifyEmail}>
+          {verify.pending ? "Marking…" : "Mark email verified"}
+        </button>
+      ) : null}
+      {can.setRole ? (
+        <button type="button" className="btn btn-sm" onClick={() => setOpen("role")}>
+          Change role
+        </button>
+      ) : null}
+      {can.delete ? (
+        <button type="button" className="btn btn-sm btn-danger-outline" onClick={() => setOpen("delete")}>
+          Delete user
+        </button>
+      ) : null}
+      {verify.error ? (
+        <p role="alert" className="alert alert-error inline-alert">
+          {verify.error}
+        </p>
+      ) : null}
+
+      {open === "ban" ? <BanUserDialog userId={user.id} email={user.email} activeSessions={activeSessions} notes={notes} onClose={close} /> : null}
+      {open === "unban" ? <UnbanDialog userId={user.id} email={user.email} onClose={close} /> : null}
+      {open === "signOut" ? <SignOutDialog userId={user.id} email={user.email} activeSessions={activeSessions} notes={notes} onClose={close} /> : null}
+      {open === "role" ? <ChangeRoleDialog userId={user.id} email={user.email} role={user.role} onClose={close} /> : null}
+      {open === "delete" ? <DeleteUserDialog userId={user.id} email={user.email} notes={notes} onClose={close} /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+"use client";
+import { performAction } from "@/lib/actions/perform";
+import { ConfirmDialog } from "../ui/confirm-dialog";
+import { useNotify } from "../ui/notice";
+import { plural, revokeResultText } from "../moderation/result-text";
+import type { RevokeNotes } from "../moderation/revoke-notes";
+import { RevokeNotice } from "../moderation/revoke-notice";
+
+interface Target {
+  userId: string;
+  email: string;
+  onClose: () => void;
+}
+
+/** Lifting a ban; the sessions it ended are not restored (Better Auth's unbanUser does the same). */
+export function UnbanDialog({ userId, email, onClose }: Target) {
+  const notify = useNotify();
+  return (
+    <ConfirmDialog
+      title={`Unban ${email}`}
+      confirmLabel="Unban"
+      pendingLabel="Unbanning…"
+      tone="primary"
+      run={() => performAction("user.unban", { userId })}
+      onDone={() => {
+        notify("Unbanned: the user can sign in again.");
+        onClose();
+      }}
+      onClose={onClose}
+    >
+      <p>The ban, its reason and its end date are cleared. Sessions ended by the ban stay ended.</p>
+    </ConfirmDialog>
+  );
+}
+
+/** "Sign out everywhere": every session of the user, in the database and the app's session store. */
+export function SignOutDialog({ userId, email, activeSessions, notes, onClose }: Target & { activeSessions: number; notes: RevokeNotes }) {
+  const notify = useNotify();
+  return (
+    <ConfirmDialog
+      title={`Sign ${email} out everywhere`}
+      confirmLabel="Sign out everywhere"
+      pendingLabel="Signing out…"
+      run={() => performAction("user.sessions.revoke", { userId })}
+      onDone={(r) => {
+        notify(revokeResultText(r));
+        onClose();
+      }}
+      onClose={onClose}
+    >
+      <p>Every session of this user ends now ({plural(activeSessions, "active session")}). They can sign in again unless they are banned.</p>
+      <RevokeNotice notes={notes} />
+    </ConfirmDialog>
+  );
+}
