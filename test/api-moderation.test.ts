@@ -110,7 +110,7 @@ describe("JSON API: moderation", () => {
   it("revokes by CIDR after a dry run, and only admins revoke everyone", async () => {
     const dry = await call("revoke", { who: "moderator", body: { cidr: "192.0.2.0/24", dryRun: true } });
     expect(dry.body).toMatchObject({ sessions: 1, users: 1 });
-    expect((await call("revoke", { who: "moderator", body: { cidr: "192.0.2.0/24" } })).body).toEqual({ sessionsRevoked: 1, usersAffected: 1 });
+    expect((await call("revoke", { who: "moderator", body: { cidr: "192.0.2.0/24" } })).body).toEqual({ sessionsRevoked: 1, usersAffected: 1, sessionsSpared: 0 });
     expect((await call("revoke", { who: "support", body: { cidr: "192.0.2.0/24" } })).status).toBe(403);
     expect((await call("revoke", { who: "moderator", body: { all: true } })).status).toBe(403);
     expect((await call("revoke", { who: "admin", body: { all: true, dryRun: true } })).status).toBe(200);

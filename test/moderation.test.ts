@@ -117,7 +117,8 @@ describe("moderation actions (snake_case naming, audit table installed)", () => 
     const preview = await previewRevokeFilter(t.d, { ip: "203.0.113.0/24" }, staffOf.moderator, staffRoleMap, NOW);
     expect([preview.sessions, preview.users]).toEqual([2, 2]);
     const { result, records } = await run("sessions.revoke.filter", { filter: { ip: "203.0.113.0/24" } }, staffOf.moderator);
-    expect(result).toEqual({ sessionsRevoked: 2, usersAffected: 2 });
+    // spared: the actor's own (r5), staff sue's (r4) and admin alice's fixture session s1
+    expect(result).toEqual({ sessionsRevoked: 2, usersAffected: 2, sessionsSpared: 3 });
     expect(records[0]?.before).toEqual({ filter: { ip: "203.0.113.0/24" } });
     expect((await liveSessions("u_pct")).map((s) => s.id)).toEqual(["r3"]);
     expect(await liveSessions("u_sue")).toHaveLength(1);
@@ -128,7 +129,7 @@ describe("moderation actions (snake_case naming, audit table installed)", () => 
     await addSession("v6a", "u_dave", "2001:0db8:0000:0000:0000:0000:0000:0000");
     await addSession("v6b", "u_dave", "2001:db9::1");
     // dave's expanded address and zoe's fixture session 2001:db8::1; not 2001:db9::1
-    expect((await run("sessions.revoke.filter", { filter: { ip: "2001:db8::/32" } }, staffOf.moderator)).result).toEqual({ sessionsRevoked: 2, usersAffected: 2 });
+    expect((await run("sessions.revoke.filter", { filter: { ip: "2001:db8::/32" } }, staffOf.moderator)).result).toEqual({ sessionsRevoked: 2, usersAffected: 2, sessionsSpared: 0 });
     expect((await liveSessions("u_dave")).map((s) => s.id)).toEqual(["v6b"]);
     await expect(run("sessions.revoke.filter", { filter: { ip: "300.1.2.0/24" } }, staffOf.moderator)).rejects.toMatchObject({ code: "invalid_request", message: expect.stringMatching(/ip/) });
     await expect(run("sessions.revoke.filter", { filter: {} }, staffOf.moderator)).rejects.toMatchObject({ code: "invalid_request" });

@@ -11,10 +11,11 @@ export function skippedText(skipped: { self: number; staff: number }): string {
 
 export const banResultText = (r: { sessionsRevoked: number }) => `Banned; ${plural(r.sessionsRevoked, "session")} revoked.`;
 
-export const revokeResultText = (r: { sessionsRevoked: number; usersAffected?: number }) =>
+export const revokeResultText = (r: { sessionsRevoked: number; usersAffected?: number; sessionsSpared?: number }) =>
   r.usersAffected === undefined
     ? `Signed out: ${plural(r.sessionsRevoked, "session")} revoked.`
-    : `${plural(r.sessionsRevoked, "session")} of ${plural(r.usersAffected, "user")} revoked.`;
+    : `${plural(r.sessionsRevoked, "session")} of ${plural(r.usersAffected, "user")} revoked.` +
+      (r.sessionsSpared ? ` ${plural(r.sessionsSpared, "session")} of yours or other staff left alone.` : "");
 
 const bulkVerbs = { ban: "Banned", unban: "Unbanned", revokeSessions: "Signed out" } as const;
 

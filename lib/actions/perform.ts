@@ -8,7 +8,7 @@ import { getConfig } from "../config";
 import { getDatabase } from "../db";
 import { AppError, isStatementTimeout } from "../errors";
 import { previewBulk } from "../moderation/bulk-actions";
-import { bulkInput, revokeFilterInput } from "../moderation/schemas";
+import { bulkPreviewInput, revokeFilterInput } from "../moderation/schemas";
 import { previewRevokeAll, previewRevokeFilter } from "../moderation/session-actions";
 import { can, type Permission } from "../auth/permissions";
 import { actionDeps } from "./deps";
@@ -51,8 +51,8 @@ export async function performAction<N extends ActionName>(name: N, input: z.inpu
 }
 
 /** Previews shown before confirming a bulk action, a filtered revoke or "revoke everyone". */
-export async function previewBulkAction(input: z.input<typeof bulkInput>) {
-  return guarded("users.bulk", async (staff) => previewBulk(await getDatabase(), parseInput(bulkInput, input), staff, getConfig().staffRoleMap));
+export async function previewBulkAction(input: z.input<typeof bulkPreviewInput>) {
+  return guarded("users.bulk", async (staff) => previewBulk(await getDatabase(), parseInput(bulkPreviewInput, input), staff, getConfig().staffRoleMap));
 }
 export async function previewRevokeFilterAction(input: z.input<typeof revokeFilterInput>) {
   return guarded("sessions.revokeFilter", async (staff) =>

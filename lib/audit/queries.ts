@@ -51,7 +51,7 @@ export async function listAudit(q: Q, p: AuditListParams) {
   if (cursor && !TIMESTAMP_TEXT.test(cursor.value ?? "")) throw badRequest("cursor: malformed");
   const t = sql.id(q.naming.options.schema, AUDIT_TABLE);
   const conds = [sql`true`];
-  if (p.actor) conds.push(p.actor.includes("@") ? sql`actor_email = ${p.actor.toLowerCase()}` : sql`actor_id = ${p.actor}`);
+  if (p.actor) conds.push(p.actor.includes("@") ? sql`lower(actor_email) = ${p.actor.toLowerCase()}` : sql`actor_id = ${p.actor}`);
   if (p.target) conds.push(sql`target_ids @> array[${p.target}]::text[]`);
   if (p.action) conds.push(sql`(action = ${p.action} or action like ${`${p.action}.%`})`);
   if (cursor) conds.push(sql`(at, id) < (cast(${cursor.value} as timestamptz), cast(${cursor.id} as uuid))`);

@@ -5,16 +5,17 @@ import type { StaffRole } from "../auth/roles";
 import type { Q } from "../db/context";
 import { revokeUsersSessions } from "../sessions/revoke";
 import { banFields, requireBans } from "./guards";
-import { banEnd, bulkInput } from "./schemas";
+import { banEnd, bulkInput, type bulkPreviewInput } from "./schemas";
 import { selectTargets, type UserSelection } from "./targets";
 import { banUsers, unbanUsers } from "./users";
 
-type BulkInput = z.output<typeof bulkInput>;
+type BulkInput = z.output<typeof bulkPreviewInput>;
 const selection = (input: BulkInput): UserSelection => (input.ids ? { ids: input.ids } : { filter: input.filter ?? {} });
 
 /** What a bulk action would touch: shown (count and a sample) before anything is confirmed. */
 export async function previewBulk(q: Q, input: BulkInput, actor: Staff, staffRoleMap: Record<string, StaffRole>, now = new Date()) {
-  const { users, skipped } = await q.db.transaction().execute((trx) => selectTargets({ ...q, db: trx }, selection(input), actor, staffRoleMap, now));
+  // Read-only: a preview must not lock the rows it merely counts.
+  const { users, skipped } = await selectTargets(q, selection(input), actor, staffRoleMap, now, { lock: false });
   return {
     action: input.action,
     users: users.length,

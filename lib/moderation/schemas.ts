@@ -23,8 +23,13 @@ export const setRoleInput = z.object({
 });
 export const deleteUserInput = z.object({ userId: id, confirm: z.string({ error: "type the user's email to confirm" }) });
 
-export const userFilterInput = userListSchema.omit({ sort: true, limit: true, cursor: true });
-export const bulkInput = z
+export const userFilterInput = userListSchema
+  .omit({ sort: true, limit: true, cursor: true })
+  .refine((f) => !(f.createdAfter && f.createdBefore && f.createdAfter >= f.createdBefore), {
+    message: "createdAfter must be earlier than createdBefore",
+    path: ["createdAfter"],
+  });
+const bulkFields = z
   .object({
     action: z.enum(["ban", "unban", "revokeSessions"], { error: "must be ban, unban or revokeSessions" }),
     ids: z.array(id).min(1, "select at least one user").max(50_000).optional(),
@@ -34,8 +39,10 @@ export const bulkInput = z
     duration: banFields.duration,
     dryRun: z.boolean().optional(),
   })
-  .refine((v) => (v.ids ? !v.filter : !!v.filter), { message: "give either ids or filter", path: ["ids"] })
-  .refine((v) => v.action !== "ban" || !!v.reason, { message: "a reason is required to ban", path: ["reason"] });
+  .refine((v) => (v.ids ? !v.filter : !!v.filter), { message: "give either ids or filter", path: ["ids"] });
+/** A preview shows whom an action would touch: it does not need the ban's reason yet. */
+export const bulkPreviewInput = bulkFields;
+export const bulkInput = bulkFields.refine((v) => v.action !== "ban" || !!v.reason, { message: "a reason is required to ban", path: ["reason"] });
 
 export const revokeFilterInput = z
   .object({ filter: sessionFilterSchema, dryRun: z.boolean().optional() })

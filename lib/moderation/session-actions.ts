@@ -65,9 +65,12 @@ export const revokeFilteredSessionsAction = defineAction({
   input: revokeFilterInput,
   async run(env, input) {
     const where = await revokeFilterWhere(env.q, input.filter, env.staff, env.staffRoleMap, env.now);
+    // Sessions the filter matches but the protections spare (the actor's own, other staff's): reported.
+    const base = await sessionWhere(env.q, toSessionFilter(input.filter), env.now);
+    const matched = await env.q.db.selectFrom("session").where(base).select((eb) => eb.fn.countAll<string>().as("n")).executeTakeFirstOrThrow();
     const r = await revokeSessionsWhere(env, where);
     return {
-      result: { sessionsRevoked: r.sessions, usersAffected: r.userIds.length },
+      result: { sessionsRevoked: r.sessions, usersAffected: r.userIds.length, sessionsSpared: Number(matched.n) - r.sessions },
       audit: { targetType: "user", targetIds: r.userIds, before: { filter: input.filter }, after: { sessionsRevoked: r.sessions } },
     };
   },

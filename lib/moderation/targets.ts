@@ -33,7 +33,7 @@ export async function selectTargets(
   actor: Staff,
   staffRoleMap: Record<string, StaffRole>,
   now: Date,
-  opts: { allowSelf?: boolean } = {},
+  opts: { allowSelf?: boolean; lock?: boolean } = {},
 ) {
   const admin = q.caps.modules.has("admin");
   const rows = await q.db
@@ -43,7 +43,7 @@ export async function selectTargets(
     .where("ids" in sel ? (eb) => eb("user.id", "=", sql<string>`any(${sel.ids}::text[])`) : userWhere(q, sel.filter, now))
     .orderBy("user.id")
     .limit(MAX_BULK_USERS + 1)
-    .forUpdate()
+    .$if(opts.lock !== false, (qb) => qb.forUpdate())
     .execute();
   if (rows.length > MAX_BULK_USERS) throw badRequest(`The selection holds more than ${MAX_BULK_USERS.toLocaleString("en")} users; narrow the filter`);
   const users: TargetUser[] = [];

@@ -39,7 +39,8 @@ export async function sessionWhere(q: Q, f: SessionFilter, now: Date) {
       const u = f.user;
       conds.push(
         u.includes("@")
-          ? eb("session.userId", "in", eb.selectFrom("user").select("user.id").where("user.email", "=", u.toLowerCase()))
+          ? // Better Auth stores emails lower-cased; the typed form also matches rows written otherwise.
+            eb("session.userId", "in", eb.selectFrom("user").select("user.id").where("user.email", "in", [...new Set([u, u.toLowerCase()])]))
           : eb("session.userId", "=", u),
       );
     }

@@ -4,7 +4,7 @@ import { has } from "../db/introspect";
 import type { Q } from "../db/context";
 import { badRequest } from "../errors";
 import { sessionWhere } from "./filters";
-import type { SessionFilter, SessionListParams } from "./search-params";
+import type { SessionListParams } from "./search-params";
 
 export interface SessionListRow {
   id: string;
@@ -47,21 +47,4 @@ export async function listSessions(q: Q, p: SessionListParams, now = new Date())
     rows: page.map(({ sortValue: _, ...r }): SessionListRow => r),
     nextCursor: rows.length > p.limit && last ? encodeCursor({ sort: SORT, value: last.sortValue, id: last.id }) : null,
   };
-}
-
-/**
- * How many live sessions and distinct users a filter hits, and a sample: the preview shown before a
- * filtered revoke is confirmed. Exact: a revoke must say what it will do.
- */
-export async function previewSessions(q: Q, f: SessionFilter, now = new Date(), sampleSize = 10) {
-  const where = await sessionWhere(q, f, now);
-  const [counts, sample] = await Promise.all([
-      q.db
-        .selectFrom("session")
-        .where(where)
-        .select((eb) => [eb.fn.countAll<string>().as("sessions"), eb.fn.count<string>("session.userId").distinct().as("users")])
-        .executeTakeFirstOrThrow(),
-      listSessions(q, { ...f, limit: sampleSize }, now),
-    ]);
-  return { sessions: Number(counts.sessions), users: Number(counts.users), sample: sample.rows };
 }

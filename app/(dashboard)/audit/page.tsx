@@ -1,3 +1,4 @@
+import { headers } from "next/headers";
 import Link from "next/link";
 import { AuditTable } from "@/components/audit/audit-table";
 import { AuditToolbar } from "@/components/audit/audit-toolbar";
@@ -6,7 +7,7 @@ import { TableTransitionProvider } from "@/components/data-table/table-transitio
 import { auditListSchema, listAudit, parseAuditParams } from "@/lib/audit/queries";
 import { requireStaff } from "@/lib/auth/staff";
 import type { Q } from "@/lib/db/context";
-import { getDatabase } from "@/lib/db";
+import { getReadDatabase } from "@/lib/db";
 import { AppError, isStatementTimeout } from "@/lib/errors";
 
 export const metadata = { title: "Audit log · Better Auth Admin" };
@@ -28,7 +29,7 @@ async function loadAudit(q: Q, raw: SearchParams) {
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requireStaff("audit.read");
-  const [raw, d] = await Promise.all([searchParams, getDatabase()]);
+  const [raw, d] = await Promise.all([searchParams, getReadDatabase(await headers())]);
   const now = new Date();
   const result = d.caps.audit ? await loadAudit(d, raw) : ({ kind: "missing" } as const);
 

@@ -1,3 +1,4 @@
+import { headers } from "next/headers";
 import Link from "next/link";
 import { TableTransitionProvider } from "@/components/data-table/table-transition";
 import { revokeNotes } from "@/components/moderation/revoke-notes";
@@ -11,7 +12,7 @@ import { can } from "@/lib/auth/permissions";
 import { requireStaff } from "@/lib/auth/staff";
 import { getConfig } from "@/lib/config";
 import type { Q } from "@/lib/db/context";
-import { getDatabase } from "@/lib/db";
+import { getReadDatabase } from "@/lib/db";
 import { has } from "@/lib/db/introspect";
 import { AppError, isStatementTimeout } from "@/lib/errors";
 import { listSessions } from "@/lib/sessions/list";
@@ -36,7 +37,7 @@ async function loadSessions(q: Q, raw: SearchParams, now: Date) {
 
 export default async function SessionsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const staff = await requireStaff("sessions.read");
-  const [raw, d] = await Promise.all([searchParams, getDatabase()]);
+  const [raw, d] = await Promise.all([searchParams, getReadDatabase(await headers())]);
   const now = new Date();
   const result = await loadSessions(d, raw, now);
   const notes = revokeNotes(getConfig());

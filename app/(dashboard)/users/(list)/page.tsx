@@ -1,3 +1,4 @@
+import { headers } from "next/headers";
 import Link from "next/link";
 import { Suspense } from "react";
 import { TableTransitionProvider } from "@/components/data-table/table-transition";
@@ -11,7 +12,7 @@ import { can } from "@/lib/auth/permissions";
 import { requireStaff } from "@/lib/auth/staff";
 import { getConfig } from "@/lib/config";
 import type { Q } from "@/lib/db/context";
-import { getDatabase } from "@/lib/db";
+import { getReadDatabase } from "@/lib/db";
 import { AppError, isStatementTimeout } from "@/lib/errors";
 import { listUsers } from "@/lib/users/queries";
 import { hasFilters, parseUserListParams, toRecord, type UserListParams } from "@/lib/users/search-params";
@@ -44,7 +45,7 @@ function filterOf(raw: SearchParams, params: UserListParams): Record<string, str
 
 export default async function UsersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const staff = await requireStaff("users.read");
-  const [raw, d] = await Promise.all([searchParams, getDatabase()]);
+  const [raw, d] = await Promise.all([searchParams, getReadDatabase(await headers())]);
   const now = new Date();
   const bansTracked = d.caps.modules.has("admin");
   const result = await loadUsers(d, raw, now);

@@ -1,3 +1,4 @@
+import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { revokeNotes } from "@/components/moderation/revoke-notes";
@@ -12,7 +13,7 @@ import { UserSessionsTable } from "@/components/users/user-sessions-table";
 import { can } from "@/lib/auth/permissions";
 import { requireStaff } from "@/lib/auth/staff";
 import { getConfig } from "@/lib/config";
-import { getDatabase } from "@/lib/db";
+import { getReadDatabase } from "@/lib/db";
 import { getUserDetail } from "@/lib/users/detail";
 
 export const metadata = { title: "User · Better Auth Admin" };
@@ -20,7 +21,7 @@ export const metadata = { title: "User · Better Auth Admin" };
 /** One user: the sign-in diagnosis first (the usual reason to open this page), then the facts. */
 export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
   const staff = await requireStaff("users.read");
-  const [{ id }, d] = await Promise.all([params, getDatabase()]);
+  const [{ id }, d] = await Promise.all([params, getReadDatabase(await headers())]);
   const now = new Date();
   const detail = await getUserDetail(d, id, now);
   if (!detail) notFound();

@@ -3,7 +3,7 @@ import { getConfig } from "@/lib/config";
 import { badRequest } from "@/lib/errors";
 import { apiAction } from "@/lib/http/action-route";
 import { bulkUsersAction, previewBulk } from "@/lib/moderation/bulk-actions";
-import { bulkInput, revokeAllInput, revokeFilterInput } from "@/lib/moderation/schemas";
+import { bulkPreviewInput, revokeAllInput, revokeFilterInput } from "@/lib/moderation/schemas";
 import {
   previewRevokeAll, previewRevokeFilter, revokeAllSessionsAction, revokeFilteredSessionsAction,
 } from "@/lib/moderation/session-actions";
@@ -30,7 +30,7 @@ const everyone = apiAction(
 const users = apiAction(
   bulkUsersAction,
   ({ body }) => ({ action: "revokeSessions", ids: body.userIds, dryRun: body.dryRun }),
-  ({ q, staff, input }) => previewBulk(q, parseInput(bulkInput, input), staff, getConfig().staffRoleMap),
+  ({ q, staff, input }) => previewBulk(q, parseInput(bulkPreviewInput, input), staff, getConfig().staffRoleMap),
 );
 
 export async function POST(req: Request, ctx: { params: Promise<Record<string, never>> }) {
