@@ -64,6 +64,13 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
       </header>
       <TableTransitionProvider>
         <UsersToolbar bansTracked={bansTracked} searchPlaceholder={searchPlaceholder(d.caps)} />
+        {result.kind === "ok" && result.params.q && !d.caps.searchIndexed && staff.role === "admin" ? (
+          // Only admins can act on it (npm run doctor); everyone else just gets a slower search.
+          <p className="muted search-hint" data-testid="index-hint">
+            This search read every user row: there is no trigram index on email and name. <code>npm run doctor</code> shows the
+            index that makes it instant.
+          </p>
+        ) : null}
         {result.kind === "ok" ? (
           <UsersTable
             rows={result.rows.map((u) => toUserListItem(u, now, bansTracked))}
