@@ -42,7 +42,7 @@ async function main() {
   const deep = Math.floor(users / 2);
   const deepRow = await d.db.selectFrom("user").select(["user.id", sql<string>`cast(${sql.ref("user.createdAt")} as text)`.as("v")]).orderBy("user.createdAt", "desc").orderBy("user.id", "desc").offset(deep - 1).limit(1).executeTakeFirstOrThrow();
   const deepCursor = encodeCursor({ sort: "-createdAt", value: deepRow.v, id: deepRow.id });
-  const ip = (await sql<{ ip: string }>`select "ipAddress" as ip from ${sql.id(b.schema, "session")} where "expiresAt" > now() and "ipAddress" is not null group by 1 having count(*) >= 2 limit 1`.execute(raw)).rows[0]?.ip ?? "127.0.0.1";
+  const ip = (await sql<{ ip: string }>`select "ipAddress" as ip from ${sql.id(b.schema, "session")} where "expiresAt" > now() and coalesce("ipAddress", '') <> '' group by 1 having count(*) >= 2 limit 1`.execute(raw)).rows[0]?.ip ?? "127.0.0.1";
 
   const staff = { id: STAFF[0].id, email: STAFF[0].email, name: "Bench", role: "admin", appRole: "admin" } as const;
   const deps = { d, staff, request: { ip: null, userAgent: "bench" }, store: null, settings: { preserveSessions: false, staffRoleMap: parseStaffRoleMap(undefined) }, log: () => {} };
