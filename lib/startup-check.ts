@@ -12,10 +12,13 @@ export async function startupCheck(): Promise<void> {
     const config = parseConfig();
     if (!config.databaseUrl) throw new Error("DATABASE_URL is not set (use `npm start`, which runs the embedded demo database when none is configured).");
     if (!config.secret) throw new Error("BETTER_AUTH_SECRET is not set: the dashboard signs its session cookies with it (openssl rand -base64 32).");
-    const d = await openDatabase({ url: config.databaseUrl, naming: createNaming(config.naming), poolMax: 1, statementTimeoutMs: 10_000 });
+    const d = await openDatabase({
+      url: config.databaseUrl, naming: createNaming(config.naming), poolMax: 1, statementTimeoutMs: 10_000, sessionsInStore: Boolean(config.redisUrl),
+    });
     const modules = [...d.caps.modules].join(", ");
     await d.close();
-    console.log(`[dashboard] database ok; modules on: ${modules}${d.caps.audit ? "; audit table installed" : ""}`);
+    const sessions = d.caps.sessionTable ? "" : "; sessions only in Redis (no session table)";
+    console.log(`[dashboard] database ok; modules on: ${modules}${d.caps.audit ? "; audit table installed" : ""}${sessions}`);
   } catch (err) {
     console.error(`\n[dashboard] cannot start: ${err instanceof Error ? err.message : String(err)}\n`);
     process.exit(1);

@@ -22,7 +22,9 @@ async function main() {
   const config = parseConfig();
   if (!config.databaseUrl) throw new Error("DATABASE_URL is not set: the doctor checks the app's database.");
   // Opening runs the same mapping check as the dashboard's start-up.
-  const d = await openDatabase({ url: config.databaseUrl, naming: createNaming(config.naming), poolMax: 2, statementTimeoutMs: 0 });
+  const d = await openDatabase({
+    url: config.databaseUrl, naming: createNaming(config.naming), poolMax: 2, statementTimeoutMs: 0, sessionsInStore: Boolean(config.redisUrl),
+  });
   try {
     const r = await inspect(d);
     console.log(`Name mapping: ok (modules on: ${[...d.caps.modules].join(", ")})`);

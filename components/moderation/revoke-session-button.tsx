@@ -7,7 +7,7 @@ import type { RevokeNotes } from "./revoke-notes";
 import { RevokeNotice } from "./revoke-notice";
 
 /** One session's "Revoke", for the user page and the sessions page; `label` names it in the dialog. */
-export function RevokeSessionButton({ sessionId, label, notes }: { sessionId: string; label: string; notes: RevokeNotes }) {
+export function RevokeSessionButton({ sessionId, userId, label, notes }: { sessionId: string; userId: string; label: string; notes: RevokeNotes }) {
   const [open, setOpen] = useState(false);
   const notify = useNotify();
   return (
@@ -20,7 +20,7 @@ export function RevokeSessionButton({ sessionId, label, notes }: { sessionId: st
           title="Revoke this session"
           confirmLabel="Revoke session"
           pendingLabel="Revoking…"
-          run={() => performAction("session.revoke", { sessionId })}
+          run={() => performAction("session.revoke", { sessionId, userId })}
           onDone={() => {
             notify(`Session ${label} revoked.`);
             setOpen(false);

@@ -13,7 +13,7 @@ const helper = createColumnHelper<DataTableFeatures, SessionListItem>();
 function RevokeCell({ session }: { session: SessionListItem }) {
   const notes = useRevokeNotes();
   if (!notes) return null;
-  return <RevokeSessionButton sessionId={session.id} label={`${session.userEmail} · ${session.ipAddress ?? "unknown IP"}`} notes={notes} />;
+  return <RevokeSessionButton sessionId={session.id} userId={session.userId} label={`${session.userEmail} · ${session.ipAddress ?? "unknown IP"}`} notes={notes} />;
 }
 
 /**

@@ -79,7 +79,7 @@ export function UserSessionsTable({ sessions, total, activeTotal, now, showImper
                     ) : null}
                     {revoke ? (
                       <td className="row-actions">
-                        {s.active ? <RevokeSessionButton sessionId={s.id} label={`${s.ipAddress ?? "unknown IP"} · ${ua.device}`} notes={revoke} /> : null}
+                        {s.active ? <RevokeSessionButton sessionId={s.id} userId={s.userId} label={`${s.ipAddress ?? "unknown IP"} · ${ua.device}`} notes={revoke} /> : null}
                       </td>
                     ) : null}
                   </tr>

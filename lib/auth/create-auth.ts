@@ -1,6 +1,6 @@
 import { betterAuth } from "better-auth";
 import { APIError } from "better-auth/api";
-import type { BetterAuthPlugin } from "better-auth";
+import type { BetterAuthOptions, BetterAuthPlugin } from "better-auth";
 import { betterAuthDatabase, coreFields, coreModelOptions } from "../db/better-auth-schema";
 import type { Database } from "../db/open";
 import { banStatusOf } from "../users/ban-status";
@@ -12,6 +12,8 @@ export interface DashboardAuthOptions {
   staffRoleMap: Record<string, StaffRole>;
   /** nextCookies() and friends; empty in tests that call auth.api directly */
   plugins?: BetterAuthPlugin[];
+  /** where staff sessions go when the app has no session table (sessions only in Redis) */
+  secondaryStorage?: BetterAuthOptions["secondaryStorage"];
 }
 
 /** Staff are the app's own users; this is the lookup the sign-in gate and every request share. */
@@ -68,6 +70,7 @@ export function createDashboardAuth(d: Database, opts: DashboardAuthOptions) {
       },
     },
     plugins: opts.plugins ?? [],
+    ...(opts.secondaryStorage ? { secondaryStorage: opts.secondaryStorage } : {}),
   });
 }
 export type DashboardAuth = ReturnType<typeof createDashboardAuth>;

@@ -2,6 +2,7 @@ import "server-only";
 import { nextCookies } from "better-auth/next-js";
 import { getConfig } from "../config";
 import { getDatabase } from "../db";
+import { redisSecondaryStorage } from "../sessions/secondary-storage";
 import { createDashboardAuth, type DashboardAuth } from "./create-auth";
 
 const g = globalThis as unknown as { __dashboardAuth?: Promise<DashboardAuth> };
@@ -16,6 +17,8 @@ export function getAuth(): Promise<DashboardAuth> {
       baseUrl: config.baseUrl,
       staffRoleMap: config.staffRoleMap,
       plugins: [nextCookies()],
+      // No session table: staff sessions live in the app's Redis, like every other session.
+      ...(!d.caps.sessionTable && config.redisUrl ? { secondaryStorage: redisSecondaryStorage(config.redisUrl, process.env.REDIS_KEY_PREFIX ?? "") } : {}),
     });
   });
   g.__dashboardAuth.catch(() => {

@@ -15,7 +15,13 @@ const g = globalThis as unknown as { __dashboardDb?: Promise<Database>; __dashbo
 
 function open(url: string): Promise<Database> {
   const config = getConfig();
-  return openDatabase({ url, naming: createNaming(config.naming), poolMax: config.poolMax, statementTimeoutMs: config.statementTimeoutMs });
+  return openDatabase({
+    url,
+    naming: createNaming(config.naming),
+    poolMax: config.poolMax,
+    statementTimeoutMs: config.statementTimeoutMs,
+    sessionsInStore: Boolean(config.redisUrl),
+  });
 }
 
 /** The primary: every write, and reads that must see the latest writes. */

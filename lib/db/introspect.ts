@@ -14,6 +14,11 @@ export interface Capabilities {
   audit: boolean;
   /** trigram indexes serve substring search on email and name (npm run doctor) */
   searchIndexed: boolean;
+  /**
+   * the app keeps sessions in the database; false for apps whose sessions live only in Redis
+   * (secondaryStorage without storeSessionInDatabase): sessions then come from the store
+   */
+  sessionTable: boolean;
 }
 
 export const has = (caps: Capabilities, model: ModelName, field: string) => caps.columns[model].has(field);
@@ -27,7 +32,7 @@ export class SchemaMismatchError extends Error {
 type ColumnRow = { table_name: string; column_name: string; data_type: string };
 
 /** Reads information_schema once and checks every module against it. Throws on a core mismatch. */
-export async function introspect(db: Kysely<any>, naming: Naming): Promise<Capabilities> {
+export async function introspect(db: Kysely<any>, naming: Naming, opts: { sessionsInStore?: boolean } = {}): Promise<Capabilities> {
   const schema = naming.options.schema;
   const { rows } = await sql<ColumnRow>`
     select table_name, column_name, data_type from information_schema.columns
@@ -50,15 +55,18 @@ export async function introspect(db: Kysely<any>, naming: Naming): Promise<Capab
     for (const [model, fields] of Object.entries(spec) as [ModelName, readonly string[]][]) {
       const table = naming.table(model);
       const cols = tables.get(table);
-      if (!cols) {
+      if (!cols && fields.length) {
         problems.push(missingTable(model, table, schema, [...tables.keys()]));
         continue;
       }
-      for (const f of fields) if (!columns[model].has(f)) problems.push(missingColumn(model, f, table, naming, cols));
+      if (cols) for (const f of fields) if (!columns[model].has(f)) problems.push(missingColumn(model, f, table, naming, cols));
     }
   };
   const core = modules.find((m) => m.id === "core");
-  if (core) check(core.requires);
+  const sessionTable = tables.has(naming.table("session"));
+  // Without a session table the app must keep sessions in a store the dashboard can reach.
+  const skipSessions = !sessionTable && opts.sessionsInStore === true;
+  if (core) check(skipSessions ? { ...core.requires, session: [] } : core.requires);
   check(dashboardRequires);
   if (problems.length) throw new SchemaMismatchError([...new Set(problems)]);
 
@@ -74,6 +82,7 @@ export async function introspect(db: Kysely<any>, naming: Naming): Promise<Capab
     idType: idType === "uuid" ? "uuid" : idType === "integer" || idType === "bigint" ? "serial" : "text",
     audit: tables.has(AUDIT_TABLE),
     searchIndexed: await hasSearchIndexes(db, naming),
+    sessionTable,
   };
 }
 

@@ -29,6 +29,8 @@ export interface OpenOptions {
   statementTimeoutMs: number;
   /** skip the schema check (migrations and seeding run before the tables exist) */
   introspect?: boolean;
+  /** the app's sessions are reachable in a store (REDIS_URL): a missing session table is fine */
+  sessionsInStore?: boolean;
 }
 
 export function createPool(url: string, max: number, statementTimeoutMs: number): pg.Pool {
@@ -51,7 +53,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     await pool.end();
   };
   try {
-    const caps = opts.introspect === false ? emptyCaps() : await introspect(authDb, opts.naming);
+    const caps = opts.introspect === false ? emptyCaps() : await introspect(authDb, opts.naming, { sessionsInStore: opts.sessionsInStore });
     // Half the pool at most for expensive queries: the other half always serves cheap ones.
     const heavy = new Limiter(Math.max(1, Math.floor(opts.poolMax / 2)));
     return { db, authDb, pool, naming: opts.naming, caps, heavy, close };
@@ -68,5 +70,6 @@ function emptyCaps(): Capabilities {
     idType: "text",
     audit: false,
     searchIndexed: false,
+    sessionTable: true,
   };
 }

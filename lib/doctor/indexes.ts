@@ -64,6 +64,7 @@ export function recommendedIndexes(n: Naming, caps: Capabilities): IndexSpec[] {
       equivalent: new RegExp(`btree \\(${re(n, "session", "createdAt")}( DESC)?, ${re(n, "session", "id")}( DESC)?\\)`),
     },
   ];
+  if (!caps.sessionTable) out.splice(0, out.length, ...out.filter((s) => s.model !== "session"));
   if (caps.modules.has("admin")) {
     out.push({
       id: "user_banned", model: "user", why: "banned filter (partial: only banned rows are indexed)",

@@ -37,14 +37,14 @@ function probes(d: Database): Probe[] {
     { name: "sessions, newest first", fixes: ["session_created"], run: s({}) },
   ];
   if (d.caps.modules.has("admin")) list.push({ name: "banned users", fixes: ["user_banned"], run: u({ status: "banned" }) });
-  return list;
+  return d.caps.sessionTable ? list : list.filter((p) => !p.name.startsWith("sessions"));
 }
 
 /** Everything `npm run doctor` reports, read-only. */
 export async function inspect(d: Database, opts: { smallTable?: number } = {}): Promise<DoctorReport> {
   const n = d.naming;
   const schema = n.options.schema;
-  const models: ModelName[] = ["user", "session", "account"];
+  const models: ModelName[] = d.caps.sessionTable ? ["user", "session", "account"] : ["user", "account"];
   const [version, ext, stats, idx] = await Promise.all([
     sql<{ v: string; num: string }>`select current_setting('server_version') as v, current_setting('server_version_num') as num`.execute(d.authDb),
     sql<{ name: string; installed: string | null }>`select name, installed_version as installed from pg_available_extensions where name = 'pg_trgm'`.execute(d.authDb),

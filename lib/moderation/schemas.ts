@@ -16,7 +16,8 @@ const banFields = {
 
 export const banInput = z.object({ userId: id, ...banFields });
 export const userIdInput = z.object({ userId: id });
-export const sessionIdInput = z.object({ sessionId: id });
+/** userId is needed only for sessions kept in the store (Redis), which are looked up per user. */
+export const sessionIdInput = z.object({ sessionId: id, userId: id.optional() });
 export const setRoleInput = z.object({
   userId: id,
   role: z.string().trim().max(200).regex(/^[\w-]+(,[\w-]+)*$/, "must be role names separated by commas").nullable(),

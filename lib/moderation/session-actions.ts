@@ -7,6 +7,7 @@ import type { Staff } from "../auth/staff";
 import type { StaffRole } from "../auth/roles";
 import { sessionWhere } from "../sessions/filters";
 import { revokeSessionsWhere, revokeUsersSessions } from "../sessions/revoke";
+import { findStoreSession } from "../sessions/store-sessions";
 import { type SessionFilterInput, toSessionFilter } from "../sessions/search-params";
 import { oneTarget } from "./guards";
 import { revokeAllInput, revokeFilterInput, sessionIdInput, userIdInput } from "./schemas";
@@ -28,13 +29,15 @@ export const revokeSessionAction = defineAction({
   permission: "sessions.revokeUser",
   input: sessionIdInput,
   async run(env, input) {
-    const session = await env.q.db
-      .selectFrom("session")
-      .select(["session.id", "session.userId"])
-      .where("session.id", "=", input.sessionId)
-      .where("session.expiresAt", ">", env.now)
-      .executeTakeFirst();
-    if (!session) throw notFound(`No active session with id ${input.sessionId}`);
+    const session = env.q.caps.sessionTable
+      ? await env.q.db
+          .selectFrom("session")
+          .select(["session.id", "session.userId"])
+          .where("session.id", "=", input.sessionId)
+          .where("session.expiresAt", ">", env.now)
+          .executeTakeFirst()
+      : undefined;
+    if (!session) return revokeStoreSession(env, input);
     await oneTarget(env, session.userId, { verb: "sign out", allowSelf: true });
     const r = await revokeSessionsWhere(env, (eb) => eb("session.id", "=", session.id));
     return {
@@ -89,19 +92,28 @@ export const revokeAllSessionsAction = defineAction({
 
 async function revokeAll(env: ActionEnv) {
   const others = (eb: ExpressionBuilder<DB, "session">) => eb.and([eb("session.userId", "!=", env.staff.id), eb("session.expiresAt", ">", env.now)]);
+  if (!env.q.caps.sessionTable && !env.store) return { sessionsRevoked: 0, usersAffected: 0 };
+  if (!env.q.caps.sessionTable) return revokeAllInStore(env);
   // No RETURNING of millions of tokens: the store is cleaned per user below.
   const users = await env.q.db.selectFrom("session").select((eb) => eb.fn.count<string>("session.userId").distinct().as("n")).where(others).executeTakeFirstOrThrow();
   const db = env.preserveSessions
     ? await env.q.db.updateTable("session").set({ expiresAt: env.now, updatedAt: env.now }).where(others).executeTakeFirst().then((r) => Number(r.numUpdatedRows))
     : await env.q.db.deleteFrom("session").where(others).executeTakeFirst().then((r) => Number(r.numDeletedRows));
-  let storeRemoved = 0;
-  if (env.store) {
-    await env.store.scanUserIds(async (ids) => {
-      const targets = ids.filter((id) => id !== env.staff.id);
-      if (targets.length) storeRemoved += (await env.store?.revokeUsers(targets, env.now))?.removed ?? 0;
-    });
-  }
-  return { sessionsRevoked: Math.max(db, storeRemoved), usersAffected: Number(users.n) };
+  const store = env.store ? await revokeAllInStore(env) : { sessionsRevoked: 0, usersAffected: 0 };
+  return { sessionsRevoked: Math.max(db, store.sessionsRevoked), usersAffected: Math.max(Number(users.n), store.usersAffected) };
+}
+
+/** Every user with sessions in the store, in batches (SCAN), but the acting admin. */
+async function revokeAllInStore(env: ActionEnv) {
+  let sessionsRevoked = 0;
+  let usersAffected = 0;
+  await env.store?.scanUserIds(async (ids) => {
+    const targets = ids.filter((id) => id !== env.staff.id);
+    if (!targets.length) return;
+    usersAffected += targets.length;
+    sessionsRevoked += (await env.store?.revokeUsers(targets, env.now))?.removed ?? 0;
+  });
+  return { sessionsRevoked, usersAffected };
 }
 
 /** Preview of a filtered revoke: exactly the sessions and users the action would end, and a sample. */
@@ -132,4 +144,16 @@ async function countSessions(q: Q, where: (eb: ExpressionBuilder<DB, "session">)
       .execute(),
   ]);
   return { sessions: Number(counts.sessions), users: Number(counts.users), sample };
+}
+
+/** A session that lives only in the store (Redis): found through its user, removed from the store. */
+async function revokeStoreSession(env: ActionEnv, input: { sessionId: string; userId?: string }) {
+  const found = env.store && input.userId ? await findStoreSession(env.store, input.userId, input.sessionId) : null;
+  if (!found || !env.store) throw notFound(`No active session with id ${input.sessionId}`);
+  await oneTarget(env, found.userId, { verb: "sign out", allowSelf: true });
+  const r = await env.store.removeSessions([{ token: found.token, userId: found.userId }]);
+  return {
+    result: { sessionsRevoked: r.removed },
+    audit: { targetType: "session" as const, targetIds: [input.sessionId], before: { userId: found.userId, store: true }, after: { sessionsRevoked: r.removed } },
+  };
 }

@@ -5,6 +5,7 @@ import type { DB } from "../db/schema";
 import { badRequest } from "../errors";
 import { escapeLike } from "../users/filters";
 import { cidrPrefixes, ipMatches } from "./ip";
+import { requireSessionTable } from "./require-table";
 import type { SessionFilter } from "./search-params";
 
 /** A CIDR range must not expand into an unbounded IN list. */
@@ -16,6 +17,7 @@ export const MAX_CIDR_ADDRESSES = 50_000;
  * addresses in range (see ip.ts), which is why this is async.
  */
 export async function sessionWhere(q: Q, f: SessionFilter, now: Date) {
+  requireSessionTable(q);
   let addresses: string[] | null = null;
   if (f.ip?.kind === "cidr") {
     const cidr = f.ip;

@@ -4,6 +4,7 @@ import { has } from "../db/introspect";
 import type { Q } from "../db/context";
 import { badRequest } from "../errors";
 import { sessionWhere } from "./filters";
+import { requireSessionTable } from "./require-table";
 import type { SessionListParams } from "./search-params";
 
 export interface SessionListRow {
@@ -23,6 +24,7 @@ const SORT = "-createdAt";
 
 /** Live sessions, newest first, keyset-paginated; joined to their user for display. Never the token. */
 export async function listSessions(q: Q, p: SessionListParams, now = new Date()) {
+  requireSessionTable(q);
   const cursor = p.cursor ? decodeCursor(p.cursor, SORT) : null;
   if (cursor && !TIMESTAMP_TEXT.test(cursor.value ?? "")) throw badRequest("cursor: malformed");
   const where = await sessionWhere(q, p, now);
@@ -48,3 +50,4 @@ export async function listSessions(q: Q, p: SessionListParams, now = new Date())
     nextCursor: rows.length > p.limit && last ? encodeCursor({ sort: SORT, value: last.sortValue, id: last.id }) : null,
   };
 }
+

@@ -21,6 +21,7 @@ export interface SessionRow {
  */
 export async function listUserSessions(q: Q, userId: string, opts: { now?: Date; limit?: number } = {}) {
   const now = opts.now ?? new Date();
+  if (!q.caps.sessionTable) return { sessions: [] as SessionRow[], total: 0, activeTotal: 0, source: "database" as const };
   const impersonation = has(q.caps, "session", "impersonatedBy");
   const [rows, total] = await Promise.all([
     q.db
@@ -45,5 +46,6 @@ export async function listUserSessions(q: Q, userId: string, opts: { now?: Date;
     sessions: rows.map((r): SessionRow => ({ ...r, active: r.expiresAt.getTime() > now.getTime() })),
     total: Number(total.all),
     activeTotal: Number(total.active),
+    source: "database" as const,
   };
 }

@@ -22,6 +22,7 @@ export async function revokeSessionsWhere(
   env: RevokeEnv,
   where: (eb: ExpressionBuilder<DB, "session">) => Expression<SqlBool>,
 ): Promise<{ sessions: number; userIds: string[] }> {
+  if (!env.q.caps.sessionTable) return { sessions: 0, userIds: [] };
   const live = (eb: ExpressionBuilder<DB, "session">) => eb.and([where(eb), eb("session.expiresAt", ">", env.now)]);
   const rows = env.preserveSessions
     ? await env.q.db.updateTable("session").set({ expiresAt: env.now, updatedAt: env.now }).where(live).returning(["session.userId", "session.token"]).execute()

@@ -1,14 +1,24 @@
 import { listUserAccounts } from "../accounts/queries";
 import type { Q } from "../db/context";
 import { listUserSessions } from "../sessions/queries";
+import type { SessionStore } from "../sessions/store";
+import { listStoreSessions } from "../sessions/store-sessions";
 import { diagnoseSignIn } from "./diagnose";
 import { getUser } from "./queries";
 
-/** Everything the user page and `GET /api/v1/users/:id` show, in three indexed queries. */
-export async function getUserDetail(q: Q, id: string, now = new Date()) {
+/**
+ * Everything the user page and `GET /api/v1/users/:id` show, in three indexed queries (plus the
+ * session store when the database holds no sessions for the user).
+ */
+export async function getUserDetail(q: Q, id: string, now = new Date(), store: SessionStore | null = null) {
   const user = await getUser(q, id);
   if (!user) return null;
-  const [accounts, sessions] = await Promise.all([listUserAccounts(q, id), listUserSessions(q, id, { now })]);
+  const [accounts, fromDb] = await Promise.all([listUserAccounts(q, id), listUserSessions(q, id, { now })]);
+  // Apps with sessions only in Redis (or rows not kept): the user's sessions come from the store.
+  const sessions = store && fromDb.total === 0 ? await listStoreSessions(store, id, now) : fromDb;
+  if (sessions.source === "store" && !user.lastActiveAt && sessions.sessions.length) {
+    user.lastActiveAt = new Date(Math.max(...sessions.sessions.map((s) => s.updatedAt.getTime())));
+  }
   const findings = diagnoseSignIn({ user, accounts, activeSessions: sessions.activeTotal, bansTracked: q.caps.modules.has("admin"), now });
   return { user, accounts, ...sessions, findings };
 }

@@ -52,8 +52,10 @@ function selectUser<O>(q: Q, qb: SelectQueryBuilder<DB, "user", O>) {
       admin ? "user.banReason" : nul<string | null>().as("banReason"),
       admin ? "user.banExpires" : nul<Date | null>().as("banExpires"),
       // Correlated subqueries on account/session use Better Auth's userId indexes: O(page), no N+1.
-      (eb) =>
-        eb.selectFrom("session").select((s) => s.fn.max("session.updatedAt").as("m")).whereRef("session.userId", "=", "user.id").as("lastActiveAt"),
+      // Sessions only in Redis: no last activity from the database.
+      q.caps.sessionTable
+        ? (eb) => eb.selectFrom("session").select((s) => s.fn.max("session.updatedAt").as("m")).whereRef("session.userId", "=", "user.id").as("lastActiveAt")
+        : nul<Date | null>().as("lastActiveAt"),
       (eb) =>
         eb
           .selectFrom("account")
@@ -93,6 +95,7 @@ function toUserRow(r: Record<string, unknown>): UserRow {
 export async function listUsers(q: Q, p: UserListParams, now = new Date()): Promise<{ rows: UserRow[]; nextCursor: string | null }> {
   if (p.status && !q.caps.modules.has("admin")) throw badRequest("status: bans are not tracked in this database (no admin plugin columns)");
   const spec = sorts[p.sort];
+  if (spec.column === null && !q.caps.sessionTable) throw badRequest("sort: last activity needs sessions in the database; this app keeps them only in Redis");
   const cursor = p.cursor ? decodeCursor(p.cursor, p.sort) : null;
   const isTime = spec.column === null || spec.column === "user.createdAt";
   if (cursor && isTime && !TIMESTAMP_TEXT.test(cursor.value ?? "")) throw badRequest("cursor: malformed");

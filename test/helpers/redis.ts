@@ -1,5 +1,4 @@
 import { randomBytes } from "node:crypto";
-import type { BetterAuthOptions } from "better-auth";
 import { Redis } from "ioredis";
 
 export const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
@@ -25,29 +24,9 @@ export async function requireRedisOrSkip(file: string): Promise<boolean> {
   return up;
 }
 
+export { redisStorage } from "../../lib/sessions/secondary-storage";
+
 export const uniquePrefix = (name: string) => `test:ba-admin:${name}:${randomBytes(6).toString("hex")}:`;
-
-type Storage = NonNullable<BetterAuthOptions["secondaryStorage"]>;
-
-/** The kind of secondaryStorage adapter an app writes for Redis, with the app's own key prefix. */
-export function redisStorage(r: Redis, p: string): Storage {
-  return {
-    get: (k) => r.get(p + k),
-    getAndDelete: (k) => r.getdel(p + k),
-    async increment(k, ttl) {
-      const n = await r.incr(p + k);
-      if (n === 1) await r.expire(p + k, ttl);
-      return n;
-    },
-    async set(k, v, ttl) {
-      if (ttl) await r.set(p + k, v, "EX", ttl);
-      else await r.set(p + k, v);
-    },
-    async delete(k) {
-      await r.del(p + k);
-    },
-  };
-}
 
 export async function deleteKeys(r: Redis, prefix: string) {
   let cursor = "0";

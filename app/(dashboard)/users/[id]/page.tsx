@@ -14,6 +14,7 @@ import { can } from "@/lib/auth/permissions";
 import { requireStaff } from "@/lib/auth/staff";
 import { getConfig } from "@/lib/config";
 import { getReadDatabase } from "@/lib/db";
+import { getSessionStore } from "@/lib/sessions/store-config";
 import { getUserDetail } from "@/lib/users/detail";
 
 export const metadata = { title: "User · Better Auth Admin" };
@@ -23,7 +24,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
   const staff = await requireStaff("users.read");
   const [{ id }, d] = await Promise.all([params, getReadDatabase(await headers())]);
   const now = new Date();
-  const detail = await getUserDetail(d, id, now);
+  const detail = await getUserDetail(d, id, now, getSessionStore());
   if (!detail) notFound();
   const { user, accounts, sessions, total, activeTotal, findings } = detail;
   const bansTracked = d.caps.modules.has("admin");

@@ -2,12 +2,13 @@ import { notFound } from "@/lib/errors";
 import { apiAction } from "@/lib/http/action-route";
 import { apiRoute } from "@/lib/http/route";
 import { deleteUserAction } from "@/lib/moderation/user-actions";
+import { getSessionStore } from "@/lib/sessions/store-config";
 import { getUserDetail } from "@/lib/users/detail";
 import { toApiAccount, toApiSession, toApiUser } from "@/lib/users/serialize";
 
 export const GET = apiRoute<{ id: string }>("users.read", async ({ q, params }) => {
   const now = new Date();
-  const detail = await getUserDetail(q, params.id, now);
+  const detail = await getUserDetail(q, params.id, now, getSessionStore());
   if (!detail) throw notFound(`No user with id ${params.id}`);
   return {
     user: toApiUser(detail.user, now),
