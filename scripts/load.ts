@@ -94,6 +94,7 @@ async function main() {
   console.log(`\nrequests ${total}  (${(total / seconds).toFixed(0)}/s)   errors ${JSON.stringify(errors)}`);
   console.log(`latency ms  p50 ${percentile(latencies, 50).toFixed(1)}  p95 ${percentile(latencies, 95).toFixed(1)}  p99 ${percentile(latencies, 99).toFixed(1)}  max ${latencies.at(-1)?.toFixed(0)}`);
   console.log(`server RSS MB  start ${mem[0]?.toFixed(0)}  peak ${Math.max(...mem).toFixed(0)}  end ${mem.at(-1)?.toFixed(0)}  slope after 10 s ${(slope(steady) * 60).toFixed(1)} MB/min`);
+  console.log(`RSS every 10 s: ${memory.filter((_, i) => i % 10 === 0).map(([, m]) => m.toFixed(0)).join(" → ")}`);
   dash.stop();
   await b.close();
 }
