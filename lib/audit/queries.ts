@@ -3,28 +3,23 @@ import * as z from "zod";
 import { decodeCursor, encodeCursor, TIMESTAMP_TEXT } from "../db/cursor";
 import type { Q } from "../db/context";
 import { AppError, badRequest } from "../errors";
-import { toRecord } from "../users/search-params";
+import { limitParam, optionalText, parseParams } from "../params";
 import { AUDIT_TABLE } from "./table";
 
 export const auditListSchema = z.object({
   /** actor id or email */
-  actor: z.string().trim().max(320).optional().transform((v) => v || undefined),
+  actor: optionalText(320),
   /** a target id (user or session) */
-  target: z.string().trim().max(255).optional().transform((v) => v || undefined),
+  target: optionalText(255),
   /** an action name or its prefix, e.g. "user.ban" or "users.bulk" */
   action: z.string().trim().max(100).regex(/^[a-zA-Z.]*$/, "must be an action name").optional().transform((v) => v || undefined),
-  limit: z.coerce.number({ error: "must be a number" }).int().min(1, "must be from 1 to 100").max(100, "must be from 1 to 100").default(50),
-  cursor: z.string().max(500).optional().transform((v) => v || undefined),
+  limit: limitParam(50),
+  cursor: optionalText(500),
 });
 export type AuditListParams = z.output<typeof auditListSchema>;
 
 export function parseAuditParams(input: URLSearchParams | Record<string, string | string[] | undefined>): AuditListParams {
-  const parsed = auditListSchema.safeParse(toRecord(input));
-  if (!parsed.success) {
-    const i = parsed.error.issues[0];
-    throw badRequest(`${i?.path.join(".") || "query"}: ${i?.message ?? "invalid"}`);
-  }
-  return parsed.data;
+  return parseParams(auditListSchema, input);
 }
 
 export interface AuditRow {

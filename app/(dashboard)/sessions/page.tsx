@@ -17,7 +17,7 @@ import { has } from "@/lib/db/introspect";
 import { AppError, isStatementTimeout } from "@/lib/errors";
 import { listSessions } from "@/lib/sessions/list";
 import { hasSessionFilters, parseSessionListParams, sessionListSchema } from "@/lib/sessions/search-params";
-import { toRecord } from "@/lib/users/search-params";
+import { toRecord } from "@/lib/params";
 
 export const metadata = { title: "Sessions · Better Auth Admin" };
 

@@ -1,0 +1,53 @@
+import * as z from "zod";
+import { badRequest } from "./errors";
+
+/**
+ * Building blocks of every table's URL state (users, sessions, audit): one definition of "optional
+ * text", "a date", "a page size", and of how a zod failure becomes a 400 naming the parameter.
+ */
+export const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `must be at most ${max} characters`)
+    .transform((v) => v || undefined)
+    .optional();
+
+/** `2026-01-31` or a full ISO timestamp; a date alone means midnight UTC. */
+export const isoDate = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/, "must be a date (YYYY-MM-DD) or ISO timestamp")
+  .transform((v, ctx) => {
+    const d = new Date(/^\d{4}-\d{2}-\d{2}$/.test(v) ? `${v}T00:00:00Z` : v);
+    if (Number.isNaN(d.getTime())) {
+      ctx.addIssue({ code: "custom", message: "is not a valid date" });
+      return z.NEVER;
+    }
+    return d;
+  })
+  .optional();
+
+export const boolParam = z.enum(["true", "false"], { error: "must be true or false" }).transform((v) => v === "true");
+
+export const limitParam = (fallback: number) =>
+  z.coerce.number({ error: "must be a number" }).int("must be a whole number").min(1, "must be from 1 to 100").max(100, "must be from 1 to 100").default(fallback);
+
+/** URLSearchParams (or Next's searchParams object) → plain record, first value wins, blanks dropped. */
+export function toRecord(input: URLSearchParams | Record<string, string | string[] | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  const entries = input instanceof URLSearchParams ? [...input.entries()] : Object.entries(input);
+  for (const [k, raw] of entries) {
+    const v = Array.isArray(raw) ? raw[0] : raw;
+    if (v !== undefined && v !== "" && !(k in out)) out[k] = v;
+  }
+  return out;
+}
+
+/** Strict parse of URL state: the first problem becomes a 400 that names the parameter. */
+export function parseParams<S extends z.ZodType>(schema: S, input: URLSearchParams | Record<string, string | string[] | undefined>): z.output<S> {
+  const parsed = schema.safeParse(toRecord(input));
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  throw badRequest(`${issue?.path.join(".") || "query"}: ${issue?.message ?? "invalid"}`);
+}
