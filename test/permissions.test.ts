@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ActionName, actions } from "../lib/actions/registry";
 import { executeAction } from "../lib/actions/runner";
 import { can, permissions } from "../lib/auth/permissions";
+import { installAuditTable } from "../lib/audit/table";
 import { staffRoles } from "../lib/auth/roles";
 import { depsFor, staffOf } from "./helpers/actions";
 import { createTestDb, type TestDb } from "./helpers/db";
@@ -19,6 +20,7 @@ const expected: Record<ActionName, Record<(typeof staffRoles)[number], boolean>>
   "sessions.revoke.filter": { support: false, moderator: true, admin: true },
   "sessions.revoke.all": { support: false, moderator: false, admin: true },
   "users.bulk": { support: false, moderator: true, admin: true },
+  "spam.clear": { support: false, moderator: true, admin: true },
 };
 
 /** Inputs that pass validation and change nothing harmful in the fixture world. */
@@ -33,12 +35,15 @@ const inputs: Record<ActionName, unknown> = {
   "sessions.revoke.filter": { filter: { ip: "192.0.2.0/24" } },
   "sessions.revoke.all": { confirm: "REVOKE ALL" },
   "users.bulk": { action: "revokeSessions", ids: ["u_bob"] },
+  "spam.clear": { userIds: ["u_bob"] },
 };
 
 describe("permission matrix: every role × every action", () => {
   let t: TestDb;
   beforeAll(async () => {
     t = await createTestDb("default");
+    await installAuditTable(t.raw, t.schema);
+    await t.reopen();
     await insertFixtures(t.d);
   });
   afterAll(async () => t?.cleanup());

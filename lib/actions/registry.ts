@@ -1,4 +1,5 @@
 import { bulkUsersAction } from "../moderation/bulk-actions";
+import { clearSpamAction } from "../spam/actions";
 import {
   revokeAllSessionsAction, revokeFilteredSessionsAction, revokeSessionAction, revokeUserSessionsAction,
 } from "../moderation/session-actions";
@@ -20,5 +21,6 @@ export const actions = {
   "sessions.revoke.filter": revokeFilteredSessionsAction,
   "sessions.revoke.all": revokeAllSessionsAction,
   "users.bulk": bulkUsersAction,
+  "spam.clear": clearSpamAction,
 } as const;
 export type ActionName = keyof typeof actions;

@@ -1,0 +1,34 @@
+import * as z from "zod";
+import { defineAction } from "../actions/runner";
+import { AppError } from "../errors";
+import { CLEAR_ACTION } from "./clearances";
+
+export const clearSpamInput = z.object({
+  userIds: z
+    .array(z.string().trim().min(1, "is required").max(255))
+    .min(1, "select at least one account")
+    .max(10_000, "at most 10,000 accounts at once"),
+  reason: z.string().trim().max(500, "must be at most 500 characters").optional().transform((v) => v || undefined),
+});
+
+/**
+ * "Not spam": the accounts leave the review queue for good (a later sign-up of the same person is a
+ * new account and is scored afresh). The decision IS the audit record, since the dashboard stores
+ * nothing of its own; without the audit table there is nowhere to keep it, so the action refuses
+ * rather than pretending.
+ */
+export const clearSpamAction = defineAction({
+  name: CLEAR_ACTION,
+  permission: "spam.review",
+  input: clearSpamInput,
+  async run(env, input) {
+    if (!env.q.caps.audit) {
+      throw new AppError("conflict", "A \"not spam\" decision cannot be remembered without the audit table: install it with npm run audit:install.");
+    }
+    const userIds = [...new Set(input.userIds)];
+    return {
+      result: { usersCleared: userIds.length },
+      audit: { targetType: "user", targetIds: userIds, reason: input.reason ?? null, before: null, after: { cleared: true } },
+    };
+  },
+});

@@ -1,0 +1,122 @@
+import type { Q } from "../db/context";
+import { badRequest } from "../errors";
+import { clearedUserIds } from "./clearances";
+import type { Reason, SpamAccount, SpamResult, Wave } from "./types";
+
+export { clearedUserIds } from "./clearances";
+
+export interface SpamListParams {
+  /** lowest score listed (default: the review threshold) */
+  minScore?: number;
+  /** only accounts that signed up at or after this */
+  since?: Date;
+  limit: number;
+  cursor?: string;
+  /** list accounts with an active ban too (default: no, they are handled) */
+  includeBanned?: boolean;
+}
+
+export interface SpamListItem {
+  userId: string;
+  score: number;
+  /** the band the score falls in: "likely" (≥ likely threshold), "review" (≥ review threshold) or null */
+  flagged: "likely" | "review" | null;
+  reasons: Reason[];
+  waveKey: string | null;
+  createdAt: Date;
+}
+
+type Entry = [string, SpamAccount];
+const sortedCache = new WeakMap<SpamResult, Entry[]>();
+
+/** The result's accounts by score desc, then id asc: sorted once per result. */
+function sorted(result: SpamResult): Entry[] {
+  let list = sortedCache.get(result);
+  if (!list) {
+    list = [...result.accounts].sort((a, b) => b[1].score - a[1].score || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    sortedCache.set(result, list);
+  }
+  return list;
+}
+
+const encode = (score: number, id: string) => Buffer.from(JSON.stringify([score, id])).toString("base64url");
+
+function decode(cursor: string): { score: number; id: string } {
+  try {
+    const v: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+    if (Array.isArray(v) && typeof v[0] === "number" && typeof v[1] === "string") return { score: v[0], id: v[1] };
+  } catch {
+    // fall through
+  }
+  throw badRequest("cursor: malformed");
+}
+
+/** First position after (score, id) in score-desc, id-asc order (binary search). */
+function after(list: Entry[], c: { score: number; id: string }): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const [id, acc] = list[mid] as Entry;
+    const before = acc.score > c.score || (acc.score === c.score && id <= c.id);
+    if (before) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export function bandOf(result: SpamResult, score: number): SpamListItem["flagged"] {
+  return score >= result.thresholds.likely ? "likely" : score >= result.thresholds.review ? "review" : null;
+}
+
+/**
+ * One page of the review queue: keyset over the in-memory result ((score, id) < cursor), highest score
+ * first. Clearances are read again for the page's candidates, so an account cleared after the result
+ * was computed leaves the queue at once.
+ */
+export async function listSpamAccounts(q: Q, result: SpamResult, p: SpamListParams): Promise<{ data: SpamListItem[]; nextCursor: string | null }> {
+  const minScore = p.minScore ?? result.thresholds.review;
+  const list = sorted(result);
+  let i = p.cursor ? after(list, decode(p.cursor)) : 0;
+  const data: SpamListItem[] = [];
+  let more = false;
+  while (i < list.length && !more) {
+    // candidates in chunks, then one clearance look-up per chunk
+    const chunk: Entry[] = [];
+    for (; i < list.length && chunk.length < Math.max(50, 2 * p.limit); i++) {
+      const e = list[i] as Entry;
+      if (e[1].score < minScore) {
+        i = list.length;
+        break;
+      }
+      if (e[1].clearedAt || (e[1].banned && !p.includeBanned) || (p.since && e[1].createdAt < p.since)) continue;
+      chunk.push(e);
+    }
+    const cleared = await clearedUserIds(q, chunk.map(([id]) => id));
+    for (const [id, acc] of chunk) {
+      const at = cleared.get(id);
+      if (at && at >= acc.createdAt) continue;
+      if (data.length === p.limit) {
+        more = true;
+        break;
+      }
+      data.push({ userId: id, score: acc.score, flagged: bandOf(result, acc.score), reasons: acc.reasons, waveKey: acc.waveKey, createdAt: acc.createdAt });
+    }
+  }
+  const last = data.at(-1);
+  return { data, nextCursor: more && last ? encode(last.score, last.userId) : null };
+}
+
+export function getWave(result: SpamResult, key: string): Wave | null {
+  return result.waves.find((w) => w.key === key) ?? null;
+}
+
+/** Ids of a wave's members, highest score first (all of them, not just the sample). */
+export function waveMembers(result: SpamResult, key: string): string[] {
+  return sorted(result).filter(([, a]) => a.waveKey === key).map(([id]) => id);
+}
+
+/** An account's score and reasons; null when the result has nothing on it (score 0, or outside the window). */
+export function scoreOf(result: SpamResult, userId: string): SpamAccount | null {
+  return result.accounts.get(userId) ?? null;
+}

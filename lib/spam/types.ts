@@ -1,0 +1,82 @@
+/** The spam engine's public shapes (lib/spam/engine.ts computes them; UI and routes read them). */
+
+export interface Thresholds {
+  /** at or above: worth a look ("review") */
+  review: number;
+  /** at or above: likely spam; still only ever a suggestion, a person confirms */
+  likely: number;
+}
+
+export interface Reason {
+  /** the signal id, e.g. "email.mailbox" (see SpamResult.signals) */
+  code: string;
+  /** positive adds suspicion, negative is trust */
+  points: number;
+  /** one sentence a moderator understands, e.g. "one of 64 accounts that share one Gmail mailbox…" */
+  text: string;
+}
+
+export interface SpamAccount {
+  /** 0–100 */
+  score: number;
+  /** strongest first; only the strongest signal of each family is listed (and counted) */
+  reasons: Reason[];
+  /** the wave this account was grouped into (flagged accounts only) */
+  waveKey: string | null;
+  createdAt: Date;
+  /** an active ban: already handled, not in the review queue */
+  banned: boolean;
+  /** when staff cleared it as "not spam" (after its sign-up), or null */
+  clearedAt: Date | null;
+}
+
+export type WaveKind = "mailbox" | "sequence" | "domain-day" | "subnet-week" | "ua-day";
+
+export interface Wave {
+  /** stable within one result, e.g. "subnet-week:185.3.4.0/24@2026-01-05" */
+  key: string;
+  kind: WaveKind;
+  /** what the members share, for people: "185.3.4.0/24", "promo123 … promo179@mailxyz.top" */
+  label: string;
+  /** flagged members */
+  size: number;
+  firstAt: Date;
+  lastAt: Date;
+  avgScore: number;
+  /** the most frequent reasons among members, as codes with how many members have each */
+  topReasons: { code: string; count: number; text: string }[];
+  /** up to 20 member ids, highest score first */
+  sampleUserIds: string[];
+}
+
+export interface SignalInfo {
+  id: string;
+  family: string;
+  label: string;
+  active: boolean;
+  /** why it is off (or a note on how it is calibrated) */
+  why?: string;
+}
+
+export interface SpamResult {
+  computedAt: Date;
+  /** sign-ups scored from; null = everyone */
+  window: { since: Date | null };
+  thresholds: Thresholds;
+  signals: SignalInfo[];
+  /** every scored account with a reason or a positive score; absent = score 0, nothing to say */
+  accounts: Map<string, SpamAccount>;
+  /** largest first */
+  waves: Wave[];
+  /** how many accounts were scored and how long it took */
+  stats: { scored: number; loaded: number; flagged: number; likely: number; ms: { query: number; score: number; total: number } };
+}
+
+export interface SpamOptions {
+  now?: Date;
+  /** score sign-ups of the last N days (default 30); 0 = everyone */
+  sinceDays?: number;
+  thresholds?: Partial<Thresholds>;
+  /** statement timeout of the computation (default 120 s) */
+  timeoutMs?: number;
+}

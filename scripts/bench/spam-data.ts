@@ -1,0 +1,50 @@
+/**
+ * The spam benchmark's labelled datasets: one schema per (size, seed), seeded once with lib/seed and
+ * reused by later runs. Labels are never stored in the database: the generator is deterministic, so
+ * they are regenerated from the same (users, seed, now) and matched by user id.
+ */
+import { type Kysely, sql } from "kysely";
+import { migrateAppSchema } from "../../lib/db/migrate";
+import { createNaming, type Naming } from "../../lib/db/naming";
+import { generateDataset, REFERENCE_NOW, STAFF } from "../../lib/seed/generate";
+import { seedDatabase } from "../../lib/seed/insert";
+import type { Label } from "./spam-quality";
+
+/** Every dataset is placed relative to this instant, so a reused schema matches its regenerated labels. */
+export const BENCH_NOW = REFERENCE_NOW;
+
+export const benchSchema = (users: number, seed: number) => `spam_${users}_s${seed}`;
+
+export function benchNaming(users: number, seed: number): Naming {
+  return createNaming({ schema: benchSchema(users, seed), casing: "camel", usePlural: false, models: {} });
+}
+
+/** Seeds `spam_<users>_s<seed>` unless a complete earlier run is there. Returns whether it seeded. */
+export async function ensureSeeded(raw: Kysely<any>, users: number, seed: number, concurrency: number, log: (s: string) => void): Promise<boolean> {
+  const schema = benchSchema(users, seed);
+  const naming = benchNaming(users, seed);
+  const count = await sql<{ n: string }>`select count(*) as n from ${sql.id(schema, "user")}`
+    .execute(raw)
+    .then((r) => Number(r.rows[0]?.n), () => -1);
+  if (count === users + STAFF.length) return false;
+  log(`Seeding ${users.toLocaleString("en")} users (seed ${seed}) into schema ${schema}…`);
+  await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(raw);
+  await sql`create schema ${sql.id(schema)}`.execute(raw);
+  await migrateAppSchema(raw, naming, ["admin"]);
+  const r = await seedDatabase(raw, naming, {
+    users, seed, now: BENCH_NOW, concurrency,
+    onProgress: (p) => process.stdout.write(`\r  ${p.users.toLocaleString("en")} / ${p.total.toLocaleString("en")} users`),
+  });
+  process.stdout.write("\n");
+  log(`  ${r.users} users, ${r.accounts} accounts, ${r.sessions} sessions in ${(r.ms / 1000).toFixed(1)} s`);
+  return true;
+}
+
+/** id → label ("legit", "spam:<campaign>", "lookalike:<kind>") and sign-up time of a generated dataset. */
+export function labelsOf(users: number, seed: number): Map<string, Label> {
+  const labels = new Map<string, Label>();
+  for (const batch of generateDataset({ users, seed, now: BENCH_NOW, passwordHash: "labels-only" })) {
+    for (const u of batch.users) labels.set(u.id, { label: u.label, createdAt: u.createdAt.getTime() });
+  }
+  return labels;
+}
