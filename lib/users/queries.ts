@@ -152,3 +152,10 @@ export async function getUser(q: Q, id: string): Promise<UserRow | null> {
   const row = await selectUser(q, q.db.selectFrom("user").where("user.id", "=", id)).executeTakeFirst();
   return row ? toUserRow(row as Record<string, unknown>) : null;
 }
+
+/** Several users by id in one query (the review queue's page), in no particular order. */
+export async function getUsersByIds(q: Q, ids: readonly string[]): Promise<Map<string, UserRow>> {
+  if (!ids.length) return new Map();
+  const rows = await selectUser(q, q.db.selectFrom("user").where("user.id", "=", sql<string>`any(${[...ids]}::text[])`)).execute();
+  return new Map(rows.map((r) => [r.id, toUserRow(r as Record<string, unknown>)]));
+}
