@@ -39,7 +39,8 @@ export async function getSpamResult(q: Q, opts: CachedSpamOptions = {}): Promise
   if (!entry || (refresh && entry.doneAt !== undefined)) {
     const fresh: Entry = { promise: computeSpam(q, options) };
     fresh.promise.then(
-      () => {
+      (result) => {
+        settledResults.set(fresh.promise, result);
         fresh.doneAt = Date.now();
       },
       () => {
@@ -58,6 +59,20 @@ export async function getSpamResult(q: Q, opts: CachedSpamOptions = {}): Promise
   const result = await entry.promise;
   return { result, ageMs: entry.doneAt === undefined ? 0 : Math.max(0, Date.now() - entry.doneAt) };
 }
+
+/**
+ * The cached default result if one is ready and fresh, without ever starting a computation: for
+ * pages that show scores when they are at hand (the users list) but must not trigger a full scoring.
+ */
+export function peekSpamResult(q: Q, opts: SpamOptions = {}): { result: SpamResult; ageMs: number } | null {
+  const entry = cache().get(keyOf(q, opts));
+  if (!entry || entry.doneAt === undefined || Date.now() - entry.doneAt > SPAM_CACHE_TTL_MS) return null;
+  const settled = settledResults.get(entry.promise);
+  return settled ? { result: settled, ageMs: Date.now() - entry.doneAt } : null;
+}
+
+/** Results of finished computations, readable synchronously by peekSpamResult. */
+const settledResults = new WeakMap<Promise<SpamResult>, SpamResult>();
 
 /** Drops every cached result (tests; or after bulk changes an operator wants to see at once). */
 export function clearSpamCache(): void {
