@@ -23,7 +23,14 @@ export async function prepareBenchDatabase(users: number | undefined) {
   const schema = `bench_${n}`;
   const naming = createNaming({ schema, casing: "camel", usePlural: false, models: {} });
   const raw = new Kysely<any>({ dialect: new PostgresDialect({ pool: createPool(url, 3, 3_600_000) }) });
-  const seeded = await sql<{ n: string }>`select count(*) as n from ${sql.id(schema, "user")}`.execute(raw).then((r) => Number(r.rows[0]?.n), () => -1);
+  // Only a missing schema or table means "seed": any other error must not drop a 1M-user database.
+  const seeded = await sql<{ n: string }>`select count(*) as n from ${sql.id(schema, "user")}`.execute(raw).then(
+    (r) => Number(r.rows[0]?.n),
+    (err: { code?: string }) => {
+      if (err.code === "42P01" || err.code === "3F000") return -1;
+      throw err;
+    },
+  );
   if (seeded !== n + STAFF.length) {
     console.log(`Seeding ${n.toLocaleString("en")} users into schema ${schema}…`);
     await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(raw);
