@@ -1,6 +1,8 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inspect } from "../lib/doctor/inspect";
+import { listUsers } from "../lib/users/queries";
+import { parseUserListParams } from "../lib/users/search-params";
 import { seedDatabase } from "../lib/seed/insert";
 import { createTestDb, type NamingName, type TestDb } from "./helpers/db";
 
@@ -30,9 +32,31 @@ describe.each(["default", "snake-plural-renamed"] as NamingName[])("npm run doct
     expect(r.statements.filter((s) => s.startsWith("CREATE INDEX"))).toHaveLength(9);
   });
 
-  it("applies its statements and then finds nothing missing", async () => {
+  it("applies its statements and then finds nothing missing; searches give the same pages", async () => {
+    const terms = ["son", "gmail", "zzzq", "a.b", "ANN", "@"];
+    const pages = async () => {
+      const out: string[][] = [];
+      for (const q of terms) {
+        for (const sort of ["-createdAt", "name", "email"]) {
+          let cursor: string | undefined;
+          const ids: string[] = [];
+          for (let i = 0; i < 50; i++) {
+            const page = await listUsers(t.d, parseUserListParams({ q, sort, limit: "20", ...(cursor ? { cursor } : {}) }));
+            ids.push(...page.rows.map((r) => r.id));
+            if (!page.nextCursor) break;
+            cursor = page.nextCursor;
+          }
+          out.push(ids);
+        }
+      }
+      return out;
+    };
+    const withoutIndexes = await pages();
     const before = await inspect(t.d, { smallTable: 0 });
     for (const s of before.statements) await sql.raw(s).execute(t.d.authDb);
+    await t.reopen();
+    expect(t.d.caps.searchIndexed).toBe(true);
+    expect(await pages()).toEqual(withoutIndexes);
     const after = await inspect(t.d, { smallTable: 0 });
     expect(after.indexes.every((i) => i.present)).toBe(true);
     expect(after.probes.every((p) => p.missing.length === 0)).toBe(true);

@@ -123,6 +123,11 @@ export async function listUsers(q: Q, p: UserListParams, now = new Date()): Prom
         : sql<boolean>`(${sortExpr}, ${sql.ref("user.id")}) ${sql.raw(cmp)} (${value}, ${cursor.id})`,
     );
   }
+  // An indexed search that matches few rows: fetch them all through the trigram index, then sort.
+  if (p.q && p.q.length >= 3 && q.caps.searchIndexed && spec.column !== null) {
+    const few = await fewMatches(q, qb);
+    if (few) qb = qb.where("user.id", "=", sql<string>`any(${few}::text[])`);
+  }
   // Two steps: the inner query finds the page's ids (a plain scan Postgres can run in parallel
   // workers); the outer one adds the per-row subqueries for just those rows. Subqueries in the
   // inner select list would make the whole scan non-parallel.
@@ -146,6 +151,26 @@ export async function listUsers(q: Q, p: UserListParams, now = new Date()): Prom
   const last = page.at(-1);
   const nextCursor = rows.length > p.limit && last ? encodeCursor({ sort: p.sort, value: last.sortValue, id: last.id }) : null;
   return { rows: page.map((r) => toUserRow(r as Record<string, unknown>)), nextCursor };
+}
+
+/** Up to this many matches are fetched by the trigram index and sorted; past it the planner walks the sort index. */
+export const FEW_MATCHES = 2_000;
+
+/**
+ * The planner estimates a substring's matches from its length alone, so for a rare term under
+ * ORDER BY … LIMIT it walks the sort index expecting an early stop, and reads the whole table
+ * (1.5 s at 1M users). Asking the trigram index first (bitmap scans only, capped) tells which case
+ * this is: few matches → their ids, exactly; many → null, and the walk stops early as planned.
+ */
+async function fewMatches(q: Q, filtered: SelectQueryBuilder<DB, "user", object>): Promise<string[] | null> {
+  const compiled = filtered.select("user.id").limit(FEW_MATCHES + 1).compile();
+  const ids = await q.db.transaction().execute(async (trx) => {
+    await sql`set local enable_seqscan = off`.execute(trx);
+    await sql`set local enable_indexscan = off`.execute(trx);
+    await sql`set local enable_indexonlyscan = off`.execute(trx);
+    return (await trx.executeQuery<{ id: string }>(compiled)).rows.map((r) => r.id);
+  });
+  return ids.length <= FEW_MATCHES ? ids : null;
 }
 
 export async function getUser(q: Q, id: string): Promise<UserRow | null> {
