@@ -140,4 +140,14 @@ describe("JSON API: moderation", () => {
     expect(r.body.data[0]).toMatchObject({ actorEmail: "moderator@corp.test", actorRole: "moderator", reason: "api ban", targetIds: ["u_bob"] });
     expect((await call("audit", { who: "admin", method: "GET", path: "/api/v1/audit?limit=500" })).status).toBe(400);
   });
+
+  it("refuses a staff member the moment their role goes or a ban is set, even with a live session", async () => {
+    expect((await call("sessions", { who: "support", method: "GET", path: "/api/v1/sessions" })).status).toBe(200);
+    await t.d.db.updateTable("user").set({ banned: true, banReason: "test", banExpires: null }).where("user.id", "=", "api_support").execute();
+    expect((await call("sessions", { who: "support", method: "GET", path: "/api/v1/sessions" })).status).toBe(403);
+    await t.d.db.updateTable("user").set({ banned: false, role: "user" }).where("user.id", "=", "api_support").execute();
+    expect((await call("sessions", { who: "support", method: "GET", path: "/api/v1/sessions" })).status).toBe(403);
+    await t.d.db.updateTable("user").set({ role: "support" }).where("user.id", "=", "api_support").execute();
+    expect((await call("sessions", { who: "support", method: "GET", path: "/api/v1/sessions" })).status).toBe(200);
+  });
 });

@@ -16,7 +16,33 @@ export interface DashboardAuthOptions {
   secondaryStorage?: BetterAuthOptions["secondaryStorage"];
 }
 
-/** Staff are the app's own users; this is the lookup the sign-in gate and every request share. */
+const roleField = (d: Database) => ({ type: "string", required: false, input: false, fieldName: d.naming.column("user", "role") }) as const;
+
+/**
+ * role (and the ban, when the admin plugin's columns exist) come with every getSession, so checking
+ * staff costs no extra query. Typed as role-only: the ban fields exist only on some databases.
+ */
+function staffFields(d: Database): { role: ReturnType<typeof roleField> } {
+  if (!d.caps.modules.has("admin")) return { role: roleField(d) };
+  const ban = {
+    banned: { type: "boolean", required: false, input: false, fieldName: d.naming.column("user", "banned") },
+    banExpires: { type: "date", required: false, input: false, fieldName: d.naming.column("user", "banExpires") },
+  } as const;
+  return { role: roleField(d), ...ban };
+}
+
+/** The staff role a user row grants: none while an effective ban lasts. */
+export function staffRoleOfUser(
+  u: { role?: string | null; banned?: boolean | null; banExpires?: Date | string | null },
+  map: Record<string, StaffRole>,
+  now = new Date(),
+): StaffRole | null {
+  const banExpires = u.banExpires ? new Date(u.banExpires) : null;
+  if (banStatusOf({ banned: u.banned ?? null, banExpires }, now) === "banned") return null;
+  return staffRoleOf(u.role, map);
+}
+
+/** Staff are the app's own users; this is the lookup the sign-in gate uses. */
 export async function lookupStaff(d: Pick<Database, "db" | "caps">, userId: string, map: Record<string, StaffRole>, now = new Date()) {
   const admin = d.caps.modules.has("admin");
   const u = await d.db
@@ -26,8 +52,7 @@ export async function lookupStaff(d: Pick<Database, "db" | "caps">, userId: stri
     .where("user.id", "=", userId)
     .executeTakeFirst();
   if (!u) return null;
-  const banned = "banned" in u ? banStatusOf({ banned: u.banned ?? null, banExpires: u.banExpires ?? null }, now) === "banned" : false;
-  return { id: u.id, email: u.email, name: u.name, appRole: u.role, role: banned ? null : staffRoleOf(u.role, map) };
+  return { id: u.id, email: u.email, name: u.name, appRole: u.role, role: staffRoleOfUser(u, map, now) };
 }
 
 /**
@@ -47,7 +72,7 @@ export function createDashboardAuth(d: Database, opts: DashboardAuthOptions) {
     emailAndPassword: { enabled: true, disableSignUp: true },
     user: {
       ...coreModelOptions(naming, "user", coreFields.user),
-      additionalFields: { role: { type: "string", required: false, input: false, fieldName: naming.column("user", "role") } },
+      additionalFields: staffFields(d),
     },
     // Staff sessions are short: this tool can end anyone's sessions.
     session: { ...coreModelOptions(naming, "session", coreFields.session), expiresIn: 60 * 60 * 12, updateAge: 60 * 60 },

@@ -2,9 +2,8 @@ import "server-only";
 import { headers as nextHeaders } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { getConfig } from "../config";
-import { getDatabase } from "../db";
 import { AppError } from "../errors";
-import { lookupStaff } from "./create-auth";
+import { staffRoleOfUser } from "./create-auth";
 import { getAuth } from "./index";
 import { can, type Permission } from "./permissions";
 import type { StaffRole } from "./roles";
@@ -25,12 +24,14 @@ export type StaffCheck = { kind: "anonymous" } | { kind: "not-staff"; email: str
  */
 export async function checkStaff(headers: Headers): Promise<StaffCheck> {
   const auth = await getAuth();
+  // getSession reads the session and its user row (no cookie cache), role and ban included.
   const session = await auth.api.getSession({ headers });
   if (!session) return { kind: "anonymous" };
-  const d = await getDatabase();
-  const found = await lookupStaff(d, session.user.id, getConfig().staffRoleMap);
-  if (!found?.role) return { kind: "not-staff", email: session.user.email };
-  return { kind: "staff", staff: { ...found, role: found.role } };
+  // The additional fields declared in createDashboardAuth; Better Auth's inferred type omits them.
+  const user = session.user as unknown as { id: string; email: string; name: string; role?: string | null; banned?: boolean | null; banExpires?: Date | string | null };
+  const role = staffRoleOfUser(user, getConfig().staffRoleMap);
+  if (!role) return { kind: "not-staff", email: user.email };
+  return { kind: "staff", staff: { id: user.id, email: user.email, name: user.name, appRole: user.role ?? null, role } };
 }
 
 /** For pages and server actions: the signed-in staff member, or a redirect / 403. */
