@@ -11,6 +11,7 @@ import { requireStaff } from "@/lib/auth/staff";
 const nav: { href: string; label: string; permission: Permission }[] = [
   { href: "/users", label: "Users", permission: "users.read" },
   { href: "/sessions", label: "Sessions", permission: "sessions.read" },
+  { href: "/spam", label: "Spam", permission: "spam.review" },
   { href: "/audit", label: "Audit", permission: "audit.read" },
 ];
 

@@ -5,7 +5,8 @@ import { useTableTransition } from "../data-table/table-transition";
 /**
  * The users toolbar's URL keys, read as plain strings: the server validates them (a bad value shows
  * its message instead of the table), so the client never disagrees with it. `sort`/`limit` are read for
- * "Clear filters", and `cursor` only to be cleared: a new filter starts on the first page.
+ * "Clear filters", and `cursor` only to be cleared: a new filter starts on the first page. `flagged`
+ * switches the page to the spam queue in the users table's columns (moderators and admins).
  */
 export const userFilterParsers = {
   q: parseAsString,
@@ -18,6 +19,8 @@ export const userFilterParsers = {
   sort: parseAsString,
   limit: parseAsString,
   cursor: parseAsString,
+  /** the spam-flagged view (page-level key, not part of lib/users/search-params.ts) */
+  flagged: parseAsString,
 };
 
 export function useUserFilters() {

@@ -1,6 +1,7 @@
 import { type BanStatus, banStatusOf } from "@/lib/users/ban-status";
 import type { UserRow } from "@/lib/users/queries";
 import { type TimeValue, timeValue } from "../ui/format";
+import type { SpamCell } from "./spam-cell";
 
 /**
  * What the users table needs of a row, serializable for the client component: dates become
@@ -21,6 +22,8 @@ export interface UserListItem {
   providers: string[];
   createdAt: TimeValue;
   lastActiveAt: TimeValue | null;
+  /** spam score column: absent when no result is shown, null when this user was not scored */
+  spam?: SpamCell | null;
 }
 
 export function toUserListItem(u: UserRow, now: Date, bansTracked: boolean): UserListItem {

@@ -1,18 +1,30 @@
 "use client";
-import type { RowSelectionState } from "@tanstack/react-table";
+import type { ColumnDef, RowSelectionState } from "@tanstack/react-table";
 import { useState } from "react";
 import { pageSizes, userListSchema } from "@/lib/users/search-params";
 import { DataTable } from "../data-table/data-table";
+import type { DataTableFeatures } from "../data-table/features";
 import { selectColumn } from "../data-table/select-column";
 import type { RevokeNotes } from "../moderation/revoke-notes";
 import { BulkBar, type BulkTarget } from "./bulk-bar";
+import { scoreColumn } from "./score-column";
 import { userColumns } from "./user-columns";
 import type { UserListItem } from "./user-list-item";
 
 const defaults = userListSchema.parse({});
 const getRowId = (u: UserListItem) => u.id;
-// Module scope, like userColumns: the column model is built once.
-const selectableColumns = [selectColumn<UserListItem>((u) => u.email), ...userColumns];
+const withScore = [...userColumns.slice(0, 1), scoreColumn, ...userColumns.slice(1)];
+// The flagged view is ordered by score (its cursor follows that order): no header may offer a sort.
+const unsortable = withScore.map((c) => ({ ...c, meta: { className: c.meta?.className } }));
+// Module scope, like userColumns: each column model is built once.
+const columnSets = {
+  list: userColumns,
+  score: withScore,
+  flagged: unsortable,
+};
+const selectable = (columns: ColumnDef<DataTableFeatures, UserListItem, any>[]) => [selectColumn<UserListItem>((u) => u.email), ...columns];
+const selectableSets = { list: selectable(userColumns), score: selectable(withScore), flagged: selectable(unsortable) };
+export type UserColumnSet = keyof typeof columnSets;
 
 /** Present for roles that may run bulk actions (moderator and up). */
 export interface BulkOptions {
@@ -27,10 +39,12 @@ interface Props {
   nextCursor: string | null;
   filtered: boolean;
   bulk: BulkOptions | null;
+  /** "score" adds the spam score column; "flagged" is the spam queue in the users table's columns */
+  columns?: UserColumnSet;
 }
 
 /** The users table: the generic shell with the user columns, plus a selection for bulk actions. */
-export function UsersTable({ rows, nextCursor, filtered, bulk }: Props) {
+export function UsersTable({ rows, nextCursor, filtered, bulk, columns = "list" }: Props) {
   const [selection, setSelection] = useState<RowSelectionState>({});
   const [matchAll, setMatchAll] = useState(false);
   const [seen, setSeen] = useState({ rows, filter: bulk?.filter });
@@ -56,14 +70,14 @@ export function UsersTable({ rows, nextCursor, filtered, bulk }: Props) {
       ) : null}
       <DataTable
         label="Users"
-        columns={bulk ? selectableColumns : userColumns}
+        columns={bulk ? selectableSets[columns] : columnSets[columns]}
         data={rows}
         getRowId={getRowId}
         nextCursor={nextCursor}
         defaultSort={defaults.sort}
         defaultPageSize={defaults.limit}
         pageSizes={pageSizes}
-        empty={filtered ? "No users match these filters." : "No users yet."}
+        empty={columns === "flagged" ? "No account is flagged at this level." : filtered ? "No users match these filters." : "No users yet."}
         selection={bulk ? { state: selection, onChange: setSelection } : undefined}
       />
     </>

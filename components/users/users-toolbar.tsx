@@ -2,6 +2,7 @@
 import Link from "next/link";
 import { useId } from "react";
 import { DebouncedInput } from "../ui/debounced-input";
+import { FlaggedFilter } from "./flagged-filter";
 import { userSortOptions } from "./sort-options";
 import { UserFilterFields } from "./user-filter-fields";
 import { useUserFilters } from "./use-user-filters";
@@ -16,10 +17,18 @@ export type SetFilter = (key: FilterKey, value: string | null) => void;
  * the server renders once per pause, not per keystroke; menus apply at once. Every change returns to
  * the first page, since a cursor belongs to one result set.
  */
-export function UsersToolbar({ bansTracked, searchPlaceholder }: { bansTracked: boolean; searchPlaceholder: string }) {
+interface Props {
+  bansTracked: boolean;
+  searchPlaceholder: string;
+  /** the "Flagged" filter, for roles that review spam; thresholds when a result is at hand */
+  spam: { thresholds: { review: number; likely: number } | null } | null;
+}
+
+export function UsersToolbar({ bansTracked, searchPlaceholder, spam }: Props) {
   const [f, setF] = useUserFilters();
   const searchId = useId();
   const sortId = useId();
+  if (spam && f.flagged) return <FlaggedToolbar thresholds={spam.thresholds} />;
 
   const setFilter: SetFilter = (key, value) => {
     void setF({ [key]: value || null, cursor: null });
@@ -65,11 +74,30 @@ export function UsersToolbar({ bansTracked, searchPlaceholder }: { bansTracked: 
       </div>
       <div className="toolbar-row">
         <UserFilterFields values={f} setFilter={setFilter} bansTracked={bansTracked} />
+        {spam ? <FlaggedFilter thresholds={spam.thresholds} /> : null}
         {active ? (
           <Link href={clearHref} className="btn btn-ghost btn-sm toolbar-clear">
             Clear filters
           </Link>
         ) : null}
+      </div>
+    </form>
+  );
+}
+
+/** The flagged view's toolbar: the level and a way back; search, filters and sort do not apply. */
+function FlaggedToolbar({ thresholds }: { thresholds: { review: number; likely: number } | null }) {
+  return (
+    <form className="toolbar" aria-label="Flagged users" onSubmit={(e) => e.preventDefault()}>
+      <div className="toolbar-row">
+        <FlaggedFilter thresholds={thresholds} />
+        <p className="muted flagged-note">
+          Sorted by spam score, highest first. Search, filters and sorting do not apply to this view; the{" "}
+          <Link href="/spam">spam review</Link> page explains each score.
+        </p>
+        <Link href="/users" className="btn btn-ghost btn-sm toolbar-clear">
+          Show all users
+        </Link>
       </div>
     </form>
   );

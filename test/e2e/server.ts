@@ -82,14 +82,15 @@ export interface E2E {
 }
 
 /**
- * A fresh schema seeded like the demo (300 users, fixed seed), with the audit table installed before
- * the server starts so it detects it; `prepare` adds rows a test needs. Then `next start` and Chromium.
+ * A fresh schema seeded like the demo (300 users by default, fixed seed), with the audit table
+ * installed before the server starts so it detects it; `prepare` adds rows a test needs. Then
+ * `next start` and Chromium. `users` raises the seed for flows that need volume (spam waves).
  */
-export async function startE2E(prepare: (t: TestDb) => Promise<void> = async () => {}): Promise<E2E> {
+export async function startE2E(prepare: (t: TestDb) => Promise<void> = async () => {}, opts: { users?: number } = {}): Promise<E2E> {
   const t = await createTestDb("default");
   let server: ChildProcess | undefined;
   try {
-    await seedDatabase(t.raw, t.naming, { users: 300, seed: 7, concurrency: 1 });
+    await seedDatabase(t.raw, t.naming, { users: opts.users ?? 300, seed: 7, concurrency: 1 });
     await installAuditTable(t.raw, t.schema);
     await prepare(t);
     const port = await freePort();

@@ -6,7 +6,10 @@ import { revokeNotes } from "@/components/moderation/revoke-notes";
 import { searchPlaceholder } from "@/components/users/search-hint";
 import { UserCount } from "@/components/users/user-count";
 import { toUserListItem } from "@/components/users/user-list-item";
+import { FlaggedUsers } from "@/components/users/flagged-users";
+import { spamCellOf } from "@/components/users/spam-cell";
 import { UsersTable } from "@/components/users/users-table";
+import { ScoringFallback } from "@/components/spam/scoring-fallback";
 import { UsersToolbar } from "@/components/users/users-toolbar";
 import { can } from "@/lib/auth/permissions";
 import { requireStaff } from "@/lib/auth/staff";
@@ -14,6 +17,7 @@ import { getConfig } from "@/lib/config";
 import type { Q } from "@/lib/db/context";
 import { getReadDatabase } from "@/lib/db";
 import { AppError, isStatementTimeout } from "@/lib/errors";
+import { peekSpamResult } from "@/lib/spam/cache";
 import { listUsers } from "@/lib/users/queries";
 import { hasFilters, parseUserListParams, toRecord, type UserListParams } from "@/lib/users/search-params";
 
@@ -48,6 +52,28 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   const [raw, d] = await Promise.all([searchParams, getReadDatabase(await headers())]);
   const now = new Date();
   const bansTracked = d.caps.modules.has("admin");
+  const spamReview = can(staff.role, "spam.review");
+  // A finished scoring if one is cached: the list shows scores for free but never starts a scoring.
+  const peek = spamReview ? peekSpamResult(d) : null;
+  const spam = spamReview ? { thresholds: peek?.result.thresholds ?? null } : null;
+  const notes = revokeNotes(getConfig());
+  const record = toRecord(raw);
+  if (spamReview && record.flagged) {
+    return (
+      <div className="page">
+        <header className="page-header">
+          <h1>Users</h1>
+          <span className="count">Flagged by the spam score, highest score first</span>
+        </header>
+        <TableTransitionProvider>
+          <UsersToolbar bansTracked={bansTracked} searchPlaceholder={searchPlaceholder(d.caps)} spam={spam} />
+          <Suspense fallback={<ScoringFallback />}>
+            <FlaggedUsers q={d} params={record} bansTracked={bansTracked} bulk={can(staff.role, "users.bulk") ? { bansTracked, filter: null, notes } : null} now={now} />
+          </Suspense>
+        </TableTransitionProvider>
+      </div>
+    );
+  }
   const result = await loadUsers(d, raw, now);
 
   return (
@@ -63,7 +89,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         ) : null}
       </header>
       <TableTransitionProvider>
-        <UsersToolbar bansTracked={bansTracked} searchPlaceholder={searchPlaceholder(d.caps)} />
+        <UsersToolbar bansTracked={bansTracked} searchPlaceholder={searchPlaceholder(d.caps)} spam={spam} />
         {result.kind === "ok" && result.params.q && !d.caps.searchIndexed && staff.role === "admin" ? (
           // Only admins can act on it (npm run doctor); everyone else just gets a slower search.
           <p className="muted search-hint" data-testid="index-hint">
@@ -73,10 +99,11 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         ) : null}
         {result.kind === "ok" ? (
           <UsersTable
-            rows={result.rows.map((u) => toUserListItem(u, now, bansTracked))}
+            rows={result.rows.map((u) => (peek ? { ...toUserListItem(u, now, bansTracked), spam: spamCellOf(peek.result, u) } : toUserListItem(u, now, bansTracked)))}
             nextCursor={result.nextCursor}
             filtered={hasFilters(result.params)}
-            bulk={can(staff.role, "users.bulk") ? { bansTracked, filter: filterOf(raw, result.params), notes: revokeNotes(getConfig()) } : null}
+            bulk={can(staff.role, "users.bulk") ? { bansTracked, filter: filterOf(raw, result.params), notes } : null}
+            columns={peek ? "score" : "list"}
           />
         ) : result.kind === "invalid" ? (
           <div role="alert" className="alert alert-error">

@@ -1,7 +1,10 @@
 import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { Suspense } from "react";
 import { revokeNotes } from "@/components/moderation/revoke-notes";
+import { ScoringPanelFallback } from "@/components/spam/scoring-fallback";
+import { SpamScorePanel } from "@/components/spam/spam-score-panel";
 import { Avatar } from "@/components/ui/avatar";
 import { SignInFindings } from "@/components/users/sign-in-findings";
 import { UserAccountsTable } from "@/components/users/user-accounts-table";
@@ -67,6 +70,12 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
         </div>
       </header>
       <SignInFindings findings={findings} />
+      {can(staff.role, "spam.review") ? (
+        // Streams in on its own: the rest of the page never waits for a scoring run.
+        <Suspense fallback={<ScoringPanelFallback title="Spam score" />}>
+          <SpamScorePanel q={d} user={user} canClear={d.caps.audit} now={now} />
+        </Suspense>
+      ) : null}
       <div className="detail-grid">
         <UserProfile user={user} item={item} enabledModules={d.caps.modules} now={now} />
         <UserAccountsTable accounts={accounts} now={now} />

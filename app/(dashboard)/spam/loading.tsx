@@ -1,0 +1,10 @@
+import { ScoringFallback } from "@/components/spam/scoring-fallback";
+
+/** First arrival and "Recompute" (which scores before rendering): the scoring message at once. */
+export default function SpamLoading() {
+  return (
+    <div className="page">
+      <ScoringFallback header={<h1>Spam</h1>} />
+    </div>
+  );
+}

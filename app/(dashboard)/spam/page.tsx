@@ -1,0 +1,39 @@
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { Suspense } from "react";
+import { ScoringFallback } from "@/components/spam/scoring-fallback";
+import { SpamOverview } from "@/components/spam/spam-overview";
+import { requireStaff } from "@/lib/auth/staff";
+import { getReadDatabase } from "@/lib/db";
+import { toRecord } from "@/lib/params";
+import { getSpamResult } from "@/lib/spam/cache";
+
+export const metadata = { title: "Spam · Better Auth Admin" };
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+/**
+ * The spam review queue: signals, waves and flagged accounts of the cached result. `?refresh=1`
+ * ("Recompute") scores again first, then drops the key, so a reload or a shared link does not
+ * start another full scoring.
+ */
+export default async function SpamPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  await requireStaff("spam.review");
+  const [raw, d] = await Promise.all([searchParams, getReadDatabase(await headers())]);
+  const record = toRecord(raw);
+  if (record.refresh) {
+    await getSpamResult(d, { refresh: true });
+    const next = new URLSearchParams(record);
+    next.delete("refresh");
+    // A cursor points into the old result's order: the fresh one starts on its first page.
+    next.delete("cursor");
+    redirect(next.size ? `/spam?${next.toString()}` : "/spam");
+  }
+  return (
+    <div className="page">
+      <Suspense fallback={<ScoringFallback header={<h1>Spam</h1>} />}>
+        <SpamOverview q={d} params={record} canClear={d.caps.audit} now={new Date()} />
+      </Suspense>
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+"use client";
+import { useId, useState } from "react";
+import { performAction } from "@/lib/actions/perform";
+import { plural } from "../moderation/result-text";
+import { ConfirmDialog } from "../ui/confirm-dialog";
+import { useNotify } from "../ui/notice";
+
+interface Props {
+  userIds: readonly string[];
+  /** who, in the title: an email, or "wave promo1 … promo40@x.top" */
+  subject: string;
+  onClose: () => void;
+}
+
+/**
+ * "Not spam": the accounts leave the review queue for good (the decision is the audit record). Not
+ * destructive, but not undoable from here either, so it is confirmed, with an optional reason that
+ * the next moderator reads in the audit log.
+ */
+export function ClearSpamDialog({ userIds, subject, onClose }: Props) {
+  const notify = useNotify();
+  const id = useId();
+  const [reason, setReason] = useState("");
+  const n = userIds.length;
+  return (
+    <ConfirmDialog
+      title={`Not spam: ${subject}`}
+      tone="primary"
+      confirmLabel={n === 1 ? "Mark as not spam" : `Mark ${plural(n, "account")} as not spam`}
+      pendingLabel="Saving…"
+      run={() => performAction("spam.clear", { userIds: [...userIds], reason: reason.trim() || undefined })}
+      onDone={(r) => {
+        notify(`${plural(r.usersCleared, "account")} marked as not spam; ${r.usersCleared === 1 ? "it leaves" : "they leave"} the review queue.`);
+        onClose();
+      }}
+      onClose={onClose}
+    >
+      <p>
+        {n === 1 ? "This account leaves" : `These ${plural(n, "account")} leave`} the review queue and {n === 1 ? "is" : "are"} not flagged again. Nothing
+        else changes: no ban is lifted, no session ends.
+      </p>
+      <div className="field">
+        <label htmlFor={id}>Note (optional, kept in the audit log)</label>
+        <input id={id} className="input" value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} />
+      </div>
+    </ConfirmDialog>
+  );
+}

@@ -1,0 +1,46 @@
+"use client";
+import { Badge } from "../ui/badge";
+
+export interface ChecklistMember {
+  id: string;
+  email: string;
+  score: number;
+  banned: boolean;
+}
+
+interface Props {
+  members: readonly ChecklistMember[];
+  /** all members of the wave; those past the checklist are included without a checkbox */
+  total: number;
+  unticked: ReadonlySet<string>;
+  onChange: (next: ReadonlySet<string>) => void;
+}
+
+/** The wave's members with a checkbox each (all ticked): untick a real person caught in a wave. */
+export function MemberChecklist({ members, total, unticked, onChange }: Props) {
+  const toggle = (id: string, on: boolean) => {
+    const next = new Set(unticked);
+    if (on) next.delete(id);
+    else next.add(id);
+    onChange(next);
+  };
+  const more = total - members.length;
+  return (
+    <div className="sample">
+      <p className="sample-title">Untick anyone who should be left out:</p>
+      <ul className="sample-list" aria-label="Wave members">
+        {members.map((m) => (
+          <li key={m.id}>
+            <label className="sample-item">
+              <input type="checkbox" checked={!unticked.has(m.id)} onChange={(e) => toggle(m.id, e.target.checked)} />
+              {m.email}
+            </label>
+            <span className="muted">score {m.score}</span>
+            {m.banned ? <Badge tone="danger">Banned</Badge> : null}
+          </li>
+        ))}
+      </ul>
+      {more > 0 ? <p className="muted">and {more.toLocaleString("en")} more members, all included.</p> : null}
+    </div>
+  );
+}

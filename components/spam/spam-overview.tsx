@@ -1,0 +1,89 @@
+import Link from "next/link";
+import type { Q } from "@/lib/db/context";
+import { AppError } from "@/lib/errors";
+import { getSpamResult } from "@/lib/spam/cache";
+import { listSpamAccounts } from "@/lib/spam/queries";
+import { parseSpamAccountsParams } from "@/lib/spam/search-params";
+import { getUsersByIds } from "@/lib/users/queries";
+import { TableTransitionProvider } from "../data-table/table-transition";
+import { plural } from "../moderation/result-text";
+import { AuditMissingNote } from "./audit-missing-note";
+import { BandLinks } from "./band-links";
+import { SignalsPanel } from "./signals-panel";
+import { isBannedNow, toSpamAccountItems } from "./spam-account-item";
+import { SpamAccountsTable } from "./spam-accounts-table";
+import { SpamHeader } from "./spam-header";
+import { WAVE_SAMPLE_SHOWN, WavesTable } from "./waves-table";
+
+interface Props {
+  q: Q;
+  /** the URL's keys (minScore, limit, cursor) */
+  params: Record<string, string>;
+  canClear: boolean;
+  now: Date;
+}
+
+/**
+ * The review page's body, rendered inside <Suspense>: the first view after a few quiet minutes waits
+ * for a scoring run, every other view reads the cached result. One user look-up serves both the
+ * waves' sample emails and the queue's page.
+ */
+export async function SpamOverview({ q, params, canClear, now }: Props) {
+  const { result, ageMs } = await getSpamResult(q);
+  const recompute = new URLSearchParams({ ...pick(params, ["minScore", "limit"]), refresh: "1" });
+  const header = <SpamHeader result={result} ageMs={ageMs} now={now} recomputeHref={`/spam?${recompute.toString()}`} />;
+  let page: Awaited<ReturnType<typeof listSpamAccounts>>;
+  let minScore: number;
+  try {
+    const p = parseSpamAccountsParams(params);
+    minScore = p.minScore ?? result.thresholds.review;
+    page = await listSpamAccounts(q, result, { ...p, minScore });
+  } catch (err) {
+    if (!(err instanceof AppError && err.code === "invalid_request")) throw err;
+    return (
+      <>
+        {header}
+        <div role="alert" className="alert alert-error">
+          <p>
+            <strong>This view cannot be shown:</strong> {err.message}
+          </p>
+          <Link href="/spam" className="btn btn-sm">
+            Back to the queue
+          </Link>
+        </div>
+      </>
+    );
+  }
+  const sampleIds = result.waves.flatMap((w) => w.sampleUserIds.slice(0, WAVE_SAMPLE_SHOWN));
+  const users = await getUsersByIds(q, [...sampleIds, ...page.data.map((a) => a.userId)]);
+  const members = new Map([...users].map(([id, u]) => [id, { email: u.email, banned: isBannedNow(u, now) }]));
+
+  return (
+    <>
+      {header}
+      <SignalsPanel signals={result.signals} />
+      <section className="stack" aria-labelledby="waves-title">
+        <div className="panel-header">
+          <h2 id="waves-title">Waves</h2>
+          <span className="muted">{plural(result.waves.length, "group")} of flagged sign-ups that share something, largest first</span>
+        </div>
+        <WavesTable waves={result.waves} members={members} now={now} />
+      </section>
+      <section className="stack" aria-labelledby="queue-title">
+        <div className="panel-header">
+          <h2 id="queue-title">Flagged accounts</h2>
+          <span className="muted">Highest score first. Cleared accounts leave at once, banned ones at the next scoring</span>
+        </div>
+        <BandLinks thresholds={result.thresholds} minScore={minScore} />
+        {canClear ? null : <AuditMissingNote />}
+        <TableTransitionProvider>
+          <SpamAccountsTable rows={toSpamAccountItems(page.data, users, result, now)} nextCursor={page.nextCursor} canClear={canClear} />
+        </TableTransitionProvider>
+      </section>
+    </>
+  );
+}
+
+function pick(record: Record<string, string>, keys: readonly string[]): Record<string, string> {
+  return Object.fromEntries(keys.flatMap((k) => (record[k] ? [[k, record[k]]] : [])));
+}

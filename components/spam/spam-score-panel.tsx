@@ -1,0 +1,85 @@
+import Link from "next/link";
+import type { Q } from "@/lib/db/context";
+import { getSpamResult, peekSpamResult } from "@/lib/spam/cache";
+import { bandOf, clearedUserIds, getWave, scoreOf } from "@/lib/spam/queries";
+import { formatDateTime } from "../ui/format";
+import { NotSpamButton } from "./not-spam-button";
+import { ReasonList } from "./reason-list";
+import { ScoreBadge } from "./score-badge";
+import { scoredAgo, waveHref, windowDays } from "./spam-format";
+
+/**
+ * The engine's default window (SpamOptions.sinceDays). Used only to skip starting a scoring run for a
+ * user who is certainly outside it; when a result exists, its own window decides.
+ */
+const DEFAULT_WINDOW_DAYS = 30;
+const DAY = 86_400_000;
+
+interface Props {
+  q: Q;
+  user: { id: string; email: string; createdAt: Date };
+  /** the audit table exists, so "Not spam" can be remembered */
+  canClear: boolean;
+  now: Date;
+}
+
+/** The user page's "Spam score" (moderators and admins), inside <Suspense>: it may wait for a scoring. */
+export async function SpamScorePanel({ q, user, canClear, now }: Props) {
+  const peek = peekSpamResult(q);
+  if (!peek && user.createdAt.getTime() < now.getTime() - (DEFAULT_WINDOW_DAYS + 1) * DAY) return <NotScored days={DEFAULT_WINDOW_DAYS} />;
+  const { result, ageMs } = peek ?? (await getSpamResult(q));
+  if (result.window.since && user.createdAt < result.window.since) return <NotScored days={windowDays(result.window, result.computedAt) ?? DEFAULT_WINDOW_DAYS} />;
+  if (user.createdAt > result.computedAt) return <Panel note={`Not scored yet: signed up after the last scoring (${scoredAgo(ageMs, now)}).`} />;
+
+  const acc = scoreOf(result, user.id);
+  const score = acc?.score ?? 0;
+  const band = bandOf(result, score);
+  const clearedAt = acc?.clearedAt ?? (await clearedUserIds(q, [user.id])).get(user.id) ?? null;
+  const cleared = clearedAt && clearedAt >= user.createdAt ? clearedAt : null;
+  const wave = acc?.waveKey ? getWave(result, acc.waveKey) : null;
+  return (
+    <section className="panel spam-panel" aria-labelledby="spam-title" data-testid="spam-panel">
+      <div className="panel-header">
+        <h2 id="spam-title">Spam score</h2>
+        <span className="muted">scored {scoredAgo(ageMs, now)}</span>
+      </div>
+      <p className="spam-panel-score">
+        <ScoreBadge score={score} band={band} />{" "}
+        <span className="muted">
+          of 100 · review from {result.thresholds.review}, likely spam from {result.thresholds.likely}
+        </span>
+      </p>
+      {cleared ? <p className="alert alert-success">Marked as not spam on {formatDateTime(cleared)}: this account is not flagged again.</p> : null}
+      {acc && acc.reasons.length ? <ReasonList reasons={acc.reasons} /> : <p className="muted">Nothing suspicious (or trustworthy) was found.</p>}
+      {wave ? (
+        <p>
+          Part of the wave <Link href={waveHref(wave.key)}>{wave.label}</Link> ({wave.size} accounts).
+        </p>
+      ) : null}
+      {band && !cleared ? (
+        canClear ? (
+          <div className="actions">
+            <NotSpamButton userId={user.id} email={user.email} />
+          </div>
+        ) : (
+          <p className="muted">
+            “Not spam” cannot be remembered without the audit table (<code>npm run audit:install</code>).
+          </p>
+        )
+      ) : null}
+    </section>
+  );
+}
+
+function NotScored({ days }: { days: number }) {
+  return <Panel note={`Not scored: signed up before the last ${days} days. The spam score looks at recent sign-ups only.`} />;
+}
+
+function Panel({ note }: { note: string }) {
+  return (
+    <section className="panel spam-panel" aria-labelledby="spam-title" data-testid="spam-panel">
+      <h2 id="spam-title">Spam score</h2>
+      <p className="muted">{note}</p>
+    </section>
+  );
+}

@@ -1,0 +1,69 @@
+"use client";
+import { useState } from "react";
+import { performAction, previewBulkAction } from "@/lib/actions/perform";
+import { BanFields, type BanValues, banInputOf, emptyBan } from "../moderation/ban-fields";
+import { bulkResultText, plural, skippedText } from "../moderation/result-text";
+import type { RevokeNotes } from "../moderation/revoke-notes";
+import { RevokeNotice } from "../moderation/revoke-notice";
+import { ConfirmDialog } from "../ui/confirm-dialog";
+import { useNotify } from "../ui/notice";
+import { usePreview } from "../ui/use-preview";
+import { MemberChecklist, type ChecklistMember } from "./member-checklist";
+
+interface Props {
+  label: string;
+  /** every member of the wave, highest score first */
+  memberIds: readonly string[];
+  /** the members listed with a checkbox (the first ones, up to a cap) */
+  checklist: readonly ChecklistMember[];
+  notes: RevokeNotes;
+  onClose: () => void;
+}
+
+/**
+ * "Ban this wave": the bulk ban of the users list, preset for a wave. The preview counts whom it
+ * touches (staff and yourself are skipped by the server); the reason is prefilled with the wave so
+ * the audit log says why; anyone unticked is left out.
+ */
+export function WaveBanDialog({ label, memberIds, checklist, notes, onClose }: Props) {
+  const notify = useNotify();
+  // As in BulkDialog: the preview does not need the ban's reason, so it previews a sign-out of the same ids.
+  const preview = usePreview(() => previewBulkAction({ action: "revokeSessions", ids: [...memberIds] }));
+  const [unticked, setUnticked] = useState<ReadonlySet<string>>(new Set());
+  const [ban, setBan] = useState<BanValues>({ ...emptyBan, reason: `spam wave: ${label}`.slice(0, 500), duration: "permanent" });
+  const ids = memberIds.filter((id) => !unticked.has(id));
+  const count = preview.kind === "ready" ? Math.max(0, preview.data.users - unticked.size) : 0;
+  const input = banInputOf(ban);
+  return (
+    <ConfirmDialog
+      title={`Ban wave ${label}`}
+      size="lg"
+      confirmLabel={preview.kind === "ready" ? `Ban ${plural(count, "user")}` : "Ban"}
+      pendingLabel="Banning…"
+      ready={count > 0 && input !== null}
+      run={() => performAction("users.bulk", { action: "ban", ids, ...(input ?? { reason: "" }) })}
+      onDone={(r) => {
+        notify(bulkResultText("ban", r));
+        onClose();
+      }}
+      onClose={onClose}
+    >
+      {preview.kind === "error" ? (
+        <p role="alert" className="alert alert-error">
+          {preview.message}
+        </p>
+      ) : preview.kind === "loading" ? (
+        <p className="muted">Counting the users this would affect…</p>
+      ) : (
+        <p className="preview-count" data-testid="wave-ban-preview">
+          <strong>{plural(count, "user")}</strong> of this wave will be banned.{" "}
+          {skippedText(preview.data.skipped) ? <span className="muted">{skippedText(preview.data.skipped)} Only admins act on staff, and nobody on themselves.</span> : null}
+        </p>
+      )}
+      <MemberChecklist members={checklist} total={memberIds.length} unticked={unticked} onChange={setUnticked} />
+      <BanFields values={ban} onChange={setBan} />
+      <p>Every session of the banned users ends now.</p>
+      <RevokeNotice notes={notes} />
+    </ConfirmDialog>
+  );
+}

@@ -1,0 +1,98 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import type { Q } from "@/lib/db/context";
+import { getSpamResult } from "@/lib/spam/cache";
+import { bandOf, clearedUserIds, getWave, scoreOf, waveMembers } from "@/lib/spam/queries";
+import type { SpamResult } from "@/lib/spam/types";
+import { getUsersByIds } from "@/lib/users/queries";
+import type { RevokeNotes } from "../moderation/revoke-notes";
+import { Badge } from "../ui/badge";
+import { timeValue } from "../ui/format";
+import { AuditMissingNote } from "./audit-missing-note";
+import { isBannedNow } from "./spam-account-item";
+import { scoredAgo, waveHref, waveKindLabels } from "./spam-format";
+import { WaveActions } from "./wave-actions";
+import { WaveMembersTable } from "./wave-members-table";
+import { WaveSummary } from "./wave-summary";
+import { WaveTimeline } from "./wave-timeline";
+
+export const WAVE_PAGE_SIZE = 100;
+/** Members listed with a checkbox in the ban dialog; beyond it they are banned without one. */
+const CHECKLIST_MAX = 1000;
+
+interface Props {
+  q: Q;
+  /** the route segment, decoded by Next or not: both spellings are tried */
+  waveKey: string;
+  page: number;
+  ban: { notes: RevokeNotes } | null;
+  canClear: boolean;
+  now: Date;
+}
+
+function findWave(result: SpamResult, key: string) {
+  let decoded = key;
+  try {
+    decoded = decodeURIComponent(key);
+  } catch {}
+  return getWave(result, key) ?? getWave(result, decoded);
+}
+
+const isClearedAfter = (at: Date | undefined, createdAt: Date | undefined) => Boolean(at && createdAt && at >= createdAt);
+
+/** The wave page's body (inside <Suspense>): unknown keys are a 404, since keys change between scorings. */
+export async function WaveDetail({ q, waveKey, page: requested, ban, canClear, now }: Props) {
+  const { result, ageMs } = await getSpamResult(q);
+  const wave = findWave(result, waveKey);
+  if (!wave) notFound();
+  const ids = waveMembers(result, wave.key);
+  const pageCount = Math.max(1, Math.ceil(ids.length / WAVE_PAGE_SIZE));
+  const page = Math.min(Math.max(1, requested), pageCount);
+  const pageIds = ids.slice((page - 1) * WAVE_PAGE_SIZE, page * WAVE_PAGE_SIZE);
+  const [users, cleared] = await Promise.all([getUsersByIds(q, [...new Set([...ids.slice(0, CHECKLIST_MAX), ...pageIds])]), clearedUserIds(q, pageIds)]);
+
+  const members = pageIds.map((id) => {
+    const acc = scoreOf(result, id);
+    const u = users.get(id);
+    const score = acc?.score ?? 0;
+    return {
+      id, email: u?.email ?? null, name: u?.name ?? "", score, band: bandOf(result, score), reasons: acc?.reasons ?? [],
+      createdAt: acc ? timeValue(acc.createdAt, now) : null, banned: u ? isBannedNow(u, now) : false,
+      // a clearance counts only when made after the sign-up (lib/spam/queries.ts does the same)
+      cleared: Boolean(acc?.clearedAt) || isClearedAfter(cleared.get(id), acc?.createdAt),
+    };
+  });
+  const checklist = ids.slice(0, CHECKLIST_MAX).flatMap((id) => {
+    const u = users.get(id);
+    return u ? [{ id, email: u.email, score: scoreOf(result, id)?.score ?? 0, banned: isBannedNow(u, now) }] : [];
+  });
+  const times = ids.flatMap((id) => {
+    const acc = scoreOf(result, id);
+    return acc ? [acc.createdAt.getTime()] : [];
+  });
+
+  return (
+    <>
+      <nav aria-label="Breadcrumb" className="breadcrumb">
+        <Link href="/spam">Spam</Link> <span aria-hidden="true">/</span> <span aria-current="page">Wave</span>
+      </nav>
+      <header className="page-header">
+        <h1 className="wave-title">{wave.label}</h1>
+        <Badge>{waveKindLabels[wave.kind]}</Badge>
+        <span className="count">Scored {scoredAgo(ageMs, now)}</span>
+        <div className="page-header-end">
+          <WaveActions label={wave.label} memberIds={ids} checklist={checklist} ban={ban} canClear={canClear} />
+        </div>
+      </header>
+      {canClear ? null : <AuditMissingNote />}
+      <div className="detail-grid">
+        <WaveSummary wave={wave} members={ids.length} now={now} />
+        <WaveTimeline times={times} />
+      </div>
+      <section className="stack" aria-labelledby="members-title">
+        <h2 id="members-title">Members</h2>
+        <WaveMembersTable members={members} page={page} pageCount={pageCount} total={ids.length} pageSize={WAVE_PAGE_SIZE} href={waveHref(wave.key)} />
+      </section>
+    </>
+  );
+}
