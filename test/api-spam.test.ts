@@ -97,4 +97,13 @@ describe("JSON API: spam review", () => {
     const future = await get(waves, "/api/v1/spam/waves?since=2999-01-01", "moderator");
     expect(future.body.data).toEqual([]);
   });
+
+  it("drops an account banned after the scoring from the queue at once", async () => {
+    const before = await get(accounts, "/api/v1/spam/accounts?limit=5", "moderator");
+    const first = before.body.data[0].user.id as string;
+    await t.d.db.updateTable("user").set({ banned: true, banReason: "spam", banExpires: null }).where("user.id", "=", first).execute();
+    const after = await get(accounts, "/api/v1/spam/accounts?limit=5", "moderator");
+    expect(after.body.data.map((a: { user: { id: string } }) => a.user.id)).not.toContain(first);
+    expect(after.body.computedAt).toBe(before.body.computedAt);
+  });
 });

@@ -7,12 +7,12 @@ import { NotSpamButton } from "./not-spam-button";
 import { ReasonList } from "./reason-list";
 import { ScoreBadge } from "./score-badge";
 import { scoredAgo, waveHref, windowDays } from "./spam-format";
+import { DEFAULT_SINCE_DAYS } from "@/lib/spam/engine";
 
 /**
  * The engine's default window (SpamOptions.sinceDays). Used only to skip starting a scoring run for a
  * user who is certainly outside it; when a result exists, its own window decides.
  */
-const DEFAULT_WINDOW_DAYS = 30;
 const DAY = 86_400_000;
 
 interface Props {
@@ -26,9 +26,9 @@ interface Props {
 /** The user page's "Spam score" (moderators and admins), inside <Suspense>: it may wait for a scoring. */
 export async function SpamScorePanel({ q, user, canClear, now }: Props) {
   const peek = peekSpamResult(q);
-  if (!peek && user.createdAt.getTime() < now.getTime() - (DEFAULT_WINDOW_DAYS + 1) * DAY) return <NotScored days={DEFAULT_WINDOW_DAYS} />;
+  if (!peek && user.createdAt.getTime() < now.getTime() - (DEFAULT_SINCE_DAYS + 1) * DAY) return <NotScored days={DEFAULT_SINCE_DAYS} />;
   const { result, ageMs } = peek ?? (await getSpamResult(q));
-  if (result.window.since && user.createdAt < result.window.since) return <NotScored days={windowDays(result.window, result.computedAt) ?? DEFAULT_WINDOW_DAYS} />;
+  if (result.window.since && user.createdAt < result.window.since) return <NotScored days={windowDays(result.window, result.computedAt) ?? DEFAULT_SINCE_DAYS} />;
   if (user.createdAt > result.computedAt) return <Panel note={`Not scored yet: signed up after the last scoring (${scoredAgo(ageMs, now)}).`} />;
 
   const acc = scoreOf(result, user.id);

@@ -19,6 +19,8 @@ const DAY = 86_400_000;
  * the ±1 day bursts), so accounts at the window's start are judged with their neighbours.
  */
 export const MARGIN_MS = 7 * DAY;
+/** Sign-ups of the last 30 days are scored unless asked otherwise (0 = everyone). */
+export const DEFAULT_SINCE_DAYS = 30;
 /** below this many addresses the bigram model has not seen enough of the app's users */
 const MIN_TRAINING = 500;
 
@@ -33,7 +35,7 @@ export async function computeSpam(q: Q, opts: SpamOptions = {}): Promise<SpamRes
   const now = opts.now ?? new Date();
   const config = spamConfig();
   const thresholds = { ...config.thresholds, ...opts.thresholds };
-  const sinceDays = opts.sinceDays ?? 30;
+  const sinceDays = opts.sinceDays ?? DEFAULT_SINCE_DAYS;
   const since = sinceDays > 0 ? new Date(now.getTime() - sinceDays * DAY) : null;
   const from = since ? new Date(since.getTime() - MARGIN_MS) : null;
   const timeout = Math.floor(opts.timeoutMs ?? 120_000);

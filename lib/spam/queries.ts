@@ -1,4 +1,6 @@
+import { sql } from "kysely";
 import type { Q } from "../db/context";
+import { banStatusIs } from "../users/ban-status";
 import { badRequest } from "../errors";
 import { clearedUserIds } from "./clearances";
 import type { Reason, SpamAccount, SpamResult, Wave } from "./types";
@@ -92,10 +94,13 @@ export async function listSpamAccounts(q: Q, result: SpamResult, p: SpamListPara
       if (e[1].clearedAt || (e[1].banned && !p.includeBanned) || (p.since && e[1].createdAt < p.since)) continue;
       chunk.push(e);
     }
-    const cleared = await clearedUserIds(q, chunk.map(([id]) => id));
+    const ids = chunk.map(([id]) => id);
+    // Clearances and bans made since the result was computed take effect at once.
+    const [cleared, banned] = await Promise.all([clearedUserIds(q, ids), p.includeBanned ? new Set<string>() : bannedNow(q, ids)]);
     for (const [id, acc] of chunk) {
       const at = cleared.get(id);
       if (at && at >= acc.createdAt) continue;
+      if (banned.has(id)) continue;
       if (data.length === p.limit) {
         more = true;
         break;
@@ -119,4 +124,16 @@ export function waveMembers(result: SpamResult, key: string): string[] {
 /** An account's score and reasons; null when the result has nothing on it (score 0, or outside the window). */
 export function scoreOf(result: SpamResult, userId: string): SpamAccount | null {
   return result.accounts.get(userId) ?? null;
+}
+
+/** Which of these users hold an effective ban right now (one indexed query per page of candidates). */
+async function bannedNow(q: Q, ids: readonly string[]): Promise<Set<string>> {
+  if (!ids.length || !q.caps.modules.has("admin")) return new Set();
+  const rows = await q.db
+    .selectFrom("user")
+    .select("user.id")
+    .where("user.id", "=", sql<string>`any(${[...ids]}::text[])`)
+    .where((eb) => banStatusIs(eb, "banned", new Date()))
+    .execute();
+  return new Set(rows.map((r) => r.id));
 }
