@@ -17,6 +17,7 @@ import { encodeCursor } from "../lib/db/cursor";
 import { appAuthOptions } from "../lib/db/migrate";
 import { DEMO_PASSWORD, STAFF } from "../lib/seed/staff";
 import { listSessions } from "../lib/sessions/list";
+import { computeSpam } from "../lib/spam/engine";
 import { parseSessionListParams } from "../lib/sessions/search-params";
 import { getUserDetail } from "../lib/users/detail";
 import { listUsers } from "../lib/users/queries";
@@ -135,10 +136,20 @@ async function main() {
   const bulkN = Math.min(10_000, Math.floor(users / 10));
   const mutations = await benchMutations(d, raw, ops, bulkN, Math.min(1_000, bulkN));
 
+  console.log("\nSpam scoring (single runs, in-process)…");
+  const spam: string[] = [];
+  for (const sinceDays of [30, 0]) {
+    const r = await computeSpam(d, { sinceDays });
+    spam.push(
+      `spam scoring, ${sinceDays ? `last ${sinceDays} days` : "everyone"}`.padEnd(36) +
+        `${r.stats.ms.total.toFixed(0).padStart(8)} ms   ${r.stats.scored.toLocaleString("en")} accounts scored, ${r.stats.likely} likely spam, ${r.waves.length} waves`,
+    );
+  }
+
   const pg = await sql<{ v: string }>`select version() as v`.execute(raw);
   console.log(`\n${users.toLocaleString("en")} users · ${pg.rows[0]?.v.split(" on ")[0]} · times in ms · ${http ? "HTTP (next start, keep-alive)" : "in-process"}\n`);
   console.log(table(rows));
-  console.log(`\n${mutations.join("\n")}`);
+  console.log(`\n${mutations.join("\n")}\n${spam.join("\n")}`);
   for (const s of stopAll) await s();
   await b.close();
 }
