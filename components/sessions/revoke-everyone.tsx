@@ -7,6 +7,7 @@ import { usePreview } from "../ui/use-preview";
 import { plural, revokeResultText } from "../moderation/result-text";
 import type { RevokeNotes } from "../moderation/revoke-notes";
 import { RevokeNotice } from "../moderation/revoke-notice";
+import { PreviewBody } from "../ui/preview-body";
 
 const PHRASE = "REVOKE ALL";
 
@@ -42,17 +43,13 @@ function RevokeEveryoneDialog({ notes, onClose }: { notes: RevokeNotes; onClose:
       }}
       onClose={onClose}
     >
-      {preview.kind === "error" ? (
-        <p role="alert" className="alert alert-error">
-          {preview.message}
-        </p>
-      ) : preview.kind === "loading" ? (
-        <p className="muted">Counting live sessions…</p>
-      ) : (
+      <PreviewBody preview={preview} loading="Counting live sessions…">
+        {(data) => (
         <p className="preview-count">
-          <strong>{plural(preview.data.sessions, "session")}</strong> of <strong>{plural(preview.data.users, "user")}</strong> end now, staff included. Only your own sessions are kept.
+          <strong>{plural(data.sessions, "session")}</strong> of <strong>{plural(data.users, "user")}</strong> end now, staff included. Only your own sessions are kept.
         </p>
       )}
+      </PreviewBody>
       <RevokeNotice notes={notes} />
       <div className="field">
         <label htmlFor={id}>

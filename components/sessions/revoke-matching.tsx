@@ -8,6 +8,7 @@ import { plural, revokeResultText } from "../moderation/result-text";
 import type { RevokeNotes } from "../moderation/revoke-notes";
 import { RevokeNotice } from "../moderation/revoke-notice";
 import { SessionSample } from "./session-sample";
+import { PreviewBody } from "../ui/preview-body";
 
 interface Props {
   /** the URL's session filters, as strings: exactly what the table shows */
@@ -48,23 +49,19 @@ function RevokeMatchingDialog({ filter, notes, isAdmin, onClose }: Props & { onC
       }}
       onClose={onClose}
     >
-      {preview.kind === "error" ? (
-        <p role="alert" className="alert alert-error">
-          {preview.message}
-        </p>
-      ) : preview.kind === "loading" ? (
-        <p className="muted">Counting the sessions this would end…</p>
-      ) : (
+      <PreviewBody preview={preview} loading="Counting the sessions this would end…">
+        {(data) => (
         <>
           <p className="preview-count" data-testid="revoke-preview">
-            This ends <strong>{plural(preview.data.sessions, "session")}</strong> of <strong>{plural(preview.data.users, "user")}</strong>.
+            This ends <strong>{plural(data.sessions, "session")}</strong> of <strong>{plural(data.users, "user")}</strong>.
           </p>
           <p className="muted">
             Your own sessions are never included{isAdmin ? "" : ", nor those of other staff (only admins can end them)"}. The users can sign in again unless they are banned.
           </p>
-          <SessionSample sample={preview.data.sample} total={preview.data.sessions} />
+          <SessionSample sample={data.sample} total={data.sessions} />
         </>
       )}
+      </PreviewBody>
       <RevokeNotice notes={notes} />
     </ConfirmDialog>
   );

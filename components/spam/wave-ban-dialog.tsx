@@ -9,6 +9,7 @@ import { ConfirmDialog } from "../ui/confirm-dialog";
 import { useNotify } from "../ui/notice";
 import { usePreview } from "../ui/use-preview";
 import { MemberChecklist, type ChecklistMember } from "./member-checklist";
+import { PreviewBody } from "../ui/preview-body";
 
 interface Props {
   label: string;
@@ -48,18 +49,14 @@ export function WaveBanDialog({ label, memberIds, checklist, notes, onClose }: P
       }}
       onClose={onClose}
     >
-      {preview.kind === "error" ? (
-        <p role="alert" className="alert alert-error">
-          {preview.message}
-        </p>
-      ) : preview.kind === "loading" ? (
-        <p className="muted">Counting the users this would affect…</p>
-      ) : (
+      <PreviewBody preview={preview} loading="Counting the users this would affect…">
+        {(data) => (
         <p className="preview-count" data-testid="wave-ban-preview">
           <strong>{plural(count, "user")}</strong> of this wave will be banned.{" "}
-          {skippedText(preview.data.skipped) ? <span className="muted">{skippedText(preview.data.skipped)} Only admins act on staff, and nobody on themselves.</span> : null}
+          {skippedText(data.skipped) ? <span className="muted">{skippedText(data.skipped)} Only admins act on staff, and nobody on themselves.</span> : null}
         </p>
       )}
+      </PreviewBody>
       <MemberChecklist members={checklist} total={memberIds.length} unticked={unticked} onChange={setUnticked} />
       <BanFields values={ban} onChange={setBan} />
       <p>Every session of the banned users ends now.</p>

@@ -10,6 +10,7 @@ import type { RevokeNotes } from "../moderation/revoke-notes";
 import { RevokeNotice } from "../moderation/revoke-notice";
 import type { BulkTarget } from "./bulk-bar";
 import { BulkSample } from "./bulk-sample";
+import { PreviewBody } from "../ui/preview-body";
 
 export type BulkAction = "ban" | "unban" | "revokeSessions";
 const titles = { ban: "Ban users", unban: "Unban users", revokeSessions: "Sign users out" } as const;
@@ -62,23 +63,19 @@ export function BulkDialog({ action, target, notes, onDone, onClose }: Props) {
       }}
       onClose={onClose}
     >
-      {preview.kind === "error" ? (
-        <p role="alert" className="alert alert-error">
-          {preview.message}
-        </p>
-      ) : preview.kind === "loading" ? (
-        <p className="muted">Counting the users this would affect…</p>
-      ) : (
+      <PreviewBody preview={preview} loading="Counting the users this would affect…">
+        {(data) => (
         <>
           <p className="preview-count">
             <strong>{plural(count, "user")}</strong> {"filter" in target ? "match the current filters" : "selected"}.{" "}
-            {skippedText(preview.data.skipped) ? (
-              <span className="muted">{skippedText(preview.data.skipped)} Only admins act on staff, and nobody on themselves.</span>
+            {skippedText(data.skipped) ? (
+              <span className="muted">{skippedText(data.skipped)} Only admins act on staff, and nobody on themselves.</span>
             ) : null}
           </p>
-          <BulkSample preview={preview.data} unticked={"ids" in target ? unticked : null} onToggle={toggle} />
+          <BulkSample preview={data} unticked={"ids" in target ? unticked : null} onToggle={toggle} />
         </>
       )}
+      </PreviewBody>
       {action === "ban" ? <BanFields values={ban} onChange={setBan} /> : null}
       {action === "ban" ? <p>Every session of the banned users ends now.</p> : null}
       {action !== "unban" ? <RevokeNotice notes={notes} /> : null}

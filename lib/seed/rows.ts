@@ -1,3 +1,4 @@
+import type { AccountTable, SessionTable, UserTable } from "../db/schema";
 import type { Random } from "./random";
 
 /**
@@ -5,22 +6,7 @@ import type { Random } from "./random";
  * maps them to physical columns. Optional plugin fields are always generated and only written when
  * the column exists.
  */
-export interface UserRow {
-  id: string;
-  name: string;
-  email: string;
-  emailVerified: boolean;
-  image: string | null;
-  createdAt: Date;
-  updatedAt: Date;
-  role: string | null;
-  banned: boolean | null;
-  banReason: string | null;
-  banExpires: Date | null;
-  username: string | null;
-  displayUsername: string | null;
-  twoFactorEnabled: boolean | null;
-}
+export type UserRow = Omit<UserTable, "phoneNumber" | "phoneNumberVerified">;
 
 /** "legit" | "spam:<campaign>" | "lookalike:<kind>": ground truth for the spam benchmark, never inserted */
 export type SeedLabel = "legit" | `spam:${string}` | `lookalike:${string}`;
@@ -29,27 +15,9 @@ export interface SeedUser extends UserRow {
   label: SeedLabel;
 }
 
-export interface AccountRow {
-  id: string;
-  accountId: string;
-  providerId: string;
-  userId: string;
-  password: string | null;
-  createdAt: Date;
-  updatedAt: Date;
-}
+export type AccountRow = Pick<AccountTable, "id" | "accountId" | "providerId" | "userId" | "password" | "createdAt" | "updatedAt">;
 
-export interface SessionRow {
-  id: string;
-  token: string;
-  expiresAt: Date;
-  createdAt: Date;
-  updatedAt: Date;
-  ipAddress: string | null;
-  userAgent: string | null;
-  userId: string;
-  impersonatedBy: string | null;
-}
+export type SessionRow = SessionTable;
 
 export interface SeedBatch {
   users: SeedUser[];
