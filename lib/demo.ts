@@ -2,6 +2,8 @@ import { Kysely, PostgresDialect, sql } from "kysely";
 import pg from "pg";
 import { installAuditTable } from "./audit/table";
 import { migrateAppSchema } from "./db/migrate";
+import { openDatabase } from "./db/open";
+import { inspect } from "./doctor/inspect";
 import { createNaming, defaultNaming } from "./db/naming";
 import { seedDatabase } from "./seed/insert";
 import { DEMO_PASSWORD, STAFF } from "./seed/staff";
@@ -30,8 +32,15 @@ export async function prepareDemoDatabase(url: string, log: (line: string) => vo
     log(`Seeding ${users.toLocaleString("en")} demo users (spam waves included)…`);
     const result = await seedDatabase(db, naming, { users, seed: DEMO_SEED, concurrency: 1 });
     log(`Seeded ${result.users} users, ${result.accounts} accounts, ${result.sessions} sessions in ${(result.ms / 1000).toFixed(1)} s.`);
-    // The demo shows the audit trail; on a real database the operator opts in (npm run audit:install).
+    // The demo shows the audit trail and runs indexed; on a real database the operator opts in to
+    // both (npm run audit:install, npm run doctor -- --apply).
     await installAuditTable(db, naming.options.schema);
+    const d = await openDatabase({ url, naming, poolMax: 1, statementTimeoutMs: 600_000 });
+    try {
+      for (const statement of (await inspect(d)).statements) await sql.raw(statement).execute(d.authDb);
+    } finally {
+      await d.close();
+    }
     return { seeded: true };
   } finally {
     await db.destroy();
