@@ -144,7 +144,8 @@ export async function listUsers(q: Q, p: UserListParams, now = new Date()): Prom
     .orderBy(sql.ref("page.sortKey"), spec.dir)
     .orderBy(sql.ref("page.id"), spec.dir);
   // Searches and the last-activity sort may scan a table: they share the limited slots.
-  const expensive = (Boolean(p.q) && !q.caps.searchIndexed) || spec.column === null;
+  // (Terms under 3 characters have no trigram to look up: they may scan too.)
+  const expensive = (Boolean(p.q) && (!q.caps.searchIndexed || (p.q?.length ?? 0) < 3)) || spec.column === null;
   const rows = expensive ? await heavy(q, () => query.execute()) : await query.execute();
 
   const page = rows.slice(0, p.limit);
