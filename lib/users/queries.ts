@@ -165,10 +165,12 @@ export const FEW_MATCHES = 2_000;
  */
 async function fewMatches(q: Q, filtered: SelectQueryBuilder<DB, "user", object>): Promise<string[] | null> {
   const compiled = filtered.select("user.id").limit(FEW_MATCHES + 1).compile();
+  // No time cap on this probe on purpose: a term with common trigrams but few matches would then
+  // fall through to the walk, the 1.5 s case this exists to avoid. Its cost is bounded by the bitmap.
   const ids = await q.db.transaction().execute(async (trx) => {
-    await sql`set local enable_seqscan = off`.execute(trx);
-    await sql`set local enable_indexscan = off`.execute(trx);
-    await sql`set local enable_indexonlyscan = off`.execute(trx);
+    // Bitmap scans only (the trigram index), for this transaction, in one round trip.
+    await sql`select set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true),
+      set_config('enable_indexonlyscan', 'off', true)`.execute(trx);
     return (await trx.executeQuery<{ id: string }>(compiled)).rows.map((r) => r.id);
   });
   return ids.length <= FEW_MATCHES ? ids : null;
