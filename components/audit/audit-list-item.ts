@@ -8,22 +8,11 @@ const SHOWN_TARGETS = 3;
  * An audit row for the client table: the time formatted on the server, before/after as pretty JSON
  * text (plain strings cross to the client unchanged, whatever the JSON holds).
  */
-export interface AuditListItem {
-  id: string;
+export type AuditListItem = Omit<AuditRow, "at" | "before" | "after"> & {
   at: TimeValue;
-  actorId: string;
-  actorEmail: string;
-  actorRole: string;
-  action: string;
-  targetType: string;
-  targetIds: string[];
-  targetCount: number;
-  reason: string | null;
   before: string | null;
   after: string | null;
-  ip: string | null;
-  userAgent: string | null;
-}
+};
 
 const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v, null, 2));
 
