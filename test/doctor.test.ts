@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inspect } from "../lib/doctor/inspect";
-import { listUsers } from "../lib/users/queries";
+import { listUsers, SEARCH_TUNING } from "../lib/users/queries";
 import { parseUserListParams } from "../lib/users/search-params";
 import { seedDatabase } from "../lib/seed/insert";
 import { createTestDb, type NamingName, type TestDb } from "./helpers/db";
@@ -33,15 +33,17 @@ describe.each(["default", "snake-plural-renamed"] as NamingName[])("npm run doct
   });
 
   it("applies its statements and then finds nothing missing; searches give the same pages", async () => {
-    const terms = ["son", "gmail", "zzzq", "a.b", "ANN", "@"];
-    const pages = async () => {
+    const terms = ["son", "gmail", "zzzq", "a.b", "ANN", "@", "com", "ana"];
+    const steps = new Set<string>();
+    const pages = async (tuning = SEARCH_TUNING) => {
       const out: string[][] = [];
       for (const q of terms) {
         for (const sort of ["-createdAt", "name", "email"]) {
           let cursor: string | undefined;
           const ids: string[] = [];
           for (let i = 0; i < 50; i++) {
-            const page = await listUsers(t.d, parseUserListParams({ q, sort, limit: "20", ...(cursor ? { cursor } : {}) }));
+            const page = await listUsers(t.d, parseUserListParams({ q, sort, limit: "20", ...(cursor ? { cursor } : {}) }), undefined, tuning);
+            if (page.searchStep) steps.add(page.searchStep);
             ids.push(...page.rows.map((r) => r.id));
             if (!page.nextCursor) break;
             cursor = page.nextCursor;
@@ -57,6 +59,11 @@ describe.each(["default", "snake-plural-renamed"] as NamingName[])("npm run doct
     await t.reopen();
     expect(t.d.caps.searchIndexed).toBe(true);
     expect(await pages()).toEqual(withoutIndexes);
+    // The indexed search's three steps (walk, trigram list, planner), each reached at this size
+    // with small thresholds: every one gives the pages the unindexed scan gave.
+    steps.clear();
+    expect(await pages({ walkRows: 60, fewMatches: 30 })).toEqual(withoutIndexes);
+    expect([...steps].sort()).toEqual(["planner", "trigram", "walk"]);
     const after = await inspect(t.d, { smallTable: 0 });
     expect(after.indexes.every((i) => i.present)).toBe(true);
     expect(after.probes.every((p) => p.missing.length === 0)).toBe(true);

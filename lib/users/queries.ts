@@ -1,4 +1,4 @@
-import { type SelectQueryBuilder, sql } from "kysely";
+import { type RawBuilder, type SelectQueryBuilder, sql } from "kysely";
 import { has } from "../db/introspect";
 import { heavy, type Q } from "../db/context";
 import type { DB } from "../db/schema";
@@ -92,7 +92,12 @@ function toUserRow(r: Record<string, unknown>): UserRow {
  * same ORDER BY, so page 40,000 costs what page 1 costs. Fetches limit+1 rows to know if there is
  * a next page; never counts.
  */
-export async function listUsers(q: Q, p: UserListParams, now = new Date()): Promise<{ rows: UserRow[]; nextCursor: string | null }> {
+export async function listUsers(
+  q: Q,
+  p: UserListParams,
+  now = new Date(),
+  tuning: SearchTuning = SEARCH_TUNING,
+): Promise<{ rows: UserRow[]; nextCursor: string | null; searchStep?: SearchStep }> {
   if (p.status && !q.caps.modules.has("admin")) throw badRequest("status: bans are not tracked in this database (no admin plugin columns)");
   const spec = sorts[p.sort];
   if (spec.column === null && !q.caps.sessionTable) throw badRequest("sort: last activity needs sessions in the database; this app keeps them only in Redis");
@@ -101,70 +106,110 @@ export async function listUsers(q: Q, p: UserListParams, now = new Date()): Prom
   if (cursor && isTime && !TIMESTAMP_TEXT.test(cursor.value ?? "")) throw badRequest("cursor: malformed");
   const cmp = spec.dir === "desc" ? "<" : ">";
 
-  let qb = q.db.selectFrom("user").where(userWhere(q, p, now));
   // The sort value travels as Postgres text so timestamps keep their microseconds across pages.
   let sortExpr;
+  let lastActive = null;
   if (spec.column === null) {
-    const lastActive = q.db
+    lastActive = q.db
       .selectFrom("session")
       .select(["session.userId", (eb) => eb.fn.max("session.updatedAt").as("last")])
       .groupBy("session.userId")
       .as("la");
-    qb = qb.leftJoin(lastActive, "la.userId", "user.id");
     sortExpr = sql<Date>`coalesce(${sql.ref("la.last")}, '-infinity'::timestamptz)`;
   } else {
     sortExpr = sql.ref(spec.column);
   }
-  if (cursor) {
-    const value = isTime ? sql`cast(${cursor.value} as timestamptz)` : sql`${cursor.value}`;
-    qb = qb.where(
-      "unique" in spec
-        ? sql<boolean>`${sortExpr} ${sql.raw(cmp)} ${value}`
-        : sql<boolean>`(${sortExpr}, ${sql.ref("user.id")}) ${sql.raw(cmp)} (${value}, ${cursor.id})`,
-    );
-  }
-  // An indexed search that matches few rows: fetch them all through the trigram index, then sort.
+  /** Rows matching the filters (and the search, if asked) past the cursor. */
+  const filtered = (search: boolean) => {
+    let qb = q.db.selectFrom("user").where(userWhere(q, search ? p : { ...p, q: undefined }, now));
+    if (lastActive) qb = qb.leftJoin(lastActive, "la.userId", "user.id");
+    if (cursor) {
+      const value = isTime ? sql`cast(${cursor.value} as timestamptz)` : sql`${cursor.value}`;
+      qb = qb.where(
+        "unique" in spec
+          ? sql<boolean>`${sortExpr} ${sql.raw(cmp)} ${value}`
+          : sql<boolean>`(${sortExpr}, ${sql.ref("user.id")}) ${sql.raw(cmp)} (${value}, ${cursor.id})`,
+      );
+    }
+    return qb;
+  };
+  const sorted = <O>(qb: SelectQueryBuilder<DB, "user", O>) =>
+    qb.orderBy(sortExpr, spec.dir).$if(!("unique" in spec), (qb) => qb.orderBy("user.id", spec.dir));
+  /** The page: ids first, then the full rows for just those ids. */
+  const pageOf = (qb: SelectQueryBuilder<DB, "user", object>) => {
+    // Two steps: the inner query finds the page's ids (a plain scan Postgres can run in parallel
+    // workers); the outer one adds the per-row subqueries for just those rows. Subqueries in the
+    // inner select list would make the whole scan non-parallel. The sort value's text form is
+    // computed outside, for the page only: under a top-N sort over a scan, every select-list
+    // expression runs once per scanned row (70 ms per 1M rows for this cast).
+    const pageIds = sorted(qb.select(["user.id", sortExpr.as("sortKey")])).limit(p.limit + 1).as("page");
+    // selectUser is typed for `from user`; the join adds only the derived `page` table.
+    const joined = q.db.selectFrom(pageIds).innerJoin("user", "user.id", "page.id") as unknown as SelectQueryBuilder<DB, "user", object>;
+    return selectUser(q, joined)
+      .select(sql<string>`cast(${sql.ref("page.sortKey")} as text)`.as("sortValue"))
+      .orderBy(sql.ref("page.sortKey"), spec.dir)
+      .orderBy(sql.ref("page.id"), spec.dir);
+  };
+
+  let rows;
+  let searchStep: SearchStep | undefined;
   if (p.q && p.q.length >= 3 && q.caps.searchIndexed && spec.column !== null) {
-    const few = await fewMatches(q, qb);
-    if (few) qb = qb.where("user.id", "=", sql<string>`any(${few}::text[])`);
+    // Where the first walkRows rows (filters and cursor applied, search not) end in sort order.
+    const nth = sorted(filtered(false).select([sortExpr.as("k"), "user.id"])).limit(1).offset(tuning.walkRows - 1);
+    const op = sql.raw(spec.dir === "desc" ? ">=" : "<=");
+    const withinWalk = "unique" in spec
+      ? sql<boolean>`${sortExpr} ${op} (select k from (${nth}) as nth)`
+      : sql<boolean>`(${sortExpr}, ${sql.ref("user.id")}) ${op} (${nth})`;
+    ({ rows, step: searchStep } = await indexedSearch(q, filtered(true), withinWalk, pageOf, p.limit, tuning.fewMatches));
+  } else {
+    // Unindexed searches and the last-activity sort may scan a table: they share the limited slots.
+    // (Terms under 3 characters have no trigram to look up: they may scan too.)
+    const expensive = Boolean(p.q) || spec.column === null;
+    const query = pageOf(filtered(true));
+    rows = expensive ? await heavy(q, () => query.execute()) : await query.execute();
   }
-  // Two steps: the inner query finds the page's ids (a plain scan Postgres can run in parallel
-  // workers); the outer one adds the per-row subqueries for just those rows. Subqueries in the
-  // inner select list would make the whole scan non-parallel.
-  const pageIds = qb
-    .select(["user.id", sortExpr.as("sortKey"), sql<string>`cast(${sortExpr} as text)`.as("sortValue")])
-    .orderBy(sortExpr, spec.dir)
-    .$if(!("unique" in spec), (qb) => qb.orderBy("user.id", spec.dir))
-    .limit(p.limit + 1)
-    .as("page");
-  // selectUser is typed for `from user`; the join adds only the derived `page` table.
-  const joined = q.db.selectFrom(pageIds).innerJoin("user", "user.id", "page.id") as unknown as SelectQueryBuilder<DB, "user", object>;
-  const query = selectUser(q, joined)
-    .select(sql<string>`${sql.ref("page.sortValue")}`.as("sortValue"))
-    .orderBy(sql.ref("page.sortKey"), spec.dir)
-    .orderBy(sql.ref("page.id"), spec.dir);
-  // Searches and the last-activity sort may scan a table: they share the limited slots.
-  // (Terms under 3 characters have no trigram to look up: they may scan too.)
-  const expensive = (Boolean(p.q) && (!q.caps.searchIndexed || (p.q?.length ?? 0) < 3)) || spec.column === null;
-  const rows = expensive ? await heavy(q, () => query.execute()) : await query.execute();
 
   const page = rows.slice(0, p.limit);
   const last = page.at(-1);
   const nextCursor = rows.length > p.limit && last ? encodeCursor({ sort: p.sort, value: last.sortValue, id: last.id }) : null;
-  return { rows: page.map((r) => toUserRow(r as Record<string, unknown>)), nextCursor };
+  return { rows: page.map((r) => toUserRow(r as Record<string, unknown>)), nextCursor, ...(searchStep ? { searchStep } : {}) };
 }
 
-/** Up to this many matches are fetched by the trigram index and sorted; past it the planner walks the sort index. */
-export const FEW_MATCHES = 2_000;
+export interface SearchTuning {
+  /** Rows, in sort order, a search first looks through for a full page of matches. */
+  walkRows: number;
+  /** Up to this many matches are fetched by the trigram index and sorted; past it the planner walks the sort index. */
+  fewMatches: number;
+}
+export const SEARCH_TUNING: SearchTuning = { walkRows: 1_000, fewMatches: 2_000 };
+/** Which step of indexedSearch answered (tests check each is reached; results never depend on it). */
+export type SearchStep = "walk" | "trigram" | "planner";
 
 /**
- * The planner estimates a substring's matches from its length alone, so for a rare term under
- * ORDER BY … LIMIT it walks the sort index expecting an early stop, and reads the whole table
- * (1.5 s at 1M users). Asking the trigram index first (bitmap scans only, capped) tells which case
- * this is: few matches → their ids, exactly; many → null, and the walk stops early as planned.
+ * A substring search with its trigram indexes, in up to three steps, each cheap where it is used:
+ * 1. Common terms ("son", 2–4% of users): the first walkRows rows in sort order hold a full page of
+ *    matches, and then those are exactly the page, since every later match sorts after them
+ *    (about 1 ms at 1M users, where asking the trigram index first cost 8 ms).
+ * 2. Rare terms: the planner estimates a substring's matches from its length alone, so under
+ *    ORDER BY … LIMIT it walks the sort index expecting an early stop, and reads the whole table
+ *    (1.5 s at 1M users). Asking the trigram index (bitmap scans only, capped) lists every match;
+ *    they are fetched by id and sorted.
+ * 3. Neither (more than fewMatches matches, sparser than the walk): the planner's walk, which
+ *    then stops early as it expects.
  */
-async function fewMatches(q: Q, filtered: SelectQueryBuilder<DB, "user", object>): Promise<string[] | null> {
-  const compiled = filtered.select("user.id").limit(FEW_MATCHES + 1).compile();
+async function indexedSearch<R extends { id: string }>(
+  q: Q,
+  matching: SelectQueryBuilder<DB, "user", object>,
+  withinWalk: RawBuilder<boolean>,
+  pageOf: (qb: SelectQueryBuilder<DB, "user", object>) => { execute(): Promise<R[]> },
+  limit: number,
+  fewMatches: number,
+): Promise<{ rows: R[]; step: SearchStep }> {
+  // The walk's end is found in the same query (an index-only step, run once); with fewer rows than
+  // walkRows there is no end, nothing passes, and the next steps answer.
+  const walked = await pageOf(matching.where(withinWalk)).execute();
+  if (walked.length > limit) return { rows: walked, step: "walk" };
+  const compiled = matching.select("user.id").limit(fewMatches + 1).compile();
   // No time cap on this probe on purpose: a term with common trigrams but few matches would then
   // fall through to the walk, the 1.5 s case this exists to avoid. Its cost is bounded by the bitmap.
   const ids = await q.db.transaction().execute(async (trx) => {
@@ -173,7 +218,10 @@ async function fewMatches(q: Q, filtered: SelectQueryBuilder<DB, "user", object>
       set_config('enable_indexonlyscan', 'off', true)`.execute(trx);
     return (await trx.executeQuery<{ id: string }>(compiled)).rows.map((r) => r.id);
   });
-  return ids.length <= FEW_MATCHES ? ids : null;
+  if (ids.length <= fewMatches) {
+    return { rows: await pageOf(matching.where("user.id", "=", sql<string>`any(${ids}::text[])`)).execute(), step: "trigram" };
+  }
+  return { rows: await pageOf(matching).execute(), step: "planner" };
 }
 
 export async function getUser(q: Q, id: string): Promise<UserRow | null> {
