@@ -23,29 +23,25 @@ export async function listUserSessions(q: Q, userId: string, opts: { now?: Date;
   const now = opts.now ?? new Date();
   if (!q.caps.sessionTable) return { sessions: [] as SessionRow[], total: 0, activeTotal: 0, source: "database" as const };
   const impersonation = has(q.caps, "session", "impersonatedBy");
-  const [rows, total] = await Promise.all([
-    q.db
-      .selectFrom("session")
-      .select([
-        "session.id", "session.userId", "session.ipAddress", "session.userAgent",
-        "session.createdAt", "session.updatedAt", "session.expiresAt",
-        impersonation ? "session.impersonatedBy" : sql<string | null>`null`.as("impersonatedBy"),
-      ])
-      .where("session.userId", "=", userId)
-      .orderBy("session.updatedAt", "desc")
-      .orderBy("session.id", "desc")
-      .limit(opts.limit ?? 200)
-      .execute(),
-    q.db
-      .selectFrom("session")
-      .select((eb) => [eb.fn.countAll<string>().as("all"), eb.fn.countAll<string>().filterWhere("session.expiresAt", ">", now).as("active")])
-      .where("session.userId", "=", userId)
-      .executeTakeFirstOrThrow(),
-  ]);
+  // One round trip: the window counts run over all the user's rows, before the LIMIT.
+  const rows = await q.db
+    .selectFrom("session")
+    .select((eb) => [
+      "session.id", "session.userId", "session.ipAddress", "session.userAgent",
+      "session.createdAt", "session.updatedAt", "session.expiresAt",
+      impersonation ? "session.impersonatedBy" : sql<string | null>`null`.as("impersonatedBy"),
+      sql<string>`count(*) over ()`.as("all"),
+      sql<string>`count(*) filter (where ${eb.ref("session.expiresAt")} > ${now}) over ()`.as("activeAll"),
+    ])
+    .where("session.userId", "=", userId)
+    .orderBy("session.updatedAt", "desc")
+    .orderBy("session.id", "desc")
+    .limit(opts.limit ?? 200)
+    .execute();
   return {
-    sessions: rows.map((r): SessionRow => ({ ...r, active: r.expiresAt.getTime() > now.getTime() })),
-    total: Number(total.all),
-    activeTotal: Number(total.active),
+    sessions: rows.map(({ all: _a, activeAll: _b, ...r }): SessionRow => ({ ...r, active: r.expiresAt.getTime() > now.getTime() })),
+    total: Number(rows[0]?.all ?? 0),
+    activeTotal: Number(rows[0]?.activeAll ?? 0),
     source: "database" as const,
   };
 }
