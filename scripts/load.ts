@@ -1,11 +1,14 @@
 /**
  * npm run load [-- --users N] [--seconds 60] [--concurrency 50]
  * 50 concurrent staff on the users list and search against `next start` on the benchmark database
- * (see npm run bench): throughput, latency percentiles, errors (must be 0) and the server's memory
- * sampled every second (peak, and the slope over the run: flat means no leak).
+ * (see npm run bench), driven by autocannon: throughput, latency percentiles, errors (must be 0),
+ * the server's memory sampled every second (peak, and the slope over the run: flat means no leak),
+ * and where the machine's CPU went (server, PostgreSQL, the load generator itself).
  */
 import { readdirSync, readFileSync } from "node:fs";
+import { cpus } from "node:os";
 import { parseArgs } from "node:util";
+import autocannon from "autocannon";
 import { sql } from "kysely";
 import { DEMO_PASSWORD, STAFF } from "../lib/seed/staff";
 import { signInCookie, startDashboard } from "./bench/servers";
@@ -37,6 +40,22 @@ function treeRssMb(root: number): number {
   return kb / 1024;
 }
 
+/** CPU seconds (user + system) used so far by the given processes, or by every process when none given. */
+function cpuSeconds(filter: (pid: number, comm: string) => boolean): number {
+  let ticks = 0;
+  for (const e of readdirSync("/proc")) {
+    if (!/^\d+$/.test(e)) continue;
+    try {
+      const stat = readFileSync(`/proc/${e}/stat`, "utf8");
+      const comm = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
+      if (!filter(Number(e), comm)) continue;
+      const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      ticks += Number(f[11]) + Number(f[12]);
+    } catch {}
+  }
+  return ticks / 100; // USER_HZ
+}
+
 function slope(points: [number, number][]): number {
   const n = points.length;
   const mx = points.reduce((s, [x]) => s + x, 0) / n;
@@ -66,26 +85,35 @@ async function main() {
   const latencies: number[] = [];
   const errors: Record<string, number> = {};
   const memory: [number, number][] = [];
+  const serverPid = dash.child.pid ?? 0;
+  const cpu = () => ({
+    server: cpuSeconds((pid) => pid === serverPid),
+    postgres: cpuSeconds((_, comm) => comm.startsWith("postgres")),
+    self: cpuSeconds((pid) => pid === process.pid),
+  });
   const start = Date.now();
-  const end = start + seconds * 1000;
-  const sampler = setInterval(() => memory.push([(Date.now() - start) / 1000, treeRssMb(dash.child.pid ?? 0)]), 1000);
+  const cpu0 = cpu();
+  const sampler = setInterval(() => memory.push([(Date.now() - start) / 1000, treeRssMb(serverPid)]), 1000);
   console.log(`Load: ${concurrency} concurrent clients for ${seconds} s against ${dash.base} (${b.users.toLocaleString("en")} users)…`);
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (Date.now() < end) {
-        const t0 = performance.now();
-        try {
-          const res = await fetch(`${dash.base}${nextPath()}`, { headers: { cookie } });
-          await res.arrayBuffer();
-          if (res.ok) latencies.push(performance.now() - t0);
-          else errors[res.status] = (errors[res.status] ?? 0) + 1;
-        } catch (err) {
-          const key = (err as Error).message.slice(0, 40);
-          errors[key] = (errors[key] ?? 0) + 1;
-        }
-      }
-    }),
-  );
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const run = autocannon(
+      {
+        url: dash.base,
+        connections: concurrency,
+        duration: seconds,
+        headers: { cookie },
+        requests: [{ method: "GET", setupRequest: (req) => ({ ...req, path: nextPath() }) }],
+      },
+      (err, res) => (err ? reject(err) : resolve(res)),
+    );
+    run.on("response", (_client, status, _bytes, ms) => {
+      if (status >= 200 && status < 300) latencies.push(ms);
+      else errors[status] = (errors[status] ?? 0) + 1;
+    });
+  });
+  const cpu1 = cpu();
+  if (result.errors) errors.connection = result.errors;
+  if (result.timeouts) errors.timeout = result.timeouts;
   clearInterval(sampler);
   latencies.sort((a, z) => a - z);
   const total = latencies.length + Object.values(errors).reduce((s, n) => s + n, 0);
@@ -95,6 +123,14 @@ async function main() {
   console.log(`latency ms  p50 ${percentile(latencies, 50).toFixed(1)}  p95 ${percentile(latencies, 95).toFixed(1)}  p99 ${percentile(latencies, 99).toFixed(1)}  max ${latencies.at(-1)?.toFixed(0)}`);
   console.log(`server RSS MB  start ${mem[0]?.toFixed(0)}  peak ${Math.max(...mem).toFixed(0)}  end ${mem.at(-1)?.toFixed(0)}  slope after 10 s ${(slope(steady) * 60).toFixed(1)} MB/min`);
   console.log(`RSS every 10 s: ${memory.filter((_, i) => i % 10 === 0).map(([, m]) => m.toFixed(0)).join(" → ")}`);
+  // The machine's cores are shared by all three: a saturated machine shows here, not in the server alone.
+  const used = (k: keyof typeof cpu0) => cpu1[k] - cpu0[k];
+  const perReq = (k: keyof typeof cpu0) => ((used(k) / total) * 1000).toFixed(2);
+  console.log(
+    `CPU over the run (${cpus().length} cores, ${(cpus().length * seconds).toFixed(0)} core-s available): ` +
+      `server ${used("server").toFixed(1)} s (${perReq("server")} ms/request), PostgreSQL ${used("postgres").toFixed(1)} s (${perReq("postgres")} ms/request), ` +
+      `load generator ${used("self").toFixed(1)} s (${perReq("self")} ms/request)`,
+  );
   dash.stop();
   await b.close();
 }
