@@ -35,7 +35,10 @@ async function main() {
       console.log(`  ${t.table.padEnd(16)} ${fmt(t.liveRows).padStart(12)} rows  ${mb(t.bytes).padStart(9)}  ${analysed}${t.stale ? "  ← estimates stale" : ""}`);
     }
     console.log("\nIndexes the dashboard uses:");
-    for (const i of r.indexes) console.log(`  ${i.present ? "✓" : "✗"} ${i.spec.id.padEnd(22)} ${i.present ? `(${i.present})` : "missing"} — ${i.spec.why}`);
+    for (const i of r.indexes) {
+      const state = i.present ? `(${i.present})${i.pendingList ? " has GIN's pending list: searches slow down after writes" : ""}` : "missing";
+      console.log(`  ${i.present && !i.pendingList ? "✓" : "✗"} ${i.spec.id.padEnd(22)} ${state} — ${i.spec.why}`);
+    }
     console.log("\nQueries checked with EXPLAIN:");
     for (const p of r.probes) {
       const state = p.seqScans.length ? `scans ${p.seqScans.join(", ")}${p.missing.length ? ` → needs ${p.missing.join(", ")}` : ""}` : "uses an index (or the table is small)";

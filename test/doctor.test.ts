@@ -59,15 +59,37 @@ describe.each(["default", "snake-plural-renamed"] as NamingName[])("npm run doct
     await t.reopen();
     expect(t.d.caps.searchIndexed).toBe(true);
     expect(await pages()).toEqual(withoutIndexes);
-    // The indexed search's three steps (walk, trigram list, planner), each reached at this size
-    // with small thresholds: every one gives the pages the unindexed scan gave.
+    // The indexed search's three steps, each forced at this size by small thresholds, give the
+    // pages the unindexed scan gave: no walk and a low cap (trigram list or planner), then a walk
+    // long enough for the common terms.
     steps.clear();
-    expect(await pages({ walkRows: 60, fewMatches: 30 })).toEqual(withoutIndexes);
-    expect([...steps].sort()).toEqual(["planner", "trigram", "walk"]);
+    expect(await pages({ walkRows: 1, fewMatches: 5 })).toEqual(withoutIndexes);
+    expect([...steps].sort()).toEqual(["planner", "trigram"]);
+    steps.clear();
+    expect(await pages({ walkRows: 40, fewMatches: 1_000_000 })).toEqual(withoutIndexes);
+    expect(steps.has("walk")).toBe(true);
     const after = await inspect(t.d, { smallTable: 0 });
     expect(after.indexes.every((i) => i.present)).toBe(true);
     expect(after.probes.every((p) => p.missing.length === 0)).toBe(true);
     expect(after.statements.filter((s) => s.startsWith("CREATE"))).toEqual([]);
+  });
+
+  it("turns off GIN's pending list on a trigram index the app created with it", async () => {
+    const table = t.naming.qualified("user");
+    const name = sql.id(t.naming.column("user", "name"));
+    await sql`drop index ${sql.id(t.schema, "ba_admin_user_name_trgm")}`.execute(t.d.authDb);
+    await sql`create index app_name_search on ${sql.raw(table)} using gin (lower(${name}) gin_trgm_ops)`.execute(t.d.authDb);
+    const r = await inspect(t.d, { smallTable: 0 });
+    const found = r.indexes.find((i) => i.spec.id === "user_name_trgm");
+    expect(found).toMatchObject({ present: "app_name_search", pendingList: true });
+    expect(r.statements).toEqual([
+      `ALTER INDEX "${t.schema}"."app_name_search" SET (fastupdate = off)`,
+      `SELECT gin_clean_pending_list('"${t.schema}"."app_name_search"'::regclass)`,
+    ]);
+    for (const s of r.statements) await sql.raw(s).execute(t.d.authDb);
+    const after = await inspect(t.d, { smallTable: 0 });
+    expect(after.indexes.find((i) => i.spec.id === "user_name_trgm")).toMatchObject({ present: "app_name_search", pendingList: false });
+    expect(after.statements).toEqual([]);
   });
 
   it("recognises an equivalent index the app already had under its own name", async () => {

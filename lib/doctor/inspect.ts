@@ -7,7 +7,8 @@ import { parseSessionListParams } from "../sessions/search-params";
 import { listUsers } from "../users/queries";
 import { parseUserListParams } from "../users/search-params";
 import { explainingQ, seqScans } from "./explain";
-import { createIndexSql, type IndexSpec, indexName, recommendedIndexes } from "./indexes";
+import { quoteIdent } from "../db/naming";
+import { createIndexSql, type IndexSpec, indexName, noPendingList, recommendedIndexes } from "./indexes";
 
 /** Below this many rows a sequential scan is as good as an index. */
 export const SMALL_TABLE = 10_000;
@@ -16,7 +17,8 @@ export interface DoctorReport {
   server: { version: string; versionNum: number };
   trgm: { installed: boolean; available: boolean };
   tables: { model: ModelName; table: string; rows: number; liveRows: number; bytes: number; lastAnalyzed: Date | null; stale: boolean }[];
-  indexes: { spec: IndexSpec; present: string | null }[];
+  /** pendingList: a trigram index that still has GIN's pending list (see indexes.ts) */
+  indexes: { spec: IndexSpec; present: string | null; pendingList: boolean }[];
   probes: { name: string; seqScans: string[]; missing: string[] }[];
   statements: string[];
 }
@@ -68,7 +70,7 @@ export async function inspect(d: Database, opts: { smallTable?: number } = {}): 
   const indexes = recommendedIndexes(n, d.caps).map((spec) => {
     const mine = idx.rows.filter((r) => r.table === n.table(spec.model));
     const found = mine.find((r) => r.name === indexName(spec) || spec.equivalent.test(r.def));
-    return { spec, present: found?.name ?? null };
+    return { spec, present: found?.name ?? null, pendingList: Boolean(found && spec.needsTrgm && !noPendingList(found.def)) };
   });
 
   const small = opts.smallTable ?? SMALL_TABLE;
@@ -87,6 +89,12 @@ export async function inspect(d: Database, opts: { smallTable?: number } = {}): 
   const missing = indexes.filter((i) => !i.present);
   if (missing.some((i) => i.spec.needsTrgm) && !trgm.installed && trgm.available) statements.push("CREATE EXTENSION IF NOT EXISTS pg_trgm");
   for (const i of missing) if (!i.spec.needsTrgm || trgm.available) statements.push(createIndexSql(n, i.spec));
+  for (const i of indexes) {
+    if (!i.present || !i.pendingList) continue;
+    // A brief exclusive lock on the index to change the setting; then the queued entries are merged.
+    const name = `${quoteIdent(schema)}.${quoteIdent(i.present)}`;
+    statements.push(`ALTER INDEX ${name} SET (fastupdate = off)`, `SELECT gin_clean_pending_list('${name.replace(/'/g, "''")}'::regclass)`);
+  }
   for (const t of tables) if (t.stale) statements.push(`ANALYZE ${n.qualified(t.model)}`);
 
   return {
