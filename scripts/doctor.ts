@@ -29,6 +29,10 @@ async function main() {
     const r = await inspect(d);
     console.log(`Name mapping: ok (modules on: ${[...d.caps.modules].join(", ")})`);
     console.log(`PostgreSQL ${r.server.version}; pg_trgm ${r.trgm.installed ? "installed" : r.trgm.available ? "available, not installed" : "NOT available on this server"}\n`);
+    if (!r.server.autovacuum) {
+      console.log("autovacuum is OFF on this server: planner estimates, index-only scans and trigram indexes degrade as rows change.");
+      console.log("  Turn it on (postgresql.conf: autovacuum = on), or VACUUM (ANALYZE) the auth tables regularly.\n");
+    }
     console.log("Tables:");
     for (const t of r.tables) {
       const analysed = t.lastAnalyzed ? `analysed ${t.lastAnalyzed.toISOString().slice(0, 16)}` : "never analysed";

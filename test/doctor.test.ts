@@ -22,6 +22,8 @@ describe.each(["default", "snake-plural-renamed"] as NamingName[])("npm run doct
     // smallTable 0: treat the small test tables as large so every scan counts.
     const r = await inspect(t.d, { smallTable: 0 });
     expect(r.server.versionNum).toBeGreaterThanOrEqual(150000);
+    const av = await sql<{ autovacuum: string }>`show autovacuum`.execute(t.d.authDb);
+    expect(r.server.autovacuum).toBe(av.rows[0]?.autovacuum === "on");
     expect(r.indexes.filter((i) => !i.present).map((i) => i.spec.id).sort()).toEqual(
       ["session_created", "session_ip", "session_user_updated", "user_banned", "user_created", "user_email_trgm", "user_name_sort", "user_name_trgm", "user_username_trgm"].sort(),
     );

@@ -14,7 +14,8 @@ import { createIndexSql, type IndexSpec, indexName, noPendingList, recommendedIn
 export const SMALL_TABLE = 10_000;
 
 export interface DoctorReport {
-  server: { version: string; versionNum: number };
+  /** autovacuum off: estimates, the visibility map (index-only scans) and GIN pending lists go stale */
+  server: { version: string; versionNum: number; autovacuum: boolean };
   trgm: { installed: boolean; available: boolean };
   tables: { model: ModelName; table: string; rows: number; liveRows: number; bytes: number; lastAnalyzed: Date | null; stale: boolean }[];
   /** pendingList: a trigram index that still has GIN's pending list (see indexes.ts) */
@@ -48,7 +49,7 @@ export async function inspect(d: Database, opts: { smallTable?: number } = {}): 
   const schema = n.options.schema;
   const models: ModelName[] = d.caps.sessionTable ? ["user", "session", "account"] : ["user", "account"];
   const [version, ext, stats, idx] = await Promise.all([
-    sql<{ v: string; num: string }>`select current_setting('server_version') as v, current_setting('server_version_num') as num`.execute(d.authDb),
+    sql<{ v: string; num: string; av: string }>`select current_setting('server_version') as v, current_setting('server_version_num') as num, current_setting('autovacuum') as av`.execute(d.authDb),
     sql<{ name: string; installed: string | null }>`select name, installed_version as installed from pg_available_extensions where name = 'pg_trgm'`.execute(d.authDb),
     sql<{ table: string; rows: number; live: number | null; bytes: string; analyzed: Date | null }>`
       select c.relname as table, c.reltuples::float8 as rows, s.n_live_tup::float8 as live, pg_total_relation_size(c.oid)::text as bytes,
@@ -98,7 +99,7 @@ export async function inspect(d: Database, opts: { smallTable?: number } = {}): 
   for (const t of tables) if (t.stale) statements.push(`ANALYZE ${n.qualified(t.model)}`);
 
   return {
-    server: { version: version.rows[0]?.v ?? "?", versionNum: Number(version.rows[0]?.num ?? 0) },
+    server: { version: version.rows[0]?.v ?? "?", versionNum: Number(version.rows[0]?.num ?? 0), autovacuum: version.rows[0]?.av === "on" },
     trgm,
     tables,
     indexes,
