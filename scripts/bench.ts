@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --users N] [--runs R] [--in-process] [--skip-spam]
+ * npm run bench [-- --users N] [--runs R] [--in-process] [--skip-spam] [--seed-only]
  * Times this dashboard against Better Auth's own admin API (listUsers, getUser, banUser…) on the same
  * seeded database, in one run: the baseline is measured alongside, never remembered.
  * Default: over HTTP — `next start` of the dashboard and the app's Better Auth handler, both signed
@@ -27,12 +27,14 @@ import { getter, signInCookie, startBetterAuthApp, startDashboard } from "./benc
 import { prepareBenchDatabase } from "./bench/setup";
 import { table, time, type Timing } from "./bench/stats";
 
-const { values } = parseArgs({ options: { users: { type: "string" }, runs: { type: "string", default: "20" }, "in-process": { type: "boolean", default: false }, "skip-spam": { type: "boolean", default: false } } });
+const { values } = parseArgs({ options: { users: { type: "string" }, runs: { type: "string", default: "20" }, "in-process": { type: "boolean", default: false }, "skip-spam": { type: "boolean", default: false }, "seed-only": { type: "boolean", default: false } } });
 const runs = Number(values.runs);
 const http = !values["in-process"];
 
 async function main() {
   const b = await prepareBenchDatabase(values.users ? Number(values.users) : undefined);
+  // --seed-only: seed now, time later (e.g. after `npm run doctor -- --apply` on the new schema).
+  if (values["seed-only"]) return b.close();
   const { d, raw, users } = b;
   const auth = betterAuth({ ...appAuthOptions(raw, b.naming, [], { rateLimit: { enabled: false } }), plugins: [admin()] });
 
