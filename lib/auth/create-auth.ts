@@ -81,7 +81,8 @@ export function createDashboardAuth(d: Database, opts: DashboardAuthOptions) {
     advanced: {
       // Distinct cookie names, so the dashboard and the app can share a domain.
       cookiePrefix: "ba-admin",
-      ...(generateId ? { database: { generateId } } : {}),
+      // joins: every request's session check reads the session and its user in one query, not two.
+      database: { joins: true, ...(generateId ? { generateId } : {}) },
     },
     telemetry: { enabled: false },
     databaseHooks: {
