@@ -84,14 +84,16 @@ describe.each(["default", "snake-plural-renamed"] as NamingName[])("npm run doct
     const r = await inspect(t.d, { smallTable: 0 });
     const found = r.indexes.find((i) => i.spec.id === "user_name_trgm");
     expect(found).toMatchObject({ present: "app_name_search", pendingList: true });
-    expect(r.statements).toEqual([
+    // (Stale-estimate ANALYZE findings depend on what the earlier tests changed: not this test's subject.)
+    const fixes = r.statements.filter((s) => !s.startsWith("ANALYZE"));
+    expect(fixes).toEqual([
       `ALTER INDEX "${t.schema}"."app_name_search" SET (fastupdate = off)`,
       `SELECT gin_clean_pending_list('"${t.schema}"."app_name_search"'::regclass)`,
     ]);
-    for (const s of r.statements) await sql.raw(s).execute(t.d.authDb);
+    for (const s of fixes) await sql.raw(s).execute(t.d.authDb);
     const after = await inspect(t.d, { smallTable: 0 });
     expect(after.indexes.find((i) => i.spec.id === "user_name_trgm")).toMatchObject({ present: "app_name_search", pendingList: false });
-    expect(after.statements).toEqual([]);
+    expect(after.statements.filter((s) => !s.startsWith("ANALYZE"))).toEqual([]);
   });
 
   it("recognises an equivalent index the app already had under its own name", async () => {
