@@ -1,5 +1,5 @@
 /**
- * npm run load [-- --users N] [--seconds 60] [--concurrency 50]
+ * npm run load [-- --users N] [--seconds 60] [--concurrency 50] [--warmup 20]
  * 50 concurrent staff on the users list and search against `next start` on the benchmark database
  * (see npm run bench), driven by autocannon: throughput, latency percentiles, errors (must be 0),
  * the server's memory sampled every second (peak, and the slope over the run: flat means no leak),
@@ -15,8 +15,10 @@ import { signInCookie, startDashboard } from "./bench/servers";
 import { prepareBenchDatabase } from "./bench/setup";
 import { percentile } from "./bench/stats";
 
-const { values } = parseArgs({ options: { users: { type: "string" }, seconds: { type: "string", default: "60" }, concurrency: { type: "string", default: "50" } } });
+const { values } = parseArgs({ options: { users: { type: "string" }, seconds: { type: "string", default: "60" }, concurrency: { type: "string", default: "50" }, warmup: { type: "string", default: "20" } } });
 const seconds = Number(values.seconds);
+/** Unmeasured load first: a fresh server needs thousands of requests to reach its steady speed. */
+const warmup = Number(values.warmup);
 const concurrency = Number(values.concurrency);
 
 /** Resident memory of a process and its children, in MB (Linux /proc). */
@@ -91,25 +93,33 @@ async function main() {
     postgres: cpuSeconds((_, comm) => comm.startsWith("postgres")),
     self: cpuSeconds((pid) => pid === process.pid),
   });
-  const start = Date.now();
-  const cpu0 = cpu();
-  const sampler = setInterval(() => memory.push([(Date.now() - start) / 1000, treeRssMb(serverPid)]), 1000);
-  console.log(`Load: ${concurrency} concurrent clients for ${seconds} s against ${dash.base} (${b.users.toLocaleString("en")} users)…`);
-  const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const run = autocannon(
-      {
-        url: dash.base,
-        connections: concurrency,
-        duration: seconds,
-        headers: { cookie },
-        requests: [{ method: "GET", setupRequest: (req) => ({ ...req, path: nextPath() }) }],
-      },
-      (err, res) => (err ? reject(err) : resolve(res)),
-    );
-    run.on("response", (_client, status, _bytes, ms) => {
-      if (status >= 200 && status < 300) latencies.push(ms);
-      else errors[status] = (errors[status] ?? 0) + 1;
+  const blast = (duration: number, onResponse: (status: number, ms: number) => void) =>
+    new Promise<autocannon.Result>((resolve, reject) => {
+      const run = autocannon(
+        {
+          url: dash.base,
+          connections: concurrency,
+          duration,
+          headers: { cookie },
+          requests: [{ method: "GET", setupRequest: (req) => ({ ...req, path: nextPath() }) }],
+        },
+        (err, res) => (err ? reject(err) : resolve(res)),
+      );
+      run.on("response", (_client, status, _bytes, ms) => onResponse(status, ms));
     });
+  const start = Date.now();
+  const sampler = setInterval(() => memory.push([(Date.now() - start) / 1000, treeRssMb(serverPid)]), 1000);
+  if (warmup > 0) {
+    console.log(`Warm-up: ${concurrency} clients for ${warmup} s (not measured)…`);
+    const w = await blast(warmup, () => {});
+    if (w.non2xx || w.errors) throw new Error(`warm-up: ${w.non2xx} non-2xx responses, ${w.errors} errors`);
+  }
+  const measuredFrom = (Date.now() - start) / 1000;
+  const cpu0 = cpu();
+  console.log(`Load: ${concurrency} concurrent clients for ${seconds} s against ${dash.base} (${b.users.toLocaleString("en")} users)…`);
+  const result = await blast(seconds, (status, ms) => {
+    if (status >= 200 && status < 300) latencies.push(ms);
+    else errors[status] = (errors[status] ?? 0) + 1;
   });
   const cpu1 = cpu();
   if (result.errors) errors.connection = result.errors;
@@ -118,10 +128,10 @@ async function main() {
   latencies.sort((a, z) => a - z);
   const total = latencies.length + Object.values(errors).reduce((s, n) => s + n, 0);
   const mem = memory.map(([, m]) => m);
-  const steady = memory.filter(([t]) => t >= 10);
+  const steady = memory.filter(([t]) => t >= measuredFrom);
   console.log(`\nrequests ${total}  (${(total / seconds).toFixed(0)}/s)   errors ${JSON.stringify(errors)}`);
   console.log(`latency ms  p50 ${percentile(latencies, 50).toFixed(1)}  p95 ${percentile(latencies, 95).toFixed(1)}  p99 ${percentile(latencies, 99).toFixed(1)}  max ${latencies.at(-1)?.toFixed(0)}`);
-  console.log(`server RSS MB  start ${mem[0]?.toFixed(0)}  peak ${Math.max(...mem).toFixed(0)}  end ${mem.at(-1)?.toFixed(0)}  slope after 10 s ${(slope(steady) * 60).toFixed(1)} MB/min`);
+  console.log(`server RSS MB  start ${mem[0]?.toFixed(0)}  peak ${Math.max(...mem).toFixed(0)}  end ${mem.at(-1)?.toFixed(0)}  slope over the measured ${seconds} s ${(slope(steady) * 60).toFixed(1)} MB/min`);
   console.log(`RSS every 10 s: ${memory.filter((_, i) => i % 10 === 0).map(([, m]) => m.toFixed(0)).join(" → ")}`);
   // The machine's cores are shared by all three: a saturated machine shows here, not in the server alone.
   const used = (k: keyof typeof cpu0) => cpu1[k] - cpu0[k];
