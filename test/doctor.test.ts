@@ -25,13 +25,13 @@ describe.each(["default", "snake-plural-renamed"] as NamingName[])("npm run doct
     const av = await sql<{ autovacuum: string }>`show autovacuum`.execute(t.d.authDb);
     expect(r.server.autovacuum).toBe(av.rows[0]?.autovacuum === "on");
     expect(r.indexes.filter((i) => !i.present).map((i) => i.spec.id).sort()).toEqual(
-      ["session_created", "session_ip", "session_user_updated", "user_banned", "user_created", "user_email_trgm", "user_name_sort", "user_name_trgm", "user_username_trgm"].sort(),
+      ["session_created", "session_ip", "session_updated", "session_user_updated", "user_banned", "user_created", "user_email_trgm", "user_name_sort", "user_name_trgm", "user_username_trgm"].sort(),
     );
     const search = r.probes.find((p) => p.name === "users search (substring)");
     expect(search?.seqScans).toEqual([t.naming.table("user")]);
     expect(search?.missing).toEqual(["user_email_trgm", "user_name_trgm", "user_username_trgm"]);
     expect(r.statements.every((s) => /^(CREATE EXTENSION IF NOT EXISTS pg_trgm|CREATE INDEX CONCURRENTLY IF NOT EXISTS|ANALYZE)/.test(s))).toBe(true);
-    expect(r.statements.filter((s) => s.startsWith("CREATE INDEX"))).toHaveLength(9);
+    expect(r.statements.filter((s) => s.startsWith("CREATE INDEX"))).toHaveLength(10);
   });
 
   it("applies its statements and then finds nothing missing; searches give the same pages", async () => {
@@ -40,7 +40,7 @@ describe.each(["default", "snake-plural-renamed"] as NamingName[])("npm run doct
     const pages = async (tuning = SEARCH_TUNING) => {
       const out: string[][] = [];
       for (const q of terms) {
-        for (const sort of ["-createdAt", "name", "email"]) {
+        for (const sort of ["-createdAt", "name", "email", "-lastActiveAt"]) {
           let cursor: string | undefined;
           const ids: string[] = [];
           for (let i = 0; i < 50; i++) {
@@ -55,7 +55,8 @@ describe.each(["default", "snake-plural-renamed"] as NamingName[])("npm run doct
       }
       return out;
     };
-    const withoutIndexes = await pages();
+    // The reference: no indexes, and last activity by aggregating every session (a walk of 0).
+    const withoutIndexes = await pages({ ...SEARCH_TUNING, activityWalk: 0 });
     const before = await inspect(t.d, { smallTable: 0 });
     for (const s of before.statements) await sql.raw(s).execute(t.d.authDb);
     await t.reopen();
@@ -65,10 +66,12 @@ describe.each(["default", "snake-plural-renamed"] as NamingName[])("npm run doct
     // pages the unindexed scan gave: no walk and a low cap (trigram list or planner), then a walk
     // long enough for the common terms.
     steps.clear();
-    expect(await pages({ walkRows: 1, fewMatches: 5 })).toEqual(withoutIndexes);
+    // (activityWalk 3: the session walk stops short, so the last-activity pages aggregate.)
+    expect(await pages({ walkRows: 1, fewMatches: 5, activityWalk: 3 })).toEqual(withoutIndexes);
     expect([...steps].sort()).toEqual(["planner", "trigram"]);
     steps.clear();
-    expect(await pages({ walkRows: 40, fewMatches: 1_000_000 })).toEqual(withoutIndexes);
+    // (A session walk that sees every session: pages by last activity, then users without one.)
+    expect(await pages({ walkRows: 40, fewMatches: 1_000_000, activityWalk: 1_000_000 })).toEqual(withoutIndexes);
     expect(steps.has("walk")).toBe(true);
     const after = await inspect(t.d, { smallTable: 0 });
     expect(after.indexes.every((i) => i.present)).toBe(true);

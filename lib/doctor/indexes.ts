@@ -65,6 +65,11 @@ export function recommendedIndexes(n: Naming, caps: Capabilities): IndexSpec[] {
       equivalent: new RegExp(`btree \\(${re(n, "session", "userId")}, ${re(n, "session", "updatedAt")}( DESC)?\\)`),
     },
     {
+      id: "session_updated", model: "session", why: "users sorted by last activity (sessions walked newest first)",
+      using: `(${col(n, "session", "updatedAt")}, ${col(n, "session", "userId")})`,
+      equivalent: new RegExp(`btree \\(${re(n, "session", "updatedAt")}( DESC)?, ${re(n, "session", "userId")}( DESC)?\\)`),
+    },
+    {
       id: "session_ip", model: "session", why: "sessions of one IP or range (exact match and prefix LIKE)",
       using: `(${col(n, "session", "ipAddress")} text_pattern_ops)`,
       equivalent: new RegExp(`btree \\(${re(n, "session", "ipAddress")} text_pattern_ops\\)`),

@@ -35,12 +35,13 @@ function probes(d: Database): Probe[] {
     { name: "users, deep page (cursor)", fixes: ["user_created"], run: u({ cursor: encodeCursor({ sort: "-createdAt", value: "2020-01-01 00:00:00+00", id: "~" }) }) },
     { name: "users search (substring)", fixes: searchFixes, run: u({ q: "doctor-probe" }) },
     { name: "users sorted by name", fixes: ["user_name_sort"], run: u({ sort: "name" }) },
+    { name: "users by last activity", fixes: ["session_updated"], run: u({ sort: "-lastActiveAt" }) },
     { name: "sessions of one IP", fixes: ["session_ip"], run: s({ ip: "203.0.113.9" }) },
     { name: "sessions of a /24", fixes: ["session_ip"], run: s({ ip: "203.0.113.0/24" }) },
     { name: "sessions, newest first", fixes: ["session_created"], run: s({}) },
   ];
   if (d.caps.modules.has("admin")) list.push({ name: "banned users", fixes: ["user_banned"], run: u({ status: "banned" }) });
-  return d.caps.sessionTable ? list : list.filter((p) => !p.name.startsWith("sessions"));
+  return d.caps.sessionTable ? list : list.filter((p) => !p.name.startsWith("sessions") && p.name !== "users by last activity");
 }
 
 /** Everything `npm run doctor` reports, read-only. */

@@ -5,6 +5,7 @@ import type { DB } from "../db/schema";
 import { badRequest } from "../errors";
 import { decodeCursor, encodeCursor, TIMESTAMP_TEXT } from "../db/cursor";
 import { userWhere } from "./filters";
+import { ACTIVITY_WALK, lastActivePage } from "./last-active";
 import type { UserListParams, UserSort } from "./search-params";
 
 export interface UserRow {
@@ -108,21 +109,20 @@ export async function listUsers(
 
   // The sort value travels as Postgres text so timestamps keep their microseconds across pages.
   let sortExpr;
-  let lastActive = null;
   if (spec.column === null) {
-    lastActive = q.db
+    // Per user, an index probe on session (userId, updatedAt): a selective filter (the banned, whose
+    // sessions were revoked) costs its own size, not a GROUP BY over every session.
+    const last = q.db
       .selectFrom("session")
-      .select(["session.userId", (eb) => eb.fn.max("session.updatedAt").as("last")])
-      .groupBy("session.userId")
-      .as("la");
-    sortExpr = sql<Date>`coalesce(${sql.ref("la.last")}, '-infinity'::timestamptz)`;
+      .select((eb) => eb.fn.max("session.updatedAt").as("m"))
+      .where(sql<boolean>`${sql.ref("session.userId")} = ${sql.ref("user.id")}`);
+    sortExpr = sql<Date>`coalesce((${last}), '-infinity'::timestamptz)`;
   } else {
     sortExpr = sql.ref(spec.column);
   }
   /** Rows matching the filters (and the search, if asked) past the cursor. */
   const filtered = (search: boolean) => {
     let qb = q.db.selectFrom("user").where(userWhere(q, search ? p : { ...p, q: undefined }, now));
-    if (lastActive) qb = qb.leftJoin(lastActive, "la.userId", "user.id");
     if (cursor) {
       const value = isTime ? sql`cast(${cursor.value} as timestamptz)` : sql`${cursor.value}`;
       qb = qb.where(
@@ -150,6 +150,18 @@ export async function listUsers(
       .orderBy(sql.ref("page.sortKey"), spec.dir)
       .orderBy(sql.ref("page.id"), spec.dir);
   };
+
+  // Last activity: walk the sessions newest first rather than aggregate them all, when the walk
+  // can answer (see last-active.ts); otherwise the aggregate below.
+  if (spec.column === null) {
+    const keys = await lastActivePage(q, p, cursor, now, tuning.activityWalk);
+    if (keys) {
+      const users = await getUsersByIds(q, keys.slice(0, p.limit).map((k) => k.id));
+      const page = keys.slice(0, p.limit).flatMap((k) => users.get(k.id) ?? []);
+      const last = keys[p.limit - 1];
+      return { rows: page, nextCursor: keys.length > p.limit && last ? encodeCursor({ sort: p.sort, value: last.sortValue, id: last.id }) : null };
+    }
+  }
 
   let rows;
   let searchStep: SearchStep | undefined;
@@ -180,8 +192,10 @@ export interface SearchTuning {
   walkRows: number;
   /** Up to this many matches are fetched by the trigram index and sorted; past it the planner walks the sort index. */
   fewMatches: number;
+  /** Sessions the last-activity sort looks through before aggregating them all (last-active.ts). */
+  activityWalk: number;
 }
-export const SEARCH_TUNING: SearchTuning = { walkRows: 1_000, fewMatches: 2_000 };
+export const SEARCH_TUNING: SearchTuning = { walkRows: 1_000, fewMatches: 2_000, activityWalk: ACTIVITY_WALK };
 /** Which step of indexedSearch answered (tests check each is reached; results never depend on it). */
 export type SearchStep = "walk" | "trigram" | "planner";
 
