@@ -144,6 +144,7 @@ async function main() {
     await theirs(`/api/auth/admin/get-user?id=${sample.id}`);
     return {};
   }, "baseline: admin getUser only");
+  await bench("users by last activity", u("sort=-lastActiveAt"), null, "no equivalent in Better Auth");
   await bench(`sessions of one IP (${ip})`, () => ours(`/api/v1/sessions?ip=${encodeURIComponent(ip)}`), null, "no equivalent in Better Auth");
 
   console.log("\nModeration at scale (single runs; rows restored afterwards)…");
