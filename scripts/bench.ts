@@ -153,8 +153,9 @@ async function main() {
 
   const spam: string[] = [];
   // --skip-spam: the full pass holds every account in memory (1.7 GB at 1M users).
-  for (const sinceDays of values["skip-spam"] ? [] : [30, 0]) {
-    if (sinceDays) console.log("\nSpam scoring (single runs, in-process)…");
+  const spamPasses = values["skip-spam"] ? [] : [30, 0];
+  if (spamPasses.length) console.log("\nSpam scoring (single runs, in-process)…");
+  for (const sinceDays of spamPasses) {
     const r = await computeSpam(d, { sinceDays });
     spam.push(
       `spam scoring, ${sinceDays ? `last ${sinceDays} days` : "everyone"}`.padEnd(36) +

@@ -42,7 +42,7 @@ function treeRssMb(root: number): number {
   return kb / 1024;
 }
 
-/** CPU seconds (user + system) used so far by the given processes, or by every process when none given. */
+/** CPU seconds (user + system) used so far by the processes the filter picks (from /proc). */
 function cpuSeconds(filter: (pid: number, comm: string) => boolean): number {
   let ticks = 0;
   for (const e of readdirSync("/proc")) {
