@@ -33,6 +33,8 @@ export async function signInAction(_prev: SignInState, form: FormData): Promise<
   if (outcome.kind === "throttled") return { error: throttledMessage(outcome.retryAfterSeconds), email };
   const { status } = outcome.response;
   if (status === 401) return { error: "Wrong email or password.", email };
+  // Better Auth's own input checks (e.g. a password over its maximum length): its message is for the user.
+  if (status === 400) return { error: ((await outcome.response.json()) as { message?: string }).message ?? "Invalid input", email };
   if (status !== 200) throw new Error(`sign-in: Better Auth answered ${status}: ${await outcome.response.text()}`);
   redirect("/users");
 }

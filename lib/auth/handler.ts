@@ -10,11 +10,11 @@ import { guardedSignIn, throttledResponse } from "./sign-in";
  * does not use them, and each is one more way for a page script with the staff cookie to read or
  * change something.
  */
-const routes: Record<string, "GET" | "POST"> = {
-  "/api/auth/sign-in/email": "POST",
-  "/api/auth/sign-out": "POST",
-  "/api/auth/get-session": "GET",
-};
+const routes = new Map<string, "GET" | "POST">([
+  ["/api/auth/sign-in/email", "POST"],
+  ["/api/auth/sign-out", "POST"],
+  ["/api/auth/get-session", "GET"],
+]);
 
 const json = (status: number, code: string, message: string) => Response.json({ code, message }, { status, headers: { "cache-control": "no-store" } });
 
@@ -30,7 +30,7 @@ async function editJson(res: Response, edit: (body: Record<string, unknown>) => 
 
 export async function handleAuthRequest(req: Request): Promise<Response> {
   const url = new URL(req.url);
-  const method = routes[url.pathname];
+  const method = routes.get(url.pathname);
   if (!method) return json(404, "NOT_FOUND", "Not found");
   if (req.method !== method) return json(405, "METHOD_NOT_ALLOWED", `Use ${method}`);
   const ip = resolveClientIp(req.headers, { trustedProxyHops: getConfig().trustedProxyHops });
