@@ -2,6 +2,9 @@
 // in the Node.js runtime.
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
+    // Before anything else: the client address of every request (lib/http/client-ip.ts).
+    const { installPeerAddressHook } = await import("./lib/http/peer-address");
+    installPeerAddressHook();
     const { startupCheck } = await import("./lib/startup-check");
     await startupCheck();
   }

@@ -23,6 +23,10 @@ export interface Config {
   cookieCacheMaxAge: number;
   /** the app sets Better Auth's preserveSessionInDatabase: revoke expires rows instead of deleting */
   preserveSessions: boolean;
+  /** proxies in front of the dashboard that append to X-Forwarded-For (0: use the socket's address) */
+  trustedProxyHops: number;
+  /** failed staff sign-ins allowed per window before attempts are refused unchecked (lib/auth/throttle.ts) */
+  signInThrottle: { windowMs: number; perAccountAndAddress: number; perAccount: number; perAddress: number };
 }
 
 export class ConfigError extends Error {}
@@ -95,6 +99,13 @@ export function parseConfig(env: Env = process.env): Config {
     redisUrl: env.REDIS_URL?.trim() || undefined,
     cookieCacheMaxAge: int(env, "SESSION_COOKIE_CACHE_MAX_AGE", 0, 0, 31_536_000),
     preserveSessions: flag(env, "AUTH_PRESERVE_SESSION_IN_DATABASE"),
+    trustedProxyHops: int(env, "TRUSTED_PROXY_HOPS", 0, 0, 10),
+    signInThrottle: {
+      windowMs: int(env, "SIGN_IN_WINDOW_MINUTES", 15, 1, 1440) * 60_000,
+      perAccountAndAddress: int(env, "SIGN_IN_MAX_FAILURES", 5, 1, 1000),
+      perAccount: int(env, "SIGN_IN_MAX_FAILURES_PER_ACCOUNT", 50, 1, 100_000),
+      perAddress: int(env, "SIGN_IN_MAX_FAILURES_PER_ADDRESS", 20, 1, 100_000),
+    },
   };
 }
 

@@ -2,13 +2,16 @@ import "server-only";
 import type { Staff } from "../auth/staff";
 import { getConfig } from "../config";
 import { getDatabase } from "../db";
+import { resolveClientIp } from "../http/client-ip";
 import { getSessionStore } from "../sessions/store-config";
 import type { ActionDeps, RequestInfo } from "./runner";
 
-/** Who asked and from where, for the audit record. The first X-Forwarded-For hop is the client. */
-export function requestInfo(h: Headers): RequestInfo {
-  const forwarded = h.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return { ip: forwarded || h.get("x-real-ip") || null, userAgent: h.get("user-agent") };
+/**
+ * Who asked and from where, for the audit record. The address comes from lib/http/client-ip.ts
+ * (TRUSTED_PROXY_HOPS), never from a header the client may simply write.
+ */
+export function requestInfo(h: Headers, trustedProxyHops = getConfig().trustedProxyHops): RequestInfo {
+  return { ip: resolveClientIp(h, { trustedProxyHops }), userAgent: h.get("user-agent") };
 }
 
 /** Everything executeAction needs in the running dashboard. */

@@ -1,9 +1,11 @@
 "use server";
-import { APIError } from "better-auth/api";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import * as z from "zod";
-import { getAuth } from "./index";
+import { getConfig } from "../config";
+import { resolveClientIp, withClientIp } from "../http/client-ip";
+import { getAuth, getSignInThrottle } from "./index";
+import { guardedSignIn, throttledMessage } from "./sign-in";
 
 export type SignInState = { error: string | null; email: string };
 
@@ -12,31 +14,28 @@ const signInSchema = z.object({
   password: z.string().min(1, "Enter your password"),
 });
 
-/** Sign-in for staff. Non-staff get a clear refusal and no session (see createDashboardAuth). */
+/**
+ * Sign-in for staff, through the same throttle as the API (lib/auth/sign-in.ts). A non-staff user
+ * gets the wrong-password answer and no session (see createDashboardAuth).
+ */
 export async function signInAction(_prev: SignInState, form: FormData): Promise<SignInState> {
   const email = String(form.get("email") ?? "").trim();
   const parsed = signInSchema.safeParse({ email, password: form.get("password") });
   if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? "Invalid input", email };
+  const h = await headers();
+  const ip = resolveClientIp(h, { trustedProxyHops: getConfig().trustedProxyHops });
   const auth = await getAuth();
-  try {
-    await auth.api.signInEmail({ body: parsed.data, headers: await headers() });
-  } catch (err) {
-    if (err instanceof APIError) {
-      const notStaff = err.body?.code === "NOT_STAFF";
-      const banned = err.body?.code === "BANNED_USER";
-      return {
-        error: notStaff
-          ? "This account is not a staff member of this dashboard."
-          : banned
-            ? "This account is banned."
-            : err.status === "TOO_MANY_REQUESTS"
-              ? "Too many attempts; wait a minute and try again."
-              : "Wrong email or password.",
-        email,
-      };
-    }
-    throw err;
-  }
+  const outcome = await guardedSignIn(getSignInThrottle(), { email, ip, userAgent: h.get("user-agent") }, () =>
+    // asResponse: the answer is read from the status, not by `instanceof APIError`, which fails when
+    // the instance was created by another bundle's copy of Better Auth (the /api/auth route's).
+    auth.api.signInEmail({ body: parsed.data, headers: withClientIp(h, ip), asResponse: true }),
+  );
+  if (outcome.kind === "throttled") return { error: throttledMessage(outcome.retryAfterSeconds), email };
+  const { status } = outcome.response;
+  if (status === 401) return { error: "Wrong email or password.", email };
+  // Better Auth's own input checks (e.g. a password over its maximum length): its message is for the user.
+  if (status === 400) return { error: ((await outcome.response.json()) as { message?: string }).message ?? "Invalid input", email };
+  if (status !== 200) throw new Error(`sign-in: Better Auth answered ${status}: ${await outcome.response.text()}`);
   redirect("/users");
 }
 

@@ -3,6 +3,7 @@ import { APIError } from "better-auth/api";
 import type { BetterAuthOptions, BetterAuthPlugin } from "better-auth";
 import { betterAuthDatabase, coreFields, coreModelOptions } from "../db/better-auth-schema";
 import type { Database } from "../db/open";
+import { CLIENT_IP_HEADER } from "../http/client-ip";
 import { banStatusOf } from "../users/ban-status";
 import { type StaffRole, staffRoleOf } from "./roles";
 
@@ -56,6 +57,13 @@ export async function lookupStaff(d: Pick<Database, "db" | "caps">, userId: stri
 }
 
 /**
+ * A right password of a user who is not staff (or is banned) gets exactly Better Auth's answer to a
+ * wrong one: otherwise the dashboard would tell anyone which passwords of the app's users are right.
+ * The password has been verified by then, so the two also take the same time.
+ */
+const notStaff = () => new APIError("UNAUTHORIZED", { message: "Invalid email or password", code: "INVALID_EMAIL_OR_PASSWORD" });
+
+/**
  * The dashboard's own Better Auth instance, on the app's tables with the app's names. Email and
  * password only, no sign-up; a session is created only for users with a staff role, so a non-staff
  * sign-in leaves nothing behind in the app's session table.
@@ -83,14 +91,20 @@ export function createDashboardAuth(d: Database, opts: DashboardAuthOptions) {
       cookiePrefix: "ba-admin",
       // joins: every request's session check reads the session and its user in one query, not two.
       database: { joins: true, ...(generateId ? { generateId } : {}) },
+      // The address resolved by lib/http/client-ip.ts (set by the route handler and the sign-in
+      // action), so session rows record the same IP as the audit log, never a client-written header.
+      ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
     },
+    // One sign-in throttle, the dashboard's own (lib/auth/throttle.ts), which also covers the form;
+    // Better Auth's would key on a header a client can rotate.
+    rateLimit: { enabled: false },
     telemetry: { enabled: false },
     databaseHooks: {
       session: {
         create: {
           before: async (session) => {
             const staff = await lookupStaff(d, session.userId, opts.staffRoleMap);
-            if (!staff?.role) throw new APIError("FORBIDDEN", { message: "This account is not a staff member of this dashboard.", code: "NOT_STAFF" });
+            if (!staff?.role) throw notStaff();
           },
         },
       },

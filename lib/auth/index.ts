@@ -1,9 +1,11 @@
 import "server-only";
 import { nextCookies } from "better-auth/next-js";
+import { Redis } from "ioredis";
 import { getConfig } from "../config";
 import { getDatabase } from "../db";
 import { redisSecondaryStorage } from "../sessions/secondary-storage";
 import { createDashboardAuth, type DashboardAuth } from "./create-auth";
+import { memoryThrottle, redisThrottle, type SignInThrottle } from "./throttle";
 
 const g = globalThis as unknown as { __dashboardAuth?: Promise<DashboardAuth> };
 
@@ -25,4 +27,25 @@ export function getAuth(): Promise<DashboardAuth> {
     g.__dashboardAuth = undefined;
   });
   return g.__dashboardAuth;
+}
+
+const t = globalThis as unknown as { __signInThrottle?: SignInThrottle };
+
+/**
+ * The process-wide sign-in throttle: in Redis when REDIS_URL is set (shared by every instance),
+ * else in this process's memory. On globalThis: the route handler's and the server action's bundles
+ * must count in the same place.
+ */
+export function getSignInThrottle(): SignInThrottle {
+  if (t.__signInThrottle) return t.__signInThrottle;
+  const config = getConfig();
+  if (config.redisUrl) {
+    const r = new Redis(config.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
+    // Errors reach the caller through the failed command (sign-in then fails, it is not let through).
+    r.on("error", () => {});
+    t.__signInThrottle = redisThrottle(r, config.signInThrottle);
+  } else {
+    t.__signInThrottle = memoryThrottle(config.signInThrottle);
+  }
+  return t.__signInThrottle;
 }

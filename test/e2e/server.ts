@@ -86,7 +86,10 @@ export interface E2E {
  * installed before the server starts so it detects it; `prepare` adds rows a test needs. Then
  * `next start` and Chromium. `users` raises the seed for flows that need volume (spam waves).
  */
-export async function startE2E(prepare: (t: TestDb) => Promise<void> = async () => {}, opts: { users?: number } = {}): Promise<E2E> {
+export async function startE2E(
+  prepare: (t: TestDb) => Promise<void> = async () => {},
+  opts: { users?: number; readyPath?: string; env?: Record<string, string> } = {},
+): Promise<E2E> {
   const t = await createTestDb("default");
   let server: ChildProcess | undefined;
   try {
@@ -104,6 +107,7 @@ export async function startE2E(prepare: (t: TestDb) => Promise<void> = async () 
       BETTER_AUTH_SECRET: "browser-test-secret-0123456789abcdefghij",
       BETTER_AUTH_URL: base,
       NEXT_TELEMETRY_DISABLED: "1",
+      ...opts.env,
     };
     await buildOnce(env);
     let output = "";
@@ -111,7 +115,8 @@ export async function startE2E(prepare: (t: TestDb) => Promise<void> = async () 
     server = child;
     child.stdout?.on("data", (b) => (output += b));
     child.stderr?.on("data", (b) => (output += b));
-    await waitForServer(`${base}/sign-in`, child);
+    // readyPath: the first request of the fresh process (some bugs depend on which bundle runs first).
+    await waitForServer(`${base}${opts.readyPath ?? "/sign-in"}`, child);
     const browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],

@@ -1,5 +1,4 @@
-import { getAuth } from "@/lib/auth";
+import { handleAuthRequest } from "@/lib/auth/handler";
 
-// Better Auth's handler (sign-in, sign-out, get-session). The instance is created on first use.
-const handle = async (req: Request) => (await getAuth()).handler(req);
-export { handle as GET, handle as POST };
+// Better Auth's handler behind an allow-list (sign-in, sign-out, get-session): lib/auth/handler.ts.
+export { handleAuthRequest as GET, handleAuthRequest as POST };
