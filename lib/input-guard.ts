@@ -14,6 +14,8 @@ export function textProblem(s: string): string | null {
 }
 
 const join = (path: string, key: string | number) => (path ? `${path}.${key}` : String(key));
+/** Hostile nesting makes paths long: the message keeps their start. */
+const shown = (path: string) => (path.length > 200 ? `${path.slice(0, 200)}…` : path);
 
 /**
  * The blanket guard of every request boundary (query string, path params, JSON body, server action
@@ -28,7 +30,7 @@ export function assertStorable(value: unknown, label: string): void {
     const [v, path] = stack.pop() as [unknown, string];
     if (typeof v === "string") {
       const problem = textProblem(v);
-      if (problem) throw badRequest(`${path || label}: ${problem}`);
+      if (problem) throw badRequest(`${shown(path || label)}: ${problem}`);
     } else if (typeof v === "object" && v !== null && !seen.has(v)) {
       seen.add(v);
       if (Array.isArray(v)) {
@@ -36,7 +38,7 @@ export function assertStorable(value: unknown, label: string): void {
       } else {
         for (const [k, child] of Object.entries(v).reverse()) {
           const problem = textProblem(k);
-          if (problem) throw badRequest(`${path || label}: a key ${problem}`);
+          if (problem) throw badRequest(`${shown(path || label)}: a key ${problem}`);
           stack.push([child, join(path, k)]);
         }
       }

@@ -32,6 +32,24 @@ export const hostileString: fc.Arbitrary<string> = fc.oneof(
   { weight: 1, arbitrary: fc.tuple(fc.constantFrom("x", "%", "é", "\u0000", "😀"), fc.constantFrom(201, 501, 5_000, 70_000)).map(([c, n]) => c.repeat(n)) },
 );
 
+/** What Postgres cannot store, to be slipped into otherwise valid values. */
+export const poison = fc.constantFrom("\u0000", "\ud800", "\udfff", "\udbff");
+
+/** `value` with `bad` inserted into its (n mod count)-th string, so a valid input carries exactly one poisoned field. */
+export function taintNth(value: unknown, n: number, bad: string): unknown {
+  let i = 0;
+  const strings = (v: unknown): number => (typeof v === "string" ? 1 : Array.isArray(v) ? v.reduce((a: number, x) => a + strings(x), 0) : v && typeof v === "object" ? Object.values(v).reduce((a: number, x) => a + strings(x), 0) : 0);
+  const target = n % Math.max(1, strings(value));
+  const walk = (v: unknown): unknown => {
+    if (typeof v === "string") return i++ === target ? `${v.slice(0, 1)}${bad}${v.slice(1)}` : v;
+    if (Array.isArray(v)) return v.map(walk);
+    if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
+    return v;
+  };
+  return walk(value);
+}
+export const tainted = <T>(arb: fc.Arbitrary<T>) => fc.tuple(arb, fc.nat(), poison).map(([v, n, bad]) => taintNth(v, n, bad));
+
 const numbers = fc.oneof(
   fc.integer(),
   fc.double(),
@@ -90,20 +108,32 @@ export const cursor: fc.Arbitrary<string> = fc.oneof(
   hostileString,
 );
 
-const LIST_KEYS = [
-  "q", "role", "status", "verified", "provider", "createdAfter", "createdBefore", "sort", "limit", "cursor", "user", "ip", "userAgent", "impersonated",
-  "actor", "target", "action", "minScore", "since", ...PROTO_NAMES,
-];
+/** Valid values of every list parameter, so most generated queries pass validation and reach SQL. */
+const DATES = ["2026-01-01", "2026-05-01T00:00:00Z", "2026-03-02 10:00", "2025-12-31T23:00:00+01:00"];
+const LIST_VALUES: Record<string, readonly string[]> = {
+  q: ["example", "fill", "Zoë", "100%", "a_b", "gmail.com"], role: ["admin", "user", "moderator"], status: ["active", "banned", "expired"],
+  verified: ["true", "false"], provider: ["credential", "google"], createdAfter: DATES, createdBefore: DATES, since: DATES,
+  sort: ["-createdAt", "createdAt", "email", "-email", "name", "-name", "-lastActiveAt"], limit: ["1", "2", "50", "100"],
+  user: ["alice@example.com", "u_bob"], ip: ["203.0.113.5", "192.0.2.0/24", "2001:db8::/32"], userAgent: ["Chrome", "python"],
+  impersonated: ["true", "false"], actor: ["u_alice", "admin@fuzz.test"], target: ["u_bob"], action: ["user.ban", "users.bulk"], minScore: ["0", "50", "100"],
+};
+const LIST_KEYS = [...Object.keys(LIST_VALUES), "cursor"];
 
-/** A query string for a list route: known keys with hostile or valid values, unknown keys, repeats. */
+const listPair = fc.constantFrom(...LIST_KEYS).chain((k) => {
+  const valid = k === "cursor" ? cursor : fc.constantFrom(...(LIST_VALUES[k] ?? [""]));
+  const value = fc.oneof({ weight: 3, arbitrary: valid }, { weight: 2, arbitrary: tainted(valid) as fc.Arbitrary<string> }, { weight: 2, arbitrary: hostileString });
+  return value.map((v) => `${k}=${percentEncode(v)}`);
+});
+
+/** A query string for a list route: known keys with valid, poisoned or hostile values, unknown keys, repeats, raw junk. */
 export const queryString: fc.Arbitrary<string> = fc
   .array(
     fc.oneof(
-      fc.tuple(fc.constantFrom(...LIST_KEYS), fc.oneof(hostileString.map(percentEncode), cursor, urlPiece)).map(([k, v]) => `${k}=${v}`),
-      fc.tuple(urlPiece, urlPiece).map(([k, v]) => `${k}=${v}`),
-      urlPiece,
+      { weight: 6, arbitrary: listPair },
+      { weight: 1, arbitrary: fc.tuple(fc.oneof(fc.constantFrom(...PROTO_NAMES), urlPiece), urlPiece).map(([k, v]) => `${k}=${v}`) },
+      { weight: 1, arbitrary: urlPiece },
     ),
-    { maxLength: 6 },
+    { maxLength: 5 },
   )
   .map((parts) => parts.join("&"));
 
@@ -144,7 +174,8 @@ export const VALID_BODIES: Record<string, unknown>[] = [
 /** A request body as text: a (mostly) shaped JSON object, any JSON value, or not JSON at all. */
 type Body = { json: unknown } | { text: string };
 export const body: fc.Arbitrary<Body> = fc.oneof(
-  { weight: 5, arbitrary: fc.tuple(fc.constantFrom(...VALID_BODIES), bodyObject).map(([base, extra]): Body => ({ json: { ...base, ...extra } })) },
+  { weight: 3, arbitrary: tainted(fc.constantFrom(...VALID_BODIES)).map((json): Body => ({ json })) },
+  { weight: 4, arbitrary: fc.tuple(fc.constantFrom(...VALID_BODIES), bodyObject).map(([base, extra]): Body => ({ json: { ...base, ...extra } })) },
   { weight: 3, arbitrary: bodyObject.map((json): Body => ({ json })) },
   { weight: 1, arbitrary: jsonValue.map((json): Body => ({ json })) },
   {
