@@ -287,6 +287,19 @@ describe("fuzz: bad input is never a 500 and changes nothing", () => {
       log.mockRestore();
     });
 
+    it("answers a staff sign-in against a password hash it cannot verify with 401, not 500", async () => {
+      // u_alice (user,admin) holds a fixture hash that is not Better Auth's scrypt format, as an app with custom hashing would.
+      const log = vi.spyOn(console, "warn").mockImplementation(() => {});
+      const res = await routes["POST auth"]!(
+        new Request(`${BASE}/api/auth/sign-in/email`, { method: "POST", headers: { "content-type": "application/json", origin: BASE }, body: JSON.stringify({ email: "alice@example.com", password: "whatever" }) }),
+        { params: Promise.resolve({}) },
+      );
+      expect(res.status).toBe(401);
+      expect(log).toHaveBeenCalledWith(expect.stringMatching(/not Better Auth's scrypt format/));
+      log.mockRestore();
+      expect(await snapshot()).toBe(before);
+    });
+
     it.each(PROTO_NAMES)("the UI's server action answers invalid_request for the action name %s", async (name) => {
       const { performAction } = await import("../lib/actions/perform");
       await expect(performAction(name as never, {} as never)).resolves.toEqual({ ok: false, error: { code: "invalid_request", message: `Unknown action ${name}` } });
@@ -371,21 +384,37 @@ describe("fuzz: bad input is never a 500 and changes nothing", () => {
       const { actions, findAction } = await import("../lib/actions/registry");
       const { executeAction } = await import("../lib/actions/runner");
       const { AppError } = await import("../lib/errors");
-      const names = fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...Object.keys(actions)) }, { weight: 1, arbitrary: fc.constantFrom(...PROTO_NAMES) }, { weight: 1, arbitrary: hostileString });
-      const bases = fc.constantFrom<Record<string, unknown>>(
-        { userId: "missing-user", reason: "fuzz" }, { userId: "missing-user", role: "user" }, { userId: "missing-user", confirm: "x@y.z" },
-        { sessionId: "missing-session" }, { filter: { ip: "192.0.2.0/24" } }, { confirm: "REVOKE ALL" }, { action: "ban", ids: ["missing-user"], reason: "x" },
-        { action: "unban", filter: { q: "example" } }, { userIds: ["missing-user"] },
-      );
-      const inputs = fc.oneof(
-        { weight: 3, arbitrary: tainted(bases) },
-        { weight: 3, arbitrary: fc.tuple(bases, bodyObject).map(([a, b]) => ({ ...a, ...b })) },
-        { weight: 2, arbitrary: bodyObject },
-        { weight: 1, arbitrary: jsonValue },
+      // Per action, an input that passes validation (ids that do not exist), to be poisoned or extended.
+      const bases: Record<string, Record<string, unknown>> = {
+        "user.ban": { userId: "missing-user", reason: "fuzz", duration: "1d" },
+        "user.unban": { userId: "missing-user" },
+        "user.verifyEmail": { userId: "missing-user" },
+        "user.setRole": { userId: "missing-user", role: "user" },
+        "user.delete": { userId: "missing-user", confirm: "x@y.z" },
+        "user.sessions.revoke": { userId: "missing-user" },
+        "session.revoke": { sessionId: "missing-session", userId: "missing-user" },
+        "sessions.revoke.filter": { filter: { ip: "192.0.2.0/24", userAgent: "curl", user: "bob@gmail.com" } },
+        "sessions.revoke.all": { confirm: "REVOKE ALL" },
+        "users.bulk": { action: "ban", filter: { q: "fill", status: "active" }, reason: "x", expiresAt: "2999-01-01T00:00:00Z" },
+        "spam.clear": { userIds: ["missing-user"], reason: "fuzz" },
+      };
+      const inputFor = (name: string) => {
+        const base = fc.constant(bases[name] ?? {});
+        return fc.oneof(
+          { weight: 3, arbitrary: tainted(base) },
+          { weight: 3, arbitrary: fc.tuple(base, bodyObject).map(([a, b]) => ({ ...a, ...b })) },
+          { weight: 1, arbitrary: base },
+          { weight: 1, arbitrary: bodyObject },
+          { weight: 1, arbitrary: jsonValue },
+        );
+      };
+      const calls = fc.oneof(
+        { weight: 6, arbitrary: fc.constantFrom(...Object.keys(actions)).chain((name) => fc.tuple(fc.constant(name), inputFor(name))) },
+        { weight: 1, arbitrary: fc.tuple(fc.oneof(fc.constantFrom(...PROTO_NAMES), hostileString), bodyObject) },
       );
       const roles = fc.constantFrom<StaffRole>("admin", "admin", "moderator", "support");
       await fc.assert(
-        fc.asyncProperty(names, roles, inputs, async (name, role, raw) => {
+        fc.asyncProperty(calls, roles, async ([name, raw], role) => {
           const spec = findAction(name);
           const label = `action ${spec ? name : "(unknown name)"}`;
           if (!spec) return void count(label, "unknown");

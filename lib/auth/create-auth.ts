@@ -5,6 +5,7 @@ import { betterAuthDatabase, coreFields, coreModelOptions } from "../db/better-a
 import type { Database } from "../db/open";
 import { banStatusOf } from "../users/ban-status";
 import { type StaffRole, staffRoleOf } from "./roles";
+import { verifyStaffPassword } from "./password";
 
 export interface DashboardAuthOptions {
   secret: string;
@@ -69,7 +70,7 @@ export function createDashboardAuth(d: Database, opts: DashboardAuthOptions) {
     baseURL: opts.baseUrl,
     trustedOrigins: [opts.baseUrl],
     database: betterAuthDatabase(d.authDb, naming),
-    emailAndPassword: { enabled: true, disableSignUp: true },
+    emailAndPassword: { enabled: true, disableSignUp: true, password: { verify: verifyStaffPassword } },
     user: {
       ...coreModelOptions(naming, "user", coreFields.user),
       additionalFields: staffFields(d),
