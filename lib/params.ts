@@ -42,14 +42,15 @@ export const limitParam = (fallback: number) =>
 
 /**
  * URLSearchParams (or Next's searchParams object) → plain record, first value wins, blanks dropped.
- * Null prototype: a parameter named `__proto__` or `constructor` is just an unknown key.
+ * Own keys only, so `constructor` or `toString` are ordinary unknown keys; `__proto__` (whose
+ * assignment would set the prototype) names no parameter and is dropped.
  */
 export function toRecord(input: URLSearchParams | Record<string, string | string[] | undefined>): Record<string, string> {
-  const out: Record<string, string> = Object.create(null);
+  const out: Record<string, string> = {};
   const entries = input instanceof URLSearchParams ? [...input.entries()] : Object.entries(input);
   for (const [k, raw] of entries) {
     const v = Array.isArray(raw) ? raw[0] : raw;
-    if (v !== undefined && v !== "" && !Object.hasOwn(out, k)) out[k] = v;
+    if (v !== undefined && v !== "" && k !== "__proto__" && !Object.hasOwn(out, k)) out[k] = v;
   }
   return out;
 }
