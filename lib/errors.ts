@@ -31,3 +31,19 @@ export const notFound = (message: string) => new AppError("not_found", message);
 export function isStatementTimeout(err: unknown): boolean {
   return typeof err === "object" && err !== null && (err as { code?: string }).code === "57014";
 }
+
+/**
+ * Postgres' "data exception" codes for a value it could not take: 22021 bad character (a NUL),
+ * 22P02 invalid text representation, 22007/22008 invalid or out-of-range date/time, 22003 number
+ * out of range. Validation should have refused such a value before any SQL ran; one that slips
+ * through is still the caller's bad input (400), not a crash, but it is logged so the gap is seen.
+ */
+const INVALID_INPUT_STATES = new Set(["22021", "22P02", "22007", "22008", "22003"]);
+
+export function invalidInputError(err: unknown): AppError | null {
+  if (typeof err !== "object" || err === null) return null;
+  const { code, message } = err as { code?: unknown; message?: unknown };
+  if (typeof code !== "string" || !INVALID_INPUT_STATES.has(code)) return null;
+  console.error(`input rejected by the database (SQLSTATE ${code}; validation should have caught it):`, err);
+  return badRequest(`invalid input: ${String(message)}`);
+}

@@ -1,13 +1,20 @@
 import * as z from "zod";
 import { badRequest } from "./errors";
+import { textProblem } from "./input-guard";
 
 /**
  * Building blocks of every table's URL state (users, sessions, audit): one definition of "optional
  * text", "a date", "a page size", and of how a zod failure becomes a 400 naming the parameter.
  */
+/** Any text input: what Postgres cannot store (a NUL, a lone surrogate) is a 400 naming the field, not a 500. */
+export const storableText = () =>
+  z.string().superRefine((v, ctx) => {
+    const problem = textProblem(v);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  });
+
 export const optionalText = (max: number) =>
-  z
-    .string()
+  storableText()
     .trim()
     .max(max, `must be at most ${max} characters`)
     .transform((v) => v || undefined)
@@ -33,13 +40,17 @@ export const boolParam = z.enum(["true", "false"], { error: "must be true or fal
 export const limitParam = (fallback: number) =>
   z.coerce.number({ error: "must be a number" }).int("must be a whole number").min(1, "must be from 1 to 100").max(100, "must be from 1 to 100").default(fallback);
 
-/** URLSearchParams (or Next's searchParams object) → plain record, first value wins, blanks dropped. */
+/**
+ * URLSearchParams (or Next's searchParams object) → plain record, first value wins, blanks dropped.
+ * Own keys only, so `constructor` or `toString` are ordinary unknown keys; `__proto__` (whose
+ * assignment would set the prototype) names no parameter and is dropped.
+ */
 export function toRecord(input: URLSearchParams | Record<string, string | string[] | undefined>): Record<string, string> {
   const out: Record<string, string> = {};
   const entries = input instanceof URLSearchParams ? [...input.entries()] : Object.entries(input);
   for (const [k, raw] of entries) {
     const v = Array.isArray(raw) ? raw[0] : raw;
-    if (v !== undefined && v !== "" && !(k in out)) out[k] = v;
+    if (v !== undefined && v !== "" && k !== "__proto__" && !Object.hasOwn(out, k)) out[k] = v;
   }
   return out;
 }

@@ -6,14 +6,13 @@ import type * as z from "zod";
 import { checkStaff } from "../auth/staff";
 import { getConfig } from "../config";
 import { getDatabase } from "../db";
-import { AppError, isStatementTimeout } from "../errors";
-import { previewBulk } from "../moderation/bulk-actions";
-import { bulkPreviewInput, revokeFilterInput } from "../moderation/schemas";
-import { previewRevokeAll, previewRevokeFilter } from "../moderation/session-actions";
+import { AppError, invalidInputError, isStatementTimeout } from "../errors";
+import type { bulkPreviewInput, revokeFilterInput } from "../moderation/schemas";
 import { can, type Permission } from "../auth/permissions";
 import { actionDeps } from "./deps";
-import { type ActionName, actions } from "./registry";
-import { executeAction, parseInput } from "./runner";
+import { previews } from "./previews";
+import { type ActionName, type actions, findAction } from "./registry";
+import { executeAction } from "./runner";
 
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
 type Output<N extends ActionName> = Awaited<ReturnType<(typeof actions)[N]["run"]>>["result"];
@@ -24,7 +23,8 @@ async function guarded<T>(permission: Permission | null, fn: (staff: Awaited<Ret
     if (permission && !can(staff.role, permission)) throw new AppError("forbidden", `The ${staff.role} role may not do this (${permission}).`);
     return { ok: true, data: await fn(staff) };
   } catch (err) {
-    if (err instanceof AppError) return { ok: false, error: { code: err.code, message: err.message } };
+    const input = err instanceof AppError ? err : invalidInputError(err);
+    if (input) return { ok: false, error: { code: input.code, message: input.message } };
     if (isStatementTimeout(err)) return { ok: false, error: { code: "timeout", message: "The database took too long; an index is probably missing." } };
     throw err;
   }
@@ -39,7 +39,8 @@ async function staffOrThrow() {
 
 /** The UI's one server action: runs a whitelisted action through executeAction, then refreshes. */
 export async function performAction<N extends ActionName>(name: N, input: z.input<(typeof actions)[N]["input"]>): Promise<ActionResult<Output<N>>> {
-  const spec = actions[name];
+  // Own keys only: a client can post any name, and `__proto__` or `constructor` must not resolve.
+  const spec = findAction(name);
   if (!spec) return { ok: false, error: { code: "invalid_request", message: `Unknown action ${String(name)}` } };
   const result = await guarded(null, async (staff) => executeAction(spec as never, await actionDeps(staff, await headers()), input) as Promise<Output<N>>);
   if (result.ok) {
@@ -52,13 +53,11 @@ export async function performAction<N extends ActionName>(name: N, input: z.inpu
 
 /** Previews shown before confirming a bulk action, a filtered revoke or "revoke everyone". */
 export async function previewBulkAction(input: z.input<typeof bulkPreviewInput>) {
-  return guarded("users.bulk", async (staff) => previewBulk(await getDatabase(), parseInput(bulkPreviewInput, input), staff, getConfig().staffRoleMap));
+  return guarded(previews.bulk.permission, async (staff) => previews.bulk.run(await getDatabase(), staff, input, getConfig().staffRoleMap));
 }
 export async function previewRevokeFilterAction(input: z.input<typeof revokeFilterInput>) {
-  return guarded("sessions.revokeFilter", async (staff) =>
-    previewRevokeFilter(await getDatabase(), parseInput(revokeFilterInput, input).filter, staff, getConfig().staffRoleMap),
-  );
+  return guarded(previews.revokeFilter.permission, async (staff) => previews.revokeFilter.run(await getDatabase(), staff, input, getConfig().staffRoleMap));
 }
 export async function previewRevokeAllAction() {
-  return guarded("sessions.revokeAll", async (staff) => previewRevokeAll(await getDatabase(), staff));
+  return guarded(previews.revokeAll.permission, async (staff) => previews.revokeAll.run(await getDatabase(), staff));
 }

@@ -24,3 +24,11 @@ export const actions = {
   "spam.clear": clearSpamAction,
 } as const;
 export type ActionName = keyof typeof actions;
+
+/**
+ * The action called `name`, looked up among the registry's own keys only: names come from clients,
+ * and `actions["__proto__"]` or `actions["constructor"]` would otherwise resolve through the prototype.
+ */
+export function findAction(name: unknown): (typeof actions)[ActionName] | null {
+  return typeof name === "string" && Object.hasOwn(actions, name) ? actions[name as ActionName] : null;
+}

@@ -6,7 +6,8 @@ import { can, type Permission } from "../auth/permissions";
 import type { StaffRole } from "../auth/roles";
 import type { Staff } from "../auth/staff";
 import type { Database } from "../db/open";
-import { AppError, badRequest } from "../errors";
+import { AppError, badRequest, invalidInputError } from "../errors";
+import { assertStorable } from "../input-guard";
 import type { RevokeEnv } from "../sessions/revoke";
 import type { SessionStore } from "../sessions/store";
 
@@ -41,7 +42,9 @@ export interface ActionSpec<S extends z.ZodType, O> {
 
 export const defineAction = <S extends z.ZodType, O>(spec: ActionSpec<S, O>) => spec;
 
+/** Zod with the boundary guard first: text Postgres cannot store is a 400 in any field (lib/input-guard.ts). */
 export function parseInput<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {
+  assertStorable(raw, "input");
   const parsed = schema.safeParse(raw);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
@@ -83,6 +86,9 @@ export async function executeAction<S extends z.ZodType, O>(spec: ActionSpec<S, 
     };
     if (d.caps.audit) await insertAudit(q, record);
     return { result, record };
+  }).catch((err: unknown) => {
+    // A value validation let through but Postgres refused (see invalidInputError): a 400, logged.
+    throw invalidInputError(err) ?? err;
   });
   logAudit(record, deps.log);
   return result;

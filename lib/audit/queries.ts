@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import * as z from "zod";
-import { decodeCursor, encodeCursor, TIMESTAMP_TEXT } from "../db/cursor";
+import { decodeCursor, encodeCursor, isTimestampText } from "../db/cursor";
 import type { Q } from "../db/context";
 import { AppError, badRequest } from "../errors";
 import { limitParam, optionalText, parseParams } from "../params";
@@ -43,7 +43,7 @@ export interface AuditRow {
 export async function listAudit(q: Q, p: AuditListParams) {
   if (!q.caps.audit) throw new AppError("conflict", "The audit table is not installed (npm run audit:install).");
   const cursor = p.cursor ? decodeCursor(p.cursor, "-at") : null;
-  if (cursor && !TIMESTAMP_TEXT.test(cursor.value ?? "")) throw badRequest("cursor: malformed");
+  if (cursor && !isTimestampText(cursor.value)) throw badRequest("cursor: malformed");
   const t = sql.id(q.naming.options.schema, AUDIT_TABLE);
   const conds = [sql`true`];
   if (p.actor) conds.push(p.actor.includes("@") ? sql`lower(actor_email) = ${p.actor.toLowerCase()}` : sql`actor_id = ${p.actor}`);

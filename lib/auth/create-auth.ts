@@ -6,6 +6,7 @@ import type { Database } from "../db/open";
 import { CLIENT_IP_HEADER } from "../http/client-ip";
 import { banStatusOf } from "../users/ban-status";
 import { type StaffRole, staffRoleOf } from "./roles";
+import { verifyStaffPassword } from "./password";
 
 export interface DashboardAuthOptions {
   secret: string;
@@ -77,7 +78,7 @@ export function createDashboardAuth(d: Database, opts: DashboardAuthOptions) {
     baseURL: opts.baseUrl,
     trustedOrigins: [opts.baseUrl],
     database: betterAuthDatabase(d.authDb, naming),
-    emailAndPassword: { enabled: true, disableSignUp: true },
+    emailAndPassword: { enabled: true, disableSignUp: true, password: { verify: verifyStaffPassword } },
     user: {
       ...coreModelOptions(naming, "user", coreFields.user),
       additionalFields: staffFields(d),

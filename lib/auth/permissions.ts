@@ -20,6 +20,12 @@ export const permissions = {
 } as const satisfies Record<string, StaffRole>;
 export type Permission = keyof typeof permissions;
 
+/**
+ * Denies anything it does not know: an unknown permission (or role) must not compare as -1 >= -1,
+ * and `__proto__` must not resolve through the prototype.
+ */
 export function can(role: StaffRole, permission: Permission): boolean {
-  return staffRoles.indexOf(role) >= staffRoles.indexOf(permissions[permission]);
+  if (!Object.hasOwn(permissions, permission)) return false;
+  const have = staffRoles.indexOf(role);
+  return have >= 0 && have >= staffRoles.indexOf(permissions[permission]);
 }

@@ -10,7 +10,8 @@ import { getDatabase } from "../db";
 import { freshCookieHeader } from "../db/routing";
 import type { Q } from "../db/context";
 import { AppError, badRequest } from "../errors";
-import { errorResponse } from "./route";
+import { assertStorable } from "../input-guard";
+import { errorResponse, requestParams } from "./route";
 
 /**
  * Browsers send Origin on cross-site POSTs: a mutation from another site is refused (403), so a
@@ -28,11 +29,14 @@ export function checkOrigin(req: Request) {
 async function readJson(req: Request): Promise<Record<string, unknown>> {
   const text = await req.text();
   if (!text.trim()) return {};
+  let body: unknown;
   try {
-    const body = JSON.parse(text);
-    if (body && typeof body === "object" && !Array.isArray(body)) return body as Record<string, unknown>;
+    body = JSON.parse(text);
   } catch {}
-  throw badRequest("body: must be a JSON object");
+  if (!body || typeof body !== "object" || Array.isArray(body)) throw badRequest("body: must be a JSON object");
+  // JSON escapes can spell what Postgres cannot store ("\u0000", "\ud800"): refused here, in any field.
+  assertStorable(body, "body");
+  return body as Record<string, unknown>;
 }
 
 interface Ctx<P> {
@@ -54,7 +58,8 @@ export function apiAction<S extends z.ZodType, O, P = Record<string, never>>(
     try {
       checkOrigin(req);
       const staff = await staffForRequest(req, spec.permission);
-      const c: Ctx<P> = { body: await readJson(req), params: await ctx.params, url: new URL(req.url) };
+      const params = await requestParams(req, ctx.params);
+      const c: Ctx<P> = { body: await readJson(req), params, url: new URL(req.url) };
       const input = toInput(c);
       const data =
         preview && c.body.dryRun === true

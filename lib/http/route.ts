@@ -4,7 +4,8 @@ import type { Permission } from "../auth/permissions";
 import { type Staff, staffForRequest } from "../auth/staff";
 import type { Q } from "../db/context";
 import { getDatabase, getReadDatabase } from "../db";
-import { AppError, isStatementTimeout } from "../errors";
+import { AppError, badRequest, invalidInputError, isStatementTimeout } from "../errors";
+import { assertStorable, assertStorableQuery } from "../input-guard";
 
 export const jsonError = (status: number, code: string, message: string) =>
   NextResponse.json({ error: { code, message } }, { status, headers: { "cache-control": "no-store" } });
@@ -22,7 +23,7 @@ export function apiRoute<P = Record<string, never>>(permission: Permission, hand
       const staff = await staffForRequest(req, permission);
       // GETs may be served by the replica; anything else, and reads right after a write, by the primary.
       const q = req.method === "GET" ? await getReadDatabase(req.headers) : await getDatabase();
-      const body = await handler({ req, staff, q, params: await ctx.params });
+      const body = await handler({ req, staff, q, params: await requestParams(req, ctx.params) });
       return NextResponse.json(body, { headers: { "cache-control": "no-store" } });
     } catch (err) {
       return errorResponse(req, err);
@@ -30,9 +31,29 @@ export function apiRoute<P = Record<string, never>>(permission: Permission, hand
   };
 }
 
+/**
+ * The request's path params, after the boundary guard: a segment that is not valid percent-encoded
+ * UTF-8 (Next's decoding throws URIError) is a 400, and so is any text in the path or the query
+ * string that Postgres cannot store (NUL, lone surrogates), whatever the handler does with it.
+ */
+export async function requestParams<P>(req: Request, params: Promise<P>): Promise<P> {
+  let decoded: P;
+  try {
+    decoded = await params;
+  } catch (err) {
+    if (err instanceof URIError) throw badRequest("path: malformed percent-encoding (not UTF-8)");
+    throw err;
+  }
+  assertStorable(decoded, "path");
+  assertStorableQuery(new URL(req.url).searchParams);
+  return decoded;
+}
+
 /** Expected failures → their status; a statement timeout → 503 that says why; the rest → logged 500. */
 export function errorResponse(req: Request, err: unknown) {
   if (err instanceof AppError) return jsonError(err.status, err.code, err.message);
+  const input = invalidInputError(err);
+  if (input) return jsonError(input.status, input.code, input.message);
   if (isStatementTimeout(err)) return jsonError(503, "timeout", "The query took too long; an index is probably missing.");
   console.error("api error", req.method, new URL(req.url).pathname, err);
   return jsonError(500, "internal", "Internal error; the server log has the details.");

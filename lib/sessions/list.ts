@@ -1,5 +1,5 @@
 import { sql } from "kysely";
-import { decodeCursor, encodeCursor, TIMESTAMP_TEXT } from "../db/cursor";
+import { decodeCursor, encodeCursor, isTimestampText } from "../db/cursor";
 import { has } from "../db/introspect";
 import type { Q } from "../db/context";
 import { badRequest } from "../errors";
@@ -26,7 +26,7 @@ const SORT = "-createdAt";
 export async function listSessions(q: Q, p: SessionListParams, now = new Date()) {
   requireSessionTable(q);
   const cursor = p.cursor ? decodeCursor(p.cursor, SORT) : null;
-  if (cursor && !TIMESTAMP_TEXT.test(cursor.value ?? "")) throw badRequest("cursor: malformed");
+  if (cursor && !isTimestampText(cursor.value)) throw badRequest("cursor: malformed");
   const where = await sessionWhere(q, p, now);
   const impersonation = has(q.caps, "session", "impersonatedBy");
   let qb = q.db

@@ -3,7 +3,7 @@ import { has } from "../db/introspect";
 import { heavy, type Q } from "../db/context";
 import type { DB } from "../db/schema";
 import { badRequest } from "../errors";
-import { decodeCursor, encodeCursor, TIMESTAMP_TEXT } from "../db/cursor";
+import { decodeCursor, encodeCursor, isTimestampText } from "../db/cursor";
 import { userWhere } from "./filters";
 import { ACTIVITY_WALK, lastActivePage } from "./last-active";
 import type { UserListParams, UserSort } from "./search-params";
@@ -104,7 +104,7 @@ export async function listUsers(
   if (spec.column === null && !q.caps.sessionTable) throw badRequest("sort: last activity needs sessions in the database; this app keeps them only in Redis");
   const cursor = p.cursor ? decodeCursor(p.cursor, p.sort) : null;
   const isTime = spec.column === null || spec.column === "user.createdAt";
-  if (cursor && isTime && !TIMESTAMP_TEXT.test(cursor.value ?? "")) throw badRequest("cursor: malformed");
+  if (cursor && isTime && !isTimestampText(cursor.value)) throw badRequest("cursor: malformed");
   const cmp = spec.dir === "desc" ? "<" : ">";
 
   // The sort value travels as Postgres text so timestamps keep their microseconds across pages.

@@ -1,0 +1,464 @@
+import fc from "fast-check";
+import { sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
+import { installAuditTable } from "../lib/audit/table";
+import type { StaffRole } from "../lib/auth/roles";
+import { depsFor, staffOf, staffRoleMap } from "./helpers/actions";
+import { createTestDb, type TestDb } from "./helpers/db";
+import { insertFixtures } from "./helpers/fixtures";
+import { body, bodyObject, hostileString, jsonValue, PROTO_NAMES, queryString, tainted, urlPiece } from "./helpers/fuzz-arbitraries";
+import { cookieFrom, createPasswordUser, PASSWORD } from "./helpers/staff";
+
+/**
+ * Property-based fuzzing of every way in: each /api/v1 route handler (in-process, real Better Auth
+ * sessions, real database), Better Auth's sign-in, executeAction for every registered action and the
+ * previews, with generated hostile input. Whatever comes in: never a 5xx (never an error other than
+ * AppError for the in-process entry points), always `{ error: { code, message } }` on a 4xx, and the
+ * user, session and account rows unchanged (mutations target ids that do not exist, filters that
+ * match nobody, or are dry runs). Replay a failure with FUZZ_SEED=<seed printed below>; FUZZ_RUNS sets
+ * the total number of generated inputs.
+ */
+type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
+type Who = "anonymous" | "junk" | "user" | StaffRole;
+const BASE = "http://localhost:3000";
+
+const embedded = inject("embedded");
+const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : Math.floor(Math.random() * 2 ** 31);
+const TOTAL = process.env.FUZZ_RUNS ? Number(process.env.FUZZ_RUNS) : embedded ? 1_000 : 1_200;
+const share = (fraction: number) => Math.max(1, Math.round(TOTAL * fraction));
+
+/** Mostly the most privileged role, which gets deepest, but every kind of caller. */
+const who: fc.Arbitrary<Who> = fc.oneof(
+  { weight: 5, arbitrary: fc.constant<Who>("admin") },
+  { weight: 2, arbitrary: fc.constant<Who>("moderator") },
+  { weight: 2, arbitrary: fc.constant<Who>("support") },
+  { weight: 1, arbitrary: fc.constantFrom<Who>("anonymous", "junk", "user") },
+);
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+/** A filter that can match nobody in the fixture world, however hostile the rest of it. */
+const NOBODY = "1970-01-02";
+
+describe("fuzz: bad input is never a 500 and changes nothing", () => {
+  let t: TestDb;
+  const routes: Record<string, Handler> = {};
+  const cookies: Partial<Record<Who, string>> = {};
+  /** ids, emails and phrases a generated string must not hit exactly, or a mutation could succeed */
+  const taken = new Set<string>();
+  const histogram = new Map<string, Map<string, number>>();
+  let before = "";
+  let requests = 0;
+
+  const count = (route: string, outcome: string | number) => {
+    const h = histogram.get(route) ?? new Map<string, number>();
+    h.set(String(outcome), (h.get(String(outcome)) ?? 0) + 1);
+    histogram.set(route, h);
+  };
+  const snapshot = async () => {
+    const table = (name: string) => sql`(select count(*) || ':' || coalesce(md5(string_agg(t::text, '|' order by t.id)), '') from ${sql.table(`${t.schema}.${name}`)} t)`;
+    const r = await sql<{ s: string }>`select concat_ws(' ', ${table("user")}, ${table("session")}, ${table("account")}) as s`.execute(t.raw);
+    return r.rows[0]?.s ?? "";
+  };
+  /** Strings equal to a real id or email get a suffix: generated mutations then find nothing to change. */
+  const defuse = (v: unknown): unknown => {
+    if (typeof v === "string") return taken.has(v.trim().toLowerCase()) ? `${v}-absent` : v;
+    if (Array.isArray(v)) return v.map(defuse);
+    if (isObject(v)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, defuse(x)]));
+    return v;
+  };
+  const nobodyFilter = (v: unknown) => (isObject(v) ? { ...v, createdBefore: NOBODY } : v);
+  /** The route-specific part of "change nothing": broad selections match nobody, "everyone" is a dry run. */
+  const safeBody = (route: string, json: unknown) => {
+    const b = defuse(json);
+    if (!isObject(b)) return b;
+    if (route === "POST users/bulk") return { ...b, filter: nobodyFilter(b.filter) };
+    if (route === "POST sessions/revoke") return b.all === true ? { ...b, dryRun: true } : Array.isArray(b.userIds) ? b : { ...b, createdBefore: NOBODY };
+    return b;
+  };
+  const safeInput = (action: string, raw: unknown) => {
+    const v = defuse(raw);
+    if (!isObject(v)) return v;
+    if (action === "users.bulk" || action === "sessions.revoke.filter") return { ...v, filter: nobodyFilter(v.filter) };
+    return v;
+  };
+
+  /** One request through a real handler, checked: no 5xx, the error shape on 4xx, and no row changed. */
+  const send = async (route: string, method: string, path: string, opts: { as: Who; body?: string; params?: Promise<Record<string, string>>; origin?: string }) => {
+    const headers: Record<string, string> = { "content-type": "application/json" };
+    if (opts.as !== "anonymous") headers.cookie = cookies[opts.as] ?? "";
+    if (opts.origin) headers.origin = opts.origin;
+    const req = new Request(`${BASE}${path}`, { method, headers, body: opts.body });
+    const res = await routes[route]!(req, { params: opts.params ?? Promise.resolve({}) });
+    requests++;
+    count(route, res.status);
+    const text = await res.text();
+    const detail = `${method} ${path.slice(0, 300)} as ${opts.as} → ${res.status} ${text.slice(0, 300)}`;
+    expect(res.status, detail).toBeLessThan(500);
+    if (res.status >= 400 && path.startsWith("/api/v1/")) {
+      const parsed = JSON.parse(text) as { error?: { code?: unknown; message?: unknown } };
+      expect(typeof parsed.error?.code, detail).toBe("string");
+      expect(typeof parsed.error?.message, detail).toBe("string");
+    }
+    // Reads are checked once per property (below), mutations after every request, so a change shrinks to its cause.
+    if (method !== "GET") expect(await snapshot(), `rows changed by ${detail}`).toBe(before);
+  };
+
+  /** Like Next: params come percent-decoded, and a segment that is not UTF-8 makes decoding throw. */
+  const nextParams = (segment: string) => {
+    const p = (async () => ({ id: decodeURIComponent(segment) }))();
+    p.catch(() => {}); // a handler that answers 401 first never awaits it
+    return p;
+  };
+  /** A path id that does not resolve to a real row after decoding. */
+  const segment = urlPiece.map((s) => {
+    try {
+      return taken.has(decodeURIComponent(s).trim().toLowerCase()) ? `${s}-absent` : s;
+    } catch {
+      return s;
+    }
+  });
+
+  beforeAll(async () => {
+    t = await createTestDb("default");
+    await installAuditTable(t.raw, t.schema);
+    await t.reopen();
+    await insertFixtures(t.d);
+    for (const role of ["support", "moderator", "admin", "user"]) await createPasswordUser(t.d, { id: `fz_${role}`, email: `${role}@fuzz.test`, role });
+    Object.assign(process.env, {
+      DATABASE_URL: t.url, AUTH_DB_SCHEMA: t.schema, AUTH_DB_CASING: "camel", AUTH_DB_PLURAL: "false", AUTH_DB_MAPPING: "",
+      BETTER_AUTH_SECRET: "fuzz-secret-0123456789abcdefghijklmnop", BETTER_AUTH_URL: BASE,
+    });
+    const load = async (name: string, path: string, method: string) => {
+      routes[name] = (await import(path))[method] as Handler;
+    };
+    await load("GET users", "../app/api/v1/users/route", "GET");
+    await load("GET sessions", "../app/api/v1/sessions/route", "GET");
+    await load("GET audit", "../app/api/v1/audit/route", "GET");
+    await load("GET spam/accounts", "../app/api/v1/spam/accounts/route", "GET");
+    await load("GET spam/waves", "../app/api/v1/spam/waves/route", "GET");
+    await load("GET users/[id]", "../app/api/v1/users/[id]/route", "GET");
+    await load("DELETE users/[id]", "../app/api/v1/users/[id]/route", "DELETE");
+    await load("POST users/[id]/ban", "../app/api/v1/users/[id]/ban/route", "POST");
+    await load("POST users/[id]/role", "../app/api/v1/users/[id]/role/route", "POST");
+    await load("POST users/[id]/unban", "../app/api/v1/users/[id]/unban/route", "POST");
+    await load("POST users/[id]/verify-email", "../app/api/v1/users/[id]/verify-email/route", "POST");
+    await load("POST users/[id]/sessions/revoke", "../app/api/v1/users/[id]/sessions/revoke/route", "POST");
+    await load("DELETE sessions/[id]", "../app/api/v1/sessions/[id]/route", "DELETE");
+    await load("POST users/bulk", "../app/api/v1/users/bulk/route", "POST");
+    await load("POST sessions/revoke", "../app/api/v1/sessions/revoke/route", "POST");
+    await load("GET auth", "../app/api/auth/[...all]/route", "GET");
+    await load("POST auth", "../app/api/auth/[...all]/route", "POST");
+
+    const { getAuth } = await import("../lib/auth");
+    const auth = await getAuth();
+    for (const role of ["support", "moderator", "admin"] as const) {
+      const res = await auth.api.signInEmail({ body: { email: `${role}@fuzz.test`, password: PASSWORD }, returnHeaders: true });
+      cookies[role] = cookieFrom(res.headers);
+    }
+    // A non-staff user gets no dashboard session; give them one as the app would, correctly signed.
+    const { makeSignature } = await import("better-auth/crypto");
+    const token = "fuzzusertoken".padEnd(32, "x");
+    const now = new Date();
+    // Expiring in 12 h, as the dashboard's own sessions do: an older-looking one would be refreshed (a row change).
+    await t.d.db.insertInto("session").values({
+      id: "s_fz_user", userId: "fz_user", token, createdAt: now, updatedAt: now, expiresAt: new Date(now.getTime() + 12 * 3_600_000), ipAddress: null, userAgent: null,
+    }).execute();
+    cookies.user = `ba-admin.session_token=${encodeURIComponent(`${token}.${await makeSignature(token, process.env.BETTER_AUTH_SECRET ?? "")}`)}`;
+    cookies.junk = "ba-admin.session_token=%00%ED%A0%80.junk; other=\u00ff";
+
+    for (const table of ["user", "session", "account"]) {
+      const rows = await t.raw.selectFrom(`${t.schema}.${table}`).select("id").execute();
+      for (const r of rows) taken.add(String(r.id).toLowerCase());
+    }
+    for (const r of await t.raw.selectFrom(`${t.schema}.user`).select("email").execute()) taken.add(String(r.email).toLowerCase());
+    taken.add("revoke all");
+    taken.add(PASSWORD);
+    before = await snapshot();
+    console.log(`[fuzz] seed ${SEED} (replay: FUZZ_SEED=${SEED}), ${TOTAL} generated inputs, ${embedded ? "embedded PGlite" : "PostgreSQL"}`);
+  });
+
+  afterAll(async () => {
+    const lines = [...histogram.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([route, h]) => {
+        const n = [...h.values()].reduce((a, b) => a + b, 0);
+        const statuses = [...h.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([s, c]) => `${s}×${c}`).join(" ");
+        return `  ${route.padEnd(36)} ${String(n).padStart(5)}  ${statuses}`;
+      });
+    const total = [...histogram.values()].reduce((a, h) => a + [...h.values()].reduce((x, y) => x + y, 0), 0);
+    console.log(`[fuzz] seed ${SEED}: ${total} inputs (${requests} HTTP requests)\n${lines.join("\n")}`);
+    const { getDatabase } = await import("../lib/db");
+    await (await getDatabase()).close();
+    await t?.cleanup();
+  });
+
+  describe("known cases", () => {
+    const cursorOf = (c: unknown[]) => Buffer.from(JSON.stringify(c)).toString("base64url");
+    it.each([
+      ["GET users", "/api/v1/users?q=%00", /q: must not contain NUL/],
+      ["GET users", "/api/v1/users?role=admin%00", /role: must not contain NUL/],
+      ["GET users", "/api/v1/users?provider=%00", /provider: must not contain NUL/],
+      ["GET sessions", "/api/v1/sessions?user=a%00b", /user: must not contain NUL/],
+      ["GET sessions", "/api/v1/sessions?userAgent=%00", /userAgent: must not contain NUL/],
+      ["GET audit", "/api/v1/audit?actor=%00", /actor: must not contain NUL/],
+      ["GET audit", "/api/v1/audit?target=%00", /target: must not contain NUL/],
+      ["GET users", "/api/v1/users?unknown%00=1", /query: a parameter name must not contain NUL/],
+      ["GET users", `/api/v1/users?cursor=${cursorOf(["-createdAt", "2026-13-45 00:00:00+00", "x"])}`, /cursor/],
+      ["GET users", `/api/v1/users?cursor=${cursorOf(["-createdAt", "0000-01-01 00:00:00+00", "x"])}`, /cursor/],
+      ["GET users", `/api/v1/users?sort=email&cursor=${cursorOf(["email", "a\u0000", "x"])}`, /cursor/],
+      ["GET users", `/api/v1/users?sort=email&cursor=${cursorOf(["email", "a", "\u0000"])}`, /cursor/],
+      ["GET sessions", `/api/v1/sessions?cursor=${cursorOf(["-createdAt", "2026-02-30 00:00:00", "x"])}`, /cursor/],
+      ["GET audit", `/api/v1/audit?cursor=${cursorOf(["-at", "2026-01-01 00:00:00+16", "x"])}`, /cursor/],
+    ])("%s %s is a 400", async (route, path, message) => {
+      const res = await routes[route]!(new Request(`${BASE}${path}`, { headers: { cookie: cookies.admin ?? "" } }), { params: Promise.resolve({}) });
+      const json = (await res.json()) as { error: { code: string; message: string } };
+      expect([res.status, json.error.code]).toEqual([400, "invalid_request"]);
+      expect(json.error.message).toMatch(message);
+    });
+
+    it.each([
+      ["GET users/[id]", "GET", "%ED%A0%80"],
+      ["GET users/[id]", "GET", "u_bob%00"],
+      ["POST users/[id]/ban", "POST", "%ED%A0%80"],
+      ["POST users/[id]/verify-email", "POST", "u_bob%00"],
+      ["DELETE sessions/[id]", "DELETE", "s1%00"],
+    ])("%s %s with the path segment %s is a 400", async (route, method, seg) => {
+      const res = await routes[route]!(
+        new Request(`${BASE}/api/v1/x/${seg}`, { method, headers: { cookie: cookies.admin ?? "", "content-type": "application/json" }, body: method === "GET" ? undefined : "{\"reason\":\"x\"}" }),
+        { params: nextParams(seg) },
+      );
+      const json = (await res.json()) as { error: { code: string; message: string } };
+      expect([res.status, json.error.code]).toEqual([400, "invalid_request"]);
+      expect(json.error.message).toMatch(/^(path|id):/);
+    });
+
+    it.each([
+      ["POST users/[id]/ban", { reason: "a\u0000b" }, /^reason: must not contain NUL/],
+      ["POST users/[id]/ban", { reason: "\ud800" }, /^reason: must be valid Unicode/],
+      ["POST users/[id]/role", { role: "user\u0000" }, /^role: must not contain NUL/],
+      ["DELETE users/[id]", { confirm: "\u0000" }, /^confirm: must not contain NUL/],
+      ["POST users/bulk", { action: "ban", ids: ["ok", "\u0000"], reason: "x" }, /^ids\.1: must not contain NUL/],
+      ["POST users/bulk", { action: "revokeSessions", filter: { q: "\u0000" }, dryRun: true }, /^filter\.q: must not contain NUL/],
+      ["POST sessions/revoke", { userAgent: "\u0000", dryRun: true }, /^userAgent: must not contain NUL/],
+      ["POST users/bulk", { action: "ban", ids: ["x"], reason: "x", "k\u0000": 1 }, /^body: a key must not contain NUL/],
+    ])("%s with the body %j is a 400 naming the field", async (route, json, message) => {
+      const method = route.split(" ")[0]!;
+      const res = await routes[route]!(
+        new Request(`${BASE}/api/v1/x`, { method, headers: { cookie: cookies.admin ?? "", "content-type": "application/json" }, body: JSON.stringify(json) }),
+        { params: Promise.resolve({ id: "missing-user" }) },
+      );
+      const out = (await res.json()) as { error: { code: string; message: string } };
+      expect([res.status, out.error.code]).toEqual([400, "invalid_request"]);
+      expect(out.error.message).toMatch(message);
+    });
+
+    it("executeAction refuses NUL and lone surrogates in any field with an AppError", async () => {
+      const { findAction } = await import("../lib/actions/registry");
+      const { executeAction } = await import("../lib/actions/runner");
+      const { deps } = depsFor(t.d, staffOf.admin);
+      for (const [name, input] of [
+        ["user.ban", { userId: "u\u0000", reason: "x" }],
+        ["session.revoke", { sessionId: "s\ud800" }],
+        ["sessions.revoke.filter", { filter: { user: "\u0000", createdBefore: NOBODY } }],
+        ["spam.clear", { userIds: ["\u0000"] }],
+      ] as const) {
+        await expect(executeAction(findAction(name) as never, deps, input), name).rejects.toMatchObject({ code: "invalid_request", status: 400 });
+      }
+      expect(await snapshot()).toBe(before);
+    });
+
+    it("turns a real Postgres invalid-input error into a 400, for routes and actions alike", async () => {
+      const { defineAction, executeAction } = await import("../lib/actions/runner");
+      const { errorResponse } = await import("../lib/http/route");
+      const { z } = await import("zod");
+      const log = vi.spyOn(console, "error").mockImplementation(() => {});
+      const pgError = await sql`select cast('2026-13-45' as timestamptz)`.execute(t.raw).then(() => null, (err: unknown) => err);
+      const res = errorResponse(new Request(`${BASE}/api/v1/users`), pgError);
+      expect([res.status, ((await res.json()) as { error: { code: string } }).error.code]).toEqual([400, "invalid_request"]);
+      // A validation gap inside an action: the transaction rolls back and the caller gets an AppError, not a crash.
+      const gap = defineAction({
+        name: "test.gap", permission: "users.read", input: z.object({}),
+        async run(env) {
+          await sql`select cast(${"2026-13-45"} as timestamptz)`.execute(env.q.db);
+          return { result: null, audit: { targetType: "user", targetIds: [], before: null, after: null } };
+        },
+      });
+      await expect(executeAction(gap, depsFor(t.d, staffOf.admin).deps, {})).rejects.toMatchObject({ code: "invalid_request", status: 400 });
+      expect(log).toHaveBeenCalledTimes(2);
+      log.mockRestore();
+    });
+
+    it("answers a staff sign-in against a password hash it cannot verify with 401, not 500", async () => {
+      // u_alice (user,admin) holds a fixture hash that is not Better Auth's scrypt format, as an app with custom hashing would.
+      const log = vi.spyOn(console, "warn").mockImplementation(() => {});
+      const res = await routes["POST auth"]!(
+        new Request(`${BASE}/api/auth/sign-in/email`, { method: "POST", headers: { "content-type": "application/json", origin: BASE }, body: JSON.stringify({ email: "alice@example.com", password: "whatever" }) }),
+        { params: Promise.resolve({}) },
+      );
+      expect(res.status).toBe(401);
+      expect(log).toHaveBeenCalledWith(expect.stringMatching(/not Better Auth's scrypt format/));
+      log.mockRestore();
+      expect(await snapshot()).toBe(before);
+    });
+
+    it.each(PROTO_NAMES)("the UI's server action answers invalid_request for the action name %s", async (name) => {
+      const { performAction } = await import("../lib/actions/perform");
+      await expect(performAction(name as never, {} as never)).resolves.toEqual({ ok: false, error: { code: "invalid_request", message: `Unknown action ${name}` } });
+    });
+  });
+
+  describe("generated", () => {
+    const listRoutes = { "GET users": "/api/v1/users", "GET sessions": "/api/v1/sessions", "GET audit": "/api/v1/audit", "GET spam/accounts": "/api/v1/spam/accounts", "GET spam/waves": "/api/v1/spam/waves" };
+    const idRoutes = [
+      ["GET users/[id]", "GET", (id: string) => `/api/v1/users/${id}`],
+      ["DELETE users/[id]", "DELETE", (id: string) => `/api/v1/users/${id}`],
+      ["POST users/[id]/ban", "POST", (id: string) => `/api/v1/users/${id}/ban`],
+      ["POST users/[id]/role", "POST", (id: string) => `/api/v1/users/${id}/role`],
+      ["POST users/[id]/unban", "POST", (id: string) => `/api/v1/users/${id}/unban`],
+      ["POST users/[id]/verify-email", "POST", (id: string) => `/api/v1/users/${id}/verify-email`],
+      ["POST users/[id]/sessions/revoke", "POST", (id: string) => `/api/v1/users/${id}/sessions/revoke`],
+      ["DELETE sessions/[id]", "DELETE", (id: string) => `/api/v1/sessions/${id}`],
+    ] as const;
+    const bodyRoutes = [...idRoutes.filter(([, m]) => m !== "GET"), ["POST users/bulk", "POST", () => "/api/v1/users/bulk"], ["POST sessions/revoke", "POST", () => "/api/v1/sessions/revoke"]] as const;
+    const origin = fc.oneof({ weight: 8, arbitrary: fc.constant<string | undefined>(undefined) }, { weight: 2, arbitrary: fc.constant(BASE) }, { weight: 1, arbitrary: fc.constant("https://evil.example") });
+    const run = (n: number, i: number) => ({ seed: SEED + i, numRuns: share(n) });
+
+    it("GET list routes with random query strings", { timeout: 600_000 }, async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.constantFrom(...(Object.keys(listRoutes) as (keyof typeof listRoutes)[])), who, queryString, async (route, as, query) => {
+          await send(route, "GET", `${listRoutes[route]}?${query}`, { as });
+        }),
+        run(0.3, 1),
+      );
+      expect(await snapshot(), "rows changed by a read").toBe(before);
+    });
+
+    it("[id] routes with percent-encoded junk in the path", { timeout: 600_000 }, async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.constantFrom(...idRoutes), who, segment, fc.option(queryString, { nil: undefined }), origin, async ([route, method, path], as, seg, query, o) => {
+          await send(route, method, `${path(seg)}${query ? `?${query}` : ""}`, { as, params: nextParams(seg), body: method === "GET" ? undefined : "{}", origin: o });
+        }),
+        run(0.2, 2),
+      );
+      expect(await snapshot()).toBe(before);
+    });
+
+    it("mutation routes with random JSON bodies and invalid JSON", { timeout: 600_000 }, async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.constantFrom(...bodyRoutes), who, body, fc.constantFrom("missing-user", "s-missing", "u_bob-absent"), origin, async ([route, method, path], as, b, id, o) => {
+          const text = "json" in b ? JSON.stringify(safeBody(route, b.json)) : b.text;
+          await send(route, method, path(id), { as, body: text, params: nextParams(id), origin: o });
+        }),
+        run(0.25, 3),
+      );
+    });
+
+    it("Better Auth's sign-in with random credentials and bodies", { timeout: 600_000 }, async () => {
+      const credentials = fc.record(
+        {
+          email: fc.oneof(fc.constantFrom("admin@fuzz.test", "user@fuzz.test", "alice@example.com", "ADMIN@fuzz.test "), hostileString),
+          password: hostileString.map((p) => (p === PASSWORD ? `${p}!` : p)),
+          rememberMe: jsonValue,
+          callbackURL: hostileString,
+        },
+        { requiredKeys: ["email", "password"] },
+      );
+      const bodies = fc.oneof(credentials.map((c) => JSON.stringify(c)), bodyObject.map((o) => JSON.stringify(o)), fc.string({ maxLength: 30 }));
+      await fc.assert(
+        fc.asyncProperty(
+          fc.oneof(
+            { weight: 4, arbitrary: fc.record({ method: fc.constant("POST"), path: fc.constant("/api/auth/sign-in/email"), body: bodies }) },
+            { weight: 1, arbitrary: fc.record({ method: fc.constant("GET"), path: fc.oneof(fc.constant("/api/auth/get-session"), urlPiece.map((p) => `/api/auth/${p}`)), body: fc.constant(undefined) }) },
+          ),
+          fc.constantFrom<Who>("anonymous", "junk", "support"),
+          fc.constantFrom(BASE, undefined),
+          async (r, as, o) => {
+            await send(r.method === "POST" ? "POST auth" : "GET auth", r.method, r.path, { as, body: r.body, origin: o });
+          },
+        ),
+        run(0.05, 4),
+      );
+      expect(await snapshot()).toBe(before);
+    });
+
+    it("executeAction for every registered action, and unknown names, with raw inputs", { timeout: 600_000 }, async () => {
+      const { actions, findAction } = await import("../lib/actions/registry");
+      const { executeAction } = await import("../lib/actions/runner");
+      const { AppError } = await import("../lib/errors");
+      // Per action, an input that passes validation (ids that do not exist), to be poisoned or extended.
+      const bases: Record<string, Record<string, unknown>> = {
+        "user.ban": { userId: "missing-user", reason: "fuzz", duration: "1d" },
+        "user.unban": { userId: "missing-user" },
+        "user.verifyEmail": { userId: "missing-user" },
+        "user.setRole": { userId: "missing-user", role: "user" },
+        "user.delete": { userId: "missing-user", confirm: "x@y.z" },
+        "user.sessions.revoke": { userId: "missing-user" },
+        "session.revoke": { sessionId: "missing-session", userId: "missing-user" },
+        "sessions.revoke.filter": { filter: { ip: "192.0.2.0/24", userAgent: "curl", user: "bob@gmail.com" } },
+        "sessions.revoke.all": { confirm: "REVOKE ALL" },
+        "users.bulk": { action: "ban", filter: { q: "fill", status: "active" }, reason: "x", expiresAt: "2999-01-01T00:00:00Z" },
+        "spam.clear": { userIds: ["missing-user"], reason: "fuzz" },
+      };
+      const inputFor = (name: string) => {
+        const base = fc.constant(bases[name] ?? {});
+        return fc.oneof(
+          { weight: 3, arbitrary: tainted(base) },
+          { weight: 3, arbitrary: fc.tuple(base, bodyObject).map(([a, b]) => ({ ...a, ...b })) },
+          { weight: 1, arbitrary: base },
+          { weight: 1, arbitrary: bodyObject },
+          { weight: 1, arbitrary: jsonValue },
+        );
+      };
+      const calls = fc.oneof(
+        { weight: 6, arbitrary: fc.constantFrom(...Object.keys(actions)).chain((name) => fc.tuple(fc.constant(name), inputFor(name))) },
+        { weight: 1, arbitrary: fc.tuple(fc.oneof(fc.constantFrom(...PROTO_NAMES), hostileString), bodyObject) },
+      );
+      const roles = fc.constantFrom<StaffRole>("admin", "admin", "moderator", "support");
+      await fc.assert(
+        fc.asyncProperty(calls, roles, async ([name, raw], role) => {
+          const spec = findAction(name);
+          const label = `action ${spec ? name : "(unknown name)"}`;
+          if (!spec) return void count(label, "unknown");
+          const { deps } = depsFor(t.d, staffOf[role]);
+          try {
+            await executeAction(spec as never, deps, safeInput(name, raw));
+            count(label, "ok");
+          } catch (err) {
+            if (!(err instanceof AppError)) throw new Error(`${name} as ${role} with ${JSON.stringify(raw)?.slice(0, 300)} threw ${String(err)}`);
+            count(label, err.code);
+          }
+          expect(await snapshot(), `rows changed by ${name} ${JSON.stringify(raw)?.slice(0, 300)}`).toBe(before);
+        }),
+        run(0.15, 5),
+      );
+    });
+
+    it("the previews with raw inputs", { timeout: 600_000 }, async () => {
+      const { previews } = await import("../lib/actions/previews");
+      const { can } = await import("../lib/auth/permissions");
+      const { AppError } = await import("../lib/errors");
+      const base = fc.constantFrom<Record<string, unknown>>({ action: "ban", ids: ["u_bob"] }, { action: "unban", filter: { q: "fill" } }, { filter: { ip: "::/0", userAgent: "Chrome" } });
+      const raw = fc.oneof(
+        tainted(base),
+        fc.tuple(fc.constantFrom<Record<string, unknown>>({ action: "ban", ids: ["u_bob"] }, { action: "unban", filter: {} }, { filter: { ip: "::/0" } }), bodyObject).map(([a, b]) => ({ ...a, ...b })),
+        bodyObject,
+        jsonValue,
+      );
+      await fc.assert(
+        fc.asyncProperty(fc.constantFrom(...(Object.keys(previews) as (keyof typeof previews)[])), fc.constantFrom<StaffRole>("admin", "moderator", "support"), raw, async (kind, role, input) => {
+          const label = `preview ${kind}`;
+          // As perform.ts' guarded() does before running a preview.
+          if (!can(role, previews[kind].permission)) return void count(label, "forbidden");
+          try {
+            await previews[kind].run(t.d, staffOf[role], input, staffRoleMap);
+            count(label, "ok");
+          } catch (err) {
+            if (!(err instanceof AppError)) throw new Error(`preview ${kind} as ${role} with ${JSON.stringify(input)?.slice(0, 300)} threw ${String(err)}`);
+            count(label, err.code);
+          }
+        }),
+        run(0.05, 6),
+      );
+      expect(await snapshot()).toBe(before);
+    });
+  });
+});
