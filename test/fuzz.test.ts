@@ -23,7 +23,9 @@ type Who = "anonymous" | "junk" | "user" | StaffRole;
 const BASE = "http://localhost:3000";
 
 const embedded = inject("embedded");
-const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : Math.floor(Math.random() * 2 ** 31);
+// A developer's run draws a new seed each time (and prints it); CI runs a fixed one, so whether a
+// submission lands never depends on the draw. Seeds that found bugs become known cases above.
+const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : process.env.CI === "true" ? 20_261_202 : Math.floor(Math.random() * 2 ** 31);
 const TOTAL = process.env.FUZZ_RUNS ? Number(process.env.FUZZ_RUNS) : embedded ? 1_000 : 1_200;
 const share = (fraction: number) => Math.max(1, Math.round(TOTAL * fraction));
 
