@@ -1,18 +1,48 @@
+import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import type { ConsoleMessage, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { actions } from "../../lib/actions/registry";
+import { executeAction } from "../../lib/actions/runner";
 import { DEMO_PASSWORD } from "../../lib/seed/staff";
+import { depsFor, staffOf } from "../helpers/actions";
 import { type E2E, screenshotDir, skip, startE2E } from "./server";
 
-/** Security headers and the server-action origin check, against `next start`; the pages still work under the CSP in Chromium. */
+/** The machine running the suite may be busy: a page render can take seconds, not the default 1 s. */
+const SLOW = { timeout: 20_000 };
+
+/**
+ * Security headers and the server-action origin check, against `next start`; the pages still work
+ * under the CSP in Chromium; and after a ban the pages say what is known, not "never".
+ */
 describe.skipIf(skip)("browser-side hardening", () => {
   let e: E2E;
+  let banned: { id: string; email: string; lastActive: Date };
 
   beforeAll(async () => {
-    e = await startE2E();
+    e = await startE2E(async (t) => {
+      await t.reopen(); // sees the audit table startE2E installed, so the ban's record is stored
+      // A regular user with sessions, banned before the server starts (the ban ends every session).
+      const row = await t.d.db
+        .selectFrom("session")
+        .innerJoin("user", "user.id", "session.userId")
+        .select(["user.id", "user.email", (eb) => eb.fn.max("session.updatedAt").as("last")])
+        .where("user.role", "=", "user")
+        .where("session.expiresAt", ">", new Date())
+        .groupBy(["user.id", "user.email"])
+        .orderBy("user.id")
+        .limit(1)
+        .executeTakeFirstOrThrow();
+      banned = { id: row.id, email: row.email, lastActive: new Date(row.last as Date) };
+      // Only live sessions, so the ban leaves no row behind and the page must rely on the audit.
+      await t.d.db.deleteFrom("session").where("session.userId", "=", row.id).where("session.expiresAt", "<=", new Date()).execute();
+      const { deps } = depsFor(t.d, staffOf.moderator);
+      await executeAction(actions["user.ban"] as never, deps, { userId: row.id, reason: "e2e" });
+    });
   }, 300_000);
 
   afterAll(async () => {
+    if (e) writeFileSync(resolve(screenshotDir, "security-server.log"), e.output());
     await e?.stop();
   });
 
@@ -83,23 +113,42 @@ describe.skipIf(skip)("browser-side hardening", () => {
     watch(page);
     await e.signIn(page, "support@demo.local", DEMO_PASSWORD);
     await page.waitForURL(/\/users/);
-    await expect.poll(() => page.locator("tbody tr").count()).toBeGreaterThan(10);
+    await expect.poll(() => page.locator("tbody tr").count(), SLOW).toBeGreaterThan(10);
 
     // Hydration: typing in the search box updates the URL only when React runs (nuqs).
     const target = await e.t.d.db.selectFrom("user").select(["user.id", "user.email", "user.name"]).where("user.role", "is", null).orderBy("user.id").limit(1).executeTakeFirstOrThrow();
     const fragment = target.email.split("@")[0] ?? target.email;
     await page.getByRole("searchbox").fill(fragment);
-    await expect.poll(() => new URL(page.url()).searchParams.get("q")).toBe(fragment);
-    await expect.poll(() => page.locator("tbody").textContent()).toContain(target.email);
+    await expect.poll(() => new URL(page.url()).searchParams.get("q"), SLOW).toBe(fragment);
+    await expect.poll(() => page.locator("tbody").textContent(), SLOW).toContain(target.email);
 
     await page.getByRole("link", { name: target.name }).first().click();
     await page.waitForURL(new RegExp(`/users/${target.id}$`));
-    await expect.poll(() => page.getByRole("heading", { name: /Why can.t this user sign in\?/ }).count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByRole("heading", { name: /Why can.t this user sign in\?/ }).count(), SLOW).toBeGreaterThan(0);
     // A full load of the user page too (not only a client-side navigation).
     await page.reload();
-    await expect.poll(() => page.locator("main").textContent()).toContain(target.email);
+    await expect.poll(() => page.locator("main").textContent(), SLOW).toContain(target.email);
     await page.screenshot({ path: resolve(screenshotDir, "user-detail-csp.png"), fullPage: true });
     expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("says 'no session now' with the kept last activity after a ban, on the user page and in the list", async () => {
+    const page = await e.browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await e.signIn(page, "support@demo.local", DEMO_PASSWORD);
+    await page.waitForURL(/\/users/);
+    await page.goto(`${e.base}/users/${banned.id}`);
+    const main = page.locator("main");
+    await expect.poll(() => main.textContent(), SLOW).toContain("No session now");
+    const day = banned.lastActive.toISOString().slice(0, 10);
+    await expect.poll(() => main.textContent()).toMatch(new RegExp(`\\(${day} \\d\\d:\\d\\d UTC\\), kept when sessions were ended by user\\.ban on `));
+    expect(await main.textContent()).not.toMatch(/never signed in/i);
+    await page.screenshot({ path: resolve(screenshotDir, "user-detail-banned.png"), fullPage: true });
+
+    await page.goto(`${e.base}/users?q=${encodeURIComponent(banned.email)}`);
+    const row = page.locator("tbody tr", { hasText: banned.email });
+    await expect.poll(() => row.textContent(), SLOW).toContain("No session now ·");
+    expect(await page.locator("tbody").textContent()).not.toMatch(/\bNever\b/);
     await page.close();
   });
 });
