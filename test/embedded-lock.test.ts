@@ -75,6 +75,21 @@ describe("the embedded database lock", () => {
     }
   }, 60_000);
 
+  it("makes a second `npm start` on the same .data folder exit with that message, before building", async () => {
+    const data = join(base, "npm-start");
+    const child = await holder(join(data, "pglite"));
+    try {
+      const env = { ...process.env, DASHBOARD_DATA_DIR: data, PORT: "4999", NEXT_TELEMETRY_DISABLED: "1" };
+      delete env.DATABASE_URL;
+      const second = spawnSync(process.execPath, ["--import", "tsx", "scripts/start.ts"], { cwd: root, env, encoding: "utf8", timeout: 60_000 });
+      expect(second.status).toBe(1);
+      expect(second.stderr.trim()).toBe(`another dashboard is already running on ${join(data, "pglite")} (pid ${child.pid}, port 4123): stop it first, or set DATABASE_URL`);
+      expect(second.stdout).not.toMatch(/Building/);
+    } finally {
+      child.kill("SIGKILL");
+    }
+  }, 90_000);
+
   it("takes over a lock file whose pid is dead", async () => {
     const dir = join(base, "stale");
     const dead = spawnSync(process.execPath, ["-e", "console.log(process.pid)"], { encoding: "utf8" });
