@@ -1,3 +1,17 @@
+// Headers every response gets (pages, API JSON, static files). The per-request CSP (nonce) and
+// HSTS (only over https, known at run time) are set in proxy.ts.
+const securityHeaders = [
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "Referrer-Policy", value: "same-origin" },
+  // For browsers without CSP frame-ancestors.
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+  {
+    key: "Permissions-Policy",
+    value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), midi=(), magnetometer=(), gyroscope=(), accelerometer=(), display-capture=()",
+  },
+];
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Keep the database drivers out of the bundle (PGlite's WASM would otherwise be copied into it).
@@ -11,5 +25,8 @@ const nextConfig = {
   // user's first start need not repeat it.
   typescript: { ignoreBuildErrors: true },
   experimental: { authInterrupts: true },
+  async headers() {
+    return [{ source: "/:path*", headers: securityHeaders }];
+  },
 };
 export default nextConfig;

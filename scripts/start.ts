@@ -10,6 +10,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { ConfigError, parseConfig } from "../lib/config";
 import { EMBEDDED_POOL_MAX, startEmbedded } from "../lib/db/embedded";
+import { EmbeddedLockedError } from "../lib/db/embedded-lock";
 import { demoStaffAccounts, prepareDemoDatabase } from "../lib/demo";
 import { buildIsStale, run } from "./lib/next-build";
 
@@ -43,7 +44,14 @@ async function main() {
   if (!config.databaseUrl) {
     const dataDir = resolve(root, process.env.DASHBOARD_DATA_DIR ?? ".data");
     console.log(`No DATABASE_URL: using the embedded demo database in ${dataDir}`);
-    const embedded = await startEmbedded(join(dataDir, "pglite"));
+    let embedded;
+    try {
+      embedded = await startEmbedded(join(dataDir, "pglite"), 0, port);
+    } catch (err) {
+      if (!(err instanceof EmbeddedLockedError)) throw err;
+      console.error(err.message);
+      process.exit(1);
+    }
     stopEmbedded = embedded.stop;
     await prepareDemoDatabase(embedded.url, (line) => console.log(line));
     Object.assign(env, {

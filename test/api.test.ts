@@ -70,7 +70,7 @@ describe("JSON API /api/v1/users", () => {
     expect(status).toBe(200);
     expect(body.data).toHaveLength(3);
     expect(Object.keys(body.data[0]).sort()).toEqual(
-      ["banExpires", "banReason", "banned", "createdAt", "email", "emailVerified", "id", "image", "lastActiveAt", "name", "role", "updatedAt"].sort(),
+      ["banExpires", "banReason", "banned", "createdAt", "email", "emailVerified", "id", "image", "keptActivity", "lastActiveAt", "name", "role", "updatedAt"].sort(),
     );
     expect(body.data.map((u: { email: string }) => u.email)).toEqual(["alice@example.com", "dave@example.org", "erin@example.net"]);
     expect(body.data[1].banned).toBe(false); // dave's ban expired

@@ -46,9 +46,15 @@ describe("why can't this user sign in?", () => {
     expect(f).toContain("two_factor");
   });
 
-  it("counts the days without a session, or says the user never signed in", () => {
+  it("counts the days without a session, or says what is known: no session recorded, never 'never signed in'", () => {
     const inactive = diagnoseSignIn({ user: user({ lastActiveAt: new Date("2026-04-01T00:00:00Z") }), accounts: [acc("credential")], activeSessions: 0, bansTracked: true, now });
     expect(inactive.find((f) => f.code === "inactive")?.title).toBe("No session for 61 days");
-    expect(codes({ user: user({ lastActiveAt: null }), accounts: [acc("credential")], activeSessions: 0, bansTracked: true, now })).toContain("never_signed_in");
+    const none = diagnoseSignIn({ user: user({ lastActiveAt: null }), accounts: [acc("credential")], activeSessions: 0, bansTracked: true, now });
+    expect(none.find((f) => f.code === "no_session_recorded")?.title).toBe("No session recorded");
+    expect(none.map((f) => f.title).join(" ")).not.toMatch(/never/i);
+    // Sessions ended by a ban: the activity the audit record kept, and by what.
+    const kept = { lastActive: new Date("2026-05-28T09:30:00Z"), endedAt: new Date("2026-05-30T12:00:00Z"), action: "users.bulk.ban" };
+    const banned = diagnoseSignIn({ user: user({ lastActiveAt: null, keptActivity: kept }), accounts: [acc("credential")], activeSessions: 0, bansTracked: true, now });
+    expect(banned.find((f) => f.code === "no_session_now")?.detail).toContain("kept when sessions were ended by users.bulk.ban on 2026-05-30 12:00 UTC");
   });
 });

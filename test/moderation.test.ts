@@ -119,7 +119,8 @@ describe("moderation actions (snake_case naming, audit table installed)", () => 
     const { result, records } = await run("sessions.revoke.filter", { filter: { ip: "203.0.113.0/24" } }, staffOf.moderator);
     // spared: the actor's own (r5), staff sue's (r4) and admin alice's fixture session s1
     expect(result).toEqual({ sessionsRevoked: 2, usersAffected: 2, sessionsSpared: 3 });
-    expect(records[0]?.before).toEqual({ filter: { ip: "203.0.113.0/24" } });
+    // The ended sessions' last activity per user, kept for "last active" once they are gone.
+    expect(records[0]?.before).toEqual({ filter: { ip: "203.0.113.0/24" }, lastActive: { u_erin: NOW.toISOString(), u_pct: NOW.toISOString() } });
     expect((await liveSessions("u_pct")).map((s) => s.id)).toEqual(["r3"]);
     expect(await liveSessions("u_sue")).toHaveLength(1);
     expect(await liveSessions("u_moe")).toHaveLength(1);

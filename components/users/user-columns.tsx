@@ -3,6 +3,7 @@ import Link from "next/link";
 import type { DataTableFeatures } from "../data-table/features";
 import { Avatar } from "../ui/avatar";
 import { Time } from "../ui/time";
+import { LastActive } from "./last-active";
 import { ProviderBadges, RoleBadges, UserStatusBadges } from "./user-badges";
 import type { UserListItem } from "./user-list-item";
 
@@ -57,8 +58,8 @@ export const userColumns = helper.columns([
     id: "lastActiveAt",
     header: "Last active",
     sortDescFirst: true,
-    // The server only offers "most recently active first" (users who never signed in sort last).
+    // The server only offers "most recently active first" (users with no session sort last).
     meta: { sortKeys: { desc: "-lastActiveAt" }, className: "nowrap" },
-    cell: ({ row }) => <Time value={row.original.lastActiveAt} fallback="Never" />,
+    cell: ({ row }) => <LastActive item={row.original} />,
   }),
 ]);

@@ -1,6 +1,6 @@
 import { type BanStatus, banStatusOf } from "@/lib/users/ban-status";
 import type { UserRow } from "@/lib/users/queries";
-import { type TimeValue, timeValue } from "../ui/format";
+import { formatDateTime, type TimeValue, timeValue } from "../ui/format";
 import type { SpamCell } from "./spam-cell";
 
 /**
@@ -22,6 +22,8 @@ export interface UserListItem {
   providers: string[];
   createdAt: TimeValue;
   lastActiveAt: TimeValue | null;
+  /** no session left: the last activity the audit kept when sessions were ended, and by what */
+  keptActivity: { lastActive: TimeValue; endedAt: string; action: string } | null;
   /** spam score column: absent when no result is shown, null when this user was not scored */
   spam?: SpamCell | null;
 }
@@ -40,5 +42,8 @@ export function toUserListItem(u: UserRow, now: Date, bansTracked: boolean): Use
     providers: [...u.providers].sort(),
     createdAt: timeValue(u.createdAt, now),
     lastActiveAt: u.lastActiveAt ? timeValue(u.lastActiveAt, now) : null,
+    keptActivity: u.keptActivity
+      ? { lastActive: timeValue(u.keptActivity.lastActive, now), endedAt: formatDateTime(u.keptActivity.endedAt), action: u.keptActivity.action }
+      : null,
   };
 }

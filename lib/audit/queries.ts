@@ -63,3 +63,38 @@ export async function listAudit(q: Q, p: AuditListParams) {
     nextCursor: rows.length > p.limit && last ? encodeCursor({ sort: "-at", value: last.sortValue, id: last.id }) : null,
   };
 }
+
+/** A user's last activity as an audit record kept it when their sessions were ended. */
+export interface KeptActivity {
+  /** the latest activity of the sessions that were ended */
+  lastActive: Date;
+  /** when, and by which action, they were ended */
+  endedAt: Date;
+  action: string;
+}
+
+/**
+ * For users who have no session left: the last activity the latest audit record kept for each
+ * (lib/sessions/revoke.ts keptActivity writes `before.lastActive[userId]`). One GIN look-up per id
+ * through the targets index; empty without the audit table.
+ *   select u.id, a.* from unnest($ids) u(id) cross join lateral (select … from audit
+ *     where target_ids @> array[u.id] and before->'lastActive' ? u.id order by at desc limit 1) a
+ */
+export async function keptLastActive(q: Q, userIds: readonly string[]): Promise<Map<string, KeptActivity>> {
+  const out = new Map<string, KeptActivity>();
+  if (!q.caps.audit || !userIds.length) return out;
+  const t = sql.id(q.naming.options.schema, AUDIT_TABLE);
+  const { rows } = await sql<{ id: string; lastActive: string; endedAt: Date; action: string }>`
+    select u.id, a.last_active as "lastActive", a.at as "endedAt", a.action
+    from unnest(cast(${[...new Set(userIds)]} as text[])) as u(id)
+    cross join lateral (
+      select at, action, before->'lastActive'->>u.id as last_active from ${t}
+      where target_ids @> array[u.id] and before->'lastActive' ? u.id
+      order by at desc limit 1
+    ) a`.execute(q.db);
+  for (const r of rows) {
+    const lastActive = new Date(r.lastActive);
+    if (!Number.isNaN(lastActive.getTime())) out.set(r.id, { lastActive, endedAt: new Date(r.endedAt), action: r.action });
+  }
+  return out;
+}

@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { lockDataDir } from "./embedded-lock";
 
 /**
  * The zero-setup database: PGlite (Postgres compiled to WASM) served over the Postgres wire protocol,
@@ -16,18 +17,35 @@ export interface Embedded {
   stop(): Promise<void>;
 }
 
-/** `dataDir` undefined = in memory (tests). PGlite does not create parent folders, so we do. */
-export async function startEmbedded(dataDir?: string, port = 0): Promise<Embedded> {
+/**
+ * `dataDir` undefined = in memory (tests). PGlite does not create parent folders, so we do.
+ * A folder is opened by one process at a time (lockDataDir: EmbeddedLockedError otherwise);
+ * `appPort` is the dashboard's HTTP port, named in the refusal a second start gets.
+ */
+export async function startEmbedded(dataDir?: string, port = 0, appPort: string | null = null): Promise<Embedded> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  // pg_trgm ships inside the package (no download): the doctor's search indexes work here too.
-  const db = await PGlite.create(dataDir, { extensions: { pg_trgm } });
-  const server = new PGLiteSocketServer({ db, port, host: "127.0.0.1", maxConnections: 32 });
-  await server.start();
-  return {
-    url: `postgres://postgres@${server.getServerConn()}/postgres`,
-    async stop() {
-      await server.stop();
-      await db.close();
-    },
-  };
+  const lock = dataDir ? lockDataDir(dataDir, appPort) : null;
+  let db: PGlite | undefined;
+  try {
+    // pg_trgm ships inside the package (no download): the doctor's search indexes work here too.
+    db = await PGlite.create(dataDir, { extensions: { pg_trgm } });
+    const server = new PGLiteSocketServer({ db, port, host: "127.0.0.1", maxConnections: 32 });
+    await server.start();
+    const opened = db;
+    return {
+      url: `postgres://postgres@${server.getServerConn()}/postgres`,
+      async stop() {
+        try {
+          await server.stop();
+          await opened.close();
+        } finally {
+          lock?.release();
+        }
+      },
+    };
+  } catch (err) {
+    await db?.close().catch(() => {});
+    lock?.release();
+    throw err;
+  }
 }

@@ -3,7 +3,7 @@ import { type ActionEnv, defineAction } from "../actions/runner";
 import type { Staff } from "../auth/staff";
 import type { StaffRole } from "../auth/roles";
 import type { Q } from "../db/context";
-import { revokeUsersSessions } from "../sessions/revoke";
+import { keptActivity, type LastActive, revokeUsersSessions } from "../sessions/revoke";
 import { banFields, requireBans } from "./guards";
 import { banEnd, bulkInput, type bulkPreviewInput } from "./schemas";
 import { selectTargets, type UserSelection } from "./targets";
@@ -38,10 +38,12 @@ export const bulkUsersAction = defineAction({
     const ids = users.map((u) => u.id);
     let result: { usersChanged: number; sessionsRevoked: number };
     let after: unknown;
+    let lastActive: LastActive = {};
     if (input.action === "ban") {
       const expiresAt = banEnd(input, env.now);
       const r = await banUsers(env, ids, { reason: input.reason ?? "", expiresAt });
       result = { usersChanged: r.users, sessionsRevoked: r.sessions };
+      lastActive = r.lastActive;
       after = { banned: true, banReason: input.reason, banExpires: expiresAt?.toISOString() ?? null };
     } else if (input.action === "unban") {
       const r = await unbanUsers(env, ids);
@@ -50,6 +52,7 @@ export const bulkUsersAction = defineAction({
     } else {
       const r = await revokeUsersSessions(env, ids);
       result = { usersChanged: 0, sessionsRevoked: r.sessions };
+      lastActive = r.lastActive;
       after = { sessionsRevoked: r.sessions };
     }
     const previouslyBanned = users.filter((u) => u.banned === true).length;
@@ -60,7 +63,7 @@ export const bulkUsersAction = defineAction({
         targetType: "user",
         targetIds: ids,
         reason: input.reason ?? null,
-        before: { selection: input.filter ? { filter: input.filter } : { ids: ids.length }, previouslyBanned, skipped },
+        before: { selection: input.filter ? { filter: input.filter } : { ids: ids.length }, previouslyBanned, skipped, ...keptActivity(lastActive) },
         after: { ...(after as object), ...result },
       },
     };

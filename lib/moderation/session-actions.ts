@@ -6,7 +6,7 @@ import { notFound } from "../errors";
 import type { Staff } from "../auth/staff";
 import type { StaffRole } from "../auth/roles";
 import { sessionWhere } from "../sessions/filters";
-import { revokeSessionsWhere, revokeUsersSessions } from "../sessions/revoke";
+import { keptActivity, revokeSessionsWhere, revokeUsersSessions } from "../sessions/revoke";
 import { findStoreSession } from "../sessions/store-sessions";
 import { type SessionFilterInput, toSessionFilter } from "../sessions/search-params";
 import { oneTarget } from "./guards";
@@ -20,7 +20,7 @@ export const revokeUserSessionsAction = defineAction({
   async run(env, input) {
     const user = await oneTarget(env, input.userId, { verb: "sign out", allowSelf: true });
     const r = await revokeUsersSessions(env, [user.id]);
-    return { result: { sessionsRevoked: r.sessions }, audit: { targetType: "user", targetIds: [user.id], before: null, after: { sessionsRevoked: r.sessions } } };
+    return { result: { sessionsRevoked: r.sessions }, audit: { targetType: "user", targetIds: [user.id], before: keptActivity(r.lastActive), after: { sessionsRevoked: r.sessions } } };
   },
 });
 
@@ -42,7 +42,7 @@ export const revokeSessionAction = defineAction({
     const r = await revokeSessionsWhere(env, (eb) => eb("session.id", "=", session.id));
     return {
       result: { sessionsRevoked: r.sessions },
-      audit: { targetType: "session", targetIds: [session.id], before: { userId: session.userId }, after: { sessionsRevoked: r.sessions } },
+      audit: { targetType: "session", targetIds: [session.id], before: { userId: session.userId, ...keptActivity(r.lastActive) }, after: { sessionsRevoked: r.sessions } },
     };
   },
 });
@@ -74,7 +74,7 @@ export const revokeFilteredSessionsAction = defineAction({
     const r = await revokeSessionsWhere(env, where);
     return {
       result: { sessionsRevoked: r.sessions, usersAffected: r.userIds.length, sessionsSpared: Number(matched.n) - r.sessions },
-      audit: { targetType: "user", targetIds: r.userIds, before: { filter: input.filter }, after: { sessionsRevoked: r.sessions } },
+      audit: { targetType: "user", targetIds: r.userIds, before: { filter: input.filter, ...keptActivity(r.lastActive) }, after: { sessionsRevoked: r.sessions } },
     };
   },
 });

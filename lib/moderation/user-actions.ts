@@ -1,6 +1,7 @@
 import { type ActionEnv, defineAction } from "../actions/runner";
 import { staffRoleOf } from "../auth/roles";
 import { AppError } from "../errors";
+import { keptActivity } from "../sessions/revoke";
 import { banFields, oneTarget, requireBans } from "./guards";
 import { banEnd, banInput, deleteUserInput, setRoleInput, userIdInput } from "./schemas";
 import { banUsers, deleteUsers, markEmailVerified, setUserRole, unbanUsers } from "./users";
@@ -18,7 +19,7 @@ export const banUserAction = defineAction({
       result: { usersChanged: r.users, sessionsRevoked: r.sessions, banExpires: expiresAt?.toISOString() ?? null },
       audit: {
         targetType: "user", targetIds: [user.id], reason: input.reason,
-        before: banFields(user), after: { banned: true, banReason: input.reason, banExpires: expiresAt?.toISOString() ?? null, sessionsRevoked: r.sessions },
+        before: { ...banFields(user), ...keptActivity(r.lastActive) }, after: { banned: true, banReason: input.reason, banExpires: expiresAt?.toISOString() ?? null, sessionsRevoked: r.sessions },
       },
     };
   },

@@ -10,15 +10,15 @@ const anyId = (ids: readonly string[]) => sql<string>`any(${[...ids]}::text[])`;
 
 /** Better Auth's banUser: set the ban, then end every session (database and store). */
 export async function banUsers(env: RevokeEnv, ids: readonly string[], ban: { reason: string; expiresAt: Date | null }) {
-  if (!ids.length) return { users: 0, sessions: 0 };
+  if (!ids.length) return { users: 0, sessions: 0, lastActive: {} };
   const updated = await env.q.db
     .updateTable("user")
     .set({ banned: true, banReason: ban.reason, banExpires: ban.expiresAt, updatedAt: env.now })
     .where("user.id", "=", anyId(ids))
     .returning("user.id")
     .execute();
-  const { sessions } = await revokeUsersSessions(env, ids);
-  return { users: updated.length, sessions };
+  const { sessions, lastActive } = await revokeUsersSessions(env, ids);
+  return { users: updated.length, sessions, lastActive };
 }
 
 /** Better Auth's unbanUser: clear all three ban columns. Only rows that hold a ban change. */

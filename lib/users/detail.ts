@@ -1,4 +1,5 @@
 import { listUserAccounts } from "../accounts/queries";
+import { keptLastActive } from "../audit/queries";
 import type { Q } from "../db/context";
 import { listUserSessions } from "../sessions/queries";
 import type { SessionStore } from "../sessions/store";
@@ -18,6 +19,11 @@ export async function getUserDetail(q: Q, id: string, now = new Date(), store: S
   const sessions = store && fromDb.total === 0 ? await listStoreSessions(store, id, now) : fromDb;
   if (sessions.source === "store" && !user.lastActiveAt && sessions.sessions.length) {
     user.lastActiveAt = new Date(Math.max(...sessions.sessions.map((s) => s.updatedAt.getTime())));
+  }
+  // No live session: what the audit kept when sessions were ended may be later than any row left.
+  if (sessions.activeTotal === 0 && q.caps.audit) {
+    const kept = (await keptLastActive(q, [id])).get(id) ?? null;
+    user.keptActivity = kept && (!user.lastActiveAt || kept.lastActive > user.lastActiveAt) ? kept : null;
   }
   const findings = diagnoseSignIn({ user, accounts, activeSessions: sessions.activeTotal, bansTracked: q.caps.modules.has("admin"), now });
   return { user, accounts, ...sessions, findings };

@@ -94,6 +94,14 @@ export function diagnoseSignIn({ user, accounts, activeSessions, bansTracked, no
       title: `${activeSessions} active session${activeSessions === 1 ? "" : "s"}`,
       detail: `Signed in somewhere${user.lastActiveAt ? `, last active ${ago(user.lastActiveAt, now)}` : ""}.`,
     });
+  } else if (user.keptActivity) {
+    const k = user.keptActivity;
+    out.push({
+      level: "info",
+      code: "no_session_now",
+      title: "No session now",
+      detail: `Last active ${ago(k.lastActive, now)} (${fmt(k.lastActive)}), kept when sessions were ended by ${k.action} on ${fmt(k.endedAt)}. The user has to sign in again.`,
+    });
   } else if (user.lastActiveAt) {
     out.push({
       level: "info",
@@ -104,9 +112,10 @@ export function diagnoseSignIn({ user, accounts, activeSessions, bansTracked, no
   } else {
     out.push({
       level: "info",
-      code: "never_signed_in",
-      title: "Never signed in",
-      detail: "No session was ever recorded (or sessions live only in a secondary store).",
+      code: "no_session_recorded",
+      title: "No session recorded",
+      // Not "never signed in": bans and revokes delete sessions, Better Auth deletes expired ones.
+      detail: "No session row is left and no record kept a last activity: the user may never have signed in, or their sessions expired, were deleted, or live only in a secondary store.",
     });
   }
 

@@ -6,6 +6,8 @@ import { badRequest } from "../errors";
 import { decodeCursor, encodeCursor, isTimestampText } from "../db/cursor";
 import { userWhere } from "./filters";
 import { ACTIVITY_WALK, lastActivePage } from "./last-active";
+import type { KeptActivity } from "../audit/queries";
+import { withKeptActivity } from "./kept-activity";
 import type { UserListParams, UserSort } from "./search-params";
 
 export interface UserRow {
@@ -21,6 +23,11 @@ export interface UserRow {
   createdAt: Date;
   updatedAt: Date;
   lastActiveAt: Date | null;
+  /**
+   * No session left (lastActiveAt null): the last activity an audit record kept when the user's
+   * sessions were ended (a ban, a revoke), when the audit table has one. See kept-activity.ts.
+   */
+  keptActivity?: KeptActivity | null;
   /** account.providerId values, e.g. ["credential", "google"] */
   providers: string[];
   /** optional module fields (username, phoneNumber, twoFactorEnabled …) when their columns exist */
@@ -98,6 +105,16 @@ export async function listUsers(
   p: UserListParams,
   now = new Date(),
   tuning: SearchTuning = SEARCH_TUNING,
+): Promise<{ rows: UserRow[]; nextCursor: string | null; searchStep?: SearchStep }> {
+  const page = await listUserPage(q, p, now, tuning);
+  return { ...page, rows: await withKeptActivity(q, page.rows) };
+}
+
+async function listUserPage(
+  q: Q,
+  p: UserListParams,
+  now: Date,
+  tuning: SearchTuning,
 ): Promise<{ rows: UserRow[]; nextCursor: string | null; searchStep?: SearchStep }> {
   if (p.status && !q.caps.modules.has("admin")) throw badRequest("status: bans are not tracked in this database (no admin plugin columns)");
   const spec = sorts[p.sort];

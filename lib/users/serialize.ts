@@ -18,6 +18,10 @@ export function toApiUser(u: UserRow, now: Date) {
     createdAt: u.createdAt.toISOString(),
     updatedAt: u.updatedAt.toISOString(),
     lastActiveAt: u.lastActiveAt?.toISOString() ?? null,
+    /** no session left: the last activity an audit record kept when the sessions were ended */
+    keptActivity: u.keptActivity
+      ? { lastActive: u.keptActivity.lastActive.toISOString(), endedAt: u.keptActivity.endedAt.toISOString(), action: u.keptActivity.action }
+      : null,
   };
 }
 export type ApiUser = ReturnType<typeof toApiUser>;

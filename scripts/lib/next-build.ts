@@ -21,7 +21,7 @@ export function buildIsStale(root: string): boolean {
   const id = join(root, ".next", "BUILD_ID");
   if (!existsSync(id)) return true;
   const built = statSync(id).mtimeMs;
-  const sources = ["app", "components", "lib", "next.config.mjs", "package-lock.json", "instrumentation.ts"];
+  const sources = ["app", "components", "lib", "next.config.mjs", "package-lock.json", "instrumentation.ts", "proxy.ts"];
   return sources.some((s) => newest(join(root, s)) > built);
 }
 
