@@ -10,7 +10,7 @@ import type { Database } from "../db/open";
 import type { DB } from "../db/schema";
 import { AppError, badRequest } from "../errors";
 import type { RevokeEnv } from "../sessions/revoke";
-import type { SessionStore } from "../sessions/store";
+import { type SessionStore, StoreUnavailableError } from "../sessions/store";
 
 export interface RequestInfo {
   ip: string | null;
@@ -64,6 +64,38 @@ async function lockedNow(q: { db: Kysely<DB> }): Promise<{ at: Date; atMicros: s
   return { at: new Date(atMicros), atMicros };
 }
 
+/** The store as the action sees it, remembering whether any write call completed. */
+function trackWrites(inner: SessionStore) {
+  let wrote = false;
+  const after = <T>(p: Promise<T>) => p.then((v) => ((wrote = true), v));
+  const store: SessionStore = {
+    ...inner,
+    ping: inner.ping?.bind(inner),
+    removeSessions: (s) => after(inner.removeSessions(s)),
+    revokeUsers: (ids, at) => after(inner.revokeUsers(ids, at)),
+    updateCachedUser: (ids, patch) => after(inner.updateCachedUser(ids, patch)),
+    listUserSessions: (id) => inner.listUserSessions(id),
+    scanUserIds: (onBatch) => inner.scanUserIds(onBatch),
+    close: () => inner.close(),
+  };
+  return { store, wrote: () => wrote };
+}
+
+/**
+ * What the caller is told when Redis stopped answering. Before the transaction (the PING): nothing
+ * was sent, nothing changed. During it: the transaction rolled back, so the database is unchanged;
+ * store writes that had completed stay, and a command that timed out may still be applied when Redis
+ * comes back. Either way users can only have been signed out without the rows changing (the safe
+ * direction, see below), and re-running the action completes it.
+ */
+function storeFailure(err: StoreUnavailableError, wroteBefore: boolean): AppError {
+  const message =
+    wroteBefore || err.partial
+      ? "The session store (Redis) did not answer; the database was not changed, but some of these users' sessions were already signed out. Run the action again once Redis answers."
+      : "The session store (Redis) did not answer; nothing was changed in the database. Try again once Redis answers.";
+  return new AppError("unavailable", message);
+}
+
 /**
  * The one mutation path, for server actions and API routes alike:
  *   permission → validate → query (one transaction) → audit (same transaction) → result.
@@ -77,10 +109,15 @@ export async function executeAction<S extends z.ZodType, O>(spec: ActionSpec<S, 
   const input = parseInput(spec.input, raw);
   const now = deps.now ?? new Date();
   const { d } = deps;
+  // A store that is down is found out here, in REDIS_TIMEOUT_MS, before any row is locked.
+  await deps.store?.ping?.().catch((err: unknown) => {
+    throw err instanceof StoreUnavailableError ? storeFailure(err, false) : err;
+  });
+  const store = deps.store ? trackWrites(deps.store) : null;
   const { result, record } = await d.db.transaction().execute(async (trx) => {
     const q = { ...d, db: trx };
     const env: ActionEnv = {
-      q, now, store: deps.store, preserveSessions: deps.settings.preserveSessions, staff: deps.staff, staffRoleMap: deps.settings.staffRoleMap,
+      q, now, store: store?.store ?? null, preserveSessions: deps.settings.preserveSessions, staff: deps.staff, staffRoleMap: deps.settings.staffRoleMap,
     };
     const { result, audit } = await spec.run(env, input);
     const record: AuditRecord = {
@@ -99,6 +136,10 @@ export async function executeAction<S extends z.ZodType, O>(spec: ActionSpec<S, 
     };
     if (d.caps.audit) await insertAudit(q, record);
     return { result, record };
+  }).catch((err: unknown) => {
+    // The store stalled mid-action: its bounded command failed, so the transaction rolled back at once.
+    if (err instanceof StoreUnavailableError) throw storeFailure(err, store?.wrote() ?? false);
+    throw err;
   });
   logAudit(record, deps.log);
   return result;
