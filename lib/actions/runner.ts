@@ -102,7 +102,9 @@ function storeFailure(err: StoreUnavailableError, wroteBefore: boolean): AppErro
  * The audit row commits with the change or not at all; the stdout line is written after commit.
  * Store (Redis) clean-up runs inside the transaction, before commit: if it fails nothing is
  * committed; if the commit fails after it, users were signed out without the rows changing, the
- * safe direction, and re-running the action completes it.
+ * safe direction, and re-running the action completes it. Every store command is bounded
+ * (REDIS_TIMEOUT_MS) and the store is PINGed before the transaction opens, so a silent Redis costs
+ * one timeout, not a transaction (and row locks) held open for as long as it stays silent.
  */
 export async function executeAction<S extends z.ZodType, O>(spec: ActionSpec<S, O>, deps: ActionDeps, raw: unknown): Promise<O> {
   if (!can(deps.staff.role, spec.permission)) throw new AppError("forbidden", `The ${deps.staff.role} role may not do this (${spec.permission}).`);
