@@ -23,7 +23,9 @@ describe("invariants under concurrency", () => {
     t = await createTestDb("default", ["admin"]);
     await installAuditTable(t.raw, t.schema);
     await t.reopen();
-    d = await openDatabase({ url: t.url, naming: t.naming, poolMax: 12, statementTimeoutMs: 20_000 });
+    // 120 raced actions queue for 12 connections behind one row lock: on a loaded machine the wait for
+    // a free connection can pass the 3 s default (a 503 by design), which is not what this file tests.
+    d = await openDatabase({ url: t.url, naming: t.naming, poolMax: 12, statementTimeoutMs: 20_000, connectTimeoutMs: 60_000 });
   });
   afterAll(async () => {
     await d?.close();
@@ -115,7 +117,7 @@ describe("invariants under concurrency", () => {
         run("user.unban", staff("mod2", "moderator"), { userId: "target" }),
       ]).flat(),
     );
-    expect(results.every((r) => r.ok)).toBe(true);
+    expect(results.filter((r) => !r.ok)).toEqual([]);
     const final = await d.db.selectFrom("user").select("user.banned").where("user.id", "=", "target").executeTakeFirstOrThrow();
     const { rows } = await sql<{ at: string; before: { banned: boolean | null }; after: { banned: boolean } }>`
       select to_char(at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as at, before, after from ${sql.id(t.schema, "dashboard_audit_log")} where 'target' = any(target_ids) order by at, id`.execute(t.raw);

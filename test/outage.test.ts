@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AppError, expectedError, isUnavailable } from "../lib/errors";
+import { AppError, expectedError, isUnavailable, UNAVAILABLE_DIGEST } from "../lib/errors";
 import { createTestDb, type TestDb } from "./helpers/db";
 import { cookieFrom, createPasswordUser, PASSWORD } from "./helpers/staff";
 import { startTcpProxy } from "./helpers/tcp-proxy";
@@ -113,6 +113,10 @@ describe("database outage through the real API routes", () => {
       console.log(`[outage] closed port: GET /api/v1/users → ${r.status} in ${r.ms} ms`);
       expect(r.status).toBe(503);
       expect(r.body.error.code).toBe("unavailable");
+      // what pages see (requireStaff → checkStaff): an "unavailable" error carrying the digest the
+      // error boundary recognises in production, not "anonymous" (which would redirect to sign-in)
+      const { checkStaff } = await import("../lib/auth/staff");
+      await expect(checkStaff(new Headers({ cookie }))).rejects.toMatchObject({ code: "unavailable", digest: UNAVAILABLE_DIGEST });
     } finally {
       await proxy.reopen();
     }
