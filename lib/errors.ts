@@ -65,6 +65,17 @@ export function isUnavailable(err: unknown, depth = 0): boolean {
   return isUnavailable(e.cause, depth + 1);
 }
 
+// What ioredis says when Redis is down or silent (the dashboard's clients are bounded: lib/sessions/redis-client.ts).
+const REDIS_MESSAGES = [/^Command timed out$/, /^Connection is closed\.?$/, /Stream isn't writeable/, /max retries per request/i];
+
+/** Is this (or its cause) ioredis saying Redis is down or did not answer in time? */
+export function isRedisUnavailable(err: unknown, depth = 0): boolean {
+  if (typeof err !== "object" || err === null || depth > 6) return false;
+  const message = (err as { message?: unknown }).message;
+  if (typeof message === "string" && REDIS_MESSAGES.some((m) => m.test(message))) return true;
+  return isRedisUnavailable((err as { cause?: unknown }).cause, depth + 1);
+}
+
 /** Statement timeout anywhere in the chain (Better Auth wraps the driver's error in its own). */
 function hasStatementTimeout(err: unknown, depth = 0): boolean {
   if (typeof err !== "object" || err === null || depth > 6) return false;
@@ -78,6 +89,8 @@ function hasStatementTimeout(err: unknown, depth = 0): boolean {
 export function expectedError(err: unknown): AppError | null {
   if (err instanceof AppError) return err;
   if (hasStatementTimeout(err)) return new AppError("timeout", "The database took too long (statement timeout); an index is probably missing, or the database is overloaded.");
+  // e.g. the staff check when staff sessions live in Redis (Better Auth wraps the ioredis error)
+  if (isRedisUnavailable(err)) return new AppError("unavailable", "The session store (Redis) did not answer in time; nothing was changed. Try again shortly.");
   if (isUnavailable(err)) return new AppError("unavailable", "The database is unavailable (no connection, or it did not answer in time); nothing was changed. Try again shortly.");
   return null;
 }

@@ -22,6 +22,8 @@ describe("which errors mean 'the database is unavailable'", () => {
     expect(expectedError(Object.assign(new Error("wrapped"), { cause: Object.assign(new Error("canceling statement due to statement timeout"), { code: "57014" }) }))?.code).toBe("timeout");
     expect(expectedError(new AppError("conflict", "x"))?.status).toBe(409);
     expect(expectedError(new Error("a bug"))).toBeNull();
+    // the staff check with staff sessions in Redis: Better Auth wraps ioredis's timeout
+    expect(expectedError(Object.assign(new Error("Failed to get session"), { cause: new Error("Command timed out") }))).toMatchObject({ code: "unavailable", message: expect.stringMatching(/Redis/) });
   });
 });
 

@@ -1,5 +1,5 @@
 import { Redis } from "ioredis";
-import { isUnavailable } from "../errors";
+import { isRedisUnavailable, isUnavailable } from "../errors";
 
 /** REDIS_TIMEOUT_MS when nothing else is given. */
 export const DEFAULT_REDIS_TIMEOUT_MS = 2_000;
@@ -21,7 +21,5 @@ export function createRedisClient(url: string, timeoutMs = DEFAULT_REDIS_TIMEOUT
 
 /** Is this ioredis error "Redis is down or not answering" (rather than a script or data error)? */
 export function isRedisDown(err: unknown): boolean {
-  if (isUnavailable(err)) return true;
-  const message = err instanceof Error ? err.message : "";
-  return /Command timed out|Connection is closed|Stream isn't writeable|max retries per request|Reached the max retries/i.test(message);
+  return isRedisUnavailable(err) || isUnavailable(err);
 }
