@@ -10,6 +10,11 @@ import { createTestDb, type TestDb } from "./helpers/db";
 import { insertFixtures } from "./helpers/fixtures";
 import { deleteKeys, REDIS_URL, requireRedisOrSkip, uniquePrefix } from "./helpers/redis";
 import { startTcpProxy } from "./helpers/tcp-proxy";
+import { createDashboardAuth } from "../lib/auth/create-auth";
+import { expectedError } from "../lib/errors";
+import { redisSecondaryStorage } from "../lib/sessions/secondary-storage";
+import { staffRoleMap } from "./helpers/actions";
+import { cookieFrom, createPasswordUser, PASSWORD } from "./helpers/staff";
 
 const up = await requireRedisOrSkip("redis-stall.test.ts");
 const TIMEOUT = 300; // REDIS_TIMEOUT_MS for this file
@@ -142,6 +147,28 @@ describe.skipIf(!up)("a Redis that stops answering", () => {
     // re-running once Redis answers completes the ban
     expect(await ban(store)).toMatchObject({ ok: true });
     expect(await bob()).toMatchObject({ banned: true });
+  });
+
+  it("the staff check over a silent Redis (staff sessions in the store) is a bounded 503, not 'signed out'", async () => {
+    await createPasswordUser(t.d, { id: "stall_admin", email: "stall-admin@corp.test", role: "admin" });
+    const auth = createDashboardAuth(t.d, {
+      secret: "stall-test-secret-stall-test-secret-0123456789",
+      baseUrl: "http://localhost:3000",
+      staffRoleMap,
+      secondaryStorage: redisSecondaryStorage(`redis://127.0.0.1:${proxy.port}`, prefix, TIMEOUT),
+    });
+    const signedIn = await auth.api.signInEmail({ body: { email: "stall-admin@corp.test", password: PASSWORD }, returnHeaders: true });
+    const headers = new Headers({ cookie: cookieFrom(signedIn.headers) });
+    expect((await auth.api.getSession({ headers }))?.user.id).toBe("stall_admin");
+    proxy.setMode("stall");
+    const started = Date.now();
+    const err = await auth.api.getSession({ headers }).then(() => null, (e: unknown) => e);
+    const ms = Date.now() - started;
+    proxy.setMode("forward");
+    console.log(`[redis-stall] getSession over a silent Redis: ${err ? "threw" : "returned"} in ${ms} ms`);
+    // Better Auth throws (it does not report "no session", which would send staff to sign in again)
+    expect(expectedError(err)).toMatchObject({ code: "unavailable", status: 503 });
+    expect(ms).toBeLessThan(TIMEOUT * 4);
   });
 
   it("a Redis that is gone (port closed) fails fast too", async () => {
