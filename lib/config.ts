@@ -13,12 +13,16 @@ export interface Config {
   readUrl: string | undefined;
   poolMax: number;
   statementTimeoutMs: number;
+  /** how long to wait for a database connection before answering 503 */
+  connectTimeoutMs: number;
   secret: string | undefined;
   baseUrl: string;
   /** app role (as stored in user.role) → staff role */
   staffRoleMap: Record<string, StaffRole>;
   naming: NamingOptions;
   redisUrl: string | undefined;
+  /** bound on connecting to Redis and on every Redis command: past it the action fails with 503 */
+  redisTimeoutMs: number;
   /** the app's session.cookieCache.maxAge: how long a revoked user may stay signed in */
   cookieCacheMaxAge: number;
   /** the app sets Better Auth's preserveSessionInDatabase: revoke expires rows instead of deleting */
@@ -92,11 +96,13 @@ export function parseConfig(env: Env = process.env): Config {
     readUrl: env.DATABASE_READ_URL?.trim() || undefined,
     poolMax: int(env, "DATABASE_POOL_MAX", 10, 1, 500),
     statementTimeoutMs: int(env, "DATABASE_STATEMENT_TIMEOUT_MS", 15_000, 100, 3_600_000),
+    connectTimeoutMs: int(env, "DATABASE_CONNECT_TIMEOUT_MS", 3_000, 100, 120_000),
     secret: env.BETTER_AUTH_SECRET?.trim() || undefined,
     baseUrl: (env.BETTER_AUTH_URL?.trim() || `http://localhost:${port}`).replace(/\/$/, ""),
     staffRoleMap: parseStaffRoleMap(env.STAFF_ROLES),
     naming: parseNaming(env),
     redisUrl: env.REDIS_URL?.trim() || undefined,
+    redisTimeoutMs: int(env, "REDIS_TIMEOUT_MS", 2_000, 50, 60_000),
     cookieCacheMaxAge: int(env, "SESSION_COOKIE_CACHE_MAX_AGE", 0, 0, 31_536_000),
     preserveSessions: flag(env, "AUTH_PRESERVE_SESSION_IN_DATABASE"),
     trustedProxyHops: int(env, "TRUSTED_PROXY_HOPS", 0, 0, 10),

@@ -79,7 +79,7 @@ describe("the embedded database lock", () => {
     const data = join(base, "npm-start");
     const child = await holder(join(data, "pglite"));
     try {
-      const env = { ...process.env, DASHBOARD_DATA_DIR: data, PORT: "4999", NEXT_TELEMETRY_DISABLED: "1" };
+      const env: NodeJS.ProcessEnv = { ...process.env, DASHBOARD_DATA_DIR: data, PORT: "4999", NEXT_TELEMETRY_DISABLED: "1" };
       delete env.DATABASE_URL;
       const second = spawnSync(process.execPath, ["--import", "tsx", "scripts/start.ts"], { cwd: root, env, encoding: "utf8", timeout: 60_000 });
       expect(second.status).toBe(1);

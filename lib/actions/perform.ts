@@ -6,7 +6,7 @@ import type * as z from "zod";
 import { checkStaff } from "../auth/staff";
 import { getConfig } from "../config";
 import { getDatabase } from "../db";
-import { AppError, invalidInputError, isStatementTimeout } from "../errors";
+import { AppError, expectedError } from "../errors";
 import type { bulkPreviewInput, revokeFilterInput } from "../moderation/schemas";
 import { can, type Permission } from "../auth/permissions";
 import { actionDeps } from "./deps";
@@ -23,9 +23,10 @@ async function guarded<T>(permission: Permission | null, fn: (staff: Awaited<Ret
     if (permission && !can(staff.role, permission)) throw new AppError("forbidden", `The ${staff.role} role may not do this (${permission}).`);
     return { ok: true, data: await fn(staff) };
   } catch (err) {
-    const input = err instanceof AppError ? err : invalidInputError(err);
-    if (input) return { ok: false, error: { code: input.code, message: input.message } };
-    if (isStatementTimeout(err)) return { ok: false, error: { code: "timeout", message: "The database took too long; an index is probably missing." } };
+    // the same mapping as the API (lib/errors.ts expectedError): a dead database is a message, not a crash
+    const expected = expectedError(err);
+    if (expected?.status === 503) console.warn("action unavailable", expected.code, err instanceof Error ? err.message : err);
+    if (expected) return { ok: false, error: { code: expected.code, message: expected.message } };
     throw err;
   }
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { type Kysely, sql } from "kysely";
 import * as z from "zod";
 import { insertAudit, logAudit } from "../audit/write";
 import type { AuditDraft, AuditRecord } from "../audit/types";
@@ -6,10 +7,11 @@ import { can, type Permission } from "../auth/permissions";
 import type { StaffRole } from "../auth/roles";
 import type { Staff } from "../auth/staff";
 import type { Database } from "../db/open";
+import type { DB } from "../db/schema";
 import { AppError, badRequest, invalidInputError } from "../errors";
 import { assertStorable } from "../input-guard";
 import type { RevokeEnv } from "../sessions/revoke";
-import type { SessionStore } from "../sessions/store";
+import { type SessionStore, StoreUnavailableError } from "../sessions/store";
 
 export interface RequestInfo {
   ip: string | null;
@@ -52,27 +54,80 @@ export function parseInput<S extends z.ZodType>(schema: S, raw: unknown): z.outp
 }
 
 /**
+ * The audit time, read once the action holds its row locks (after run()), from the database's clock:
+ * two actions on the same rows are then stamped in the order they committed, whatever instance ran
+ * them. `now` (taken before the transaction) was not: an action that waited for another's locks could
+ * carry an earlier time than the one it overwrote (8 of 60 concurrent ban/unban pairs).
+ */
+async function lockedNow(q: { db: Kysely<DB> }): Promise<{ at: Date; atMicros: string }> {
+  // as text: a JS Date keeps milliseconds, and two serialised actions can fall in the same one
+  const { rows } = await sql<{ t: string }>`select to_char(clock_timestamp() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as t`.execute(q.db);
+  const atMicros = rows[0]?.t;
+  if (!atMicros) throw new Error("clock_timestamp() returned nothing");
+  return { at: new Date(atMicros), atMicros };
+}
+
+/** The store as the action sees it, remembering whether any write call completed. */
+function trackWrites(inner: SessionStore) {
+  let wrote = false;
+  const after = <T>(p: Promise<T>) => p.then((v) => ((wrote = true), v));
+  const store: SessionStore = {
+    ...inner,
+    ping: inner.ping?.bind(inner),
+    removeSessions: (s) => after(inner.removeSessions(s)),
+    revokeUsers: (ids, at) => after(inner.revokeUsers(ids, at)),
+    updateCachedUser: (ids, patch) => after(inner.updateCachedUser(ids, patch)),
+    listUserSessions: (id) => inner.listUserSessions(id),
+    scanUserIds: (onBatch) => inner.scanUserIds(onBatch),
+    close: () => inner.close(),
+  };
+  return { store, wrote: () => wrote };
+}
+
+/**
+ * What the caller is told when Redis stopped answering. Before the transaction (the PING): nothing
+ * was sent, nothing changed. During it: the transaction rolled back, so the database is unchanged;
+ * store writes that had completed stay, and a command that timed out may still be applied when Redis
+ * comes back. Either way users can only have been signed out without the rows changing (the safe
+ * direction, see below), and re-running the action completes it.
+ */
+function storeFailure(err: StoreUnavailableError, wroteBefore: boolean): AppError {
+  const message =
+    wroteBefore || err.partial
+      ? "The session store (Redis) did not answer; the database was not changed, but some of these users' sessions were already signed out. Run the action again once Redis answers."
+      : "The session store (Redis) did not answer; nothing was changed in the database. Try again once Redis answers.";
+  return new AppError("unavailable", message);
+}
+
+/**
  * The one mutation path, for server actions and API routes alike:
  *   permission → validate → query (one transaction) → audit (same transaction) → result.
  * The audit row commits with the change or not at all; the stdout line is written after commit.
  * Store (Redis) clean-up runs inside the transaction, before commit: if it fails nothing is
  * committed; if the commit fails after it, users were signed out without the rows changing, the
- * safe direction, and re-running the action completes it.
+ * safe direction, and re-running the action completes it. Every store command is bounded
+ * (REDIS_TIMEOUT_MS) and the store is PINGed before the transaction opens, so a silent Redis costs
+ * one timeout, not a transaction (and row locks) held open for as long as it stays silent.
  */
 export async function executeAction<S extends z.ZodType, O>(spec: ActionSpec<S, O>, deps: ActionDeps, raw: unknown): Promise<O> {
   if (!can(deps.staff.role, spec.permission)) throw new AppError("forbidden", `The ${deps.staff.role} role may not do this (${spec.permission}).`);
   const input = parseInput(spec.input, raw);
   const now = deps.now ?? new Date();
   const { d } = deps;
+  // A store that is down is found out here, in REDIS_TIMEOUT_MS, before any row is locked.
+  await deps.store?.ping?.().catch((err: unknown) => {
+    throw err instanceof StoreUnavailableError ? storeFailure(err, false) : err;
+  });
+  const store = deps.store ? trackWrites(deps.store) : null;
   const { result, record } = await d.db.transaction().execute(async (trx) => {
     const q = { ...d, db: trx };
     const env: ActionEnv = {
-      q, now, store: deps.store, preserveSessions: deps.settings.preserveSessions, staff: deps.staff, staffRoleMap: deps.settings.staffRoleMap,
+      q, now, store: store?.store ?? null, preserveSessions: deps.settings.preserveSessions, staff: deps.staff, staffRoleMap: deps.settings.staffRoleMap,
     };
     const { result, audit } = await spec.run(env, input);
     const record: AuditRecord = {
       id: randomUUID(),
-      at: now,
+      ...(await lockedNow(q)),
       actor: { id: deps.staff.id, email: deps.staff.email, role: deps.staff.role },
       action: audit.action ?? spec.name,
       targetType: audit.targetType,
@@ -87,6 +142,8 @@ export async function executeAction<S extends z.ZodType, O>(spec: ActionSpec<S, 
     if (d.caps.audit) await insertAudit(q, record);
     return { result, record };
   }).catch((err: unknown) => {
+    // The store stalled mid-action: its bounded command failed, so the transaction rolled back at once.
+    if (err instanceof StoreUnavailableError) throw storeFailure(err, store?.wrote() ?? false);
     // A value validation let through but Postgres refused (see invalidInputError): a 400, logged.
     throw invalidInputError(err) ?? err;
   });

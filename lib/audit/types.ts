@@ -7,6 +7,11 @@ import type { StaffRole } from "../auth/roles";
 export interface AuditRecord {
   id: string;
   at: Date;
+  /**
+   * The same instant with the database clock's microseconds (ISO 8601, e.g. 2026-06-01T00:00:00.123456Z):
+   * actions on the same rows can commit within one millisecond, and only this keeps them in order.
+   */
+  atMicros?: string;
   actor: { id: string; email: string; role: StaffRole };
   /** e.g. "user.ban", "users.bulk.ban", "sessions.revoke" */
   action: string;

@@ -8,12 +8,13 @@ export async function insertAudit(q: Q, r: AuditRecord): Promise<void> {
   await sql`
     insert into ${sql.id(q.naming.options.schema, AUDIT_TABLE)}
       (id, at, actor_id, actor_email, actor_role, action, target_type, target_ids, target_count, reason, before, after, ip, user_agent)
-    values (${r.id}, ${r.at}, ${r.actor.id}, ${r.actor.email}, ${r.actor.role}, ${r.action}, ${r.targetType},
+    values (${r.id}, cast(${r.atMicros ?? r.at.toISOString()} as timestamptz), ${r.actor.id}, ${r.actor.email}, ${r.actor.role}, ${r.action}, ${r.targetType},
       ${r.targetIds}::text[], ${r.targetCount}, ${r.reason}, ${JSON.stringify(r.before ?? null)}::jsonb,
       ${JSON.stringify(r.after ?? null)}::jsonb, ${r.ip}, ${r.userAgent})`.execute(q.db);
 }
 
 /** The always-on trail: one JSON line per mutation on stdout, for the operator's log pipeline. */
 export function logAudit(r: AuditRecord, write: (line: string) => void = (l) => process.stdout.write(`${l}\n`)): void {
-  write(JSON.stringify({ type: "audit", ...r, at: r.at.toISOString() }));
+  const { atMicros, ...rest } = r;
+  write(JSON.stringify({ type: "audit", ...rest, at: atMicros ?? r.at.toISOString() }));
 }

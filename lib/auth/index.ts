@@ -20,7 +20,7 @@ export function getAuth(): Promise<DashboardAuth> {
       staffRoleMap: config.staffRoleMap,
       plugins: [nextCookies()],
       // No session table: staff sessions live in the app's Redis, like every other session.
-      ...(!d.caps.sessionTable && config.redisUrl ? { secondaryStorage: redisSecondaryStorage(config.redisUrl, process.env.REDIS_KEY_PREFIX ?? "") } : {}),
+      ...(!d.caps.sessionTable && config.redisUrl ? { secondaryStorage: redisSecondaryStorage(config.redisUrl, process.env.REDIS_KEY_PREFIX ?? "", config.redisTimeoutMs) } : {}),
     });
   });
   g.__dashboardAuth.catch(() => {

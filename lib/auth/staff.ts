@@ -2,7 +2,7 @@ import "server-only";
 import { headers as nextHeaders } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { getConfig } from "../config";
-import { AppError } from "../errors";
+import { AppError, expectedError, UNAVAILABLE_DIGEST } from "../errors";
 import { staffRoleOfUser } from "./create-auth";
 import { getAuth } from "./index";
 import { can, type Permission } from "./permissions";
@@ -23,6 +23,19 @@ export type StaffCheck = { kind: "anonymous" } | { kind: "not-staff"; email: str
  * or a ban set takes effect on the next click.
  */
 export async function checkStaff(headers: Headers): Promise<StaffCheck> {
+  try {
+    return await readStaff(headers);
+  } catch (err) {
+    // Better Auth turns a dead database into its own 500 (APIError FAILED_TO_GET_SESSION, the driver's
+    // error as `cause`). Name it: the API answers 503, a page shows "database unavailable" (the digest
+    // survives production builds), and nobody is sent to sign in again, which would only loop.
+    const expected = expectedError(err);
+    if (expected && expected.status === 503) throw Object.assign(expected, { cause: err, digest: UNAVAILABLE_DIGEST });
+    throw err;
+  }
+}
+
+async function readStaff(headers: Headers): Promise<StaffCheck> {
   const auth = await getAuth();
   // getSession reads the session and its user row (no cookie cache), role and ban included.
   const session = await auth.api.getSession({ headers });

@@ -20,6 +20,7 @@ function open(url: string): Promise<Database> {
     naming: createNaming(config.naming),
     poolMax: config.poolMax,
     statementTimeoutMs: config.statementTimeoutMs,
+    connectTimeoutMs: config.connectTimeoutMs,
     sessionsInStore: Boolean(config.redisUrl),
   });
 }

@@ -27,15 +27,27 @@ export interface OpenOptions {
   naming: Naming;
   poolMax: number;
   statementTimeoutMs: number;
+  /** how long to wait for a connection (a new one, or a free one from the pool); default 3 s */
+  connectTimeoutMs?: number;
   /** skip the schema check (migrations and seeding run before the tables exist) */
   introspect?: boolean;
   /** the app's sessions are reachable in a store (REDIS_URL): a missing session table is fine */
   sessionsInStore?: boolean;
 }
 
-export function createPool(url: string, max: number, statementTimeoutMs: number): pg.Pool {
-  // A request that cannot get a connection fails after 15 s instead of hanging.
-  const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 15_000 });
+export const DEFAULT_CONNECT_TIMEOUT_MS = 3_000;
+
+export function createPool(url: string, max: number, statementTimeoutMs: number, connectTimeoutMs = DEFAULT_CONNECT_TIMEOUT_MS): pg.Pool {
+  // A request that cannot get a connection (database down, stalled network, pool exhausted) fails
+  // in a few seconds with a 503 (lib/errors.ts isUnavailable), instead of hanging: pg's timer covers
+  // the TCP connect and the start-up handshake, pg-pool's the wait for a free client.
+  const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: connectTimeoutMs });
+  // An IDLE client whose server went away (restart, failover, pg_terminate_backend: 57P01) is
+  // reported here; without a listener Node treats it as an unhandled 'error' and the process exits.
+  // The pool has already discarded that client; the next request opens a new one (or gets a 503).
+  pool.on("error", (err) => {
+    console.warn("database: an idle connection was closed by the server:", err.message);
+  });
   // A startup `options` parameter is ignored by some servers (PGlite, poolers); SET works everywhere.
   pool.on("connect", (client) => {
     client.query(`set statement_timeout = ${Math.floor(statementTimeoutMs)}`).catch(() => {});
@@ -44,7 +56,7 @@ export function createPool(url: string, max: number, statementTimeoutMs: number)
 }
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
-  const pool = createPool(opts.url, opts.poolMax, opts.statementTimeoutMs);
+  const pool = createPool(opts.url, opts.poolMax, opts.statementTimeoutMs, opts.connectTimeoutMs);
   const dialect = new PostgresDialect({ pool });
   const db = new Kysely<DB>({ dialect, plugins: [new NameMappingPlugin(opts.naming)] });
   // Better Auth applies the schema itself (`database.schemaName`), so it gets Kysely without plugins.

@@ -4,7 +4,7 @@ import type { Permission } from "../auth/permissions";
 import { type Staff, staffForRequest } from "../auth/staff";
 import type { Q } from "../db/context";
 import { getDatabase, getReadDatabase } from "../db";
-import { AppError, badRequest, invalidInputError, isStatementTimeout } from "../errors";
+import { badRequest, expectedError } from "../errors";
 import { assertStorable, assertStorableQuery } from "../input-guard";
 
 export const jsonError = (status: number, code: string, message: string) =>
@@ -14,8 +14,8 @@ type Handler<P> = (ctx: { req: Request; staff: Staff; q: Q; params: P }) => Prom
 
 /**
  * Every /api/v1 handler goes through here: staff session and permission first, then the handler;
- * expected failures become `{ error: { code, message } }` with their status, a statement timeout a
- * 503 that says why, anything else a logged 500. Never an empty 200 that hides an error.
+ * expected failures become `{ error: { code, message } }` with their status, a statement timeout or
+ * a dead database a 503 that says why, anything else a logged 500. Never an empty 200 that hides an error.
  */
 export function apiRoute<P = Record<string, never>>(permission: Permission, handler: Handler<P>) {
   return async (req: Request, ctx: { params: Promise<P> }) => {
@@ -49,12 +49,14 @@ export async function requestParams<P>(req: Request, params: Promise<P>): Promis
   return decoded;
 }
 
-/** Expected failures → their status; a statement timeout → 503 that says why; the rest → logged 500. */
+/**
+ * Expected failures → their status; a statement timeout or an unreachable database → 503 that says
+ * why (logged: an operator wants to know); the rest → logged 500.
+ */
 export function errorResponse(req: Request, err: unknown) {
-  if (err instanceof AppError) return jsonError(err.status, err.code, err.message);
-  const input = invalidInputError(err);
-  if (input) return jsonError(input.status, input.code, input.message);
-  if (isStatementTimeout(err)) return jsonError(503, "timeout", "The query took too long; an index is probably missing.");
+  const expected = expectedError(err);
+  if (expected?.status === 503) console.warn("api unavailable", req.method, new URL(req.url).pathname, expected.code, err instanceof Error ? err.message : err);
+  if (expected) return jsonError(expected.status, expected.code, expected.message);
   console.error("api error", req.method, new URL(req.url).pathname, err);
   return jsonError(500, "internal", "Internal error; the server log has the details.");
 }

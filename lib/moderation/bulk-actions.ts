@@ -4,6 +4,7 @@ import type { Staff } from "../auth/staff";
 import type { StaffRole } from "../auth/roles";
 import type { Q } from "../db/context";
 import { keptActivity, type LastActive, revokeUsersSessions } from "../sessions/revoke";
+import { guardAdminRemoval } from "./admin-guard";
 import { banFields, requireBans } from "./guards";
 import { banEnd, bulkInput, type bulkPreviewInput } from "./schemas";
 import { selectTargets, type UserSelection } from "./targets";
@@ -40,6 +41,7 @@ export const bulkUsersAction = defineAction({
     let after: unknown;
     let lastActive: LastActive = {};
     if (input.action === "ban") {
+      await guardAdminRemoval(env, ids);
       const expiresAt = banEnd(input, env.now);
       const r = await banUsers(env, ids, { reason: input.reason ?? "", expiresAt });
       result = { usersChanged: r.users, sessionsRevoked: r.sessions };

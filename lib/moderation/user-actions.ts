@@ -2,6 +2,7 @@ import { type ActionEnv, defineAction } from "../actions/runner";
 import { staffRoleOf } from "../auth/roles";
 import { AppError } from "../errors";
 import { keptActivity } from "../sessions/revoke";
+import { guardAdminRemoval } from "./admin-guard";
 import { banFields, oneTarget, requireBans } from "./guards";
 import { banEnd, banInput, deleteUserInput, setRoleInput, userIdInput } from "./schemas";
 import { banUsers, deleteUsers, markEmailVerified, setUserRole, unbanUsers } from "./users";
@@ -13,6 +14,7 @@ export const banUserAction = defineAction({
   async run(env, input) {
     requireBans(env);
     const user = await oneTarget(env, input.userId, { verb: "ban" });
+    await guardAdminRemoval(env, [user.id]); // a banned admin is no admin
     const expiresAt = banEnd(input, env.now);
     const r = await banUsers(env, [user.id], { reason: input.reason, expiresAt });
     return {
@@ -60,8 +62,7 @@ export const setRoleAction = defineAction({
   input: setRoleInput,
   async run(env, input) {
     const user = await oneTarget(env, input.userId, { verb: "change the role of" });
-    const wasAdmin = staffRoleOf(user.role, env.staffRoleMap) === "admin";
-    if (wasAdmin && staffRoleOf(input.role, env.staffRoleMap) !== "admin") await requireAnotherAdmin(env, user.id);
+    if (staffRoleOf(input.role, env.staffRoleMap) !== "admin") await guardAdminRemoval(env, [user.id]);
     await setUserRole(env, user.id, input.role);
     return {
       result: { usersChanged: user.role === input.role ? 0 : 1, role: input.role },
@@ -77,7 +78,7 @@ export const deleteUserAction = defineAction({
   async run(env, input) {
     const user = await oneTarget(env, input.userId, { verb: "delete" });
     if (input.confirm.trim().toLowerCase() !== user.email.toLowerCase()) throw new AppError("invalid_request", "confirm: type the user's email exactly to delete them");
-    if (staffRoleOf(user.role, env.staffRoleMap) === "admin") await requireAnotherAdmin(env, user.id);
+    await guardAdminRemoval(env, [user.id]);
     const r = await deleteUsers(env, [user.id]);
     return {
       result: { usersDeleted: r.users, sessionsRevoked: r.sessions },
@@ -85,18 +86,3 @@ export const deleteUserAction = defineAction({
     };
   },
 });
-
-/** Removing the last admin would lock everyone out of role changes: refuse with 409. */
-async function requireAnotherAdmin(env: ActionEnv, userId: string) {
-  const adminRoles = Object.entries(env.staffRoleMap).filter(([, s]) => s === "admin").map(([r]) => r);
-  // LIKE narrows; staffRoleOf decides (so "superadmin" does not count as "admin").
-  const candidates = await env.q.db
-    .selectFrom("user")
-    .select(["user.id", "user.role"])
-    .where("user.id", "!=", userId)
-    .where((eb) => eb.or(adminRoles.map((r) => eb("user.role", "like", `%${r}%`))))
-    .execute();
-  if (!candidates.some((c) => staffRoleOf(c.role, env.staffRoleMap) === "admin")) {
-    throw new AppError("conflict", "This is the last admin: make someone else admin first.");
-  }
-}

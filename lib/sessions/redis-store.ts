@@ -46,9 +46,10 @@
  * refused by the marker; one created after `at` but already listed lives until the DEL, a moment later.
  * Multi-key DEL/MGET are avoided so a future cluster client only needs per-key routing.
  */
-import { Redis, type ChainableCommander, type Result } from "ioredis";
+import type { ChainableCommander, Result } from "ioredis";
 import * as z from "zod";
-import type { SessionStore, StoredSession } from "./store";
+import { createRedisClient, isRedisDown } from "./redis-client";
+import { type SessionStore, StoreUnavailableError, type StoredSession } from "./store";
 
 declare module "ioredis" {
   interface RedisCommander<Context> {
@@ -158,9 +159,12 @@ export interface RedisStoreOptions {
   batchSize?: number;
   /** least lifetime of revoked-sessions-before; Better Auth uses max(session.expiresIn, 1 day) */
   revokedBeforeTtlSeconds?: number;
+  /** bound on connecting and on every command (REDIS_TIMEOUT_MS) */
+  timeoutMs?: number;
 }
 
 export interface RedisSessionStore extends SessionStore {
+  ping(): Promise<void>;
   /** round trips and commands sent, so tests can bound them without timing */
   readonly stats: { roundTrips: number; commands: number };
 }
@@ -176,9 +180,7 @@ export function createRedisStore(opts: RedisStoreOptions): RedisSessionStore {
   const batchSize = opts.batchSize ?? 1000;
   const minTtlMs = String((opts.revokedBeforeTtlSeconds ?? 7 * 24 * 3600) * 1000);
   // Fail a request fast rather than queue it for ever while Redis is down: a revoke must report failure.
-  const redis = new Redis(opts.url, { lazyConnect: true, maxRetriesPerRequest: 1, connectTimeout: 5_000 });
-  // Connection errors also reject the pending commands, which is where callers see them.
-  redis.on("error", () => {});
+  const redis = createRedisClient(opts.url, opts.timeoutMs);
   redis.defineCommand("baPruneSessions", { numberOfKeys: 1, lua: PRUNE });
   redis.defineCommand("baRevokeUser", { numberOfKeys: 2, lua: REVOKE });
   redis.defineCommand("baPatchUser", { numberOfKeys: 1, lua: PATCH_USER });
@@ -187,24 +189,34 @@ export function createRedisStore(opts: RedisStoreOptions): RedisSessionStore {
   const markerKey = (userId: string) => `${prefix}revoked-sessions-before-${userId}`;
   const stats = { roundTrips: 0, commands: 0 };
 
-  /** Sends a pipeline (one round trip) and throws its first error. */
-  async function run(p: ChainableCommander): Promise<unknown[]> {
+  /**
+   * Sends a pipeline (one round trip) and throws its first error. A Redis that is down or did not
+   * answer in time becomes StoreUnavailableError (a 503); `partial` says an earlier round trip of
+   * the same call (`done`) had already been applied.
+   */
+  async function run(p: ChainableCommander, done = 0): Promise<unknown[]> {
     if (p.length === 0) return [];
     stats.roundTrips++;
     stats.commands += p.length;
-    const results = (await p.exec()) ?? [];
-    return results.map(([err, value]) => {
-      if (err) throw err;
-      return value;
-    });
+    try {
+      const results = (await p.exec()) ?? [];
+      return results.map(([err, value]) => {
+        if (err) throw err;
+        return value;
+      });
+    } catch (err) {
+      if (isRedisDown(err)) throw new StoreUnavailableError(done > 0, err);
+      throw err;
+    }
   }
 
-  async function deleteTokens(tokens: readonly string[]): Promise<number> {
+  /** `done`: round trips this call already made (they changed the store). */
+  async function deleteTokens(tokens: readonly string[], done: number): Promise<number> {
     let removed = 0;
     for (const part of chunks(tokens, batchSize * 4)) {
       const p = redis.pipeline();
       for (const t of part) p.del(prefix + t);
-      for (const n of await run(p)) removed += Number(n);
+      for (const n of await run(p, done++)) removed += Number(n);
     }
     return removed;
   }
@@ -212,10 +224,22 @@ export function createRedisStore(opts: RedisStoreOptions): RedisSessionStore {
   return {
     stats,
 
+    async ping() {
+      stats.roundTrips++;
+      stats.commands++;
+      try {
+        await redis.ping();
+      } catch (err) {
+        if (isRedisDown(err)) throw new StoreUnavailableError(false, err);
+        throw err;
+      }
+    },
+
     async removeSessions(sessions) {
       const byUser = new Map<string, Set<string>>();
       for (const s of sessions) byUser.set(s.userId, (byUser.get(s.userId) ?? new Set()).add(s.token));
       let removed = 0;
+      let done = 0;
       for (const users of chunks([...byUser], batchSize)) {
         const p = redis.pipeline();
         const now = String(Date.now());
@@ -223,7 +247,7 @@ export function createRedisStore(opts: RedisStoreOptions): RedisSessionStore {
           p.baPruneSessions(listKey(userId), now, ...tokens);
           for (const t of tokens) p.del(prefix + t);
         }
-        const results = await run(p);
+        const results = await run(p, done++);
         // DEL results (1 or 0) follow each user's prune result; count only what really went.
         let i = 0;
         for (const [, tokens] of users) {
@@ -236,23 +260,27 @@ export function createRedisStore(opts: RedisStoreOptions): RedisSessionStore {
 
     async revokeUsers(userIds, at) {
       let removed = 0;
+      let done = 0;
       for (const users of chunks([...new Set(userIds)], batchSize)) {
         const p = redis.pipeline();
         const now = String(Date.now());
         for (const u of users) p.baRevokeUser(listKey(u), markerKey(u), String(at.getTime()), now, minTtlMs);
-        const tokens = (await run(p)).flatMap((t) => (Array.isArray(t) ? (t as string[]) : []));
-        removed += await deleteTokens([...new Set(tokens)]);
+        const tokens = (await run(p, done++)).flatMap((t) => (Array.isArray(t) ? (t as string[]) : []));
+        const unique = [...new Set(tokens)];
+        removed += await deleteTokens(unique, done);
+        done += Math.ceil(unique.length / (batchSize * 4));
       }
       return { removed };
     },
 
     async updateCachedUser(userIds, patch) {
       let updated = 0;
+      let done = 0;
       const body = JSON.stringify(patch);
       for (const users of chunks([...new Set(userIds)], batchSize)) {
         const p = redis.pipeline();
         for (const u of users) p.baPatchUser(listKey(u), prefix, body);
-        for (const n of await run(p)) updated += Number(n);
+        for (const n of await run(p, done++)) updated += Number(n);
       }
       return { updated };
     },
@@ -291,7 +319,10 @@ export function createRedisStore(opts: RedisStoreOptions): RedisSessionStore {
       do {
         stats.roundTrips++;
         stats.commands++;
-        const [next, keys] = await redis.scan(cursor, "MATCH", match, "COUNT", batchSize);
+        const [next, keys] = await redis.scan(cursor, "MATCH", match, "COUNT", batchSize).catch((err: unknown) => {
+          // batches already handed to onBatch were acted on: a partial run
+          throw isRedisDown(err) ? new StoreUnavailableError(seen.size > pending.length, err) : err;
+        });
         cursor = next;
         for (const k of keys) {
           const id = k.slice(head.length);

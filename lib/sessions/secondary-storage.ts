@@ -1,5 +1,6 @@
 import type { BetterAuthOptions } from "better-auth";
-import { Redis } from "ioredis";
+import type { Redis } from "ioredis";
+import { createRedisClient } from "./redis-client";
 
 type SecondaryStorage = NonNullable<BetterAuthOptions["secondaryStorage"]>;
 
@@ -27,8 +28,7 @@ export function redisStorage(r: Redis, prefix = ""): SecondaryStorage {
   };
 }
 
-export function redisSecondaryStorage(url: string, prefix = ""): SecondaryStorage {
-  const r = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 });
-  r.on("error", () => {});
-  return redisStorage(r, prefix);
+/** The dashboard's own client for it: bounded like every other (a stalled Redis fails a sign-in in `timeoutMs`). */
+export function redisSecondaryStorage(url: string, prefix = "", timeoutMs?: number): SecondaryStorage {
+  return redisStorage(createRedisClient(url, timeoutMs), prefix);
 }

@@ -1,3 +1,4 @@
+import { getConfig } from "../config";
 import { createRedisStore } from "./redis-store";
 import type { SessionStore } from "./store";
 
@@ -12,7 +13,7 @@ const holder = globalThis as typeof globalThis & { __sessionStore?: SessionStore
 export function getSessionStore(): SessionStore | null {
   const url = process.env.REDIS_URL?.trim();
   if (!url) return null;
-  holder.__sessionStore ??= createRedisStore({ url, keyPrefix: process.env.REDIS_KEY_PREFIX ?? "" });
+  holder.__sessionStore ??= createRedisStore({ url, keyPrefix: process.env.REDIS_KEY_PREFIX ?? "", timeoutMs: getConfig().redisTimeoutMs });
   return holder.__sessionStore;
 }
 

@@ -1,3 +1,5 @@
+import { AppError } from "../errors";
+
 /**
  * Sessions that live in the app's Better Auth `secondaryStorage` (Redis and the like). For those apps
  * deleting the database row does not log anyone out: the store has to be changed the way Better Auth
@@ -20,6 +22,12 @@ export interface StoredSession {
 }
 
 export interface SessionStore {
+  /**
+   * A cheap round trip (PING) under the store's timeout, made before a mutation opens its database
+   * transaction: a store that is down is found out before any row is locked. Optional for stores
+   * that have nothing to check.
+   */
+  ping?(): Promise<void>;
   /** remove these sessions the way Better Auth's revokeSession does (token keys + active-sessions-<userId> lists) */
   removeSessions(sessions: readonly { token: string; userId: string }[]): Promise<{ removed: number }>;
   /** end every session of these users, as Better Auth's revokeSessions / banUser do (and whatever else 1.7.25 does, e.g. revoked-sessions-before) */
@@ -35,4 +43,18 @@ export interface SessionStore {
   /** every user id that has an active-sessions list (SCAN, batched) — used for "revoke everyone" in Redis-only apps */
   scanUserIds(onBatch: (ids: string[]) => Promise<void>): Promise<void>;
   close(): Promise<void>;
+}
+
+/**
+ * The store did not answer within REDIS_TIMEOUT_MS, or cannot be reached: a 503, never a hang.
+ * `partial`: this call had already applied some of its writes (e.g. the revoked-sessions marker was
+ * set before the token DELs stalled), so some users may be signed out already.
+ */
+export class StoreUnavailableError extends AppError {
+  constructor(
+    readonly partial: boolean,
+    readonly cause: unknown,
+  ) {
+    super("unavailable", "The session store (Redis) did not answer in time.");
+  }
 }
