@@ -28,8 +28,8 @@ interface Props {
  */
 export function WaveBanDialog({ label, memberIds, checklist, notes, onClose }: Props) {
   const notify = useNotify();
-  // As in BulkDialog: the preview does not need the ban's reason, so it previews a sign-out of the same ids.
-  const preview = usePreview(() => previewBulkAction({ action: "revokeSessions", ids: [...memberIds] }));
+  // As in BulkDialog: previewed as the ban itself (no reason needed), so members already banned are counted as skipped.
+  const preview = usePreview(() => previewBulkAction({ action: "ban", ids: [...memberIds] }));
   const [unticked, setUnticked] = useState<ReadonlySet<string>>(new Set());
   const [ban, setBan] = useState<BanValues>({ ...emptyBan, reason: `spam wave: ${label}`.slice(0, 500), duration: "permanent" });
   const ids = memberIds.filter((id) => !unticked.has(id));

@@ -1,7 +1,7 @@
 import { type ActionEnv, defineAction } from "../actions/runner";
 import { staffRoleOf } from "../auth/roles";
 import { AppError } from "../errors";
-import { banFields, oneTarget, requireBans } from "./guards";
+import { banFields, effectivelyBanned, oneTarget, requireBans } from "./guards";
 import { banEnd, banInput, deleteUserInput, setRoleInput, userIdInput } from "./schemas";
 import { banUsers, deleteUsers, markEmailVerified, setUserRole, unbanUsers } from "./users";
 
@@ -12,6 +12,11 @@ export const banUserAction = defineAction({
   async run(env, input) {
     requireBans(env);
     const user = await oneTarget(env, input.userId, { verb: "ban" });
+    // Changing a ban in force is explicit; the audit's before keeps the old reason and end either way.
+    if (effectivelyBanned(user, env.now) && !input.replaceBan) {
+      const until = user.banExpires ? `until ${user.banExpires.toISOString()}` : "permanently";
+      throw new AppError("conflict", `This user is already banned ${until} (${user.banReason ?? "no reason"}): send replaceBan: true to change the ban.`);
+    }
     const expiresAt = banEnd(input, env.now);
     const r = await banUsers(env, [user.id], { reason: input.reason, expiresAt });
     return {
