@@ -12,12 +12,12 @@ export const banUserAction = defineAction({
   async run(env, input) {
     requireBans(env);
     const user = await oneTarget(env, input.userId, { verb: "ban" });
+    const expiresAt = banEnd(input, env.now);
     // Changing a ban in force is explicit; the audit's before keeps the old reason and end either way.
     if (effectivelyBanned(user, env.now) && !input.replaceBan) {
       const until = user.banExpires ? `until ${user.banExpires.toISOString()}` : "permanently";
       throw new AppError("conflict", `This user is already banned ${until} (${user.banReason ?? "no reason"}): send replaceBan: true to change the ban.`);
     }
-    const expiresAt = banEnd(input, env.now);
     const r = await banUsers(env, [user.id], { reason: input.reason, expiresAt });
     return {
       result: { usersChanged: r.users, sessionsRevoked: r.sessions, banExpires: expiresAt?.toISOString() ?? null },
