@@ -196,6 +196,7 @@ describe("JSON API: moderation", () => {
     expect(r.body.data.map((a: { action: string }) => a.action)).toEqual(["user.ban"]);
     expect(r.body.data[0]).toMatchObject({ actorEmail: "moderator@corp.test", actorRole: "moderator", reason: "api ban", targetIds: ["u_bob"] });
     expect((await call("audit", { who: "admin", method: "GET", path: "/api/v1/audit?limit=500" })).status).toBe(400);
+    expect((await call("audit", { who: "admin", method: "GET", path: "/api/v1/audit?tagret=u_bob" })).status).toBe(400);
   });
 
   it("refuses a staff member the moment their role goes or a ban is set, even with a live session", async () => {

@@ -1,6 +1,6 @@
 import * as z from "zod";
 import { boolParam, isoDate, limitParam, optionalText, parseParams } from "../params";
-import { knownKeys } from "../users/known-keys";
+import { knownKeys } from "../known-params";
 import { type IpFilter, parseIpFilter } from "./ip";
 
 /**

@@ -3,7 +3,7 @@ import { badRequest } from "../errors";
 import { boolParam, isoDate, limitParam, optionalText, parseParams } from "../params";
 
 export { toRecord } from "../params";
-import { knownKeys } from "./known-keys";
+import { knownKeys } from "../known-params";
 
 /**
  * The users table's URL state, described once: the page, the API and the client all read it here.

@@ -1,5 +1,5 @@
 import type * as z from "zod";
-import { toRecord } from "../params";
+import { toRecord } from "./params";
 
 /**
  * The URL parameters a strict schema knows, the rest dropped: for pages only, where a link may carry
