@@ -54,6 +54,8 @@ describe("scope of bulk and filtered actions", () => {
       ["an empty filter", { action: "ban", filter: {}, reason: "x" }, /at least one filter/],
       ["a filter of blanks", { action: "revokeSessions", filter: { q: "  ", role: "" } }, /at least one filter/],
       ["ids and a filter", { action: "unban", ids: ["u_bob"], filter: { q: "bob" } }, /exactly one/],
+      ["a confirmation phrase without the everyone scope", { action: "revokeSessions", ids: ["u_bob"], confirm: "SIGN OUT EVERYONE" }, /confirm/],
+      ["replaceBans on an unban", { action: "unban", ids: ["u_bob"], replaceBans: true }, /replaceBans/],
     ])("refuses %s with a 400 naming it, changing nothing", async (_, input, message) => {
       const before = await bannedCount();
       await expect(run("users.bulk", input, staffOf.moderator)).rejects.toMatchObject({ code: "invalid_request", message: expect.stringMatching(message) });

@@ -79,11 +79,15 @@ const withSelection = ({ ids, filter, scope, ...rest }: BulkFields) => ({
   selection: (ids ? { ids } : filter ? { filter } : { everyone: true as const }) satisfies BulkSelection as BulkSelection,
 });
 const selectionIssue = { message: 'give exactly one of ids, filter or scope: "everyone"', path: ["ids"] };
+/** Keys that mean something only with another one are refused alone, not ignored. */
+const fitting = (v: BulkFields) => (v.confirm === undefined || v.scope === "everyone") && (v.replaceBans === undefined || v.action === "ban");
+const fittingIssue = { message: 'confirm goes with scope: "everyone", replaceBans with action: "ban"', path: ["confirm"] };
 
 /** A preview shows whom an action would touch: it needs neither the ban's reason nor the typed phrase. */
-export const bulkPreviewInput = bulkFields.refine(oneSelection, selectionIssue).transform(withSelection);
+export const bulkPreviewInput = bulkFields.refine(oneSelection, selectionIssue).refine(fitting, fittingIssue).transform(withSelection);
 export const bulkInput = bulkFields
   .refine(oneSelection, selectionIssue)
+  .refine(fitting, fittingIssue)
   .refine(notDry, notDryIssue)
   .refine((v) => v.action !== "ban" || !!v.reason, { message: "a reason is required to ban", path: ["reason"] })
   .refine((v) => v.scope !== "everyone" || v.confirm === everyonePhrases[v.action], {
