@@ -68,6 +68,7 @@ describe("scope of bulk and filtered actions", () => {
       await expect(run("user.unban", { userId: "u_bob", force: true }, staffOf.moderator)).rejects.toMatchObject({ code: "invalid_request" });
       await expect(run("sessions.revoke.filter", { filter: { ipp: "203.0.113.5" } }, staffOf.moderator)).rejects.toMatchObject({ code: "invalid_request", message: expect.stringMatching(/ipp/) });
       await expect(run("sessions.revoke.all", { confirm: "REVOKE ALL", everyone: true })).rejects.toMatchObject({ code: "invalid_request" });
+      await expect(run("spam.clear", { userIds: ["u_bob"], reasn: "x" }, staffOf.moderator)).rejects.toMatchObject({ code: "invalid_request", message: expect.stringMatching(/reasn/) });
       expect((await user("u_bob")).banned).toBe(false);
     });
 
