@@ -33,7 +33,10 @@ export function WaveBanDialog({ label, memberIds, checklist, notes, onClose }: P
   const [unticked, setUnticked] = useState<ReadonlySet<string>>(new Set());
   const [ban, setBan] = useState<BanValues>({ ...emptyBan, reason: `spam wave: ${label}`.slice(0, 500), duration: "permanent" });
   const ids = memberIds.filter((id) => !unticked.has(id));
-  const count = preview.kind === "ready" ? Math.max(0, preview.data.users - unticked.size) : 0;
+  // Members already banned are skipped by the server (their bans are kept): unticking one changes nothing.
+  const banned = new Set(checklist.filter((m) => m.banned).map((m) => m.id));
+  const leftOut = [...unticked].filter((id) => !banned.has(id)).length;
+  const count = preview.kind === "ready" ? Math.max(0, preview.data.users - leftOut) : 0;
   const input = banInputOf(ban);
   return (
     <ConfirmDialog
