@@ -29,6 +29,9 @@ describe("JSON API: moderation", () => {
     routes.bulk = await load("../app/api/v1/users/bulk/route", "POST");
     routes.revoke = await load("../app/api/v1/sessions/revoke/route", "POST");
     routes.sessions = await load("../app/api/v1/sessions/route", "GET");
+    routes.users = await load("../app/api/v1/users/route", "GET");
+    routes.unban = await load("../app/api/v1/users/[id]/unban/route", "POST");
+    routes.role = await load("../app/api/v1/users/[id]/role/route", "POST");
     routes.deleteSession = await load("../app/api/v1/sessions/[id]/route", "DELETE");
     routes.deleteUser = await load("../app/api/v1/users/[id]/route", "DELETE");
     routes.audit = await load("../app/api/v1/audit/route", "GET");
@@ -98,6 +101,48 @@ describe("JSON API: moderation", () => {
     expect((await call("bulk", { who: "moderator", body: { action: "ban", reason: "x" } })).status).toBe(400);
   });
 
+  it("refuses what would act on everyone: an empty filter, a misspelled key, a filter reaching every user", async () => {
+    const bannedBefore = await t.d.db.selectFrom("user").select("user.id").where("user.banned", "=", true).execute();
+    const cases: [string, unknown, number, RegExp][] = [
+      ["admin", { action: "ban", filter: {}, reason: "x" }, 400, /at least one filter/],
+      ["admin", { action: "ban", filter: { emial: "bob@gmail.com" }, reason: "x" }, 400, /emial/],
+      ["admin", { action: "ban", filter: { q: "fill.test" }, reason: "x", replace: true }, 400, /replace/],
+      ["moderator", { action: "revokeSessions", filter: {} }, 400, /at least one filter/],
+      ["moderator", { action: "revokeSessions", filter: { createdAfter: "1970-01-01" }, dryRun: true }, 403, /admin-only/],
+      ["moderator", { action: "revokeSessions", scope: "everyone", confirm: "SIGN OUT EVERYONE", dryRun: true }, 403, /admins/],
+      ["admin", { action: "ban", filter: { q: "fill.test" }, reason: "x" }, 400, /preview/],
+    ];
+    for (const [who, body, status, message] of cases) {
+      const r = await call("bulk", { who, body });
+      expect([r.status, r.body.error?.message]).toEqual([status, expect.stringMatching(message)]);
+    }
+    const bannedAfter = await t.d.db.selectFrom("user").select("user.id").where("user.banned", "=", true).execute();
+    expect(bannedAfter.length).toBe(bannedBefore.length);
+  });
+
+  it("confirms a filtered bulk action with its dry run's scopeToken, and refuses another staff member's token", async () => {
+    const dry = await call("bulk", { who: "moderator", body: { action: "revokeSessions", filter: { q: "filler1" }, dryRun: true } });
+    expect(dry.body).toMatchObject({ users: 11, scopeToken: expect.any(String) });
+    const stolen = await call("bulk", { who: "admin", body: { action: "revokeSessions", filter: { q: "filler1" }, scopeToken: dry.body.scopeToken } });
+    expect([stolen.status, stolen.body.error.code]).toEqual([409, "conflict"]);
+    const ok = await call("bulk", { who: "moderator", body: { action: "revokeSessions", filter: { q: "filler1" }, scopeToken: dry.body.scopeToken } });
+    expect([ok.status, ok.body.usersSelected]).toEqual([200, 11]);
+  });
+
+  it("answers 400 to a body or query key a route does not use", async () => {
+    const r = await call("users", { who: "support", method: "GET", path: "/api/v1/users?emial=x" });
+    expect([r.status, r.body.error.message]).toEqual([400, expect.stringMatching(/emial/)]);
+    expect((await call("users", { who: "support", method: "GET", path: "/api/v1/users?q=bob" })).status).toBe(200);
+    expect((await call("sessions", { who: "support", method: "GET", path: "/api/v1/sessions?ipp=192.0.2.1" })).status).toBe(400);
+    // dryRun on a route without a preview used to run the ban for real
+    expect((await call("ban", { who: "moderator", params: { id: "u_fill010" }, body: { reason: "x", dryRun: true } })).status).toBe(400);
+    expect((await call("ban", { who: "moderator", params: { id: "u_fill010" }, body: { reason: "x", userId: "u_fill011" } })).status).toBe(400);
+    expect((await call("unban", { who: "moderator", params: { id: "u_carol" }, body: { all: true } })).status).toBe(400);
+    expect((await call("role", { who: "admin", params: { id: "u_fill010" }, body: { role: "user", admin: true } })).status).toBe(400);
+    const fill10 = await t.d.db.selectFrom("user").select(["user.banned", "user.role"]).where("user.id", "=", "u_fill010").executeTakeFirstOrThrow();
+    expect(fill10).toEqual({ banned: false, role: null });
+  });
+
   it("lists live sessions without tokens and rejects a bad IP", async () => {
     const r = await call("sessions", { who: "support", method: "GET", path: "/api/v1/sessions?ip=192.0.2.0/24" });
     expect(r.status).toBe(200);
@@ -108,13 +153,25 @@ describe("JSON API: moderation", () => {
   });
 
   it("revokes by CIDR after a dry run, and only admins revoke everyone", async () => {
+    // A live session outside the range: otherwise the range would be every session a moderator may end (refused, 403).
+    await t.d.db.insertInto("session").values({
+      id: "outside1", userId: "u_carol", token: "tok_outside1", ipAddress: "198.51.100.1", userAgent: "curl/8.4",
+      createdAt: new Date(), updatedAt: new Date(), expiresAt: new Date(Date.now() + HOUR),
+    }).execute();
     const dry = await call("revoke", { who: "moderator", body: { cidr: "192.0.2.0/24", dryRun: true } });
-    expect(dry.body).toMatchObject({ sessions: 1, users: 1 });
-    expect((await call("revoke", { who: "moderator", body: { cidr: "192.0.2.0/24" } })).body).toEqual({ sessionsRevoked: 1, usersAffected: 1, sessionsSpared: 0 });
-    expect((await call("revoke", { who: "support", body: { cidr: "192.0.2.0/24" } })).status).toBe(403);
+    expect(dry.body).toMatchObject({ sessions: 1, users: 1, scopeToken: expect.any(String) });
+    const noToken = await call("revoke", { who: "moderator", body: { cidr: "192.0.2.0/24" } });
+    expect([noToken.status, noToken.body.error.message]).toEqual([400, expect.stringMatching(/dryRun/)]);
+    const { scopeToken } = dry.body;
+    expect((await call("revoke", { who: "moderator", body: { cidr: "192.0.2.0/24", scopeToken } })).body).toEqual({ sessionsRevoked: 1, usersAffected: 1, sessionsSpared: 0 });
+    expect((await call("revoke", { who: "support", body: { cidr: "192.0.2.0/24", scopeToken } })).status).toBe(403);
     expect((await call("revoke", { who: "moderator", body: { all: true } })).status).toBe(403);
-    expect((await call("revoke", { who: "admin", body: { all: true, dryRun: true } })).status).toBe(200);
+    const all = await call("revoke", { who: "admin", body: { all: true, dryRun: true } });
+    expect([all.status, typeof all.body.scopeToken]).toEqual([200, "string"]);
+    expect((await call("revoke", { who: "admin", body: { all: true } })).status).toBe(400);
     expect((await call("revoke", { who: "moderator", body: {} })).status).toBe(400);
+    for (const cidr of ["0.0.0.0/0", "::/0"]) expect((await call("revoke", { who: "moderator", body: { cidr, dryRun: true } })).status).toBe(400);
+    expect((await call("revoke", { who: "moderator", body: { cidr: "192.0.2.0/24", usr: "bob@gmail.com", dryRun: true } })).status).toBe(400);
   });
 
   it("deletes one session, then says it is gone", async () => {
@@ -139,6 +196,7 @@ describe("JSON API: moderation", () => {
     expect(r.body.data.map((a: { action: string }) => a.action)).toEqual(["user.ban"]);
     expect(r.body.data[0]).toMatchObject({ actorEmail: "moderator@corp.test", actorRole: "moderator", reason: "api ban", targetIds: ["u_bob"] });
     expect((await call("audit", { who: "admin", method: "GET", path: "/api/v1/audit?limit=500" })).status).toBe(400);
+    expect((await call("audit", { who: "admin", method: "GET", path: "/api/v1/audit?tagret=u_bob" })).status).toBe(400);
   });
 
   it("refuses a staff member the moment their role goes or a ban is set, even with a live session", async () => {

@@ -98,6 +98,12 @@ describe("JSON API: spam review", () => {
     expect(future.body.data).toEqual([]);
   });
 
+  it("answers 400 to an unknown query parameter instead of ignoring it", async () => {
+    const r = await get(waves, "/api/v1/spam/waves?snice=2999-01-01", "moderator");
+    expect([r.status, r.body.error.message]).toEqual([400, expect.stringMatching(/snice/)]);
+    expect((await get(accounts, "/api/v1/spam/accounts?minscore=0", "moderator")).status).toBe(400);
+  });
+
   it("drops an account banned after the scoring from the queue at once", async () => {
     const before = await get(accounts, "/api/v1/spam/accounts?limit=5", "moderator");
     const first = before.body.data[0].user.id as string;

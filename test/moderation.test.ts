@@ -5,7 +5,7 @@ import { executeAction } from "../lib/actions/runner";
 import { installAuditTable } from "../lib/audit/table";
 import { listAudit } from "../lib/audit/queries";
 import { previewBulk } from "../lib/moderation/bulk-actions";
-import { previewRevokeFilter } from "../lib/moderation/session-actions";
+import { previewRevokeAll, previewRevokeFilter } from "../lib/moderation/session-actions";
 import type { Staff } from "../lib/auth/staff";
 import type { SessionStore } from "../lib/sessions/store";
 import { depsFor, staffOf, staffRoleMap } from "./helpers/actions";
@@ -13,6 +13,8 @@ import { createTestDb, type TestDb } from "./helpers/db";
 import { insertFixtures, NOW } from "./helpers/fixtures";
 
 const HOUR = 3_600_000;
+// Filtered and everyone-wide actions are confirmed with a preview token signed with this secret.
+process.env.BETTER_AUTH_SECRET = "moderation-test-secret-0123456789abcdefghij";
 const noFilter = { limit: 10, actor: undefined, action: undefined, cursor: undefined };
 
 describe("moderation actions (snake_case naming, audit table installed)", () => {
@@ -116,7 +118,7 @@ describe("moderation actions (snake_case naming, audit table installed)", () => 
     await addSession("r5", "u_moe", "203.0.113.10"); // the actor's own session is always spared
     const preview = await previewRevokeFilter(t.d, { ip: "203.0.113.0/24" }, staffOf.moderator, staffRoleMap, NOW);
     expect([preview.sessions, preview.users]).toEqual([2, 2]);
-    const { result, records } = await run("sessions.revoke.filter", { filter: { ip: "203.0.113.0/24" } }, staffOf.moderator);
+    const { result, records } = await run("sessions.revoke.filter", { filter: { ip: "203.0.113.0/24" }, scopeToken: preview.scopeToken }, staffOf.moderator);
     // spared: the actor's own (r5), staff sue's (r4) and admin alice's fixture session s1
     expect(result).toEqual({ sessionsRevoked: 2, usersAffected: 2, sessionsSpared: 3 });
     // The ended sessions' last activity per user, kept for "last active" once they are gone.
@@ -130,11 +132,12 @@ describe("moderation actions (snake_case naming, audit table installed)", () => 
     await addSession("v6a", "u_dave", "2001:0db8:0000:0000:0000:0000:0000:0000");
     await addSession("v6b", "u_dave", "2001:db9::1");
     // dave's expanded address and zoe's fixture session 2001:db8::1; not 2001:db9::1
-    expect((await run("sessions.revoke.filter", { filter: { ip: "2001:db8::/32" } }, staffOf.moderator)).result).toEqual({ sessionsRevoked: 2, usersAffected: 2, sessionsSpared: 0 });
+    const { scopeToken } = await previewRevokeFilter(t.d, { ip: "2001:db8::/32" }, staffOf.moderator, staffRoleMap, NOW);
+    expect((await run("sessions.revoke.filter", { filter: { ip: "2001:db8::/32" }, scopeToken }, staffOf.moderator)).result).toEqual({ sessionsRevoked: 2, usersAffected: 2, sessionsSpared: 0 });
     expect((await liveSessions("u_dave")).map((s) => s.id)).toEqual(["v6b"]);
     await expect(run("sessions.revoke.filter", { filter: { ip: "300.1.2.0/24" } }, staffOf.moderator)).rejects.toMatchObject({ code: "invalid_request", message: expect.stringMatching(/ip/) });
     await expect(run("sessions.revoke.filter", { filter: {} }, staffOf.moderator)).rejects.toMatchObject({ code: "invalid_request" });
-    await expect(run("sessions.revoke.filter", { filter: { ip: "2001:db8::/32" } }, staffOf.support)).rejects.toMatchObject({ code: "forbidden" });
+    await expect(run("sessions.revoke.filter", { filter: { ip: "2001:db8::/32" }, scopeToken }, staffOf.support)).rejects.toMatchObject({ code: "forbidden" });
   });
 
   it("revokes everyone but the admin doing it, only with the typed confirmation", async () => {
@@ -142,7 +145,8 @@ describe("moderation actions (snake_case naming, audit table installed)", () => 
     await addSession("all2", "u_alice", "192.0.2.2");
     await expect(run("sessions.revoke.all", { confirm: "yes" })).rejects.toMatchObject({ code: "invalid_request" });
     await expect(run("sessions.revoke.all", { confirm: "REVOKE ALL" }, staffOf.moderator)).rejects.toMatchObject({ code: "forbidden" });
-    const { result } = await run("sessions.revoke.all", { confirm: "REVOKE ALL" });
+    const { scopeToken } = await previewRevokeAll(t.d, staffOf.admin, NOW);
+    const { result } = await run("sessions.revoke.all", { confirm: "REVOKE ALL", scopeToken });
     expect(result.sessionsRevoked).toBeGreaterThanOrEqual(1);
     expect(await liveSessions("u_dave")).toHaveLength(0);
     expect(await liveSessions("u_alice")).not.toHaveLength(0);
@@ -151,22 +155,23 @@ describe("moderation actions (snake_case naming, audit table installed)", () => 
   it("bulk-bans everything matching a filter in one transaction, after a preview", async () => {
     for (const i of [0, 1, 2]) await addSession(`fill${i}`, `u_fill00${i}`, "192.0.2.77");
     const input = { action: "ban", filter: { q: "fill.test" }, reason: "spam wave: fill.test" } as const;
-    const preview = await previewBulk(t.d, input, staffOf.moderator, staffRoleMap, NOW);
+    const preview = await previewBulk(t.d, { action: input.action, selection: { filter: input.filter } }, staffOf.moderator, staffRoleMap, NOW);
     expect(preview.users).toBe(65);
     expect(preview.sample).toHaveLength(10);
-    const { result, records } = await run("users.bulk", input, staffOf.moderator);
+    const { result, records } = await run("users.bulk", { ...input, scopeToken: preview.scopeToken }, staffOf.moderator);
     expect(result).toMatchObject({ usersChanged: 65, sessionsRevoked: 3, usersSelected: 65 });
     expect(records[0]).toMatchObject({ action: "users.bulk.ban", targetCount: 65, reason: "spam wave: fill.test" });
     const banned = await t.d.db.selectFrom("user").select((eb) => eb.fn.countAll<string>().as("n")).where("user.email", "like", "%fill.test").where("user.banned", "=", true).executeTakeFirstOrThrow();
     expect(Number(banned.n)).toBe(65);
-    // Re-running is harmless: same final state.
-    expect((await run("users.bulk", input, staffOf.moderator)).result).toMatchObject({ usersSelected: 65, sessionsRevoked: 0 });
-    expect((await run("users.bulk", { action: "unban", filter: { q: "fill.test" } }, staffOf.moderator)).result).toMatchObject({ usersChanged: 65 });
+    // Re-running is harmless: the same token (same selection, still 65) now skips them all as already banned.
+    expect((await run("users.bulk", { ...input, scopeToken: preview.scopeToken }, staffOf.moderator)).result).toMatchObject({ usersSelected: 0, sessionsRevoked: 0, skipped: { alreadyBanned: 65 } });
+    const unban = await previewBulk(t.d, { action: "unban", selection: { filter: input.filter } }, staffOf.moderator, staffRoleMap, NOW);
+    expect((await run("users.bulk", { action: "unban", filter: { q: "fill.test" }, scopeToken: unban.scopeToken }, staffOf.moderator)).result).toMatchObject({ usersChanged: 65 });
   });
 
   it("skips (and reports) staff and the actor in a moderator's bulk action", async () => {
     const { result } = await run("users.bulk", { action: "revokeSessions", ids: ["u_moe", "u_sue", "u_bob"] }, staffOf.moderator);
-    expect(result.skipped).toEqual({ self: 1, staff: 1 });
+    expect(result.skipped).toEqual({ self: 1, staff: 1, alreadyBanned: 0 });
     expect(result.usersSelected).toBe(1);
   });
 
@@ -187,18 +192,22 @@ describe("moderation actions (snake_case naming, audit table installed)", () => 
     expect((await listAudit(t.d, { ...noFilter, target: "u_erin" })).rows).toHaveLength(0);
   });
 
-  it("serialises two moderators banning the same user at once", async () => {
+  it("serialises two moderators banning the same user at once: the second learns it is already banned", async () => {
     await addSession("race1", "u_pct", "192.0.2.10");
     const other = { ...staffOf.moderator, id: "u_zoe", email: "zoe@example.com" };
-    const [a, b] = await Promise.all([
+    const [a, b] = await Promise.allSettled([
       run("user.ban", { userId: "u_pct", reason: "first" }, staffOf.moderator),
       run("user.ban", { userId: "u_pct", reason: "second" }, other),
     ]);
-    expect(a.result.sessionsRevoked + b.result.sessionsRevoked).toBe(1);
+    const done = [a, b].filter((r) => r.status === "fulfilled");
+    const refused = [a, b].filter((r) => r.status === "rejected");
+    expect(done).toHaveLength(1);
+    expect(refused.map((r) => (r as PromiseRejectedResult).reason.code)).toEqual(["conflict"]);
+    expect((done[0] as PromiseFulfilledResult<{ result: Record<string, any> }>).value.result.sessionsRevoked).toBe(1);
     const final = await user("u_pct");
     expect(final?.banned).toBe(true);
     expect(["first", "second"]).toContain(final?.banReason);
-    expect((await listAudit(t.d, { ...noFilter, target: "u_pct" })).rows).toHaveLength(2);
+    expect((await listAudit(t.d, { ...noFilter, target: "u_pct" })).rows).toHaveLength(1);
   });
 
   it("deletes a user (admin, typed confirmation) with their sessions and accounts", async () => {

@@ -4,9 +4,12 @@ import { executeAction } from "../lib/actions/runner";
 import { can, permissions } from "../lib/auth/permissions";
 import { installAuditTable } from "../lib/audit/table";
 import { staffRoles } from "../lib/auth/roles";
-import { depsFor, staffOf } from "./helpers/actions";
+import { previewRevokeAll, previewRevokeFilter } from "../lib/moderation/session-actions";
+import { depsFor, staffOf, staffRoleMap } from "./helpers/actions";
 import { createTestDb, type TestDb } from "./helpers/db";
 import { insertFixtures, NOW } from "./helpers/fixtures";
+
+process.env.BETTER_AUTH_SECRET = "permissions-test-secret-0123456789abcdefgh";
 
 /** What each role may do, action by action: the table the product promises. */
 const expected: Record<ActionName, Record<(typeof staffRoles)[number], boolean>> = {
@@ -58,7 +61,13 @@ describe("permission matrix: every role × every action", () => {
     const allowed = expected[name][role];
     expect(can(role, actions[name].permission)).toBe(allowed);
     const { deps } = depsFor(t.d, staffOf[role], { now: NOW });
-    const outcome = await executeAction(actions[name] as never, deps, inputs[name]).then(
+    // Filtered and everyone-wide revokes are confirmed with their preview's token, which is per actor.
+    const scopeToken =
+      name === "sessions.revoke.filter" ? (await previewRevokeFilter(t.d, { ip: "192.0.2.0/24" }, staffOf[role], staffRoleMap, NOW)).scopeToken
+      : name === "sessions.revoke.all" ? (await previewRevokeAll(t.d, staffOf[role], NOW)).scopeToken
+      : undefined;
+    const input = scopeToken ? { ...(inputs[name] as object), scopeToken } : inputs[name];
+    const outcome = await executeAction(actions[name] as never, deps, input).then(
       () => "ok",
       (err: { code?: string }) => err.code ?? String(err),
     );

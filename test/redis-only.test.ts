@@ -7,6 +7,7 @@ import { executeAction } from "../lib/actions/runner";
 import { createDashboardAuth } from "../lib/auth/create-auth";
 import { appAuthOptions } from "../lib/db/migrate";
 import { openDatabase } from "../lib/db/open";
+import { previewRevokeAll } from "../lib/moderation/session-actions";
 import { listSessions } from "../lib/sessions/list";
 import { createRedisStore, type RedisSessionStore } from "../lib/sessions/redis-store";
 import { parseSessionListParams } from "../lib/sessions/search-params";
@@ -14,6 +15,8 @@ import { getUserDetail } from "../lib/users/detail";
 import { listUsers } from "../lib/users/queries";
 import { parseUserListParams } from "../lib/users/search-params";
 import { depsFor, staffOf, staffRoleMap } from "./helpers/actions";
+
+process.env.BETTER_AUTH_SECRET ??= "redis-only-test-secret-0123456789abcdefgh";
 import { createTestDb, type TestDb } from "./helpers/db";
 import { deleteKeys, REDIS_URL, redisStorage, requireRedisOrSkip, uniquePrefix } from "./helpers/redis";
 import { cookieFrom, createPasswordUser, PASSWORD } from "./helpers/staff";
@@ -95,7 +98,8 @@ describe.skipIf(!redisUp)("an app with sessions only in Redis", () => {
 
   it("revokes everyone found in the store but the acting admin", async () => {
     const c = await signIn();
-    const result = await run("sessions.revoke.all", { confirm: "REVOKE ALL" });
+    const { scopeToken } = await previewRevokeAll(t.d, staffOf.admin);
+    const result = await run("sessions.revoke.all", { confirm: "REVOKE ALL", scopeToken });
     expect(result.sessionsRevoked).toBeGreaterThanOrEqual(1);
     expect(await alive(c)).toBe(false);
   });

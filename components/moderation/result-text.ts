@@ -4,8 +4,12 @@
  */
 export const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString("en")} ${n === 1 ? one : many}`;
 
-export function skippedText(skipped: { self: number; staff: number }): string {
-  const parts = [skipped.self ? "your own account" : "", skipped.staff ? plural(skipped.staff, "staff member") : ""].filter(Boolean);
+export function skippedText(skipped: { self: number; staff: number; alreadyBanned?: number }): string {
+  const parts = [
+    skipped.self ? "your own account" : "",
+    skipped.staff ? plural(skipped.staff, "staff member") : "",
+    skipped.alreadyBanned ? `${plural(skipped.alreadyBanned, "user")} already banned (their bans are kept)` : "",
+  ].filter(Boolean);
   return parts.length ? `Skipped ${parts.join(" and ")}.` : "";
 }
 
@@ -19,7 +23,7 @@ export const revokeResultText = (r: { sessionsRevoked: number; usersAffected?: n
 
 const bulkVerbs = { ban: "Banned", unban: "Unbanned", revokeSessions: "Signed out" } as const;
 
-export function bulkResultText(action: keyof typeof bulkVerbs, r: { usersChanged: number; sessionsRevoked: number; usersSelected: number; skipped: { self: number; staff: number } }): string {
+export function bulkResultText(action: keyof typeof bulkVerbs, r: { usersChanged: number; sessionsRevoked: number; usersSelected: number; skipped: { self: number; staff: number; alreadyBanned?: number } }): string {
   const users = action === "revokeSessions" ? r.usersSelected : r.usersChanged;
   const sessions = action === "unban" ? "" : `; ${plural(r.sessionsRevoked, "session")} revoked`;
   return [`${bulkVerbs[action]} ${plural(users, "user")}${sessions}.`, skippedText(r.skipped)].filter(Boolean).join(" ");

@@ -35,8 +35,8 @@ function RevokeEveryoneDialog({ notes, onClose }: { notes: RevokeNotes; onClose:
       confirmLabel="Revoke every session"
       pendingLabel="Revoking…"
       ready={typed === PHRASE && preview.kind === "ready"}
-      // Only reachable once typed === PHRASE (see ready).
-      run={() => performAction("sessions.revoke.all", { confirm: PHRASE })}
+      // Only reachable once typed === PHRASE and the preview is ready (see ready); its scopeToken binds the confirmation to it.
+      run={() => performAction("sessions.revoke.all", { confirm: PHRASE, scopeToken: preview.kind === "ready" ? preview.data.scopeToken : undefined })}
       onDone={(r) => {
         notify(revokeResultText(r));
         onClose();

@@ -42,7 +42,8 @@ function RevokeMatchingDialog({ filter, notes, isAdmin, onClose }: Props & { onC
       confirmLabel={preview.kind === "ready" ? `Revoke ${plural(sessions, "session")}` : "Revoke"}
       pendingLabel="Revoking…"
       ready={sessions > 0}
-      run={() => performAction("sessions.revoke.filter", { filter })}
+      // Only reachable once the preview is ready (sessions > 0): its scopeToken binds the confirmation to it.
+      run={() => performAction("sessions.revoke.filter", { filter, scopeToken: preview.kind === "ready" ? preview.data.scopeToken : undefined })}
       onDone={(r) => {
         notify(revokeResultText(r));
         onClose();

@@ -35,7 +35,7 @@ export async function SpamOverview({ q, params, canClear, now }: Props) {
   let page: Awaited<ReturnType<typeof listSpamAccounts>>;
   let minScore: number;
   try {
-    const p = parseSpamAccountsParams(params);
+    const p = parseSpamAccountsParams(params, { ignoreUnknown: true });
     minScore = p.minScore ?? result.thresholds.review;
     page = await listSpamAccounts(q, result, { ...p, minScore });
   } catch (err) {

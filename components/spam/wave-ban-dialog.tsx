@@ -28,12 +28,15 @@ interface Props {
  */
 export function WaveBanDialog({ label, memberIds, checklist, notes, onClose }: Props) {
   const notify = useNotify();
-  // As in BulkDialog: the preview does not need the ban's reason, so it previews a sign-out of the same ids.
-  const preview = usePreview(() => previewBulkAction({ action: "revokeSessions", ids: [...memberIds] }));
+  // As in BulkDialog: previewed as the ban itself (no reason needed), so members already banned are counted as skipped.
+  const preview = usePreview(() => previewBulkAction({ action: "ban", ids: [...memberIds] }));
   const [unticked, setUnticked] = useState<ReadonlySet<string>>(new Set());
   const [ban, setBan] = useState<BanValues>({ ...emptyBan, reason: `spam wave: ${label}`.slice(0, 500), duration: "permanent" });
   const ids = memberIds.filter((id) => !unticked.has(id));
-  const count = preview.kind === "ready" ? Math.max(0, preview.data.users - unticked.size) : 0;
+  // Members already banned are skipped by the server (their bans are kept): unticking one changes nothing.
+  const banned = new Set(checklist.filter((m) => m.banned).map((m) => m.id));
+  const leftOut = [...unticked].filter((id) => !banned.has(id)).length;
+  const count = preview.kind === "ready" ? Math.max(0, preview.data.users - leftOut) : 0;
   const input = banInputOf(ban);
   return (
     <ConfirmDialog

@@ -31,9 +31,9 @@ interface Props {
  */
 export function BulkDialog({ action, target, notes, onDone, onClose }: Props) {
   const notify = useNotify();
-  // The server's preview validates a ban's reason, which is typed below; which users are selected
-  // does not depend on the action, so a ban is previewed as a sign-out of the same selection.
-  const preview = usePreview(() => previewBulkAction({ action: action === "ban" ? "revokeSessions" : action, ...target }));
+  // The preview needs no ban reason (typed below). It is taken for this very action: a ban skips
+  // users already banned, and the scopeToken it returns is valid only for this action and selection.
+  const preview = usePreview(() => previewBulkAction({ action, ...target }));
   const [unticked, setUnticked] = useState<ReadonlySet<string>>(new Set());
   const [ban, setBan] = useState(emptyBan);
   const toggle = (id: string, on: boolean) =>
@@ -46,7 +46,10 @@ export function BulkDialog({ action, target, notes, onDone, onClose }: Props) {
 
   const count = preview.kind === "ready" ? preview.data.users - unticked.size : 0;
   const banInput = action === "ban" ? banInputOf(ban) : null;
-  const selection = "ids" in target ? { ids: target.ids.filter((id) => !unticked.has(id)) } : { filter: target.filter };
+  // A filter selection is confirmed with its preview's scopeToken: the server refuses it if the
+  // selection changed since (ids need none: they are the selection).
+  const scopeToken = preview.kind === "ready" ? preview.data.scopeToken : undefined;
+  const selection = "ids" in target ? { ids: target.ids.filter((id) => !unticked.has(id)) } : { filter: target.filter, scopeToken };
   return (
     <ConfirmDialog
       title={titles[action]}

@@ -52,7 +52,11 @@ export async function performAction<N extends ActionName>(name: N, input: z.inpu
   return result;
 }
 
-/** Previews shown before confirming a bulk action, a filtered revoke or "revoke everyone". */
+/**
+ * Previews shown before confirming a bulk action, a filtered revoke or "revoke everyone". Each
+ * answers with a scopeToken (none for an explicit ids selection) that the dialog sends back with
+ * its confirmation: the server refuses a confirmation that no longer matches its preview.
+ */
 export async function previewBulkAction(input: z.input<typeof bulkPreviewInput>) {
   return guarded(previews.bulk.permission, async (staff) => previews.bulk.run(await getDatabase(), staff, input, getConfig().staffRoleMap));
 }

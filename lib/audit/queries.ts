@@ -3,10 +3,12 @@ import * as z from "zod";
 import { decodeCursor, encodeCursor, isTimestampText } from "../db/cursor";
 import type { Q } from "../db/context";
 import { AppError, badRequest } from "../errors";
+import { knownKeys } from "../known-params";
 import { limitParam, optionalText, parseParams } from "../params";
 import { AUDIT_TABLE } from "./table";
 
-export const auditListSchema = z.object({
+/** Strict (an unknown key is a 400 on the API); the page passes ignoreUnknown. */
+export const auditListSchema = z.strictObject({
   /** actor id or email */
   actor: optionalText(320),
   /** a target id (user or session) */
@@ -18,8 +20,8 @@ export const auditListSchema = z.object({
 });
 export type AuditListParams = z.output<typeof auditListSchema>;
 
-export function parseAuditParams(input: URLSearchParams | Record<string, string | string[] | undefined>): AuditListParams {
-  return parseParams(auditListSchema, input);
+export function parseAuditParams(input: URLSearchParams | Record<string, string | string[] | undefined>, opts: { ignoreUnknown?: boolean } = {}): AuditListParams {
+  return parseParams(auditListSchema, opts.ignoreUnknown ? knownKeys(auditListSchema, input) : input);
 }
 
 export interface AuditRow {

@@ -39,6 +39,16 @@ async function readJson(req: Request): Promise<Record<string, unknown>> {
   return body as Record<string, unknown>;
 }
 
+/**
+ * A route's input: the JSON body plus what the URL fixes (`{ userId: params.id }`). The whole body
+ * goes on to the action's strict schema, so a key the action does not know is a 400, never silently
+ * dropped; a body key that the URL sets is a 400 too (which one would win is not the client's guess).
+ */
+export function bodyWith(body: Record<string, unknown>, fixed: Record<string, unknown>): Record<string, unknown> {
+  for (const key of Object.keys(fixed)) if (key in body) throw badRequest(`${key}: set by the URL, not the body`);
+  return { ...body, ...fixed };
+}
+
 interface Ctx<P> {
   body: Record<string, unknown>;
   params: P;

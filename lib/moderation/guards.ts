@@ -25,3 +25,11 @@ export const banFields = (u: Pick<TargetUser, "banned" | "banReason" | "banExpir
   banReason: u.banReason,
   banExpires: u.banExpires?.toISOString() ?? null,
 });
+
+/**
+ * A ban in force: banned and not yet expired (Better Auth lifts an expired ban at the next sign-in).
+ * Bans in force are replaced only on an explicit request (replaceBan / replaceBans): a new ban must
+ * never silently shorten, lengthen or reword one someone else set.
+ */
+export const effectivelyBanned = (u: Pick<TargetUser, "banned" | "banExpires">, now: Date) =>
+  u.banned === true && (u.banExpires === null || u.banExpires.getTime() > now.getTime());

@@ -2,7 +2,7 @@ import { type Expression, type ExpressionBuilder, type SqlBool, sql } from "kyse
 import { type ActionEnv, defineAction } from "../actions/runner";
 import type { Q } from "../db/context";
 import type { DB } from "../db/schema";
-import { notFound } from "../errors";
+import { AppError, notFound } from "../errors";
 import type { Staff } from "../auth/staff";
 import type { StaffRole } from "../auth/roles";
 import { sessionWhere } from "../sessions/filters";
@@ -10,7 +10,8 @@ import { keptActivity, revokeSessionsWhere, revokeUsersSessions } from "../sessi
 import { findStoreSession } from "../sessions/store-sessions";
 import { type SessionFilterInput, toSessionFilter } from "../sessions/search-params";
 import { oneTarget } from "./guards";
-import { revokeAllInput, revokeFilterInput, sessionIdInput, userIdInput } from "./schemas";
+import { revokeAllActionInput, revokeFilterActionInput, sessionIdInput, userIdInput } from "./schemas";
+import { type ScopeClaim, signScope, verifyScope } from "./scope-token";
 import { holdsStaffRole } from "./targets";
 
 export const revokeUserSessionsAction = defineAction({
@@ -62,12 +63,18 @@ export async function revokeFilterWhere(q: Q, filter: SessionFilterInput, actor:
   };
 }
 
+const filterClaim = (filter: SessionFilterInput, actor: Staff): ScopeClaim => ({ action: "sessions.revoke.filter", actorId: actor.id, scope: { filter } });
+const allClaim = (actor: Staff): ScopeClaim => ({ action: "sessions.revoke.all", actorId: actor.id, scope: "everyone" });
+
 export const revokeFilteredSessionsAction = defineAction({
   name: "sessions.revoke.filter",
   permission: "sessions.revokeFilter",
-  input: revokeFilterInput,
+  input: revokeFilterActionInput,
   async run(env, input) {
     const where = await revokeFilterWhere(env.q, input.filter, env.staff, env.staffRoleMap, env.now);
+    const n = await countWhere(env.q, where);
+    await refuseWholeSessionBase(env.q, n, env.staff, env.staffRoleMap, env.now);
+    verifyScope(input.scopeToken, filterClaim(input.filter, env.staff), n, env.now, { allowFewer: true });
     // Sessions the filter matches but the protections spare (the actor's own, other staff's): reported.
     const base = await sessionWhere(env.q, toSessionFilter(input.filter), env.now);
     const matched = await env.q.db.selectFrom("session").where(base).select((eb) => eb.fn.countAll<string>().as("n")).executeTakeFirstOrThrow();
@@ -83,12 +90,45 @@ export const revokeFilteredSessionsAction = defineAction({
 export const revokeAllSessionsAction = defineAction({
   name: "sessions.revoke.all",
   permission: "sessions.revokeAll",
-  input: revokeAllInput,
-  async run(env) {
+  input: revokeAllActionInput,
+  async run(env, input) {
+    const n = env.q.caps.sessionTable ? await countWhere(env.q, othersLive(env.staff, env.now)) : 0;
+    verifyScope(input.scopeToken, allClaim(env.staff), n, env.now, { allowFewer: true });
     const r = await revokeAll(env);
     return { result: r, audit: { targetType: "user", targetIds: [], targetCount: r.usersAffected, before: null, after: r } };
   },
 });
+
+const othersLive = (actor: Staff, now: Date) => (eb: ExpressionBuilder<DB, "session">) => eb.and([eb("session.userId", "!=", actor.id), eb("session.expiresAt", ">", now)]);
+
+async function countWhere(q: Q, where: (eb: ExpressionBuilder<DB, "session">) => Expression<SqlBool>) {
+  const r = await q.db.selectFrom("session").where(where).select((eb) => eb.fn.countAll<string>().as("n")).executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/**
+ * As refuseWholeUserBase, for sessions: a non-admin's filter (0.0.0.0/0 and ::/0 are refused
+ * earlier as no filter; createdAfter=1970-01-01 is caught here) that ends every live session they
+ * may end is the admin-only "revoke everyone". Reads at most n + 1 rows.
+ */
+async function refuseWholeSessionBase(q: Q, n: number, actor: Staff, staffRoleMap: Record<string, StaffRole>, now: Date) {
+  if (actor.role === "admin" || n === 0) return;
+  const reachable = await q.db
+    .selectFrom((db) =>
+      db
+        .selectFrom("session")
+        .select(sql`1`.as("one"))
+        .where(othersLive(actor, now))
+        .where((eb) => eb.not(eb.exists(eb.selectFrom("user").select(sql`1`.as("one")).whereRef("user.id", "=", "session.userId").where(holdsStaffRole(sql.ref("user.role"), staffRoleMap)))))
+        .limit(n + 1)
+        .as("reachable"),
+    )
+    .select((eb) => eb.fn.countAll<string>().as("n"))
+    .executeTakeFirstOrThrow();
+  if (Number(reachable.n) <= n) {
+    throw new AppError("forbidden", "This filter matches every live session you can end: signing everyone out is a separate, admin-only action. Narrow the filter.");
+  }
+}
 
 async function revokeAll(env: ActionEnv) {
   const others = (eb: ExpressionBuilder<DB, "session">) => eb.and([eb("session.userId", "!=", env.staff.id), eb("session.expiresAt", ">", env.now)]);
@@ -116,15 +156,22 @@ async function revokeAllInStore(env: ActionEnv) {
   return { sessionsRevoked, usersAffected };
 }
 
-/** Preview of a filtered revoke: exactly the sessions and users the action would end, and a sample. */
+/**
+ * Preview of a filtered revoke: exactly the sessions and users the action would end, a sample, and
+ * the scopeToken the confirmation sends back.
+ */
 export async function previewRevokeFilter(q: Q, filter: SessionFilterInput, actor: Staff, staffRoleMap: Record<string, StaffRole>, now = new Date()) {
   const where = await revokeFilterWhere(q, filter, actor, staffRoleMap, now);
-  return countSessions(q, where);
+  const counted = await countSessions(q, where);
+  await refuseWholeSessionBase(q, counted.sessions, actor, staffRoleMap, now);
+  return { ...counted, scopeToken: signScope(filterClaim(filter, actor), counted.sessions, now) };
 }
 
 /** Preview of "revoke everyone": every live session but the acting admin's. */
 export async function previewRevokeAll(q: Q, actor: Staff, now = new Date()) {
-  return countSessions(q, (eb) => eb.and([eb("session.userId", "!=", actor.id), eb("session.expiresAt", ">", now)]));
+  // Sessions kept only in the store (no session table) are not counted: the token binds 0, as the action does.
+  const counted = q.caps.sessionTable ? await countSessions(q, othersLive(actor, now)) : { sessions: 0, users: 0, sample: [] };
+  return { ...counted, scopeToken: signScope(allClaim(actor), counted.sessions, now) };
 }
 
 async function countSessions(q: Q, where: (eb: ExpressionBuilder<DB, "session">) => Expression<SqlBool>) {

@@ -3,14 +3,15 @@ import type { Staff } from "../auth/staff";
 import type { StaffRole } from "../auth/roles";
 import { staffRoleOf } from "../auth/roles";
 import type { Q } from "../db/context";
-import { badRequest } from "../errors";
+import { AppError, badRequest } from "../errors";
 import { userWhere } from "../users/filters";
-import type { UserFilters } from "../users/search-params";
+import { hasFilters, type UserFilters } from "../users/search-params";
 
 /** One bulk action touches at most this many users: past it, narrow the filter. */
 export const MAX_BULK_USERS = 50_000;
 
-export type UserSelection = { ids: string[] } | { filter: UserFilters };
+/** Whom an action targets: explicit ids, a filter, or everyone (admin-only, typed confirmation). */
+export type UserSelection = { ids: string[] } | { filter: UserFilters } | { everyone: true };
 
 export interface TargetUser {
   id: string;
@@ -26,6 +27,7 @@ export interface TargetUser {
  * The users an action may touch, locked (FOR UPDATE) so two moderators acting at once serialise on
  * the rows and each sees the other's result. Staff protections apply here, once for every action:
  * nobody acts on themselves, and only admins act on other staff. The skipped ones are reported.
+ * "Everyone" means the app's users: staff are skipped even for an admin (they are acted on one by one).
  */
 export async function selectTargets(
   q: Q,
@@ -36,11 +38,13 @@ export async function selectTargets(
   opts: { allowSelf?: boolean; lock?: boolean } = {},
 ) {
   const admin = q.caps.modules.has("admin");
+  if ("filter" in sel) requireEffectiveFilter(q, sel.filter);
   const rows = await q.db
     .selectFrom("user")
     .select(["user.id", "user.email", "user.role", "user.emailVerified"])
     .$if(admin, (qb) => qb.select(["user.banned", "user.banReason", "user.banExpires"]))
-    .where("ids" in sel ? (eb) => eb("user.id", "=", sql<string>`any(${sel.ids}::text[])`) : userWhere(q, sel.filter, now))
+    .$if("ids" in sel, (qb) => qb.where("user.id", "=", sql<string>`any(${"ids" in sel ? sel.ids : []}::text[])`))
+    .$if("filter" in sel, (qb) => qb.where(userWhere(q, "filter" in sel ? sel.filter : {}, now)))
     .orderBy("user.id")
     .limit(MAX_BULK_USERS + 1)
     .$if(opts.lock !== false, (qb) => qb.forUpdate())
@@ -52,10 +56,42 @@ export async function selectTargets(
     const r: TargetUser = { banned: null, banReason: null, banExpires: null, ...row };
     if (r.id === actor.id && !opts.allowSelf) skipped.self++;
     else if (r.id === actor.id) users.push(r);
-    else if (actor.role !== "admin" && staffRoleOf(r.role, staffRoleMap)) skipped.staff++;
+    else if ((actor.role !== "admin" || "everyone" in sel) && staffRoleOf(r.role, staffRoleMap)) skipped.staff++;
     else users.push(r);
   }
   return { users, skipped };
+}
+
+/** userWhere ignores a ban status without the admin plugin's columns: such a filter is no filter. */
+function requireEffectiveFilter(q: Q, f: UserFilters) {
+  const effective = q.caps.modules.has("admin") ? f : { ...f, status: undefined };
+  if (!hasFilters(effective)) throw badRequest("filter: give at least one filter; acting on everyone is a separate, admin-only action");
+}
+
+/**
+ * A filter is a way to pick some users, not a way around the admin-only "everyone" action: a
+ * non-admin's filter that selects every user they could act on is refused, whatever its form
+ * (createdAfter=1970-01-01, role=user where everyone is "user"…). Cheap: it reads at most
+ * `selected + 1` rows of the users the actor may touch.
+ *   select count(*) from (select 1 from user where id <> $actor and not <staff> limit $n + 1)
+ */
+export async function refuseWholeUserBase(q: Q, selected: number, actor: Staff, staffRoleMap: Record<string, StaffRole>) {
+  if (actor.role === "admin" || selected === 0) return;
+  const reachable = await q.db
+    .selectFrom((db) =>
+      db
+        .selectFrom("user")
+        .select(sql`1`.as("one"))
+        .where("user.id", "!=", actor.id)
+        .where((eb) => eb.not(holdsStaffRole(sql.ref("user.role"), staffRoleMap)))
+        .limit(selected + 1)
+        .as("reachable"),
+    )
+    .select((eb) => eb.fn.countAll<string>().as("n"))
+    .executeTakeFirstOrThrow();
+  if (Number(reachable.n) <= selected) {
+    throw new AppError("forbidden", "This filter selects every user you can act on: acting on everyone is a separate, admin-only action. Narrow the filter.");
+  }
 }
 
 /**

@@ -3,7 +3,7 @@ import { staffRoleOf } from "../auth/roles";
 import { AppError } from "../errors";
 import { keptActivity } from "../sessions/revoke";
 import { guardAdminRemoval } from "./admin-guard";
-import { banFields, oneTarget, requireBans } from "./guards";
+import { banFields, effectivelyBanned, oneTarget, requireBans } from "./guards";
 import { banEnd, banInput, deleteUserInput, setRoleInput, userIdInput } from "./schemas";
 import { banUsers, deleteUsers, markEmailVerified, setUserRole, unbanUsers } from "./users";
 
@@ -16,6 +16,11 @@ export const banUserAction = defineAction({
     const user = await oneTarget(env, input.userId, { verb: "ban" });
     await guardAdminRemoval(env, [user.id]); // a banned admin is no admin
     const expiresAt = banEnd(input, env.now);
+    // Changing a ban in force is explicit; the audit's before keeps the old reason and end either way.
+    if (effectivelyBanned(user, env.now) && !input.replaceBan) {
+      const until = user.banExpires ? `until ${user.banExpires.toISOString()}` : "permanently";
+      throw new AppError("conflict", `This user is already banned ${until} (${user.banReason ?? "no reason"}): send replaceBan: true to change the ban.`);
+    }
     const r = await banUsers(env, [user.id], { reason: input.reason, expiresAt });
     return {
       result: { usersChanged: r.users, sessionsRevoked: r.sessions, banExpires: expiresAt?.toISOString() ?? null },

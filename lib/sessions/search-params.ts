@@ -1,9 +1,13 @@
 import * as z from "zod";
 import { boolParam, isoDate, limitParam, optionalText, parseParams } from "../params";
+import { knownKeys } from "../known-params";
 import { type IpFilter, parseIpFilter } from "./ip";
 
-/** The sessions table's URL state and the filter of a filtered revoke, described once. */
-export const sessionFilterSchema = z.object({
+/**
+ * The sessions table's URL state and the filter of a filtered revoke, described once. Strict: an
+ * unknown key is a 400 (a misspelled filter must not widen a revoke to every session).
+ */
+export const sessionFilterSchema = z.strictObject({
   /** a user's email (exact, case-insensitive) or id */
   user: optionalText(320),
   ip: optionalText(64),
@@ -27,8 +31,9 @@ export function toSessionFilter(input: SessionFilterInput): SessionFilter {
   return { ...rest, ...(ip ? { ip: parseIpFilter(ip) } : {}) };
 }
 
-export function parseSessionListParams(input: URLSearchParams | Record<string, string | string[] | undefined>): SessionListParams {
-  const { limit, cursor, ...filter } = parseParams(sessionListSchema, input);
+/** As parseUserListParams: strict for the API; pages may `ignoreUnknown` (tracking parameters). */
+export function parseSessionListParams(input: URLSearchParams | Record<string, string | string[] | undefined>, opts: { ignoreUnknown?: boolean } = {}): SessionListParams {
+  const { limit, cursor, ...filter } = parseParams(sessionListSchema, opts.ignoreUnknown ? knownKeys(sessionListSchema, input) : input);
   return { ...toSessionFilter(filter), limit, ...(cursor ? { cursor } : {}) };
 }
 

@@ -3,7 +3,8 @@ import { defineAction } from "../actions/runner";
 import { AppError } from "../errors";
 import { CLEAR_ACTION } from "./clearances";
 
-export const clearSpamInput = z.object({
+// Strict like every action input: an unknown key is a 400, not ignored.
+export const clearSpamInput = z.strictObject({
   userIds: z
     .array(z.string().trim().min(1, "is required").max(255))
     .min(1, "select at least one account")

@@ -3,6 +3,7 @@ import { badRequest } from "../errors";
 import { boolParam, isoDate, limitParam, optionalText, parseParams } from "../params";
 
 export { toRecord } from "../params";
+import { knownKeys } from "../known-params";
 
 /**
  * The users table's URL state, described once: the page, the API and the client all read it here.
@@ -14,7 +15,8 @@ export const userStatuses = ["active", "banned", "expired"] as const;
 export type UserStatus = (typeof userStatuses)[number];
 export const pageSizes = [25, 50, 100] as const;
 
-export const userListSchema = z.object({
+/** Strict: an unknown or misspelled key (`emial`) is a 400, never silently "no filter". */
+export const userListSchema = z.strictObject({
   q: optionalText(200),
   role: optionalText(100),
   status: z.enum(userStatuses, { error: `must be one of ${userStatuses.join(", ")}` }).optional(),
@@ -29,9 +31,12 @@ export const userListSchema = z.object({
 export type UserListParams = z.output<typeof userListSchema>;
 export type UserFilters = Omit<UserListParams, "sort" | "limit" | "cursor">;
 
-/** Strict parse: the API answers 400 with the first problem, naming the parameter. */
-export function parseUserListParams(input: URLSearchParams | Record<string, string | string[] | undefined>): UserListParams {
-  const params = parseParams(userListSchema, input);
+/**
+ * Strict parse: the API answers 400 with the first problem, naming the parameter, unknown keys
+ * included. Pages pass `ignoreUnknown` so a shared link with tracking parameters still opens.
+ */
+export function parseUserListParams(input: URLSearchParams | Record<string, string | string[] | undefined>, opts: { ignoreUnknown?: boolean } = {}): UserListParams {
+  const params = parseParams(userListSchema, opts.ignoreUnknown ? knownKeys(userListSchema, input) : input);
   if (params.createdAfter && params.createdBefore && params.createdAfter >= params.createdBefore) {
     throw badRequest("createdAfter must be earlier than createdBefore");
   }

@@ -188,7 +188,13 @@ describe.skipIf(skip)("moderation in the browser", () => {
     await expect.poll(() => bar.textContent()).toContain("Every user matching the current filters is selected");
     await bar.getByRole("button", { name: "Ban", exact: true }).click();
     const banDialog = page.getByRole("dialog", { name: "Ban users" });
-    const matching = await e.t.d.db.selectFrom("user").select((eb) => eb.fn.countAll<string>().as("n")).where("user.role", "=", "user").executeTakeFirstOrThrow();
+    // A bulk ban skips users whose ban is in force (reported apart): the count is of the others.
+    const matching = await e.t.d.db
+      .selectFrom("user")
+      .select((eb) => eb.fn.countAll<string>().as("n"))
+      .where("user.role", "=", "user")
+      .where((eb) => eb.not(eb.and([eb("user.banned", "is", true), eb.or([eb("user.banExpires", "is", null), eb("user.banExpires", ">", new Date())])])))
+      .executeTakeFirstOrThrow();
     await expect.poll(() => banDialog.locator(".preview-count").textContent()).toContain(`${Number(matching.n)} users match the current filters`);
     expect(await banDialog.locator(".sample-list li").count()).toBe(10);
     await shot(page, "bulk-filter-preview.png");

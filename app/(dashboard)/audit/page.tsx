@@ -17,7 +17,7 @@ type SearchParams = Record<string, string | string[] | undefined>;
 /** A missing table (conflict), a bad URL or a slow query each become a message, never a 500. */
 async function loadAudit(q: Q, raw: SearchParams) {
   try {
-    const params = parseAuditParams(raw);
+    const params = parseAuditParams(raw, { ignoreUnknown: true });
     return { kind: "ok", params, ...(await listAudit(q, params)) } as const;
   } catch (err) {
     if (err instanceof AppError && err.code === "conflict") return { kind: "missing" } as const;

@@ -26,7 +26,7 @@ type SearchParams = Record<string, string | string[] | undefined>;
 /** Parse the URL and load one page; a bad filter (an unreadable IP) or a slow query is a message. */
 async function loadSessions(q: Q, raw: SearchParams, now: Date) {
   try {
-    const params = parseSessionListParams(raw);
+    const params = parseSessionListParams(raw, { ignoreUnknown: true });
     return { kind: "ok", params, ...(await listSessions(q, params, now)) } as const;
   } catch (err) {
     if (err instanceof AppError && err.code === "invalid_request") return { kind: "invalid", message: err.message } as const;

@@ -28,7 +28,7 @@ type SearchParams = Record<string, string | string[] | undefined>;
 /** Parse the URL and load one page; a bad URL or a slow query becomes a message, not a 500. */
 async function loadUsers(q: Q, raw: SearchParams, now: Date) {
   try {
-    const params = parseUserListParams(raw);
+    const params = parseUserListParams(raw, { ignoreUnknown: true });
     const page = await listUsers(q, params, now);
     return { kind: "ok", params, ...page } as const;
   } catch (err) {

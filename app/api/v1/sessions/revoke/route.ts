@@ -9,27 +9,29 @@ import {
 } from "@/lib/moderation/session-actions";
 
 /**
- * POST { ip? | cidr? | userIds? | all?, userAgent?, user?, createdAfter?, createdBefore?, dryRun? }
+ * POST { ip? | cidr? | userIds? | all?, userAgent?, user?, createdAfter?, createdBefore?, impersonated?, scopeToken?, dryRun? }
  * One route, three actions (and three permissions): everyone (admin), some users' sessions (bulk),
- * or a session filter. Each keeps its own preview for dryRun.
+ * or a session filter. Each keeps its own preview for dryRun; the filter and everyone previews
+ * return the scopeToken the real call must send back. Any other body key is a 400 (strict inputs).
  */
 const filtered = apiAction(
   revokeFilteredSessionsAction,
   ({ body }) => {
-    const { ip, cidr, dryRun, all: _all, userIds: _ids, ...rest } = body;
+    // The filter's keys sit at the top level of the body; what is left is validated (strictly) as the filter.
+    const { ip, cidr, dryRun, scopeToken, ...rest } = body;
     if (ip && cidr) throw badRequest("give ip or cidr, not both");
-    return { filter: { ...rest, ip: ip ?? cidr }, dryRun };
+    return { filter: { ...rest, ...(ip !== undefined || cidr !== undefined ? { ip: ip ?? cidr } : {}) }, dryRun, scopeToken };
   },
   ({ q, staff, input }) => previewRevokeFilter(q, parseInput(revokeFilterInput, input).filter, staff, getConfig().staffRoleMap),
 );
 const everyone = apiAction(
   revokeAllSessionsAction,
-  ({ body }) => ({ confirm: body.all === true ? "REVOKE ALL" : body.confirm, dryRun: body.dryRun }),
+  ({ body: { all, ...rest } }) => ({ ...rest, confirm: all === true ? "REVOKE ALL" : rest.confirm }),
   ({ q, staff, input }) => (parseInput(revokeAllInput, input), previewRevokeAll(q, staff)),
 );
 const users = apiAction(
   bulkUsersAction,
-  ({ body }) => ({ action: "revokeSessions", ids: body.userIds, dryRun: body.dryRun }),
+  ({ body: { userIds, ...rest } }) => ({ ...rest, action: "revokeSessions", ids: userIds }),
   ({ q, staff, input }) => previewBulk(q, parseInput(bulkPreviewInput, input), staff, getConfig().staffRoleMap),
 );
 

@@ -1,5 +1,5 @@
 import { notFound } from "@/lib/errors";
-import { apiAction } from "@/lib/http/action-route";
+import { apiAction, bodyWith } from "@/lib/http/action-route";
 import { apiRoute } from "@/lib/http/route";
 import { deleteUserAction } from "@/lib/moderation/user-actions";
 import { getSessionStore } from "@/lib/sessions/store-config";
@@ -19,6 +19,6 @@ export const GET = apiRoute<{ id: string }>("users.read", async ({ q, params }) 
 
 // DELETE { confirm: "<the user's email>" } (or ?confirm=) → { usersDeleted, sessionsRevoked }
 export const DELETE = apiAction(deleteUserAction, ({ body, params, url }: { body: Record<string, unknown>; params: { id: string }; url: URL }) => ({
-  userId: params.id,
+  ...bodyWith(body, { userId: params.id }),
   confirm: body.confirm ?? url.searchParams.get("confirm") ?? undefined,
 }));

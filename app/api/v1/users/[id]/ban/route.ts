@@ -1,5 +1,5 @@
-import { apiAction } from "@/lib/http/action-route";
+import { apiAction, bodyWith } from "@/lib/http/action-route";
 import { banUserAction } from "@/lib/moderation/user-actions";
 
-// POST { reason, expiresAt? | duration? } → { usersChanged, sessionsRevoked, banExpires }
-export const POST = apiAction(banUserAction, ({ body, params }: { body: Record<string, unknown>; params: { id: string } }) => ({ ...body, userId: params.id }));
+// POST { reason, expiresAt? | duration?, replaceBan? } → { usersChanged, sessionsRevoked, banExpires }
+export const POST = apiAction(banUserAction, ({ body, params }: { body: Record<string, unknown>; params: { id: string } }) => bodyWith(body, { userId: params.id }));
