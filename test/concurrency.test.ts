@@ -113,7 +113,8 @@ describe("invariants under concurrency", () => {
     await addUsers([{ id: "mod1", role: "moderator" }, { id: "mod2", role: "moderator" }, { id: "target", role: "user" }]);
     const results = await Promise.all(
       Array.from({ length: PAIRS }, () => [
-        run("user.ban", staff("mod1", "moderator"), { userId: "target", reason: "spam" }),
+        // replaceBan: a ban that finds the user already banned renews it (a 409 otherwise, by design)
+        run("user.ban", staff("mod1", "moderator"), { userId: "target", reason: "spam", replaceBan: true }),
         run("user.unban", staff("mod2", "moderator"), { userId: "target" }),
       ]).flat(),
     );

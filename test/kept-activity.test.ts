@@ -46,18 +46,24 @@ describe("last activity after sessions were ended (audit table installed)", () =
   });
   afterAll(async () => t?.cleanup());
 
+  // The audit record is stamped with the database clock when the ban ran (not the fixture's NOW):
+  // that moment is when the sessions were ended.
+  let endedAt: Date;
+  const minute = (d: Date) => `${d.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+
   it("keeps the banned user's last activity in the audit record and shows it on the user page", async () => {
     await addSessions(t, "u_bob", [5, 3, 2]);
     const record = await ban(t, "u_bob");
     expect(record.before.lastActive).toEqual({ u_bob: ago(2).toISOString() });
+    endedAt = new Date(record.at);
 
     const detail = await getUserDetail(t.d, "u_bob", NOW);
     expect(detail?.activeTotal).toBe(0);
     expect(detail?.user.lastActiveAt).toBeNull();
-    expect(detail?.user.keptActivity).toEqual({ lastActive: ago(2), endedAt: NOW, action: "user.ban" });
+    expect(detail?.user.keptActivity).toEqual({ lastActive: ago(2), endedAt, action: "user.ban" });
     const finding = detail?.findings.find((f) => f.code === "no_session_now");
     expect(finding?.title).toBe("No session now");
-    expect(finding?.detail).toBe("Last active 2 days ago (2026-05-30 00:00 UTC), kept when sessions were ended by user.ban on 2026-06-01 00:00 UTC. The user has to sign in again.");
+    expect(finding?.detail).toBe(`Last active 2 days ago (2026-05-30 00:00 UTC), kept when sessions were ended by user.ban on ${minute(endedAt)}. The user has to sign in again.`);
     expect(titles(detail?.findings ?? [])).not.toMatch(/never/i);
   });
 
@@ -65,7 +71,7 @@ describe("last activity after sessions were ended (audit table installed)", () =
     const { rows } = await listUsers(t.d, parseUserListParams({ q: "bob@gmail" }), NOW);
     const bob = rows.find((r) => r.id === "u_bob");
     expect(bob?.lastActiveAt).toBeNull();
-    expect(bob?.keptActivity).toEqual({ lastActive: ago(2), endedAt: NOW, action: "user.ban" });
+    expect(bob?.keptActivity).toEqual({ lastActive: ago(2), endedAt, action: "user.ban" });
     const { rows: all } = await listUsers(t.d, parseUserListParams({ limit: "100" }), NOW);
     expect(all.find((r) => r.id === "u_alice")).toMatchObject({ lastActiveAt: ago(2) });
     expect(all.find((r) => r.id === "u_alice")?.keptActivity).toBeUndefined();

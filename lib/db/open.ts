@@ -50,6 +50,10 @@ export function createPool(url: string, max: number, statementTimeoutMs: number,
   });
   // A startup `options` parameter is ignored by some servers (PGlite, poolers); SET works everywhere.
   pool.on("connect", (client) => {
+    // A client IN USE whose connection dies (server restart, proxy reset) emits 'error' too, and
+    // pg-pool listens only while a client is idle: without this the process dies of an uncaught
+    // exception. The query running on it has already failed with the same error (→ 503).
+    client.on("error", (err) => console.warn("database: a connection in use was lost:", err.message));
     client.query(`set statement_timeout = ${Math.floor(statementTimeoutMs)}`).catch(() => {});
   });
   return pool;
