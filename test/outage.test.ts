@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { sql } from "kysely";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { AppError, expectedError, isUnavailable, UNAVAILABLE_DIGEST } from "../lib/errors";
 import { createTestDb, type TestDb } from "./helpers/db";
 import { cookieFrom, createPasswordUser, PASSWORD } from "./helpers/staff";
@@ -125,7 +125,12 @@ describe("database outage through the real API routes", () => {
     expect((await list()).status).toBe(200);
   });
 
-  it("a statement timeout in the staff check (Better Auth's getSession) is a 503 'timeout'", async () => {
+  // The embedded engine (PGlite) is one session behind a socket: a second connection holding a lock
+  // waits behind the first instead of running beside it, and it has no backends to terminate. These
+  // two are about a real server, which CI runs them on.
+  const realServer = !inject("embedded");
+
+  it.runIf(realServer)("a statement timeout in the staff check (Better Auth's getSession) is a 503 'timeout'", async () => {
     // Another connection holds the session table: getSession's lookup waits past statement_timeout (1 s).
     const blocker = await t.raw.connection().execute(async (c) => {
       await sql`begin`.execute(c);
@@ -141,7 +146,7 @@ describe("database outage through the real API routes", () => {
     expect(blocker.body.error.code).toBe("timeout");
   });
 
-  it("survives the server closing idle connections (57P01) and serves the next request", async () => {
+  it.runIf(realServer)("survives the server closing idle connections (57P01) and serves the next request", async () => {
     expect((await list()).status).toBe(200); // the pool holds idle connections now
     const { rows } = await sql<{ n: number }>`
       select count(pg_terminate_backend(pid))::int as n from pg_stat_activity where application_name = ${appName} and state = 'idle'`.execute(t.raw);
