@@ -22,7 +22,7 @@ export function AuditToolbar() {
   const set = (key: "actor" | "target" | "action", value: string) => void setF({ [key]: value.trim() || null, cursor: null });
   const active = Boolean(f.actor || f.target || f.action);
   return (
-    <form className="toolbar" role="search" aria-label="Filter the audit log" onSubmit={(e) => e.preventDefault()}>
+    <search aria-label="Filter the audit log"><form className="toolbar" onSubmit={(e) => e.preventDefault()}>
       <div className="toolbar-row">
         <div className="field field-grow">
           <label htmlFor={`${id}-actor`}>Staff member (email or id)</label>
@@ -47,6 +47,6 @@ export function AuditToolbar() {
           </Link>
         ) : null}
       </div>
-    </form>
+    </form></search>
   );
 }

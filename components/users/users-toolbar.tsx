@@ -41,7 +41,7 @@ export function UsersToolbar({ bansTracked, searchPlaceholder, spam }: Props) {
   const clearHref = keep.size ? `/users?${keep.toString()}` : "/users";
 
   return (
-    <form className="toolbar" role="search" aria-label="Filter users" onSubmit={(e) => e.preventDefault()}>
+    <search aria-label="Filter users"><form className="toolbar" onSubmit={(e) => e.preventDefault()}>
       <div className="toolbar-row">
         <div className="field field-grow">
           <label htmlFor={searchId}>Search</label>
@@ -81,7 +81,7 @@ export function UsersToolbar({ bansTracked, searchPlaceholder, spam }: Props) {
           </Link>
         ) : null}
       </div>
-    </form>
+    </form></search>
   );
 }
 

@@ -125,7 +125,7 @@ async function listUserPage(
   const cmp = spec.dir === "desc" ? "<" : ">";
 
   // The sort value travels as Postgres text so timestamps keep their microseconds across pages.
-  let sortExpr;
+  let sortExpr: RawBuilder<unknown>;
   if (spec.column === null) {
     // Per user, an index probe on session (userId, updatedAt): a selective filter (the banned, whose
     // sessions were revoked) costs its own size, not a GROUP BY over every session.
@@ -180,7 +180,7 @@ async function listUserPage(
     }
   }
 
-  let rows;
+  let rows: Awaited<ReturnType<ReturnType<typeof pageOf>["execute"]>>;
   let searchStep: SearchStep | undefined;
   if (p.q && p.q.length >= 3 && q.caps.searchIndexed && spec.column !== null) {
     // Where the first walkRows rows (filters and cursor applied, search not) end in sort order.
