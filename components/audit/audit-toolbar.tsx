@@ -1,7 +1,9 @@
 "use client";
 import Link from "next/link";
-import { parseAsString, useQueryStates } from "nuqs";
+import { useQueryStates } from "nuqs";
 import { useId } from "react";
+import { auditListSchema } from "@/lib/audit/search-params";
+import { urlParsers } from "@/lib/url-state";
 import { useTableTransition } from "../data-table/table-transition";
 import { DebouncedInput } from "../ui/debounced-input";
 
@@ -15,7 +17,7 @@ const knownActions = [
 export function AuditToolbar() {
   const { startTransition } = useTableTransition();
   const [f, setF] = useQueryStates(
-    { actor: parseAsString, target: parseAsString, action: parseAsString, limit: parseAsString, cursor: parseAsString },
+    urlParsers(auditListSchema),
     { shallow: false, startTransition },
   );
   const id = useId();

@@ -1,5 +1,5 @@
 import { sql } from "kysely";
-import { decodeCursor, encodeCursor, isTimestampText } from "../db/cursor";
+import { decodeCursor, isTimestampText, keysetPage } from "../db/cursor";
 import { has } from "../db/introspect";
 import type { Q } from "../db/context";
 import { badRequest } from "../errors";
@@ -43,11 +43,7 @@ export async function listSessions(q: Q, p: SessionListParams, now = new Date())
     qb = qb.where(sql<boolean>`(${sql.ref("session.createdAt")}, ${sql.ref("session.id")}) < (cast(${cursor.value} as timestamptz), ${cursor.id})`);
   }
   const rows = await qb.orderBy("session.createdAt", "desc").orderBy("session.id", "desc").limit(p.limit + 1).execute();
-  const page = rows.slice(0, p.limit);
-  const last = page.at(-1);
-  return {
-    rows: page.map(({ sortValue: _, ...r }): SessionListRow => r),
-    nextCursor: rows.length > p.limit && last ? encodeCursor({ sort: SORT, value: last.sortValue, id: last.id }) : null,
-  };
+  const { page, nextCursor } = keysetPage(rows, p.limit, SORT);
+  return { rows: page.map(({ sortValue: _, ...r }): SessionListRow => r), nextCursor };
 }
 

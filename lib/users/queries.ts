@@ -3,7 +3,7 @@ import { has } from "../db/introspect";
 import { heavy, type Q } from "../db/context";
 import type { DB } from "../db/schema";
 import { badRequest } from "../errors";
-import { decodeCursor, encodeCursor, isTimestampText } from "../db/cursor";
+import { decodeCursor, isTimestampText, keysetPage } from "../db/cursor";
 import { userWhere } from "./filters";
 import { ACTIVITY_WALK, lastActivePage } from "./last-active";
 import type { KeptActivity } from "../audit/queries";
@@ -174,9 +174,8 @@ async function listUserPage(
     const keys = await lastActivePage(q, p, cursor, now, tuning.activityWalk);
     if (keys) {
       const users = await getUsersByIds(q, keys.slice(0, p.limit).map((k) => k.id));
-      const page = keys.slice(0, p.limit).flatMap((k) => users.get(k.id) ?? []);
-      const last = keys[p.limit - 1];
-      return { rows: page, nextCursor: keys.length > p.limit && last ? encodeCursor({ sort: p.sort, value: last.sortValue, id: last.id }) : null };
+      const { page, nextCursor } = keysetPage(keys, p.limit, p.sort);
+      return { rows: page.flatMap((k) => users.get(k.id) ?? []), nextCursor };
     }
   }
 
@@ -210,9 +209,7 @@ async function listUserPage(
     rows = expensive ? await heavy(q, () => query.execute()) : await query.execute();
   }
 
-  const page = rows.slice(0, p.limit);
-  const last = page.at(-1);
-  const nextCursor = rows.length > p.limit && last ? encodeCursor({ sort: p.sort, value: last.sortValue, id: last.id }) : null;
+  const { page, nextCursor } = keysetPage(rows, p.limit, p.sort);
   return { rows: page.map((r) => toUserRow(r as Record<string, unknown>)), nextCursor, ...(searchStep ? { searchStep } : {}) };
 }
 

@@ -13,7 +13,7 @@ export const userSortKeys = ["-createdAt", "createdAt", "email", "-email", "name
 export type UserSort = (typeof userSortKeys)[number];
 export const userStatuses = ["active", "banned", "expired"] as const;
 export type UserStatus = (typeof userStatuses)[number];
-export const pageSizes = [25, 50, 100] as const;
+export { PAGE_SIZES as pageSizes } from "../url-state";
 
 /** Strict: an unknown or misspelled key (`emial`) is a 400, never silently "no filter". */
 export const userListSchema = z.strictObject({
