@@ -1,23 +1,18 @@
-import { sql } from "kysely";
+import { type Selectable, sql } from "kysely";
 import { decodeCursor, isTimestampText, keysetPage } from "../db/cursor";
 import { has } from "../db/introspect";
 import type { Q } from "../db/context";
+import type { SessionTable, UserTable } from "../db/schema";
 import { badRequest } from "../errors";
 import { sessionWhere } from "./filters";
 import { requireSessionTable } from "./require-table";
 import type { SessionListParams } from "./search-params";
 
-export interface SessionListRow {
-  id: string;
-  userId: string;
-  userEmail: string;
-  userName: string;
-  ipAddress: string | null;
-  userAgent: string | null;
-  createdAt: Date;
-  updatedAt: Date;
-  expiresAt: Date;
-  impersonatedBy: string | null;
+/** A live session in the list, as the schema types its columns, with its user's email and name. */
+export interface SessionListRow
+  extends Pick<Selectable<SessionTable>, "id" | "userId" | "ipAddress" | "userAgent" | "createdAt" | "updatedAt" | "expiresAt" | "impersonatedBy"> {
+  userEmail: UserTable["email"];
+  userName: UserTable["name"];
 }
 
 const SORT = "-createdAt";

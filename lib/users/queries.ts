@@ -1,7 +1,7 @@
-import { type CompiledQuery, type RawBuilder, type SelectQueryBuilder, sql } from "kysely";
+import { type CompiledQuery, type RawBuilder, type Selectable, type SelectQueryBuilder, sql } from "kysely";
 import { has } from "../db/introspect";
 import { heavy, type Q } from "../db/context";
-import type { DB } from "../db/schema";
+import type { DB, UserTable } from "../db/schema";
 import { badRequest } from "../errors";
 import { decodeCursor, isTimestampText, keysetPage } from "../db/cursor";
 import { userWhere } from "./filters";
@@ -10,18 +10,9 @@ import type { KeptActivity } from "../audit/queries";
 import { withKeptActivity } from "./kept-activity";
 import type { UserListParams, UserSort } from "./search-params";
 
-export interface UserRow {
-  id: string;
-  name: string;
-  email: string;
-  emailVerified: boolean;
-  image: string | null;
-  role: string | null;
-  banned: boolean | null;
-  banReason: string | null;
-  banExpires: Date | null;
-  createdAt: Date;
-  updatedAt: Date;
+/** A user in the list: the columns as the schema types them, plus what the list derives. */
+export interface UserRow
+  extends Pick<Selectable<UserTable>, "id" | "name" | "email" | "emailVerified" | "image" | "role" | "banned" | "banReason" | "banExpires" | "createdAt" | "updatedAt"> {
   lastActiveAt: Date | null;
   /**
    * No session left (lastActiveAt null): the last activity an audit record kept when the user's
