@@ -6,10 +6,11 @@ import { FlaggedFilter } from "./flagged-filter";
 import { userSortOptions } from "./sort-options";
 import { UserFilterFields } from "./user-filter-fields";
 import { useUserFilters } from "./use-user-filters";
+import { type UserFilterKey, userFilterKeys } from "@/lib/users/search-params";
 
 const DEFAULT_SORT = "-createdAt";
-const filterKeys = ["q", "role", "status", "verified", "provider", "createdAfter", "createdBefore"] as const;
-export type FilterKey = (typeof filterKeys)[number];
+const filterKeys = userFilterKeys;
+export type FilterKey = UserFilterKey;
 export type SetFilter = (key: FilterKey, value: string | null) => void;
 
 /**

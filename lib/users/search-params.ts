@@ -29,6 +29,9 @@ export const userListSchema = z.strictObject({
   cursor: optionalText(500),
 });
 export type UserListParams = z.output<typeof userListSchema>;
+/** The filter keys: the schema's keys but the table's own (sort, page size, cursor). */
+export const userFilterKeys = ["q", "role", "status", "verified", "provider", "createdAfter", "createdBefore"] as const satisfies readonly Exclude<keyof UserListParams, "sort" | "limit" | "cursor">[];
+export type UserFilterKey = (typeof userFilterKeys)[number];
 export type UserFilters = Omit<UserListParams, "sort" | "limit" | "cursor">;
 
 /**
@@ -43,5 +46,5 @@ export function parseUserListParams(input: URLSearchParams | Record<string, stri
   return params;
 }
 
-export const hasFilters = (p: UserFilters) =>
-  Boolean(p.q || p.role || p.status || p.verified !== undefined || p.provider || p.createdAfter || p.createdBefore);
+/** `verified=false` is a filter; an empty text is not. */
+export const hasFilters = (p: UserFilters) => userFilterKeys.some((k) => (k === "verified" ? p[k] !== undefined : Boolean(p[k])));
