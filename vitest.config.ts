@@ -1,9 +1,27 @@
 import { fileURLToPath } from "node:url";
-import { defineConfig } from "vitest/config";
+import { defineConfig, type TestProjectInlineConfiguration } from "vitest/config";
 
 // With TEST_DATABASE_URL (CI: the local PostgreSQL 15) files run in parallel, each in its own schema.
 // Without it the suite runs on one embedded PGlite, which is a single session: files run one by one.
 const server = Boolean(process.env.TEST_DATABASE_URL);
+
+// Pure tests: no database, no globalSetup, so running one does not start an embedded PGlite (~20 s
+// on 2 cores). A test that needs the database (inject("databaseUrl")) belongs in `database`.
+const UNIT = [
+  "test/diagnose.test.ts",
+  "test/embedded-lock.test.ts",
+  "test/import-graph.test.ts",
+  "test/input-guard.test.ts",
+  "test/name-mapping.test.ts",
+  "test/proxy.test.ts",
+  "test/spam-signals.test.ts",
+  "test/ui-format.test.ts",
+];
+
+const shared = {
+  extends: true,
+  test: { pool: "threads", testTimeout: 30_000, hookTimeout: 180_000 },
+} satisfies TestProjectInlineConfiguration;
 
 export default defineConfig({
   resolve: {
@@ -14,12 +32,32 @@ export default defineConfig({
     },
   },
   test: {
-    globalSetup: ["./test/setup/global.ts"],
-    include: ["test/**/*.test.ts", "test/**/*.test.tsx"],
-    pool: "threads",
-    fileParallelism: server,
-    testTimeout: 30_000,
-    hookTimeout: 180_000,
     env: { NEXT_TELEMETRY_DISABLED: "1", BETTER_AUTH_TELEMETRY: "0" },
+    projects: [
+      { ...shared, test: { ...shared.test, name: "unit", include: UNIT } },
+      {
+        ...shared,
+        test: {
+          ...shared.test,
+          name: "database",
+          include: ["test/*.test.ts", "test/*.test.tsx"],
+          exclude: UNIT,
+          globalSetup: ["./test/setup/global.ts"],
+          fileParallelism: server,
+        },
+      },
+      {
+        ...shared,
+        test: {
+          ...shared.test,
+          name: "browser",
+          include: ["test/e2e/**/*.test.ts"],
+          globalSetup: ["./test/setup/global.ts"],
+          fileParallelism: server,
+          // The embedded engine is one session: browser files wait for the database files.
+          sequence: { groupOrder: server ? 0 : 1 },
+        },
+      },
+    ],
   },
 });

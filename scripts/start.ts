@@ -27,7 +27,7 @@ function secretFile(dir: string): string {
 }
 
 async function main() {
-  let config;
+  let config: ReturnType<typeof parseConfig>;
   try {
     config = parseConfig();
   } catch (err) {
@@ -44,7 +44,7 @@ async function main() {
   if (!config.databaseUrl) {
     const dataDir = resolve(root, process.env.DASHBOARD_DATA_DIR ?? ".data");
     console.log(`No DATABASE_URL: using the embedded demo database in ${dataDir}`);
-    let embedded;
+    let embedded: Awaited<ReturnType<typeof startEmbedded>>;
     try {
       embedded = await startEmbedded(join(dataDir, "pglite"), 0, port);
     } catch (err) {

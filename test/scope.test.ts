@@ -232,7 +232,7 @@ describe("scope of bulk and filtered actions", () => {
       const { result, records } = await run("users.bulk", { action: "ban", ids, reason: "final", duration: "1d", replaceBans: true });
       expect(result).toMatchObject({ usersChanged: 4, skipped: { alreadyBanned: 0 } });
       expect(await user("u_b2")).toMatchObject({ banReason: "final", banExpires: new Date(NOW.getTime() + 24 * HOUR) });
-      const previous = [...records[0]?.before.previousBans].sort((a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id));
+      const previous = [...(records[0]?.before.previousBans ?? [])].sort((a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id));
       expect(previous).toEqual([
         { id: "u_b2", banReason: "old permanent", banExpires: null },
         { id: "u_b3", banReason: "old temporary", banExpires: later.toISOString() },

@@ -83,7 +83,7 @@ function world(): Person[] {
   return out;
 }
 
-export async function insertWorld(d: Database, people: Person[]): Promise<void> {
+async function insertWorld(d: Database, people: Person[]): Promise<void> {
   const admin = d.caps.modules.has("admin");
   await d.db.insertInto("user").values(people.map((p) => ({
     id: p.id, name: p.name, email: p.email, emailVerified: p.verified, image: null, createdAt: new Date(p.at), updatedAt: new Date(p.at), role: "user",

@@ -2,9 +2,10 @@
 import { DataTable } from "../data-table/data-table";
 import { auditColumns } from "./audit-columns";
 import type { AuditListItem } from "./audit-list-item";
+import { PAGE_SIZES } from "@/lib/url-state";
 
 const getRowId = (r: AuditListItem) => r.id;
-const pageSizes = [25, 50, 100] as const;
+const pageSizes = PAGE_SIZES;
 
 /** The audit log in the generic shell (keyset pager, page size in the URL). */
 export function AuditTable({ rows, nextCursor, filtered, defaultPageSize }: { rows: AuditListItem[]; nextCursor: string | null; filtered: boolean; defaultPageSize: number }) {

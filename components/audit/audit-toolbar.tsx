@@ -1,7 +1,9 @@
 "use client";
 import Link from "next/link";
-import { parseAsString, useQueryStates } from "nuqs";
+import { useQueryStates } from "nuqs";
 import { useId } from "react";
+import { auditListSchema } from "@/lib/audit/search-params";
+import { urlParsers } from "@/lib/url-state";
 import { useTableTransition } from "../data-table/table-transition";
 import { DebouncedInput } from "../ui/debounced-input";
 
@@ -15,14 +17,14 @@ const knownActions = [
 export function AuditToolbar() {
   const { startTransition } = useTableTransition();
   const [f, setF] = useQueryStates(
-    { actor: parseAsString, target: parseAsString, action: parseAsString, limit: parseAsString, cursor: parseAsString },
+    urlParsers(auditListSchema),
     { shallow: false, startTransition },
   );
   const id = useId();
   const set = (key: "actor" | "target" | "action", value: string) => void setF({ [key]: value.trim() || null, cursor: null });
   const active = Boolean(f.actor || f.target || f.action);
   return (
-    <form className="toolbar" role="search" aria-label="Filter the audit log" onSubmit={(e) => e.preventDefault()}>
+    <search aria-label="Filter the audit log"><form className="toolbar" onSubmit={(e) => e.preventDefault()}>
       <div className="toolbar-row">
         <div className="field field-grow">
           <label htmlFor={`${id}-actor`}>Staff member (email or id)</label>
@@ -47,6 +49,6 @@ export function AuditToolbar() {
           </Link>
         ) : null}
       </div>
-    </form>
+    </form></search>
   );
 }

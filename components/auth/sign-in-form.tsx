@@ -10,6 +10,7 @@ export function SignInForm() {
     <form action={action} className="stack">
       <label className="field">
         <span>Email</span>
+        {/* biome-ignore lint/a11y/noAutofocus: the page has one purpose, signing in; its first field takes the focus */}
         <input name="email" type="email" autoComplete="username" required defaultValue={state.email} autoFocus />
       </label>
       <label className="field">

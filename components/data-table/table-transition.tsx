@@ -15,7 +15,7 @@ const Context = createContext<TableTransition>({ pending: false, startTransition
  */
 export function TableTransitionProvider({ children }: { children: ReactNode }) {
   const [pending, startTransition] = useTransition();
-  const value = useMemo(() => ({ pending, startTransition }), [pending, startTransition]);
+  const value = useMemo(() => ({ pending, startTransition }), [pending]); // startTransition is stable
   return (
     <Context value={value}>
       <div className="table-region" data-pending={pending ? "" : undefined} aria-busy={pending}>

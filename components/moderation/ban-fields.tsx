@@ -39,13 +39,13 @@ export function BanFields({ values, onChange }: { values: BanValues; onChange: (
       <div className="field">
         <label htmlFor={`${id}-reason`}>Reason (recorded, and shown to the user by apps that display it)</label>
         <input id={`${id}-reason`} className="input" value={values.reason} maxLength={500} required onChange={(e) => set({ reason: e.target.value })} />
-        <div className="chips" role="group" aria-label="Common reasons">
+        <fieldset className="chips" aria-label="Common reasons">
           {banReasons.map((r) => (
             <button key={r} type="button" className="chip" aria-pressed={values.reason === r} onClick={() => set({ reason: r })}>
               {r}
             </button>
           ))}
-        </div>
+        </fieldset>
       </div>
       <fieldset className="field radio-group">
         <legend>Duration</legend>

@@ -10,6 +10,7 @@ export function IpAddress({ value }: { value: string | null }) {
   return (
     <code className="ip">
       {groups.map((g, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: an address's groups are identified by their position
         <Fragment key={i}>
           {g}
           {i < groups.length - 1 ? (

@@ -5,8 +5,9 @@ import { RevokeNotesContext } from "../moderation/revoke-notes-context";
 import type { RevokeNotes } from "../moderation/revoke-notes";
 import { sessionColumns } from "./session-columns";
 import type { SessionListItem } from "./session-list-item";
+import { PAGE_SIZES } from "@/lib/url-state";
 
-const pageSizes = [25, 50, 100] as const;
+const pageSizes = PAGE_SIZES;
 const getRowId = (s: SessionListItem) => s.id;
 
 interface Props {

@@ -16,7 +16,7 @@ export function SessionsToolbar({ showImpersonation }: { showImpersonation: bool
   const set = (key: SessionFilterKey, value: string | null) => void setF({ [key]: value || null, cursor: null });
   const active = sessionFilterKeys.some((k) => f[k] !== null);
   return (
-    <form className="toolbar" role="search" aria-label="Filter sessions" onSubmit={(e) => e.preventDefault()}>
+    <search aria-label="Filter sessions"><form className="toolbar" onSubmit={(e) => e.preventDefault()}>
       <div className="toolbar-row">
         <div className="field field-wide">
           <label htmlFor={`${id}-user`}>User (email or id)</label>
@@ -56,6 +56,6 @@ export function SessionsToolbar({ showImpersonation }: { showImpersonation: bool
           </Link>
         ) : null}
       </div>
-    </form>
+    </form></search>
   );
 }

@@ -1,21 +1,14 @@
 "use client";
-import { parseAsString, useQueryStates } from "nuqs";
+import { useQueryStates } from "nuqs";
+import { sessionListSchema } from "@/lib/sessions/search-params";
+import { urlParsers } from "@/lib/url-state";
 import { useTableTransition } from "../data-table/table-transition";
 
-/** Read as plain strings: the server validates (a bad IP shows its message), so the two never disagree. */
+/** The keys of sessionListSchema, read as plain strings: the server validates (a bad IP shows its message), so the two never disagree. */
 export function useSessionFilters() {
   const { startTransition } = useTableTransition();
   return useQueryStates(
-    {
-      user: parseAsString,
-      ip: parseAsString,
-      userAgent: parseAsString,
-      createdAfter: parseAsString,
-      createdBefore: parseAsString,
-      impersonated: parseAsString,
-      limit: parseAsString,
-      cursor: parseAsString,
-    },
+    urlParsers(sessionListSchema),
     { shallow: false, startTransition },
   );
 }

@@ -14,6 +14,7 @@ export function ScoringFallback({ header, rows = 6 }: { header?: ReactNode; rows
       <div className="skeleton skeleton-panel" />
       <div className="skeleton-table">
         {Array.from({ length: rows }, (_, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: placeholder rows have no identity but their place
           <div key={i} className="skeleton skeleton-row" />
         ))}
       </div>

@@ -2,8 +2,9 @@
 import { DataTable } from "../data-table/data-table";
 import { spamAccountColumns, spamAccountColumnsWithClear } from "./spam-account-columns";
 import type { SpamAccountItem } from "./spam-account-item";
+import { PAGE_SIZES } from "@/lib/url-state";
 
-export const QUEUE_PAGE_SIZES = [25, 50, 100] as const;
+export const QUEUE_PAGE_SIZES = PAGE_SIZES;
 /** lib/spam/search-params.ts's default limit */
 export const QUEUE_DEFAULT_LIMIT = 50;
 const getRowId = (a: SpamAccountItem) => a.id;

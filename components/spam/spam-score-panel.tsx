@@ -50,7 +50,7 @@ export async function SpamScorePanel({ q, user, canClear, now }: Props) {
         </span>
       </p>
       {cleared ? <p className="alert alert-success">Marked as not spam on {formatDateTime(cleared)}: this account is not flagged again.</p> : null}
-      {acc && acc.reasons.length ? <ReasonList reasons={acc.reasons} /> : <p className="muted">Nothing suspicious (or trustworthy) was found.</p>}
+      {acc?.reasons.length ? <ReasonList reasons={acc.reasons} /> : <p className="muted">Nothing suspicious (or trustworthy) was found.</p>}
       {wave ? (
         <p>
           Part of the wave <Link href={waveHref(wave.key)}>{wave.label}</Link> ({wave.size} accounts).

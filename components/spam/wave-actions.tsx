@@ -20,7 +20,7 @@ export function WaveActions({ label, memberIds, checklist, ban, canClear }: Prop
   const [open, setOpen] = useState<"ban" | "clear" | null>(null);
   const close = () => setOpen(null);
   return (
-    <div className="user-actions" role="group" aria-label="Wave actions">
+    <fieldset className="user-actions" aria-label="Wave actions">
       {ban ? (
         <button type="button" className="btn btn-sm btn-danger-outline" onClick={() => setOpen("ban")}>
           Ban this wave
@@ -33,6 +33,6 @@ export function WaveActions({ label, memberIds, checklist, ban, canClear }: Prop
       ) : null}
       {open === "ban" && ban ? <WaveBanDialog label={label} memberIds={memberIds} checklist={checklist} notes={ban.notes} onClose={close} /> : null}
       {open === "clear" ? <ClearSpamDialog userIds={memberIds} subject={`wave ${label}`} onClose={close} /> : null}
-    </div>
+    </fieldset>
   );
 }

@@ -53,6 +53,7 @@ export function WaveTimeline({ times }: { times: readonly number[] }) {
       </div>
       <div className="timeline-bars" role="img" aria-label={summary}>
         {counts.map((c, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: bar i is time bucket i; the buckets never reorder
           <span key={i} className="timeline-bar" title={`${label(i)}: ${c} sign-up${c === 1 ? "" : "s"}`}>
             {c > 0 ? <span className="timeline-fill" style={{ height: `${Math.max(4, (c / max) * 100)}%` }} /> : null}
           </span>

@@ -15,22 +15,20 @@ type Props = Omit<InputHTMLAttributes<HTMLInputElement>, "value" | "defaultValue
  * commit one URL update, so the filter and "back to the first page" always travel together.
  */
 export function DebouncedInput({ value, onCommit, delayMs = 300, ...props }: Props) {
-  const [draft, setDraft] = useState(value);
-  const [seen, setSeen] = useState(value);
+  // The draft remembers the committed value it was typed over. When the committed value changes
+  // (the user's own commit, Clear filters, Back), the draft no longer applies and the input shows
+  // that value: derived during render, so no frame shows a stale draft and no state is set in render.
+  const [draft, setDraft] = useState<{ text: string; over: string } | null>(null);
+  const shown = draft && draft.over === value ? draft.text : value;
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
-  if (value !== seen) {
-    // Adjusting state during render (not in an effect) avoids a frame showing the stale draft.
-    setSeen(value);
-    setDraft(value);
-  }
   useEffect(() => () => clearTimeout(timer.current), []);
   return (
     <input
       {...props}
-      value={draft}
+      value={shown}
       onChange={(e) => {
         const next = e.target.value;
-        setDraft(next);
+        setDraft({ text: next, over: value });
         clearTimeout(timer.current);
         timer.current = setTimeout(() => onCommit(next), delayMs);
       }}

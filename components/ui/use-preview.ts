@@ -10,16 +10,18 @@ export type PreviewState<T> = { kind: "loading" } | { kind: "ready"; data: T } |
  */
 export function usePreview<T>(load: () => Promise<ActionResult<T>>): PreviewState<T> {
   const [state, setState] = useState<PreviewState<T>>({ kind: "loading" });
-  // No dependencies on purpose: one load per opened dialog (see above).
+  // The load the dialog opened with, kept for its lifetime: a new closure on each render of the
+  // parent must not start another preview.
+  const [first] = useState(() => load);
   useEffect(() => {
     let live = true;
-    load().then(
+    first().then(
       (r) => live && setState(r.ok ? { kind: "ready", data: r.data } : { kind: "error", message: r.error.message }),
       (err: unknown) => live && setState({ kind: "error", message: `The preview failed: ${err instanceof Error ? err.message : String(err)}` }),
     );
     return () => {
       live = false;
     };
-  }, []);
+  }, [first]);
   return state;
 }

@@ -25,7 +25,7 @@ export function BulkBar({ target, pageSelected, canMatchAll, onMatchAll, onClear
   const start = (action: BulkAction) => setOpen({ action, target });
   const byFilter = "filter" in target;
   return (
-    <div className="bulk-bar" role="region" aria-label="Bulk actions">
+    <section className="bulk-bar" aria-label="Bulk actions">
       <p className="bulk-summary">
         {byFilter ? <strong>Every user matching the current filters is selected.</strong> : <strong>{plural(pageSelected, "user")} selected on this page.</strong>}{" "}
         {!byFilter && canMatchAll ? (
@@ -45,6 +45,6 @@ export function BulkBar({ target, pageSelected, canMatchAll, onMatchAll, onClear
         <button type="button" className="btn btn-sm btn-ghost" onClick={onClear}>Clear selection</button>
       </div>
       {open ? <BulkDialog action={open.action} target={open.target} notes={notes} onDone={onClear} onClose={() => setOpen(null)} /> : null}
-    </div>
+    </section>
   );
 }

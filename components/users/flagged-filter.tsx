@@ -2,6 +2,7 @@
 import { useId } from "react";
 import type { FlaggedBand } from "./flagged-bands";
 import { useUserFilters } from "./use-user-filters";
+import { userFilterKeys } from "@/lib/users/search-params";
 
 /**
  * "Flagged": the users the spam score flagged, as a view of the users table. It replaces search,
@@ -11,7 +12,7 @@ export function FlaggedFilter({ thresholds }: { thresholds: { review: number; li
   const [f, setF] = useUserFilters();
   const id = useId();
   const choose = (value: string) =>
-    void setF({ flagged: value || null, cursor: null, q: null, role: null, status: null, verified: null, provider: null, createdAfter: null, createdBefore: null, sort: null });
+    void setF({ flagged: value || null, cursor: null, sort: null, ...Object.fromEntries(userFilterKeys.map((k) => [k, null])) });
   const at = (band: FlaggedBand) => (thresholds ? ` (score ≥ ${thresholds[band]})` : "");
   return (
     <div className="field">

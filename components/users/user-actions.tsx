@@ -37,7 +37,7 @@ export function UserActions({ user, activeSessions, can, notes }: Props) {
   const banned = user.banStatus === "banned";
   const verifyEmail = () => verify.run(() => performAction("user.verifyEmail", { userId: user.id }), () => notify("Email marked as verified."));
   return (
-    <div className="user-actions" role="group" aria-label="User actions">
+    <fieldset className="user-actions" aria-label="User actions">
       {can.ban && !banned ? (
         <button type="button" className="btn btn-sm btn-danger-outline" onClick={() => setOpen("ban")}>
           Ban
@@ -80,6 +80,6 @@ export function UserActions({ user, activeSessions, can, notes }: Props) {
       {open === "signOut" ? <SignOutDialog userId={user.id} email={user.email} activeSessions={activeSessions} notes={notes} onClose={close} /> : null}
       {open === "role" ? <ChangeRoleDialog userId={user.id} email={user.email} role={user.role} onClose={close} /> : null}
       {open === "delete" ? <DeleteUserDialog userId={user.id} email={user.email} notes={notes} onClose={close} /> : null}
-    </div>
+    </fieldset>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
-import type { ColumnDef, RowSelectionState } from "@tanstack/react-table";
-import { useState } from "react";
+import type { ColumnDef, OnChangeFn, RowSelectionState } from "@tanstack/react-table";
+import { useMemo, useState } from "react";
 import { pageSizes, userListSchema } from "@/lib/users/search-params";
 import { DataTable } from "../data-table/data-table";
 import type { DataTableFeatures } from "../data-table/features";
@@ -45,28 +45,29 @@ interface Props {
 
 /** The users table: the generic shell with the user columns, plus a selection for bulk actions. */
 export function UsersTable({ rows, nextCursor, filtered, bulk, columns = "list" }: Props) {
-  const [selection, setSelection] = useState<RowSelectionState>({});
-  const [matchAll, setMatchAll] = useState(false);
-  const [seen, setSeen] = useState({ rows, filter: bulk?.filter });
-  if (rows !== seen.rows) {
-    // A new page or view: keep only the selected rows still shown (one cannot act on unseen rows);
-    // a new filter also ends "everything matching", which meant the old filter.
+  // Both derived during render rather than reset by a setState during render (react-hooks rule):
+  // only the selected rows still shown count (one cannot act on unseen rows), and "everything
+  // matching" holds only under the filter it was chosen for.
+  const [picked, setPicked] = useState<RowSelectionState>({});
+  const [matchAllFor, setMatchAllFor] = useState<string | null>(null);
+  const filterKey = JSON.stringify(bulk?.filter ?? null);
+  const selection = useMemo(() => {
     const shown = new Set(rows.map(getRowId));
-    setSeen({ rows, filter: bulk?.filter });
-    setSelection((s) => Object.fromEntries(Object.keys(s).filter((id) => shown.has(id)).map((id) => [id, true as const])));
-    if (JSON.stringify(bulk?.filter) !== JSON.stringify(seen.filter)) setMatchAll(false);
-  }
+    return Object.fromEntries(Object.keys(picked).filter((id) => shown.has(id)).map((id) => [id, true as const]));
+  }, [rows, picked]);
+  const matchAll = matchAllFor === filterKey;
+  const onSelectionChange: OnChangeFn<RowSelectionState> = (u) => setPicked(typeof u === "function" ? u(selection) : u);
   const ids = Object.keys(selection);
   const target: BulkTarget | null = matchAll && bulk?.filter ? { filter: bulk.filter } : ids.length ? { ids } : null;
   const clear = () => {
-    setSelection({});
-    setMatchAll(false);
+    setPicked({});
+    setMatchAllFor(null);
   };
 
   return (
     <>
       {bulk && target ? (
-        <BulkBar target={target} pageSelected={ids.length} canMatchAll={bulk.filter !== null} onMatchAll={() => setMatchAll(true)} onClear={clear} bansTracked={bulk.bansTracked} notes={bulk.notes} />
+        <BulkBar target={target} pageSelected={ids.length} canMatchAll={bulk.filter !== null} onMatchAll={() => setMatchAllFor(filterKey)} onClear={clear} bansTracked={bulk.bansTracked} notes={bulk.notes} />
       ) : null}
       <DataTable
         label="Users"
@@ -78,7 +79,7 @@ export function UsersTable({ rows, nextCursor, filtered, bulk, columns = "list" 
         defaultPageSize={defaults.limit}
         pageSizes={pageSizes}
         empty={columns === "flagged" ? "No account is flagged at this level." : filtered ? "No users match these filters." : "No users yet."}
-        selection={bulk ? { state: selection, onChange: setSelection } : undefined}
+        selection={bulk ? { state: selection, onChange: onSelectionChange } : undefined}
       />
     </>
   );

@@ -6,10 +6,11 @@ import { FlaggedFilter } from "./flagged-filter";
 import { userSortOptions } from "./sort-options";
 import { UserFilterFields } from "./user-filter-fields";
 import { useUserFilters } from "./use-user-filters";
+import { type UserFilterKey, userFilterKeys } from "@/lib/users/search-params";
 
 const DEFAULT_SORT = "-createdAt";
-const filterKeys = ["q", "role", "status", "verified", "provider", "createdAfter", "createdBefore"] as const;
-export type FilterKey = (typeof filterKeys)[number];
+const filterKeys = userFilterKeys;
+export type FilterKey = UserFilterKey;
 export type SetFilter = (key: FilterKey, value: string | null) => void;
 
 /**
@@ -41,7 +42,7 @@ export function UsersToolbar({ bansTracked, searchPlaceholder, spam }: Props) {
   const clearHref = keep.size ? `/users?${keep.toString()}` : "/users";
 
   return (
-    <form className="toolbar" role="search" aria-label="Filter users" onSubmit={(e) => e.preventDefault()}>
+    <search aria-label="Filter users"><form className="toolbar" onSubmit={(e) => e.preventDefault()}>
       <div className="toolbar-row">
         <div className="field field-grow">
           <label htmlFor={searchId}>Search</label>
@@ -81,7 +82,7 @@ export function UsersToolbar({ bansTracked, searchPlaceholder, spam }: Props) {
           </Link>
         ) : null}
       </div>
-    </form>
+    </form></search>
   );
 }
 

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { type Kysely, sql } from "kysely";
-import * as z from "zod";
+import type * as z from "zod";
 import { insertAudit, logAudit } from "../audit/write";
 import type { AuditDraft, AuditRecord } from "../audit/types";
 import { can, type Permission } from "../auth/permissions";
@@ -70,7 +70,11 @@ async function lockedNow(q: { db: Kysely<DB> }): Promise<{ at: Date; atMicros: s
 /** The store as the action sees it, remembering whether any write call completed. */
 function trackWrites(inner: SessionStore) {
   let wrote = false;
-  const after = <T>(p: Promise<T>) => p.then((v) => ((wrote = true), v));
+  const after = <T>(p: Promise<T>) =>
+    p.then((v) => {
+      wrote = true;
+      return v;
+    });
   const store: SessionStore = {
     ...inner,
     ping: inner.ping?.bind(inner),

@@ -1,28 +1,11 @@
 import { sql } from "kysely";
-import * as z from "zod";
-import { decodeCursor, encodeCursor, isTimestampText } from "../db/cursor";
+import { decodeCursor, isTimestampText, keysetPage } from "../db/cursor";
 import type { Q } from "../db/context";
 import { AppError, badRequest } from "../errors";
-import { knownKeys } from "../known-params";
-import { limitParam, optionalText, parseParams } from "../params";
+import type { AuditListParams } from "./search-params";
 import { AUDIT_TABLE } from "./table";
 
-/** Strict (an unknown key is a 400 on the API); the page passes ignoreUnknown. */
-export const auditListSchema = z.strictObject({
-  /** actor id or email */
-  actor: optionalText(320),
-  /** a target id (user or session) */
-  target: optionalText(255),
-  /** an action name or its prefix, e.g. "user.ban" or "users.bulk" */
-  action: z.string().trim().max(100).regex(/^[a-zA-Z.]*$/, "must be an action name").optional().transform((v) => v || undefined),
-  limit: limitParam(50),
-  cursor: optionalText(500),
-});
-export type AuditListParams = z.output<typeof auditListSchema>;
-
-export function parseAuditParams(input: URLSearchParams | Record<string, string | string[] | undefined>, opts: { ignoreUnknown?: boolean } = {}): AuditListParams {
-  return parseParams(auditListSchema, opts.ignoreUnknown ? knownKeys(auditListSchema, input) : input);
-}
+export { type AuditListParams, auditListSchema, parseAuditParams } from "./search-params";
 
 export interface AuditRow {
   id: string;
@@ -58,12 +41,8 @@ export async function listAudit(q: Q, p: AuditListParams) {
       ip, user_agent as "userAgent", cast(at as text) as "sortValue"
     from ${t} where ${sql.join(conds, sql` and `)}
     order by at desc, id desc limit ${p.limit + 1}`.execute(q.db);
-  const page = rows.slice(0, p.limit);
-  const last = page.at(-1);
-  return {
-    rows: page.map(({ sortValue: _, ...r }): AuditRow => r),
-    nextCursor: rows.length > p.limit && last ? encodeCursor({ sort: "-at", value: last.sortValue, id: last.id }) : null,
-  };
+  const { page, nextCursor } = keysetPage(rows, p.limit, "-at");
+  return { rows: page.map(({ sortValue: _, ...r }): AuditRow => r), nextCursor };
 }
 
 /** A user's last activity as an audit record kept it when their sessions were ended. */

@@ -1,11 +1,9 @@
 import { type Kysely, sql } from "kysely";
+import { AUDIT_TABLE } from "../db/app-tables";
 import { quoteIdent } from "../db/naming";
 
-/**
- * The one table the dashboard may add to the app's database, and only when the operator asks for it
- * (`npm run audit:install`). Its name is fixed so detection needs no configuration.
- */
-export const AUDIT_TABLE = "dashboard_audit_log";
+/** Re-exported: the audit layer's callers (and tests) name the table from here. */
+export { AUDIT_TABLE };
 
 export function auditTableDdl(schema: string): string[] {
   const t = `${quoteIdent(schema)}.${quoteIdent(AUDIT_TABLE)}`;

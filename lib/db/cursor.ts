@@ -34,6 +34,17 @@ export function decodeCursor<S extends string>(raw: string, sort: S): Cursor<S> 
   return { sort, value: parsed[1], id: parsed[2] };
 }
 
+/**
+ * One keyset page from a query that read `limit + 1` rows in sort order: the first `limit` rows,
+ * and a cursor after the last of them when the extra row shows there is more (never a count).
+ * Rows carry their sort value as Postgres text (`sortValue`) so timestamps keep microseconds.
+ */
+export function keysetPage<R extends { sortValue: string | null; id: string }>(rows: R[], limit: number, sort: string): { page: R[]; nextCursor: string | null } {
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return { page, nextCursor: rows.length > limit && last ? encodeCursor({ sort, value: last.sortValue, id: last.id }) : null };
+}
+
 /** Postgres' text form of a timestamptz (or -infinity): what time cursors carry, microseconds kept. */
 export const TIMESTAMP_TEXT = /^(-infinity|\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}(:?\d{2})?)?)$/;
 const PARTS = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(?:Z|[+-](\d{2})(?::?(\d{2}))?)?$/;

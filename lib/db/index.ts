@@ -2,7 +2,7 @@ import "server-only";
 import { getConfig } from "../config";
 import { createNaming } from "./naming";
 import { type Database, openDatabase } from "./open";
-import { chooseReadDatabase, FRESH_COOKIE } from "./routing";
+import { chooseReadDatabase } from "./routing";
 
 export type { Database } from "./open";
 export { FRESH_COOKIE } from "./routing";

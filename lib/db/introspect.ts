@@ -1,7 +1,7 @@
 import { type Kysely, sql } from "kysely";
 import { dashboardRequires, type ModelName, type ModuleId, modelNames, modules } from "../plugins";
-import { AUDIT_TABLE } from "../audit/table";
-import { trgmPattern } from "../doctor/indexes";
+import { AUDIT_TABLE } from "./app-tables";
+import { trgmPattern } from "./sql-patterns";
 import { type Naming, toSnake } from "./naming";
 
 /** What the live database supports: which modules are on, which logical columns exist. */

@@ -1,5 +1,6 @@
 import type { Capabilities } from "../db/introspect";
 import { type Naming, quoteIdent } from "../db/naming";
+import { indexdefColumn, trgmPattern } from "../db/sql-patterns";
 import type { ModelName } from "../plugins";
 
 /**
@@ -19,8 +20,7 @@ export interface IndexSpec {
 }
 
 const col = (n: Naming, model: ModelName, field: string) => quoteIdent(n.column(model, field));
-/** pg_indexes quotes only identifiers that need it: match both forms. */
-const re = (n: Naming, model: ModelName, field: string) => `"?${n.column(model, field).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}"?`;
+const re = indexdefColumn;
 
 /**
  * Trigram indexes are created without GIN's pending list. With it (the default), every changed row's
@@ -33,9 +33,6 @@ const trgm = (n: Naming, field: string) => `USING gin (lower(${col(n, "user", fi
 /** pg_indexes.indexdef without GIN's pending list (see trgm). */
 export const noPendingList = (def: string) => /fastupdate\s*=\s*'?(off|false)'?/i.test(def);
 
-/** pg_indexes.indexdef of a trigram index on lower(<field>): what makes substring search indexed. */
-export const trgmPattern = (n: Naming, model: ModelName, field: string) =>
-  new RegExp(`gin \\(lower\\(\\(?${re(n, model, field)}\\)?(::text)?\\) gin_trgm_ops\\)`);
 
 export function recommendedIndexes(n: Naming, caps: Capabilities): IndexSpec[] {
   const out: IndexSpec[] = [

@@ -1,8 +1,9 @@
-import { sql } from "kysely";
+import { type Selectable, sql } from "kysely";
 import type { Staff } from "../auth/staff";
 import type { StaffRole } from "../auth/roles";
 import { staffRoleOf } from "../auth/roles";
 import type { Q } from "../db/context";
+import type { UserTable } from "../db/schema";
 import { AppError, badRequest } from "../errors";
 import { userWhere } from "../users/filters";
 import { hasFilters, type UserFilters } from "../users/search-params";
@@ -13,15 +14,8 @@ export const MAX_BULK_USERS = 50_000;
 /** Whom an action targets: explicit ids, a filter, or everyone (admin-only, typed confirmation). */
 export type UserSelection = { ids: string[] } | { filter: UserFilters } | { everyone: true };
 
-export interface TargetUser {
-  id: string;
-  email: string;
-  role: string | null;
-  banned: boolean | null;
-  banReason: string | null;
-  banExpires: Date | null;
-  emailVerified: boolean;
-}
+/** A user an action may touch, as the schema types its columns. */
+export type TargetUser = Pick<Selectable<UserTable>, "id" | "email" | "role" | "banned" | "banReason" | "banExpires" | "emailVerified">;
 
 /**
  * The users an action may touch, locked (FOR UPDATE) so two moderators acting at once serialise on

@@ -1,4 +1,4 @@
-import { type ActionEnv, defineAction } from "../actions/runner";
+import { defineAction } from "../actions/runner";
 import { staffRoleOf } from "../auth/roles";
 import { AppError } from "../errors";
 import { keptActivity } from "../sessions/revoke";

@@ -29,7 +29,10 @@ export function weightedTable<T>(entries: Weighted<T>): WeightedTable<T> {
   const values = entries.map((e) => e[0]);
   const cumulative: number[] = [];
   let total = 0;
-  for (const [, w] of entries) cumulative.push((total += w));
+  for (const [, w] of entries) {
+    total += w;
+    cumulative.push(total);
+  }
   return {
     pick(r) {
       const x = r.next() * total;

@@ -68,7 +68,10 @@ function waveMember(ctx: Ctx, g: Group, j: number): Member {
       const prefix = g.prefix ?? "user";
       let n = (g.seq ?? 1) + j;
       let email = `${prefix}${n}@${g.domains[0]}`;
-      while (!reg.claim(email)) email = `${prefix}${(n += g.size)}@${g.domains[0]}`;
+      while (!reg.claim(email)) {
+        n += g.size;
+        email = `${prefix}${n}@${g.domains[0]}`;
+      }
       const name = r.chance(0.6) ? `${prefix}${n}` : r.chance(0.5) ? `User ${n}` : latinName(r);
       return { name, email, ip: g.ips[0] ?? ipv4(r, true), ua: ua(), verifyChance: 0.01 };
     }

@@ -3,7 +3,7 @@ import { has } from "../db/introspect";
 import type { Q } from "../db/context";
 import type { DB } from "../db/schema";
 import { badRequest } from "../errors";
-import { escapeLike } from "../users/filters";
+import { escapeLike } from "../db/sql-patterns";
 import { cidrPrefixes, ipMatches } from "./ip";
 import { requireSessionTable } from "./require-table";
 import type { SessionFilter } from "./search-params";

@@ -1,23 +1,18 @@
-import { sql } from "kysely";
-import { decodeCursor, encodeCursor, isTimestampText } from "../db/cursor";
+import { type Selectable, sql } from "kysely";
+import { decodeCursor, isTimestampText, keysetPage } from "../db/cursor";
 import { has } from "../db/introspect";
 import type { Q } from "../db/context";
+import type { SessionTable, UserTable } from "../db/schema";
 import { badRequest } from "../errors";
 import { sessionWhere } from "./filters";
 import { requireSessionTable } from "./require-table";
 import type { SessionListParams } from "./search-params";
 
-export interface SessionListRow {
-  id: string;
-  userId: string;
-  userEmail: string;
-  userName: string;
-  ipAddress: string | null;
-  userAgent: string | null;
-  createdAt: Date;
-  updatedAt: Date;
-  expiresAt: Date;
-  impersonatedBy: string | null;
+/** A live session in the list, as the schema types its columns, with its user's email and name. */
+export interface SessionListRow
+  extends Pick<Selectable<SessionTable>, "id" | "userId" | "ipAddress" | "userAgent" | "createdAt" | "updatedAt" | "expiresAt" | "impersonatedBy"> {
+  userEmail: UserTable["email"];
+  userName: UserTable["name"];
 }
 
 const SORT = "-createdAt";
@@ -43,11 +38,7 @@ export async function listSessions(q: Q, p: SessionListParams, now = new Date())
     qb = qb.where(sql<boolean>`(${sql.ref("session.createdAt")}, ${sql.ref("session.id")}) < (cast(${cursor.value} as timestamptz), ${cursor.id})`);
   }
   const rows = await qb.orderBy("session.createdAt", "desc").orderBy("session.id", "desc").limit(p.limit + 1).execute();
-  const page = rows.slice(0, p.limit);
-  const last = page.at(-1);
-  return {
-    rows: page.map(({ sortValue: _, ...r }): SessionListRow => r),
-    nextCursor: rows.length > p.limit && last ? encodeCursor({ sort: SORT, value: last.sortValue, id: last.id }) : null,
-  };
+  const { page, nextCursor } = keysetPage(rows, p.limit, SORT);
+  return { rows: page.map(({ sortValue: _, ...r }): SessionListRow => r), nextCursor };
 }
 

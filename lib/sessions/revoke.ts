@@ -67,5 +67,6 @@ export function keptActivity(lastActive: LastActive): { lastActive?: LastActive;
   const entries = Object.entries(lastActive);
   if (!entries.length) return {};
   if (entries.length <= LAST_ACTIVE_PER_USER_MAX) return { lastActive };
+  // biome-ignore lint/complexity/useMathMinMax: ISO timestamps compared as strings; Math.max would make them NaN.
   return { lastActiveMax: entries.reduce((m, [, t]) => (t > m ? t : m), "") };
 }

@@ -20,7 +20,7 @@ export interface SignInFacts {
 }
 
 const DAY = 86_400_000;
-const fmt = (d: Date) => d.toISOString().slice(0, 16).replace("T", " ") + " UTC";
+const fmt = (d: Date) => `${d.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 const ago = (d: Date, now: Date) => {
   const days = Math.floor((now.getTime() - d.getTime()) / DAY);
   return days <= 0 ? "today" : days === 1 ? "yesterday" : `${days} days ago`;

@@ -2,12 +2,10 @@ import { type ExpressionBuilder, type Expression, type SqlBool, sql } from "kyse
 import { has } from "../db/introspect";
 import type { Q } from "../db/context";
 import type { DB } from "../db/schema";
+import { escapeLike } from "../db/sql-patterns";
 import { modules } from "../plugins";
 import { banStatusIs } from "./ban-status";
 import type { UserFilters } from "./search-params";
-
-/** `%`, `_` and `\` typed by a person are literal (Postgres' default LIKE escape is `\`). */
-export const escapeLike = (s: string) => s.replace(/[\\%_]/g, "\\$&");
 
 /** User fields the search box matches besides email and name, from the modules that are on. */
 export function searchFields(caps: Q["caps"]): string[] {

@@ -1,27 +1,18 @@
-import { type CompiledQuery, type RawBuilder, type SelectQueryBuilder, sql } from "kysely";
+import { type CompiledQuery, type RawBuilder, type Selectable, type SelectQueryBuilder, sql } from "kysely";
 import { has } from "../db/introspect";
 import { heavy, type Q } from "../db/context";
-import type { DB } from "../db/schema";
+import type { DB, UserTable } from "../db/schema";
 import { badRequest } from "../errors";
-import { decodeCursor, encodeCursor, isTimestampText } from "../db/cursor";
+import { decodeCursor, isTimestampText, keysetPage } from "../db/cursor";
 import { userWhere } from "./filters";
 import { ACTIVITY_WALK, lastActivePage } from "./last-active";
 import type { KeptActivity } from "../audit/queries";
 import { withKeptActivity } from "./kept-activity";
 import type { UserListParams, UserSort } from "./search-params";
 
-export interface UserRow {
-  id: string;
-  name: string;
-  email: string;
-  emailVerified: boolean;
-  image: string | null;
-  role: string | null;
-  banned: boolean | null;
-  banReason: string | null;
-  banExpires: Date | null;
-  createdAt: Date;
-  updatedAt: Date;
+/** A user in the list: the columns as the schema types them, plus what the list derives. */
+export interface UserRow
+  extends Pick<Selectable<UserTable>, "id" | "name" | "email" | "emailVerified" | "image" | "role" | "banned" | "banReason" | "banExpires" | "createdAt" | "updatedAt"> {
   lastActiveAt: Date | null;
   /**
    * No session left (lastActiveAt null): the last activity an audit record kept when the user's
@@ -125,7 +116,7 @@ async function listUserPage(
   const cmp = spec.dir === "desc" ? "<" : ">";
 
   // The sort value travels as Postgres text so timestamps keep their microseconds across pages.
-  let sortExpr;
+  let sortExpr: RawBuilder<unknown>;
   if (spec.column === null) {
     // Per user, an index probe on session (userId, updatedAt): a selective filter (the banned, whose
     // sessions were revoked) costs its own size, not a GROUP BY over every session.
@@ -174,13 +165,12 @@ async function listUserPage(
     const keys = await lastActivePage(q, p, cursor, now, tuning.activityWalk);
     if (keys) {
       const users = await getUsersByIds(q, keys.slice(0, p.limit).map((k) => k.id));
-      const page = keys.slice(0, p.limit).flatMap((k) => users.get(k.id) ?? []);
-      const last = keys[p.limit - 1];
-      return { rows: page, nextCursor: keys.length > p.limit && last ? encodeCursor({ sort: p.sort, value: last.sortValue, id: last.id }) : null };
+      const { page, nextCursor } = keysetPage(keys, p.limit, p.sort);
+      return { rows: page.flatMap((k) => users.get(k.id) ?? []), nextCursor };
     }
   }
 
-  let rows;
+  let rows: Awaited<ReturnType<ReturnType<typeof pageOf>["execute"]>>;
   let searchStep: SearchStep | undefined;
   if (p.q && p.q.length >= 3 && q.caps.searchIndexed && spec.column !== null) {
     // Where the first walkRows rows (filters and cursor applied, search not) end in sort order.
@@ -210,9 +200,7 @@ async function listUserPage(
     rows = expensive ? await heavy(q, () => query.execute()) : await query.execute();
   }
 
-  const page = rows.slice(0, p.limit);
-  const last = page.at(-1);
-  const nextCursor = rows.length > p.limit && last ? encodeCursor({ sort: p.sort, value: last.sortValue, id: last.id }) : null;
+  const { page, nextCursor } = keysetPage(rows, p.limit, p.sort);
   return { rows: page.map((r) => toUserRow(r as Record<string, unknown>)), nextCursor, ...(searchStep ? { searchStep } : {}) };
 }
 

@@ -13,7 +13,7 @@ export const userSortKeys = ["-createdAt", "createdAt", "email", "-email", "name
 export type UserSort = (typeof userSortKeys)[number];
 export const userStatuses = ["active", "banned", "expired"] as const;
 export type UserStatus = (typeof userStatuses)[number];
-export const pageSizes = [25, 50, 100] as const;
+export { PAGE_SIZES as pageSizes } from "../url-state";
 
 /** Strict: an unknown or misspelled key (`emial`) is a 400, never silently "no filter". */
 export const userListSchema = z.strictObject({
@@ -29,6 +29,9 @@ export const userListSchema = z.strictObject({
   cursor: optionalText(500),
 });
 export type UserListParams = z.output<typeof userListSchema>;
+/** The filter keys: the schema's keys but the table's own (sort, page size, cursor). */
+export const userFilterKeys = ["q", "role", "status", "verified", "provider", "createdAfter", "createdBefore"] as const satisfies readonly Exclude<keyof UserListParams, "sort" | "limit" | "cursor">[];
+export type UserFilterKey = (typeof userFilterKeys)[number];
 export type UserFilters = Omit<UserListParams, "sort" | "limit" | "cursor">;
 
 /**
@@ -43,5 +46,5 @@ export function parseUserListParams(input: URLSearchParams | Record<string, stri
   return params;
 }
 
-export const hasFilters = (p: UserFilters) =>
-  Boolean(p.q || p.role || p.status || p.verified !== undefined || p.provider || p.createdAfter || p.createdBefore);
+/** `verified=false` is a filter; an empty text is not. */
+export const hasFilters = (p: UserFilters) => userFilterKeys.some((k) => (k === "verified" ? p[k] !== undefined : Boolean(p[k])));

@@ -60,9 +60,9 @@ export async function benchMutations(d: Database, raw: Kysely<any>, ops: Mutatio
 
   const perUser = baseline.ms / Math.max(1, baseIds.length);
   return [
-    `bulk ban ${ids.length.toLocaleString("en")} users`.padEnd(36) + `${ban.ms.toFixed(0).padStart(8)} ms   ${ban.value.usersChanged} users, ${ban.value.sessionsRevoked} sessions revoked, one transaction`,
-    `bulk unban ${ids.length.toLocaleString("en")} users`.padEnd(36) + `${unban.ms.toFixed(0).padStart(8)} ms   one transaction`,
-    `revoke sessions of ${net}`.padEnd(36) + `${revoke.ms.toFixed(0).padStart(8)} ms   ${revoke.value.sessionsRevoked} sessions of ${revoke.value.usersAffected} users`,
+    `${`bulk ban ${ids.length.toLocaleString("en")} users`.padEnd(36)}${ban.ms.toFixed(0).padStart(8)} ms   ${ban.value.usersChanged} users, ${ban.value.sessionsRevoked} sessions revoked, one transaction`,
+    `${`bulk unban ${ids.length.toLocaleString("en")} users`.padEnd(36)}${unban.ms.toFixed(0).padStart(8)} ms   one transaction`,
+    `${`revoke sessions of ${net}`.padEnd(36)}${revoke.ms.toFixed(0).padStart(8)} ms   ${revoke.value.sessionsRevoked} sessions of ${revoke.value.usersAffected} users`,
     "baseline: admin banUser per user".padEnd(36) +
       `${baseline.ms.toFixed(0).padStart(8)} ms   ${baseIds.length} users measured → ${((perUser * ids.length) / 1000).toFixed(1)} s for ${ids.length.toLocaleString("en")} (extrapolated ×${(ids.length / Math.max(1, baseIds.length)).toFixed(0)})`,
   ];

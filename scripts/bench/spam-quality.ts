@@ -41,7 +41,8 @@ export function evaluate(result: SpamResult, labels: Map<string, Label>, thresho
     const spam = label.startsWith("spam:");
     const wave = (WAVE_CAMPAIGNS as readonly string[]).includes(label);
     const bucket = spam ? recall : falsePositives;
-    const b = (bucket[label] ??= { n: 0, flagged: 0 });
+    bucket[label] ??= { n: 0, flagged: 0 };
+    const b = bucket[label];
     b.n++;
     if (wave) waveN++;
     if (!hit) continue;
@@ -62,7 +63,7 @@ export function evaluate(result: SpamResult, labels: Map<string, Label>, thresho
 }
 
 const pct = (x: number) => (Number.isNaN(x) ? "—" : `${(x * 100).toFixed(1)}%`);
-const rate = (b: { n: number; flagged: number } | undefined) => (b && b.n ? `${pct(b.flagged / b.n)} (${b.flagged}/${b.n})` : "—");
+const rate = (b: { n: number; flagged: number } | undefined) => (b?.n ? `${pct(b.flagged / b.n)} (${b.flagged}/${b.n})` : "—");
 
 /** A markdown table: one column per threshold. */
 export function qualityTable(title: string, qs: Quality[]): string {

@@ -9,6 +9,7 @@ export default function SessionsLoading() {
       <div className="skeleton skeleton-toolbar" />
       <div className="skeleton-table" role="status" aria-label="Loading sessions">
         {Array.from({ length: 8 }, (_, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: placeholder rows have no identity but their place
           <div key={i} className="skeleton skeleton-row" />
         ))}
       </div>

@@ -26,9 +26,9 @@ const AD_WORDS = [
   "make money", "get rich", "earn money", "instant cash", "free followers", "buy instagram", "smm panel", "seo services",
   "cheap followers", "promo code", "bonus code",
 ];
-const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const escapeRegExp = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 /** One pass for every word: ASCII word boundaries, so "Loan" or "Seo" inside other words never match. */
-const WORDS = new RegExp(`\\b(${[...MESSENGERS, ...AD_WORDS].map(escape).join("|")})\\b`, "i");
+const WORDS = new RegExp(`\\b(${[...MESSENGERS, ...AD_WORDS].map(escapeRegExp).join("|")})\\b`, "i");
 /** Money and percentage claims, and the emoji that go with them: weak alone. */
 const MONEY = /[$€£]\s?\d{2,}|\d{2,}\s?(?:usd|usdt|eur)\b|\d{2,}\s?%|x\d{2,}\b|[💸💰🎰🤑💵]/iu;
 /** Characters every link or handle pattern needs: most names have none and skip those patterns. */

@@ -9,6 +9,7 @@ export default function UsersLoading() {
       <div className="skeleton skeleton-toolbar" />
       <div className="skeleton-table" role="status" aria-label="Loading users">
         {Array.from({ length: 8 }, (_, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: placeholder rows have no identity but their place
           <div key={i} className="skeleton skeleton-row" />
         ))}
       </div>

@@ -19,7 +19,7 @@ import { getReadDatabase } from "@/lib/db";
 import { AppError, isStatementTimeout } from "@/lib/errors";
 import { peekSpamResult } from "@/lib/spam/cache";
 import { listUsers } from "@/lib/users/queries";
-import { hasFilters, parseUserListParams, toRecord, type UserListParams } from "@/lib/users/search-params";
+import { hasFilters, parseUserListParams, toRecord, type UserListParams, userFilterKeys } from "@/lib/users/search-params";
 
 export const metadata = { title: "Users · Better Auth Admin" };
 
@@ -38,7 +38,7 @@ async function loadUsers(q: Q, raw: SearchParams, now: Date) {
   }
 }
 
-const filterKeys = ["q", "role", "status", "verified", "provider", "createdAfter", "createdBefore"] as const;
+const filterKeys = userFilterKeys;
 
 /** The URL's filters as the bulk action takes them (strings, as typed), or null when none is set. */
 function filterOf(raw: SearchParams, params: UserListParams): Record<string, string> | null {

@@ -27,7 +27,10 @@ const filtered = apiAction(
 const everyone = apiAction(
   revokeAllSessionsAction,
   ({ body: { all, ...rest } }) => ({ ...rest, confirm: all === true ? "REVOKE ALL" : rest.confirm }),
-  ({ q, staff, input }) => (parseInput(revokeAllInput, input), previewRevokeAll(q, staff)),
+  ({ q, staff, input }) => {
+    parseInput(revokeAllInput, input);
+    return previewRevokeAll(q, staff);
+  },
 );
 const users = apiAction(
   bulkUsersAction,

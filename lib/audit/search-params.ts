@@ -1,0 +1,21 @@
+import * as z from "zod";
+import { knownKeys } from "../known-params";
+import { limitParam, optionalText, parseParams } from "../params";
+
+/** The audit table's URL state, described once (client-safe: the toolbar derives its nuqs parsers from it). */
+/** Strict (an unknown key is a 400 on the API); the page passes ignoreUnknown. */
+export const auditListSchema = z.strictObject({
+  /** actor id or email */
+  actor: optionalText(320),
+  /** a target id (user or session) */
+  target: optionalText(255),
+  /** an action name or its prefix, e.g. "user.ban" or "users.bulk" */
+  action: z.string().trim().max(100).regex(/^[a-zA-Z.]*$/, "must be an action name").optional().transform((v) => v || undefined),
+  limit: limitParam(50),
+  cursor: optionalText(500),
+});
+export type AuditListParams = z.output<typeof auditListSchema>;
+
+export function parseAuditParams(input: URLSearchParams | Record<string, string | string[] | undefined>, opts: { ignoreUnknown?: boolean } = {}): AuditListParams {
+  return parseParams(auditListSchema, opts.ignoreUnknown ? knownKeys(auditListSchema, input) : input);
+}
