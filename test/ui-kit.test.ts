@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { initialOf } from "@/components/ui/initial";
-import { contentSecurityPolicy, SONNER_STYLE_HASH } from "@/lib/http/security";
+import { contentSecurityPolicy, EMPTY_STYLE_HASH, SONNER_STYLE_HASH } from "@/lib/http/security";
 
 describe("avatar initial", () => {
   it("takes a whole emoji, never half a surrogate pair", () => {
@@ -30,7 +30,8 @@ describe("CSP and sonner", () => {
   });
   it("style-src allows the nonce and that hash only", () => {
     const csp = contentSecurityPolicy("abc", { dev: false, https: false });
-    expect(csp).toContain(`style-src 'self' 'nonce-abc' '${SONNER_STYLE_HASH}';`);
+    expect(csp).toContain(`style-src 'self' 'nonce-abc' '${SONNER_STYLE_HASH}' '${EMPTY_STYLE_HASH}';`);
+    expect(`sha256-${createHash("sha256").update("").digest("base64")}`).toBe(EMPTY_STYLE_HASH);
     expect(csp).not.toMatch(/style-src [^;]*'unsafe-inline'/);
   });
 });

@@ -16,7 +16,7 @@ export function contentSecurityPolicy(nonce: string, opts: { dev: boolean; https
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${opts.dev ? " 'unsafe-eval'" : ""}`,
-    `style-src 'self' 'nonce-${nonce}' '${SONNER_STYLE_HASH}'`,
+    `style-src 'self' 'nonce-${nonce}' '${SONNER_STYLE_HASH}' '${EMPTY_STYLE_HASH}'`,
     "style-src-attr 'unsafe-inline'",
     // Avatars are the app's user.image (Google, GitHub… over https), loaded without a referrer
     // (components/ui/avatar.tsx); plain-http ones fall back to the initial.
@@ -38,6 +38,11 @@ export function contentSecurityPolicy(nonce: string, opts: { dev: boolean; https
  * sonner: test/ui-kit.test.ts recomputes it and fails on an upgrade that changes the CSS.
  */
 export const SONNER_STYLE_HASH = "sha256-StEaX+se6YS7pqjzrzMIA0KaX9zF/8zAhvQXZAe5epY=";
+/**
+ * The hash of "": sonner appends its <style> to <head> before filling it, and Chrome checks (and
+ * reports) the empty element at that moment. An empty stylesheet styles nothing.
+ */
+export const EMPTY_STYLE_HASH = "sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=";
 
 /** Two years, subdomains untouched: the dashboard may share a parent domain with other apps. */
 export const HSTS = "max-age=63072000";
