@@ -141,4 +141,27 @@ describe.skipIf(skip)("UI kit in the browser", () => {
     expect(problems.filter((p) => !p.includes("404"))).toEqual([]);
     await page.close();
   });
+
+  it("a ban's toast offers Undo, which lifts the ban", async () => {
+    const page = await e.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const problems = watch(page);
+    const target = await e.t.d.db.selectFrom("user").select(["user.id", "user.email"]).where("user.role", "is", null).where("user.banned", "is not", true).orderBy("user.id", "desc").offset(3).limit(1).executeTakeFirstOrThrow();
+    await e.signIn(page, "moderator@demo.local", DEMO_PASSWORD);
+    await page.waitForURL(/\/users/);
+    await page.goto(`${e.base}/users/${target.id}`);
+    const actions = page.getByRole("group", { name: "User actions" });
+    await actions.getByRole("button", { name: "Ban", exact: true }).click();
+    const dialog = page.getByRole("alertdialog", { name: `Ban ${target.email}` });
+    await dialog.getByRole("button", { name: "Spam" }).click();
+    await dialog.getByLabel("1 day").check();
+    await dialog.getByRole("button", { name: "Ban user" }).click();
+    await expect.poll(() => actions.getByRole("button", { name: "Unban" }).count(), { timeout: 15_000 }).toBe(1);
+    await page.screenshot({ path: resolve(screenshotDir, "ban-toast.png") });
+    await page.getByRole("button", { name: "Undo" }).click();
+    await expect.poll(() => actions.getByRole("button", { name: "Ban", exact: true }).count(), { timeout: 15_000 }).toBe(1);
+    const row = await e.t.d.db.selectFrom("user").select("user.banned").where("user.id", "=", target.id).executeTakeFirstOrThrow();
+    expect(row.banned).toBe(false);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
 });
