@@ -18,9 +18,9 @@ export function MobileNav({ items, email }: { items: { href: string; label: stri
       <SheetContent side="left">
         <SheetTitle>Better Auth Admin</SheetTitle>
         <p className="truncate text-sm text-muted-foreground">{email}</p>
-        <nav aria-label="Main" className="flex flex-col gap-1" onClick={() => setOpen(false)}>
+        <nav aria-label="Main" className="flex flex-col gap-1">
           {items.map((item) => (
-            <NavLink key={item.href} href={item.href} variant="sheet">
+            <NavLink key={item.href} href={item.href} variant="sheet" onClick={() => setOpen(false)}>
               {item.label}
             </NavLink>
           ))}

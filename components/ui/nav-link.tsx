@@ -5,12 +5,13 @@ import type { ReactNode } from "react";
 import { cn } from "@/lib/ui/cn";
 
 /** A nav entry that marks itself current for its section (/users and /users/123 alike). */
-export function NavLink({ href, children, variant = "bar" }: { href: string; children: ReactNode; variant?: "bar" | "sheet" }) {
+export function NavLink({ href, children, variant = "bar", onClick }: { href: string; children: ReactNode; variant?: "bar" | "sheet"; onClick?: () => void }) {
   const pathname = usePathname();
   const current = pathname === href || pathname.startsWith(`${href}/`);
   return (
     <Link
       href={href}
+      onClick={onClick}
       aria-current={current ? "page" : undefined}
       className={cn(
         "font-medium text-muted-foreground hover:text-foreground hover:no-underline aria-[current=page]:text-foreground",
