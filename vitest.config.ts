@@ -16,6 +16,7 @@ const UNIT = [
   "test/proxy.test.ts",
   "test/spam-signals.test.ts",
   "test/ui-format.test.ts",
+  "test/ui-kit.test.ts",
 ];
 
 const shared = {

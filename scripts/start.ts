@@ -12,7 +12,7 @@ import { ConfigError, parseConfig } from "../lib/config";
 import { EMBEDDED_POOL_MAX, startEmbedded } from "../lib/db/embedded";
 import { EmbeddedLockedError } from "../lib/db/embedded-lock";
 import { demoStaffAccounts, prepareDemoDatabase } from "../lib/demo";
-import { buildIsStale, run } from "./lib/next-build";
+import { buildIsStale, buildWithProgress, run } from "./lib/next-build";
 
 const root = resolve(import.meta.dirname, "..");
 const dev = process.argv.includes("--dev");
@@ -74,8 +74,8 @@ async function main() {
   };
 
   if (!dev && buildIsStale(root)) {
-    console.log("Building the dashboard (first start or changed sources)…");
-    const code = await run(["build"], env);
+    console.log("Building the dashboard (first start or changed sources); this happens once:");
+    const code = await buildWithProgress(env);
     if (code !== 0) return shutdown(code);
   }
 

@@ -1,8 +1,12 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { CommandPalette } from "@/components/shell/command-palette";
+import { MobileNav } from "@/components/shell/mobile-nav";
+import { Button } from "@/components/ui/button";
 import { NavLink } from "@/components/ui/nav-link";
 import { NoticeArea, NoticeProvider } from "@/components/ui/notice";
 import { StaffRoleBadge } from "@/components/ui/staff-role-badge";
+import { ThemeToggle } from "@/components/ui/theme-toggle";
 import { signOutAction } from "@/lib/auth/actions";
 import { can, type Permission } from "@/lib/auth/permissions";
 import { requireStaff } from "@/lib/auth/staff";
@@ -15,36 +19,51 @@ const nav: { href: string; label: string; permission: Permission }[] = [
   { href: "/audit", label: "Audit", permission: "audit.read" },
 ];
 
+/** What the command palette offers besides users: each only for roles that hold its permission. */
+const paletteActions: { href: string; label: string; permission: Permission }[] = [
+  { href: "/users?status=banned", label: "Show banned users", permission: "users.read" },
+  { href: "/users?verified=false", label: "Show unverified users", permission: "users.read" },
+  { href: "/sessions", label: "Revoke a user's sessions", permission: "sessions.revokeUser" },
+  { href: "/sessions", label: "Revoke all matching sessions", permission: "sessions.revokeFilter" },
+  { href: "/spam", label: "Review spam and ban waves", permission: "spam.review" },
+  { href: "/audit", label: "Read the audit log", permission: "audit.read" },
+];
+
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   // Every page checks again with its own permission; this only decides what the frame shows.
   const staff = await requireStaff();
+  const items = nav.filter((item) => can(staff.role, item.permission)).map(({ href, label }) => ({ href, label }));
+  const actions = paletteActions.filter((a) => can(staff.role, a.permission)).map(({ href, label }) => ({ href, label }));
   return (
-    <div className="shell">
+    <div className="min-h-dvh">
       <a href="#main" className="skip-link">
         Skip to content
       </a>
-      <header className="topbar">
-        <Link href="/users" className="brand">
+      <header className="sticky top-0 z-40 flex h-12 items-center gap-2 border-b bg-card px-3 md:gap-6 md:px-5">
+        <MobileNav items={items} email={staff.email} />
+        <Link href="/users" className="font-semibold whitespace-nowrap text-foreground hover:text-foreground hover:no-underline">
           Better Auth Admin
         </Link>
-        <nav aria-label="Main" className="nav">
-          {nav
-            .filter((item) => can(staff.role, item.permission))
-            .map((item) => (
-              <NavLink key={item.href} href={item.href}>
-                {item.label}
-              </NavLink>
-            ))}
+        <nav aria-label="Main" className="hidden h-full flex-1 items-stretch gap-1 md:flex">
+          {items.map((item) => (
+            <NavLink key={item.href} href={item.href}>
+              {item.label}
+            </NavLink>
+          ))}
         </nav>
-        <div className="topbar-user">
-          <span className="topbar-email" title={staff.name}>
+        <div className="ml-auto flex min-w-0 items-center gap-2">
+          <CommandPalette pages={items} actions={actions} />
+          <span className="hidden max-w-[28ch] truncate lg:inline" title={staff.name}>
             {staff.email}
           </span>
-          <StaffRoleBadge role={staff.role} />
+          <span className="hidden sm:inline-flex">
+            <StaffRoleBadge role={staff.role} />
+          </span>
+          <ThemeToggle />
           <form action={signOutAction}>
-            <button type="submit" className="btn btn-sm btn-ghost">
+            <Button type="submit" variant="ghost" size="sm">
               Sign out
-            </button>
+            </Button>
           </form>
         </div>
       </header>

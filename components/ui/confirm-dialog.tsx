@@ -1,6 +1,7 @@
 "use client";
 import type { ReactNode } from "react";
 import type { ActionResult } from "@/lib/actions/perform";
+import { Button } from "./button";
 import { Dialog } from "./dialog";
 import { useServerCall } from "./use-server-call";
 
@@ -26,7 +27,7 @@ interface ConfirmDialogProps<T> {
 export function ConfirmDialog<T>({ title, confirmLabel, pendingLabel, tone = "danger", ready = true, size, children, run, onDone, onClose }: ConfirmDialogProps<T>) {
   const call = useServerCall();
   return (
-    <Dialog title={title} onClose={onClose} busy={call.pending} size={size}>
+    <Dialog title={title} onClose={onClose} busy={call.pending} size={size} alert={tone === "danger"}>
       <form
         className="dialog-body"
         onSubmit={(e) => {
@@ -41,12 +42,12 @@ export function ConfirmDialog<T>({ title, confirmLabel, pendingLabel, tone = "da
           </p>
         ) : null}
         <div className="dialog-actions">
-          <button type="button" className="btn" onClick={onClose} disabled={call.pending}>
+          <Button type="button" variant="outline" size="sm" onClick={onClose} disabled={call.pending}>
             Cancel
-          </button>
-          <button type="submit" className={`btn ${tone === "danger" ? "btn-danger" : "btn-primary"}`} disabled={!ready || call.pending}>
+          </Button>
+          <Button type="submit" variant={tone === "danger" ? "destructive" : "default"} size="sm" disabled={!ready || call.pending}>
             {call.pending ? pendingLabel : confirmLabel}
-          </button>
+          </Button>
         </div>
       </form>
     </Dialog>

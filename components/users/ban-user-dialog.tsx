@@ -1,5 +1,6 @@
 "use client";
 import { useState } from "react";
+import { toast } from "sonner";
 import { performAction } from "@/lib/actions/perform";
 import { ConfirmDialog } from "../ui/confirm-dialog";
 import { useNotify } from "../ui/notice";
@@ -30,6 +31,18 @@ export function BanUserDialog({ userId, email, activeSessions, notes, onClose }:
       run={() => performAction("user.ban", { userId, ...(input ?? { reason: "" }) })}
       onDone={(r) => {
         notify(banResultText(r));
+        // A ban can be lifted, so it gets an Undo (the ended sessions stay ended, as with Unban).
+        toast(`Banned ${email}`, {
+          description: "Sessions it ended stay ended if you undo.",
+          action: {
+            label: "Undo",
+            onClick: async () => {
+              const undo = await performAction("user.unban", { userId });
+              if (undo.ok) notify("Unbanned: the user can sign in again.");
+              else toast.error(`Undo failed: ${undo.error.message}`);
+            },
+          },
+        });
         onClose();
       }}
       onClose={onClose}

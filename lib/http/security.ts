@@ -10,13 +10,13 @@
  * `style-src-attr 'unsafe-inline'`: React renders `style={…}` as an attribute (the spam wave
  * timeline's bar heights), and nonces cannot cover attributes. An attribute can only style its own
  * element (no selectors, no script); url() loads stay limited by img-src/font-src to this origin.
- * <style> elements still need the nonce.
+ * <style> elements still need the nonce, or one of the hashes below.
  */
 export function contentSecurityPolicy(nonce: string, opts: { dev: boolean; https: boolean }): string {
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${opts.dev ? " 'unsafe-eval'" : ""}`,
-    `style-src 'self' 'nonce-${nonce}'`,
+    `style-src 'self' 'nonce-${nonce}' '${SONNER_STYLE_HASH}' '${EMPTY_STYLE_HASH}'`,
     "style-src-attr 'unsafe-inline'",
     // Avatars are the app's user.image (Google, GitHub… over https), loaded without a referrer
     // (components/ui/avatar.tsx); plain-http ones fall back to the initial.
@@ -31,6 +31,18 @@ export function contentSecurityPolicy(nonce: string, opts: { dev: boolean; https
     ...(opts.https ? ["upgrade-insecure-requests"] : []),
   ].join("; ");
 }
+
+/**
+ * sonner (the toasts) inserts its stylesheet as a <style> element when its module loads, with no
+ * way to pass a nonce; a hash allows exactly that text and nothing else. Pinned to the installed
+ * sonner: test/ui-kit.test.ts recomputes it and fails on an upgrade that changes the CSS.
+ */
+export const SONNER_STYLE_HASH = "sha256-StEaX+se6YS7pqjzrzMIA0KaX9zF/8zAhvQXZAe5epY=";
+/**
+ * The hash of "": sonner appends its <style> to <head> before filling it, and Chrome checks (and
+ * reports) the empty element at that moment. An empty stylesheet styles nothing.
+ */
+export const EMPTY_STYLE_HASH = "sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=";
 
 /** Two years, subdomains untouched: the dashboard may share a parent domain with other apps. */
 export const HSTS = "max-age=63072000";

@@ -38,3 +38,57 @@ export function run(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
     });
   });
 }
+
+/** Next's own build phases, as a first-time user would say them. */
+const phases: [RegExp, string][] = [
+  [/Creating an optimized production build/, "compiling the pages (the longest step)"],
+  [/Compiled successfully|✓ Compiled/, "pages compiled"],
+  [/Collecting page data/, "checking every route"],
+  [/Generating static pages/, "preparing the pages"],
+  [/Finalizing page optimization|Collecting build traces/, "finishing"],
+];
+
+/**
+ * `next build` for `npm start`: instead of its ~45 lines of raw output, one line per phase with the
+ * time since the start, and a ticking line while compiling; the raw output is printed only if the
+ * build fails (it holds the error).
+ */
+export function buildWithProgress(env: NodeJS.ProcessEnv, log: (line: string) => void = console.log): Promise<number> {
+  const started = Date.now();
+  const secs = () => `${Math.round((Date.now() - started) / 1000)} s`;
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [nextBin, "build"], { stdio: ["ignore", "pipe", "pipe"], env });
+    let raw = "";
+    let step = 0;
+    const onData = (chunk: Buffer) => {
+      const text = chunk.toString();
+      raw += text;
+      for (const line of text.split("\n")) {
+        for (let i = 0; i < phases.length; i++) {
+          const [re, words] = phases[i] as [RegExp, string];
+          if (i >= step && re.test(line)) {
+            step = i + 1;
+            log(`  [${step}/${phases.length}] ${words} · ${secs()}`);
+          }
+        }
+      }
+    };
+    child.stdout.on("data", onData);
+    child.stderr.on("data", onData);
+    const tick = setInterval(() => log(`  … still building (${secs()}; the first build takes a minute or two)`), 20_000);
+    const forward = (sig: NodeJS.Signals) => child.kill(sig);
+    process.on("SIGINT", forward).on("SIGTERM", forward);
+    child.on("error", (err) => {
+      clearInterval(tick);
+      reject(err);
+    });
+    child.on("exit", (code, signal) => {
+      clearInterval(tick);
+      process.off("SIGINT", forward).off("SIGTERM", forward);
+      const status = code ?? (signal ? 0 : 1);
+      if (status === 0) log(`  Built in ${secs()}.`);
+      else process.stderr.write(`\nThe build failed after ${secs()}; its output:\n${raw}`);
+      resolve(status);
+    });
+  });
+}

@@ -65,7 +65,7 @@ describe.skipIf(skip)("moderation in the browser", () => {
     expect(await actions.getByRole("button", { name: "Change role" }).count()).toBe(0);
 
     await actions.getByRole("button", { name: "Ban", exact: true }).click();
-    const dialog = page.getByRole("dialog", { name: `Ban ${target.email}` });
+    const dialog = page.getByRole("alertdialog", { name: `Ban ${target.email}` });
     await expect.poll(() => dialog.isVisible()).toBe(true);
     expect(await dialog.textContent()).toContain("all their sessions end now");
     await dialog.getByRole("button", { name: "Spam" }).click();
@@ -119,7 +119,7 @@ describe.skipIf(skip)("moderation in the browser", () => {
     await shot(page, "sessions-filtered.png");
 
     await page.getByRole("button", { name: "Revoke all matching" }).click();
-    const dialog = page.getByRole("dialog", { name: "Revoke all matching sessions" });
+    const dialog = page.getByRole("alertdialog", { name: "Revoke all matching sessions" });
     const s = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
     await expect.poll(() => dialog.getByTestId("revoke-preview").textContent()).toBe(`This ends ${s(sessions, "session")} of ${s(users, "user")}.`);
     await shot(page, "revoke-preview.png");
@@ -171,7 +171,7 @@ describe.skipIf(skip)("moderation in the browser", () => {
     await shot(page, "bulk-selected.png");
     await bar.getByRole("button", { name: "Sign out" }).click();
 
-    const dialog = page.getByRole("dialog", { name: "Sign users out" });
+    const dialog = page.getByRole("alertdialog", { name: "Sign users out" });
     await expect.poll(() => dialog.locator(".preview-count").textContent()).toContain("2 users selected");
     const sample = dialog.locator(".sample-list input[type=checkbox]");
     await expect.poll(() => sample.count()).toBe(2);
@@ -187,7 +187,7 @@ describe.skipIf(skip)("moderation in the browser", () => {
     await bar.getByRole("button", { name: "Select everything matching this filter" }).click();
     await expect.poll(() => bar.textContent()).toContain("Every user matching the current filters is selected");
     await bar.getByRole("button", { name: "Ban", exact: true }).click();
-    const banDialog = page.getByRole("dialog", { name: "Ban users" });
+    const banDialog = page.getByRole("alertdialog", { name: "Ban users" });
     // A bulk ban skips users whose ban is in force (reported apart): the count is of the others.
     const matching = await e.t.d.db
       .selectFrom("user")

@@ -67,7 +67,7 @@ describe.skipIf(skip)("spam review in the browser", () => {
     await shot(page, "spam-wave.png");
 
     await page.getByRole("group", { name: "Wave actions" }).getByRole("button", { name: "Ban this wave" }).click();
-    const dialog = page.getByRole("dialog", { name: `Ban wave ${label}` });
+    const dialog = page.getByRole("alertdialog", { name: `Ban wave ${label}` });
     const boxes = dialog.getByRole("list", { name: "Wave members" }).locator("input[type=checkbox]");
     await expect.poll(() => boxes.count()).toBeGreaterThan(2);
     const members = await boxes.count();

@@ -1,0 +1,37 @@
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { initialOf } from "@/components/ui/initial";
+import { contentSecurityPolicy, EMPTY_STYLE_HASH, SONNER_STYLE_HASH } from "@/lib/http/security";
+
+describe("avatar initial", () => {
+  it("takes a whole emoji, never half a surrogate pair", () => {
+    expect(initialOf("💸 Cash App", "x@example.com")).toBe("💸");
+    expect(initialOf("👩‍💻 Dev", "x@example.com")).toBe("👩‍💻");
+    expect(initialOf("🇫🇷 Paris", "x@example.com")).toBe("🇫🇷");
+    expect(initialOf("𝒜lice", "x@example.com")).toBe("𝒜");
+    for (const name of ["💸", "😀 smile", "𝒜lice", "🇫🇷"]) expect(/[\uD800-\uDFFF]/.test(initialOf(name, "").replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g, ""))).toBe(false);
+  });
+  it("upper-cases letters and falls back to the email, then to ?", () => {
+    expect(initialOf("  ada", "a@example.com")).toBe("A");
+    expect(initialOf("", "zoe@example.com")).toBe("Z");
+    expect(initialOf(" ", " ")).toBe("?");
+  });
+});
+
+describe("CSP and sonner", () => {
+  it("the pinned hash is the stylesheet the installed sonner inserts", () => {
+    const src = readFileSync("node_modules/sonner/dist/index.mjs", "utf8");
+    const call = /__insertCSS\(("(?:[^"\\]|\\.)*")\)/.exec(src);
+    expect(call).not.toBeNull();
+    const css = JSON.parse(call?.[1] ?? '""') as string;
+    expect(css.length).toBeGreaterThan(1000);
+    expect(`sha256-${createHash("sha256").update(css).digest("base64")}`).toBe(SONNER_STYLE_HASH);
+  });
+  it("style-src allows the nonce and that hash only", () => {
+    const csp = contentSecurityPolicy("abc", { dev: false, https: false });
+    expect(csp).toContain(`style-src 'self' 'nonce-abc' '${SONNER_STYLE_HASH}' '${EMPTY_STYLE_HASH}';`);
+    expect(`sha256-${createHash("sha256").update("").digest("base64")}`).toBe(EMPTY_STYLE_HASH);
+    expect(csp).not.toMatch(/style-src [^;]*'unsafe-inline'/);
+  });
+});
