@@ -53,6 +53,8 @@ export default defineConfig({
           ...shared.test,
           name: "browser",
           include: ["test/e2e/**/*.test.ts"],
+          // Set-up starts `next start` (after a build when stale) and seeds: minutes on a busy 2-core machine.
+          hookTimeout: 600_000,
           globalSetup: ["./test/setup/global.ts"],
           fileParallelism: server,
           // The embedded engine is one session: browser files wait for the database files.

@@ -10,7 +10,7 @@ describe.skipIf(skip)("in the browser", () => {
 
   beforeAll(async () => {
     e = await startE2E((t) => createPasswordUser(t.d, { id: "e2e_plain", email: "plain@corp.test", role: "user" }));
-  }, 300_000);
+  }, 600_000);
 
   afterAll(async () => {
     await e?.stop();

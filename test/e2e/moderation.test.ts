@@ -32,7 +32,7 @@ describe.skipIf(skip)("moderation in the browser", () => {
 
   beforeAll(async () => {
     e = await startE2E();
-  }, 300_000);
+  }, 600_000);
 
   afterAll(async () => {
     await e?.stop();

@@ -39,7 +39,7 @@ describe.skipIf(skip)("browser-side hardening", () => {
       const { deps } = depsFor(t.d, staffOf.moderator);
       await executeAction(actions["user.ban"] as never, deps, { userId: row.id, reason: "e2e" });
     });
-  }, 300_000);
+  }, 600_000);
 
   afterAll(async () => {
     if (e) writeFileSync(resolve(screenshotDir, "security-server.log"), e.output());

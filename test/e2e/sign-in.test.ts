@@ -15,7 +15,7 @@ describe.skipIf(skip)("staff sign-in on the real server", () => {
       // The fresh process's first Better Auth call goes through the /api/auth route handler's bundle.
       readyPath: "/api/auth/get-session",
     });
-  }, 300_000);
+  }, 600_000);
 
   afterAll(async () => {
     await e?.stop();

@@ -39,7 +39,7 @@ describe.skipIf(skip)("spam review in the browser", () => {
       },
       { users: 3000 },
     );
-  }, 300_000);
+  }, 600_000);
 
   afterAll(async () => {
     await e?.stop();

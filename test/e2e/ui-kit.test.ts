@@ -17,7 +17,7 @@ describe.skipIf(skip)("UI kit in the browser", () => {
       // No picture, so the initial shows (a picture from an unreachable host falls back only later).
       await t.d.db.updateTable("user").set({ name: "💸 Cash Giveaway", image: null }).where("user.id", "=", (await t.d.db.selectFrom("user").select("user.id").where("user.role", "is", null).orderBy("user.id").limit(1).executeTakeFirstOrThrow()).id).execute();
     });
-  }, 300_000);
+  }, 600_000);
 
   afterAll(async () => {
     await e?.stop();
