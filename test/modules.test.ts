@@ -8,6 +8,7 @@ import { afterAll, describe, expect, inject, it } from "vitest";
 import { migrateAppSchema } from "../lib/db/migrate";
 import { createNaming } from "../lib/db/naming";
 import { openDatabase } from "../lib/db/open";
+import { can, permissions } from "../lib/auth/permissions";
 import { findModule, knownFields, modules } from "../lib/modules";
 import { modelsFromAuthOptions } from "../lib/modules/auth-options";
 import { fieldsOf } from "../lib/modules/fields";
@@ -119,5 +120,26 @@ describe("the core names no plugin", () => {
       }
     })();
     expect(out).toBe("");
+  });
+});
+
+describe("permissions come from the modules' access statements", () => {
+  it("keeps today's grants exactly: the least role holding each permission", () => {
+    expect(permissions).toEqual({
+      "users.read": "support", "sessions.read": "support", "sessions.revokeUser": "support", "users.verifyEmail": "support",
+      "users.ban": "moderator", "users.bulk": "moderator", "sessions.revokeFilter": "moderator", "spam.review": "moderator",
+      "users.setRole": "admin", "users.delete": "admin", "sessions.revokeAll": "admin", "audit.read": "admin",
+    });
+    // and no role loses what a lesser one holds
+    for (const p of Object.keys(permissions) as (keyof typeof permissions)[]) {
+      if (can("support", p)) expect(can("moderator", p), p).toBe(true);
+      if (can("moderator", p)) expect(can("admin", p), p).toBe(true);
+    }
+  });
+
+  it("denies unknown permissions, unknown roles and prototype names", () => {
+    for (const p of ["users.nope", "nope.read", "__proto__", "__proto__.read", "users.__proto__", "constructor", "", "."]) expect(can("admin", p as never), p).toBe(false);
+    expect(can("owner" as never, "users.read")).toBe(false);
+    expect(can("__proto__" as never, "users.read")).toBe(false);
   });
 });

@@ -2,6 +2,7 @@ import { adminModule } from "./admin";
 import { coreModule } from "./core";
 import { phoneNumberModule } from "./phone-number";
 import { twoFactorModule } from "./two-factor";
+import type { PermissionOf } from "./access";
 import { type DashboardModule, type ModelName, modelNames } from "./types";
 import { usernameModule } from "./username";
 
@@ -18,6 +19,9 @@ export type ModuleId = (typeof registry)[number]["id"];
 export const modules: readonly (DashboardModule & { id: ModuleId })[] = registry;
 /** Modules that mirror a Better Auth plugin (all but core): what an app's schema can be migrated with. */
 export type PluginModuleId = Exclude<ModuleId, "core">;
+
+/** Every permission any module defines, e.g. "users.ban". */
+export type Permission = PermissionOf<NonNullable<Extract<(typeof registry)[number], { access: unknown }>["access"]>["statements"]>;
 
 /** Own-keys lookup: ids come from configuration. */
 export function findModule(id: string): DashboardModule | undefined {

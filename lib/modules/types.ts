@@ -1,4 +1,5 @@
 import type { BetterAuthPlugin } from "better-auth";
+import type { ModuleAccess } from "./access";
 
 /**
  * A dashboard module mirrors one Better Auth plugin (or the core schema). It owns, in its folder:
@@ -39,6 +40,8 @@ export interface DashboardModule {
   requires: FieldSpec;
   /** Fields read when present (the module stays on without them). */
   optional?: FieldSpec;
+  /** The permissions the module defines and which staff role holds them (see access.ts). */
+  access?: ModuleAccess;
   /** What the core may rely on while the module is on. */
   provides?: readonly Feature[];
   /** Extra user fields shown on the profile. */

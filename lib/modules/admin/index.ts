@@ -1,4 +1,5 @@
 import { admin } from "better-auth/plugins";
+import { adminAccess } from "./access";
 import { fieldsOf } from "../fields";
 import type { DashboardModule, PluginSchemaOption } from "../types";
 
@@ -15,4 +16,5 @@ export const adminModule = {
   plugin,
   ...fieldsOf(plugin().schema, { user: ["banned", "banReason", "banExpires"] }),
   provides: ["bans"],
+  access: adminAccess,
 } as const satisfies DashboardModule;

@@ -1,4 +1,5 @@
 import { getAuthTables } from "better-auth/db";
+import { coreAccess } from "./access";
 import { fieldsOf } from "../fields";
 import type { DashboardModule } from "../types";
 
@@ -17,4 +18,5 @@ export const coreModule = {
     session: ["id", "expiresAt", "token", "createdAt", "updatedAt", "ipAddress", "userAgent", "userId"],
     account: ["id", "accountId", "providerId", "userId", "createdAt", "updatedAt"],
   }, id),
+  access: coreAccess,
 } as const satisfies DashboardModule;
