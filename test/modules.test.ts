@@ -9,7 +9,7 @@ import { migrateAppSchema } from "../lib/db/migrate";
 import { createNaming } from "../lib/db/naming";
 import { openDatabase } from "../lib/db/open";
 import { can, permissions } from "../lib/auth/permissions";
-import { findModule, knownFields, modules } from "../lib/modules";
+import { findModule, knownFields, type modules } from "../lib/modules";
 import { modelsFromAuthOptions } from "../lib/modules/auth-options";
 import { fieldsOf } from "../lib/modules/fields";
 import { userWhere } from "../lib/users/filters";
