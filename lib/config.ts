@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { modelNames } from "./plugins";
+import { modelNames } from "./modules";
 import { defaultNaming, type NamingOptions } from "./db/naming";
 import { type StaffRole, staffRoles } from "./auth/roles";
 

@@ -21,8 +21,11 @@ const LAYERS: { name: string; members: string[] }[] = [
   // pure query functions fn(q, params) and what they compute
   { name: "queries", members: ["accounts", "users", "sessions", "audit", "spam", "doctor", "seed"] },
 ];
-/** Files that run actions live beside their queries but belong above them (they use the runner). */
-const isActionFile = (rel: string) => /(^|\/)(actions|[a-z-]+-actions)\.ts$/.test(rel);
+/**
+ * Files that run actions live beside their queries (or in their module's actions/ folder) but belong
+ * above them (they use the runner): actions.ts, *-actions.ts, *.action.ts, anything under actions/.
+ */
+const isActionFile = (rel: string) => /(^|\/)(actions|[a-z-]+-actions)\.ts$|\.action\.ts$|(^|\/)modules\/[^/]+\/actions\//.test(rel);
 
 function layerOf(rel: string): number | null {
   if (isActionFile(rel)) return null;

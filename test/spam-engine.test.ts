@@ -6,7 +6,7 @@ import type { Database } from "../lib/db/open";
 import { localPartFromName } from "../lib/seed/identity";
 import { randomPerson } from "../lib/seed/names";
 import { Random } from "../lib/seed/random";
-import { clearSpamAction } from "../lib/spam/actions";
+import { clearSpamSpec } from "../lib/spam/actions";
 import { clearSpamCache, getSpamResult } from "../lib/spam/cache";
 import { computeSpam } from "../lib/spam/engine";
 import { getWave, listSpamAccounts, scoreOf, waveMembers } from "../lib/spam/queries";
@@ -172,7 +172,7 @@ describe("spam engine: self-calibration and clearances", () => {
 
   it("refuses to remember a clearance without the audit table", async () => {
     const { deps } = depsFor(t.d, staffOf.moderator, { now: NOW });
-    await expect(executeAction(clearSpamAction, deps, { userIds: ["x"] })).rejects.toMatchObject({ code: "conflict", message: expect.stringMatching(/cannot be remembered without the audit table/) });
+    await expect(executeAction(clearSpamSpec, deps, { userIds: ["x"] })).rejects.toMatchObject({ code: "conflict", message: expect.stringMatching(/cannot be remembered without the audit table/) });
   });
 
   it("takes cleared accounts out of the queue and their wave", async () => {
@@ -181,7 +181,7 @@ describe("spam engine: self-calibration and clearances", () => {
     const farm = spam.filter((p) => p.label === "spam:gmail-farm").map((p) => p.id);
     const before = await computeSpam(t.d, { now: NOW });
     const { deps } = depsFor(t.d, staffOf.moderator, { now: new Date() });
-    expect(await executeAction(clearSpamAction, deps, { userIds: [farm[0], farm[0]], reason: "my test accounts" })).toEqual({ usersCleared: 1 });
+    expect(await executeAction(clearSpamSpec, deps, { userIds: [farm[0], farm[0]], reason: "my test accounts" })).toEqual({ usersCleared: 1 });
     // the cached result predates the decision; the list reads clearances afresh
     const page = await listSpamAccounts(t.d, before, { limit: 100 });
     expect(page.data.map((a) => a.userId)).not.toContain(farm[0]);

@@ -1,6 +1,6 @@
 "use client";
+import { revokeSessionAction } from "@/lib/modules/core/actions/revoke-session.action";
 import { useState } from "react";
-import { performAction } from "@/lib/actions/perform";
 import { ConfirmDialog } from "../ui/confirm-dialog";
 import { useNotify } from "../ui/notice";
 import type { RevokeNotes } from "./revoke-notes";
@@ -20,7 +20,7 @@ export function RevokeSessionButton({ sessionId, userId, label, notes }: { sessi
           title="Revoke this session"
           confirmLabel="Revoke session"
           pendingLabel="Revoking…"
-          run={() => performAction("session.revoke", { sessionId, userId })}
+          run={() => revokeSessionAction({ sessionId, userId })}
           onDone={() => {
             notify(`Session ${label} revoked.`);
             setOpen(false);

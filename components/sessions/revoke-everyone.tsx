@@ -1,6 +1,7 @@
 "use client";
+import { previewRevokeAllAction } from "@/lib/modules/core/actions/preview-revoke-all.action";
+import { revokeAllSessionsAction } from "@/lib/modules/core/actions/revoke-all-sessions.action";
 import { useId, useState } from "react";
-import { performAction, previewRevokeAllAction } from "@/lib/actions/perform";
 import { ConfirmDialog } from "../ui/confirm-dialog";
 import { useNotify } from "../ui/notice";
 import { usePreview } from "../ui/use-preview";
@@ -36,7 +37,7 @@ function RevokeEveryoneDialog({ notes, onClose }: { notes: RevokeNotes; onClose:
       pendingLabel="Revoking…"
       ready={typed === PHRASE && preview.kind === "ready"}
       // Only reachable once typed === PHRASE and the preview is ready (see ready); its scopeToken binds the confirmation to it.
-      run={() => performAction("sessions.revoke.all", { confirm: PHRASE, scopeToken: preview.kind === "ready" ? preview.data.scopeToken : undefined })}
+      run={() => revokeAllSessionsAction({ confirm: PHRASE, scopeToken: preview.kind === "ready" ? preview.data.scopeToken : undefined })}
       onDone={(r) => {
         notify(revokeResultText(r));
         onClose();

@@ -1,6 +1,7 @@
 "use client";
+import { previewRevokeFilterAction } from "@/lib/modules/core/actions/preview-revoke-filter.action";
+import { revokeFilteredSessionsAction } from "@/lib/modules/core/actions/revoke-filtered-sessions.action";
 import { useState } from "react";
-import { performAction, previewRevokeFilterAction } from "@/lib/actions/perform";
 import { ConfirmDialog } from "../ui/confirm-dialog";
 import { useNotify } from "../ui/notice";
 import { usePreview } from "../ui/use-preview";
@@ -43,7 +44,7 @@ function RevokeMatchingDialog({ filter, notes, isAdmin, onClose }: Props & { onC
       pendingLabel="Revoking…"
       ready={sessions > 0}
       // Only reachable once the preview is ready (sessions > 0): its scopeToken binds the confirmation to it.
-      run={() => performAction("sessions.revoke.filter", { filter, scopeToken: preview.kind === "ready" ? preview.data.scopeToken : undefined })}
+      run={() => revokeFilteredSessionsAction({ filter, scopeToken: preview.kind === "ready" ? preview.data.scopeToken : undefined })}
       onDone={(r) => {
         notify(revokeResultText(r));
         onClose();

@@ -1,6 +1,6 @@
 "use client";
+import { clearSpamAction } from "@/lib/spam/clear-spam.action";
 import { useId, useState } from "react";
-import { performAction } from "@/lib/actions/perform";
 import { plural } from "../moderation/result-text";
 import { ConfirmDialog } from "../ui/confirm-dialog";
 import { useNotify } from "../ui/notice";
@@ -28,7 +28,7 @@ export function ClearSpamDialog({ userIds, subject, onClose }: Props) {
       tone="primary"
       confirmLabel={n === 1 ? "Mark as not spam" : `Mark ${plural(n, "account")} as not spam`}
       pendingLabel="Saving…"
-      run={() => performAction("spam.clear", { userIds: [...userIds], reason: reason.trim() || undefined })}
+      run={() => clearSpamAction({ userIds: [...userIds], reason: reason.trim() || undefined })}
       onDone={(r) => {
         notify(`${plural(r.usersCleared, "account")} marked as not spam; ${r.usersCleared === 1 ? "it leaves" : "they leave"} the review queue.`);
         onClose();

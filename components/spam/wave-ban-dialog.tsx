@@ -1,6 +1,7 @@
 "use client";
+import { bulkUsersAction } from "@/lib/modules/core/actions/bulk-users.action";
+import { previewBulkAction } from "@/lib/modules/core/actions/preview-bulk.action";
 import { useState } from "react";
-import { performAction, previewBulkAction } from "@/lib/actions/perform";
 import { BanFields, type BanValues, banInputOf, emptyBan } from "../moderation/ban-fields";
 import { bulkResultText, plural, skippedText } from "../moderation/result-text";
 import type { RevokeNotes } from "../moderation/revoke-notes";
@@ -45,7 +46,7 @@ export function WaveBanDialog({ label, memberIds, checklist, notes, onClose }: P
       confirmLabel={preview.kind === "ready" ? `Ban ${plural(count, "user")}` : "Ban"}
       pendingLabel="Banning…"
       ready={count > 0 && input !== null}
-      run={() => performAction("users.bulk", { action: "ban", ids, ...(input ?? { reason: "" }) })}
+      run={() => bulkUsersAction({ action: "ban", ids, ...(input ?? { reason: "" }) })}
       onDone={(r) => {
         notify(bulkResultText("ban", r));
         onClose();

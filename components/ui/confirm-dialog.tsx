@@ -1,6 +1,6 @@
 "use client";
 import type { ReactNode } from "react";
-import type { ActionResult } from "@/lib/actions/perform";
+import type { ActionResult } from "@/lib/actions/safe-action";
 import { Button } from "./button";
 import { Dialog } from "./dialog";
 import { useServerCall } from "./use-server-call";

@@ -1,6 +1,6 @@
 "use client";
 import { useEffect, useState } from "react";
-import type { ActionResult } from "@/lib/actions/perform";
+import type { ActionResult } from "@/lib/actions/safe-action";
 
 export type PreviewState<T> = { kind: "loading" } | { kind: "ready"; data: T } | { kind: "error"; message: string };
 

@@ -1,6 +1,6 @@
 "use client";
 import { useState, useTransition } from "react";
-import type { ActionResult } from "@/lib/actions/perform";
+import type { ActionResult } from "@/lib/actions/safe-action";
 
 /**
  * Runs one server action call with a pending state and an error message, never failing silently:

@@ -1,7 +1,8 @@
 "use client";
+import { banUserAction } from "@/lib/modules/admin/actions/ban-user.action";
+import { unbanUserAction } from "@/lib/modules/admin/actions/unban-user.action";
 import { useState } from "react";
 import { toast } from "sonner";
-import { performAction } from "@/lib/actions/perform";
 import { ConfirmDialog } from "../ui/confirm-dialog";
 import { useNotify } from "../ui/notice";
 import { BanFields, banInputOf, emptyBan } from "../moderation/ban-fields";
@@ -28,7 +29,7 @@ export function BanUserDialog({ userId, email, activeSessions, notes, onClose }:
       confirmLabel="Ban user"
       pendingLabel="Banning…"
       ready={input !== null}
-      run={() => performAction("user.ban", { userId, ...(input ?? { reason: "" }) })}
+      run={() => banUserAction({ userId, ...(input ?? { reason: "" }) })}
       onDone={(r) => {
         notify(banResultText(r));
         // A ban can be lifted, so it gets an Undo (the ended sessions stay ended, as with Unban).
@@ -37,7 +38,7 @@ export function BanUserDialog({ userId, email, activeSessions, notes, onClose }:
           action: {
             label: "Undo",
             onClick: async () => {
-              const undo = await performAction("user.unban", { userId });
+              const undo = await unbanUserAction({ userId });
               if (undo.ok) notify("Unbanned: the user can sign in again.");
               else toast.error(`Undo failed: ${undo.error.message}`);
             },

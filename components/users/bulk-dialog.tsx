@@ -1,6 +1,7 @@
 "use client";
+import { bulkUsersAction } from "@/lib/modules/core/actions/bulk-users.action";
+import { previewBulkAction } from "@/lib/modules/core/actions/preview-bulk.action";
 import { useState } from "react";
-import { performAction, previewBulkAction } from "@/lib/actions/perform";
 import { ConfirmDialog } from "../ui/confirm-dialog";
 import { useNotify } from "../ui/notice";
 import { usePreview } from "../ui/use-preview";
@@ -58,7 +59,7 @@ export function BulkDialog({ action, target, notes, onDone, onClose }: Props) {
       confirmLabel={preview.kind === "ready" ? `${verbs[action]} ${plural(count, "user")}` : verbs[action]}
       pendingLabel="Working…"
       ready={count > 0 && (action !== "ban" || banInput !== null)}
-      run={() => performAction("users.bulk", { action, ...selection, ...(banInput ?? {}) })}
+      run={() => bulkUsersAction({ action, ...selection, ...(banInput ?? {}) })}
       onDone={(r) => {
         notify(bulkResultText(action, r));
         onDone();

@@ -1,5 +1,5 @@
 "use client";
-import type { previewBulkAction } from "@/lib/actions/perform";
+import type { previewBulkAction } from "@/lib/modules/core/actions/preview-bulk.action";
 import { Badge } from "../ui/badge";
 
 export type BulkPreview = Extract<Awaited<ReturnType<typeof previewBulkAction>>, { ok: true }>["data"];

@@ -1,6 +1,6 @@
 "use client";
+import { setRoleAction } from "@/lib/modules/core/actions/set-role.action";
 import { useId, useState } from "react";
-import { performAction } from "@/lib/actions/perform";
 import { ConfirmDialog } from "../ui/confirm-dialog";
 import { useNotify } from "../ui/notice";
 
@@ -20,7 +20,7 @@ export function ChangeRoleDialog({ userId, email, role, onClose }: { userId: str
       pendingLabel="Saving…"
       tone="primary"
       ready={next !== role}
-      run={() => performAction("user.setRole", { userId, role: next || null })}
+      run={() => setRoleAction({ userId, role: next || null })}
       onDone={(r) => {
         notify(r.role ? `Role set to “${r.role}”.` : "Role cleared.");
         onClose();

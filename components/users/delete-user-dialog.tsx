@@ -1,7 +1,7 @@
 "use client";
+import { deleteUserAction } from "@/lib/modules/core/actions/delete-user.action";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
-import { performAction } from "@/lib/actions/perform";
 import { ConfirmDialog } from "../ui/confirm-dialog";
 import { useNotify } from "../ui/notice";
 import { plural } from "../moderation/result-text";
@@ -27,7 +27,7 @@ export function DeleteUserDialog({ userId, email, notes, onClose }: Props) {
       confirmLabel="Delete user"
       pendingLabel="Deleting…"
       ready={typed.trim().toLowerCase() === email.toLowerCase()}
-      run={() => performAction("user.delete", { userId, confirm: typed })}
+      run={() => deleteUserAction({ userId, confirm: typed })}
       onDone={(r) => {
         notify(`Deleted ${email}; ${plural(r.sessionsRevoked, "session")} revoked.`, { path: "/users" });
         // This page no longer exists; the list is where the next step happens.

@@ -1,5 +1,5 @@
 import type { Q } from "@/lib/db/context";
-import { modules } from "@/lib/plugins";
+import { modules } from "@/lib/modules";
 import { searchFields } from "@/lib/users/filters";
 
 /**

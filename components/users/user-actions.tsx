@@ -1,6 +1,6 @@
 "use client";
+import { verifyEmailAction } from "@/lib/modules/core/actions/verify-email.action";
 import { useState } from "react";
-import { performAction } from "@/lib/actions/perform";
 import type { BanStatus } from "@/lib/users/ban-status";
 import { useNotify } from "../ui/notice";
 import { useServerCall } from "../ui/use-server-call";
@@ -35,7 +35,7 @@ export function UserActions({ user, activeSessions, can, notes }: Props) {
   const verify = useServerCall();
   const close = () => setOpen(null);
   const banned = user.banStatus === "banned";
-  const verifyEmail = () => verify.run(() => performAction("user.verifyEmail", { userId: user.id }), () => notify("Email marked as verified."));
+  const verifyEmail = () => verify.run(() => verifyEmailAction({ userId: user.id }), () => notify("Email marked as verified."));
   return (
     <fieldset className="user-actions" aria-label="User actions">
       {can.ban && !banned ? (

@@ -1,5 +1,6 @@
 "use client";
-import { performAction } from "@/lib/actions/perform";
+import { revokeUserSessionsAction } from "@/lib/modules/core/actions/revoke-user-sessions.action";
+import { unbanUserAction } from "@/lib/modules/admin/actions/unban-user.action";
 import { ConfirmDialog } from "../ui/confirm-dialog";
 import { useNotify } from "../ui/notice";
 import { plural, revokeResultText } from "../moderation/result-text";
@@ -21,7 +22,7 @@ export function UnbanDialog({ userId, email, onClose }: Target) {
       confirmLabel="Unban"
       pendingLabel="Unbanning…"
       tone="primary"
-      run={() => performAction("user.unban", { userId })}
+      run={() => unbanUserAction({ userId })}
       onDone={() => {
         notify("Unbanned: the user can sign in again.");
         onClose();
@@ -41,7 +42,7 @@ export function SignOutDialog({ userId, email, activeSessions, notes, onClose }:
       title={`Sign ${email} out everywhere`}
       confirmLabel="Sign out everywhere"
       pendingLabel="Signing out…"
-      run={() => performAction("user.sessions.revoke", { userId })}
+      run={() => revokeUserSessionsAction({ userId })}
       onDone={(r) => {
         notify(revokeResultText(r));
         onClose();

@@ -1,6 +1,6 @@
 import { Fragment, type ReactNode } from "react";
-import type { ModuleId } from "@/lib/plugins";
-import { modules, type ProfileField } from "@/lib/plugins";
+import type { ModuleId } from "@/lib/modules";
+import { modules, type ProfileField } from "@/lib/modules";
 import type { UserRow } from "@/lib/users/queries";
 import { Badge } from "../ui/badge";
 import { CopyButton } from "../ui/copy-button";
@@ -22,14 +22,16 @@ interface Props {
   user: UserRow;
   item: UserListItem;
   enabledModules: ReadonlySet<ModuleId>;
+  /** the database tracks bans (a module provides the "bans" feature) */
+  bansTracked: boolean;
   now: Date;
 }
 
 /**
- * The profile: core fields, the ban (only when the admin plugin's columns exist), then the profile
+ * The profile: core fields, the ban (only when bans are tracked), then the profile
  * fields of every enabled module, generically, so supporting a plugin needs no change here.
  */
-export function UserProfile({ user, item, enabledModules, now }: Props) {
+export function UserProfile({ user, item, enabledModules, bansTracked, now }: Props) {
   const extra = modules.filter((m) => enabledModules.has(m.id as ModuleId)).flatMap((m) => m.profileFields ?? []).filter((p) => p.field in user.extra);
   return (
     <section className="panel" aria-labelledby="profile-title">
@@ -70,7 +72,7 @@ export function UserProfile({ user, item, enabledModules, now }: Props) {
         <dd>
           <Time value={timeValue(user.updatedAt, now)} mode="absolute" />
         </dd>
-        {enabledModules.has("admin") ? (
+        {bansTracked ? (
           <>
             <dt>Ban</dt>
             <dd>

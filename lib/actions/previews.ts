@@ -10,7 +10,7 @@ import { parseInput } from "./runner";
 /**
  * The read-only previews shown before a bulk action, a filtered revoke or "revoke everyone": each
  * takes the UI's raw input and validates it like an action (parseInput: guard, then zod). The server
- * actions in perform.ts wrap these with the staff check; tests call them directly.
+ * actions (lib/modules/core/actions/preview-*.action.ts) wrap these with the staff check; tests call them directly.
  */
 export const previews = {
   bulk: {

@@ -1,9 +1,11 @@
-import { bulkUsersAction } from "../moderation/bulk-actions";
-import { clearSpamAction } from "../spam/actions";
+import { bulkUsersSpec } from "../moderation/bulk-actions";
+import { clearSpamSpec } from "../spam/actions";
 import {
-  revokeAllSessionsAction, revokeFilteredSessionsAction, revokeSessionAction, revokeUserSessionsAction,
+  revokeAllSessionsSpec, revokeFilteredSessionsSpec, revokeSessionSpec, revokeUserSessionsSpec,
 } from "../moderation/session-actions";
-import { banUserAction, deleteUserAction, setRoleAction, unbanUserAction, verifyEmailAction } from "../moderation/user-actions";
+import { banUserSpec } from "../modules/admin/actions/ban-user";
+import { unbanUserSpec } from "../modules/admin/actions/unban-user";
+import { deleteUserSpec, setRoleSpec, verifyEmailSpec } from "../moderation/user-actions";
 
 /**
  * Every staff mutation, by name. The UI's single server action and the JSON API both dispatch
@@ -11,17 +13,17 @@ import { banUserAction, deleteUserAction, setRoleAction, unbanUserAction, verify
  * (A test checks each key equals its action's name.)
  */
 export const actions = {
-  "user.ban": banUserAction,
-  "user.unban": unbanUserAction,
-  "user.verifyEmail": verifyEmailAction,
-  "user.setRole": setRoleAction,
-  "user.delete": deleteUserAction,
-  "user.sessions.revoke": revokeUserSessionsAction,
-  "session.revoke": revokeSessionAction,
-  "sessions.revoke.filter": revokeFilteredSessionsAction,
-  "sessions.revoke.all": revokeAllSessionsAction,
-  "users.bulk": bulkUsersAction,
-  "spam.clear": clearSpamAction,
+  "user.ban": banUserSpec,
+  "user.unban": unbanUserSpec,
+  "user.verifyEmail": verifyEmailSpec,
+  "user.setRole": setRoleSpec,
+  "user.delete": deleteUserSpec,
+  "user.sessions.revoke": revokeUserSessionsSpec,
+  "session.revoke": revokeSessionSpec,
+  "sessions.revoke.filter": revokeFilteredSessionsSpec,
+  "sessions.revoke.all": revokeAllSessionsSpec,
+  "users.bulk": bulkUsersSpec,
+  "spam.clear": clearSpamSpec,
 } as const;
 export type ActionName = keyof typeof actions;
 

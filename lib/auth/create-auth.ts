@@ -25,7 +25,7 @@ const roleField = (d: Database) => ({ type: "string", required: false, input: fa
  * staff costs no extra query. Typed as role-only: the ban fields exist only on some databases.
  */
 function staffFields(d: Database): { role: ReturnType<typeof roleField> } {
-  if (!d.caps.modules.has("admin")) return { role: roleField(d) };
+  if (!d.caps.features.has("bans")) return { role: roleField(d) };
   const ban = {
     banned: { type: "boolean", required: false, input: false, fieldName: d.naming.column("user", "banned") },
     banExpires: { type: "date", required: false, input: false, fieldName: d.naming.column("user", "banExpires") },
@@ -46,7 +46,7 @@ export function staffRoleOfUser(
 
 /** Staff are the app's own users; this is the lookup the sign-in gate uses. */
 export async function lookupStaff(d: Pick<Database, "db" | "caps">, userId: string, map: Record<string, StaffRole>, now = new Date()) {
-  const admin = d.caps.modules.has("admin");
+  const admin = d.caps.features.has("bans");
   const u = await d.db
     .selectFrom("user")
     .select(["user.id", "user.email", "user.name", "user.role"])

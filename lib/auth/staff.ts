@@ -56,11 +56,17 @@ export async function requireStaff(permission: Permission = "users.read"): Promi
   return check.staff;
 }
 
-/** For route handlers: the same check as errors the API wrapper turns into 401/403. */
-export async function staffForRequest(req: Request, permission: Permission): Promise<Staff> {
-  const check = await checkStaff(req.headers);
-  if (check.kind === "anonymous") throw new AppError("unauthenticated", "Sign in with a staff account.");
+/**
+ * The staff check as errors, for route handlers and server actions alike (the one place that turns
+ * a StaffCheck into 401/403): the API wrapper and the action wrapper map them to a response.
+ */
+export async function staffOrThrow(headers: Headers, permission: Permission, signIn = "Sign in with a staff account."): Promise<Staff> {
+  const check = await checkStaff(headers);
+  if (check.kind === "anonymous") throw new AppError("unauthenticated", signIn);
   if (check.kind === "not-staff") throw new AppError("forbidden", "This account is not a staff member.");
   if (!can(check.staff.role, permission)) throw new AppError("forbidden", `The ${check.staff.role} role may not do this (${permission}).`);
   return check.staff;
 }
+
+/** For route handlers. */
+export const staffForRequest = (req: Request, permission: Permission): Promise<Staff> => staffOrThrow(req.headers, permission);

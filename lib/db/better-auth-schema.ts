@@ -1,4 +1,5 @@
-import type { ModelName } from "../plugins";
+import { getAuthTables } from "better-auth/db";
+import type { ModelName } from "../modules";
 import type { Naming } from "./naming";
 
 /**
@@ -19,15 +20,14 @@ export function pluginSchemaOptions(naming: Naming, spec: Partial<Record<ModelNa
   );
 }
 
-export const coreFields = {
-  user: ["name", "email", "emailVerified", "image", "createdAt", "updatedAt"],
-  session: ["expiresAt", "token", "createdAt", "updatedAt", "ipAddress", "userAgent", "userId"],
-  account: [
-    "accountId", "providerId", "userId", "accessToken", "refreshToken", "idToken",
-    "accessTokenExpiresAt", "refreshTokenExpiresAt", "scope", "password", "createdAt", "updatedAt",
-  ],
-  verification: ["identifier", "value", "expiresAt", "createdAt", "updatedAt"],
-} as const satisfies Record<ModelName, readonly string[]>;
+/** Better Auth's core fields per model (without `id`), as its migrations create them. */
+const coreTables = getAuthTables({});
+export const coreFields: Record<ModelName, readonly string[]> = {
+  user: Object.keys(coreTables.user?.fields ?? {}),
+  session: Object.keys(coreTables.session?.fields ?? {}),
+  account: Object.keys(coreTables.account?.fields ?? {}),
+  verification: Object.keys(coreTables.verification?.fields ?? {}),
+};
 
 /** `database` option for Better Auth on a shared Kysely instance, honouring a non-public schema. */
 export function betterAuthDatabase(db: unknown, naming: Naming) {

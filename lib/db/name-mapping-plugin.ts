@@ -20,7 +20,7 @@ import {
   type UnknownRow,
   type UpdateQueryNode,
 } from "kysely";
-import { type ModelName, modelNames } from "../plugins";
+import { type ModelName, modelNames } from "../modules";
 import type { Naming } from "./naming";
 
 /**

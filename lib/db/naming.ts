@@ -1,4 +1,4 @@
-import { knownFields, type ModelName, modelNames } from "../plugins";
+import { knownFields, type ModelName, modelNames } from "../modules";
 
 /**
  * How the app names Better Auth's tables and columns. Same vocabulary as Better Auth's own options

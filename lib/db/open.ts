@@ -82,6 +82,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
 function emptyCaps(): Capabilities {
   return {
     modules: new Set(),
+    features: new Set(),
     columns: { user: new Set(), session: new Set(), account: new Set(), verification: new Set() },
     idType: "text",
     audit: false,

@@ -5,7 +5,10 @@
 export const FRESH_COOKIE = "ba-admin-fresh";
 export const FRESH_SECONDS = 15;
 
-export const freshCookieHeader = () => `${FRESH_COOKIE}=1; Max-Age=${FRESH_SECONDS}; Path=/; HttpOnly; SameSite=Lax`;
+/** The cookie, defined once: server actions set it through next/headers, API responses as a header. */
+export const freshCookie = { name: FRESH_COOKIE, value: "1", options: { maxAge: FRESH_SECONDS, httpOnly: true, sameSite: "lax", path: "/" } } as const;
+
+export const freshCookieHeader = () => `${freshCookie.name}=${freshCookie.value}; Max-Age=${freshCookie.options.maxAge}; Path=${freshCookie.options.path}; HttpOnly; SameSite=Lax`;
 
 export function wroteRecently(headers: Headers): boolean {
   return (headers.get("cookie") ?? "").split(";").some((c) => c.trim().startsWith(`${FRESH_COOKIE}=`));

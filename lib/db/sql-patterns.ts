@@ -1,4 +1,4 @@
-import type { ModelName } from "../plugins";
+import type { ModelName } from "../modules";
 import type { Naming } from "./naming";
 
 /**

@@ -1,7 +1,7 @@
 import type { Capabilities } from "../db/introspect";
 import { type Naming, quoteIdent } from "../db/naming";
 import { indexdefColumn, trgmPattern } from "../db/sql-patterns";
-import type { ModelName } from "../plugins";
+import type { ModelName } from "../modules";
 
 /**
  * The indexes the dashboard's queries need beyond Better Auth's own (pk, unique email, session
@@ -78,7 +78,7 @@ export function recommendedIndexes(n: Naming, caps: Capabilities): IndexSpec[] {
     },
   ];
   if (!caps.sessionTable) out.splice(0, out.length, ...out.filter((s) => s.model !== "session"));
-  if (caps.modules.has("admin")) {
+  if (caps.features.has("bans")) {
     out.push({
       id: "user_banned", model: "user", why: "banned filter (partial: only banned rows are indexed)",
       using: `(${col(n, "user", "createdAt")}, ${col(n, "user", "id")}) WHERE ${col(n, "user", "banned")} IS TRUE`,

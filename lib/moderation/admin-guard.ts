@@ -41,7 +41,7 @@ export async function guardAdminRemoval(env: ActionEnv, ids: readonly string[]):
 async function effectiveAdmins(env: ActionEnv, ids: string[] | null): Promise<string[]> {
   const adminRoles = Object.entries(env.staffRoleMap).filter(([, s]) => s === "admin").map(([r]) => r);
   if (adminRoles.length === 0) return [];
-  const bans = env.q.caps.modules.has("admin");
+  const bans = env.q.caps.features.has("bans");
   // LIKE narrows; staffRoleOf decides (so "superadmin" does not count as "admin", a ban does).
   const rows = await env.q.db
     .selectFrom("user")

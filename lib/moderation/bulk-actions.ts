@@ -51,7 +51,7 @@ export async function previewBulk(q: Q, input: BulkInput, actor: Staff, staffRol
  * all-or-nothing, harmless to re-run. Staff protections skip (and report) self and other staff;
  * a ban skips (and reports) users already banned unless replaceBans.
  */
-export const bulkUsersAction = defineAction({
+export const bulkUsersSpec = defineAction({
   name: "users.bulk",
   permission: "users.bulk",
   input: bulkInput,

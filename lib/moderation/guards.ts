@@ -4,7 +4,7 @@ import { selectTargets, type TargetUser } from "./targets";
 
 /** Bans need the admin plugin's columns; without them the action is refused, not half-done. */
 export function requireBans(env: ActionEnv) {
-  if (!env.q.caps.modules.has("admin")) throw new AppError("conflict", "This database has no ban columns (Better Auth's admin plugin): bans are unavailable.");
+  if (!env.q.caps.features.has("bans")) throw new AppError("conflict", "This database has no ban columns (Better Auth's admin plugin): bans are unavailable.");
 }
 
 /**

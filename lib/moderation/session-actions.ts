@@ -14,7 +14,7 @@ import { revokeAllActionInput, revokeFilterActionInput, sessionIdInput, userIdIn
 import { type ScopeClaim, signScope, verifyScope } from "./scope-token";
 import { holdsStaffRole } from "./targets";
 
-export const revokeUserSessionsAction = defineAction({
+export const revokeUserSessionsSpec = defineAction({
   name: "user.sessions.revoke",
   permission: "sessions.revokeUser",
   input: userIdInput,
@@ -25,7 +25,7 @@ export const revokeUserSessionsAction = defineAction({
   },
 });
 
-export const revokeSessionAction = defineAction({
+export const revokeSessionSpec = defineAction({
   name: "session.revoke",
   permission: "sessions.revokeUser",
   input: sessionIdInput,
@@ -66,7 +66,7 @@ export async function revokeFilterWhere(q: Q, filter: SessionFilterInput, actor:
 const filterClaim = (filter: SessionFilterInput, actor: Staff): ScopeClaim => ({ action: "sessions.revoke.filter", actorId: actor.id, scope: { filter } });
 const allClaim = (actor: Staff): ScopeClaim => ({ action: "sessions.revoke.all", actorId: actor.id, scope: "everyone" });
 
-export const revokeFilteredSessionsAction = defineAction({
+export const revokeFilteredSessionsSpec = defineAction({
   name: "sessions.revoke.filter",
   permission: "sessions.revokeFilter",
   input: revokeFilterActionInput,
@@ -87,7 +87,7 @@ export const revokeFilteredSessionsAction = defineAction({
 });
 
 /** After an incident: everyone out but the admin doing it. Store-only sessions included. */
-export const revokeAllSessionsAction = defineAction({
+export const revokeAllSessionsSpec = defineAction({
   name: "sessions.revoke.all",
   permission: "sessions.revokeAll",
   input: revokeAllActionInput,

@@ -31,7 +31,7 @@ export async function selectTargets(
   now: Date,
   opts: { allowSelf?: boolean; lock?: boolean } = {},
 ) {
-  const admin = q.caps.modules.has("admin");
+  const admin = q.caps.features.has("bans");
   if ("filter" in sel) requireEffectiveFilter(q, sel.filter);
   const rows = await q.db
     .selectFrom("user")
@@ -58,7 +58,7 @@ export async function selectTargets(
 
 /** userWhere ignores a ban status without the admin plugin's columns: such a filter is no filter. */
 function requireEffectiveFilter(q: Q, f: UserFilters) {
-  const effective = q.caps.modules.has("admin") ? f : { ...f, status: undefined };
+  const effective = q.caps.features.has("bans") ? f : { ...f, status: undefined };
   if (!hasFilters(effective)) throw badRequest("filter: give at least one filter; acting on everyone is a separate, admin-only action");
 }
 

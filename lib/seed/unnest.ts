@@ -1,6 +1,6 @@
 import { type Kysely, type RawBuilder, sql } from "kysely";
 import { type Naming, quoteIdent } from "../db/naming";
-import type { ModelName } from "../plugins";
+import type { ModelName } from "../modules";
 import type { AccountRow, SeedBatch, SessionRow, UserRow } from "./rows";
 
 /**

@@ -18,7 +18,7 @@ export const clearSpamInput = z.strictObject({
  * nothing of its own; without the audit table there is nowhere to keep it, so the action refuses
  * rather than pretending.
  */
-export const clearSpamAction = defineAction({
+export const clearSpamSpec = defineAction({
   name: CLEAR_ACTION,
   permission: "spam.review",
   input: clearSpamInput,

@@ -77,7 +77,7 @@ const sessionAggregates = () => [
  * about twice as fast as a million index look-ups.
  */
 export async function loadFacts(q: Q, trx: Kysely<DB>, from: Date | null, now: Date): Promise<UserFacts[]> {
-  const admin = q.caps.modules.has("admin");
+  const admin = q.caps.features.has("bans");
   const sessions = q.caps.sessionTable && q.caps.columns.session.has("userId") && q.caps.columns.session.has("ipAddress");
   // An active ban: banned with no end or an end still ahead (an expired ban is lifted at next sign-in).
   const ban = admin

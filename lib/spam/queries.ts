@@ -128,7 +128,7 @@ export function scoreOf(result: SpamResult, userId: string): SpamAccount | null 
 
 /** Which of these users hold an effective ban right now (one indexed query per page of candidates). */
 async function bannedNow(q: Q, ids: readonly string[]): Promise<Set<string>> {
-  if (!ids.length || !q.caps.modules.has("admin")) return new Set();
+  if (!ids.length || !q.caps.features.has("bans")) return new Set();
   const rows = await q.db
     .selectFrom("user")
     .select("user.id")

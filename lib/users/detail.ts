@@ -25,7 +25,7 @@ export async function getUserDetail(q: Q, id: string, now = new Date(), store: S
     const kept = (await keptLastActive(q, [id])).get(id) ?? null;
     user.keptActivity = kept && (!user.lastActiveAt || kept.lastActive > user.lastActiveAt) ? kept : null;
   }
-  const findings = diagnoseSignIn({ user, accounts, activeSessions: sessions.activeTotal, bansTracked: q.caps.modules.has("admin"), now });
+  const findings = diagnoseSignIn({ user, accounts, activeSessions: sessions.activeTotal, bansTracked: q.caps.features.has("bans"), now });
   return { user, accounts, ...sessions, findings };
 }
 export type UserDetail = NonNullable<Awaited<ReturnType<typeof getUserDetail>>>;

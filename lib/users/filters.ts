@@ -3,7 +3,7 @@ import { has } from "../db/introspect";
 import type { Q } from "../db/context";
 import type { DB } from "../db/schema";
 import { escapeLike } from "../db/sql-patterns";
-import { modules } from "../plugins";
+import { modules } from "../modules";
 import { banStatusIs } from "./ban-status";
 import type { UserFilters } from "./search-params";
 
@@ -34,7 +34,7 @@ export function userWhere(q: Pick<Q, "caps">, f: UserFilters, now: Date) {
     if (f.role) {
       conds.push(sql<SqlBool>`${f.role} = any(string_to_array(replace(${eb.ref("user.role")}, ' ', ''), ','))`);
     }
-    if (f.status && q.caps.modules.has("admin")) conds.push(banStatusIs(eb, f.status, now));
+    if (f.status && q.caps.features.has("bans")) conds.push(banStatusIs(eb, f.status, now));
     if (f.verified !== undefined) conds.push(eb("user.emailVerified", "=", f.verified));
     if (f.provider) {
       const provider = f.provider;

@@ -1,5 +1,6 @@
 import { type CompiledQuery, type RawBuilder, type Selectable, type SelectQueryBuilder, sql } from "kysely";
 import { has } from "../db/introspect";
+import { profileFieldNames } from "../modules";
 import { heavy, type Q } from "../db/context";
 import type { DB, UserTable } from "../db/schema";
 import { badRequest } from "../errors";
@@ -37,11 +38,12 @@ const sorts = {
   "-lastActiveAt": { column: null, dir: "desc" },
 } as const satisfies Record<UserSort, { column: string | null; dir: "asc" | "desc"; unique?: boolean }>;
 
-const extraUserFields = ["username", "displayUsername", "phoneNumber", "phoneNumberVerified", "twoFactorEnabled"] as const;
+// The modules' profile fields (lib/modules), not a list restated here.
+const extraUserFields = profileFieldNames;
 
 /** Columns of a user row: admin columns read as NULL when the admin plugin is absent. */
 function selectUser<O>(q: Q, qb: SelectQueryBuilder<DB, "user", O>) {
-  const admin = q.caps.modules.has("admin");
+  const admin = q.caps.features.has("bans");
   const nul = <T>() => sql<T>`null`;
   return qb
     .select([
@@ -107,7 +109,7 @@ async function listUserPage(
   now: Date,
   tuning: SearchTuning,
 ): Promise<{ rows: UserRow[]; nextCursor: string | null; searchStep?: SearchStep }> {
-  if (p.status && !q.caps.modules.has("admin")) throw badRequest("status: bans are not tracked in this database (no admin plugin columns)");
+  if (p.status && !q.caps.features.has("bans")) throw badRequest("status: bans are not tracked in this database (no admin plugin columns)");
   const spec = sorts[p.sort];
   if (spec.column === null && !q.caps.sessionTable) throw badRequest("sort: last activity needs sessions in the database; this app keeps them only in Redis");
   const cursor = p.cursor ? decodeCursor(p.cursor, p.sort) : null;

@@ -51,7 +51,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   const staff = await requireStaff("users.read");
   const [raw, d] = await Promise.all([searchParams, getReadDatabase(await headers())]);
   const now = new Date();
-  const bansTracked = d.caps.modules.has("admin");
+  const bansTracked = d.caps.features.has("bans");
   const spamReview = can(staff.role, "spam.review");
   // A finished scoring if one is cached: the list shows scores for free but never starts a scoring.
   const peek = spamReview ? peekSpamResult(d) : null;

@@ -30,7 +30,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
   const detail = await getUserDetail(d, id, now, getSessionStore());
   if (!detail) notFound();
   const { user, accounts, sessions, total, activeTotal, findings } = detail;
-  const bansTracked = d.caps.modules.has("admin");
+  const bansTracked = d.caps.features.has("bans");
   const item = toUserListItem(user, now, bansTracked);
   const notes = revokeNotes(getConfig());
   // The UI offers only what this role may do; the server checks again on every action.
@@ -77,7 +77,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
         </Suspense>
       ) : null}
       <div className="detail-grid">
-        <UserProfile user={user} item={item} enabledModules={d.caps.modules} now={now} />
+        <UserProfile user={user} item={item} enabledModules={d.caps.modules} bansTracked={bansTracked} now={now} />
         <UserAccountsTable accounts={accounts} now={now} />
       </div>
       <UserSessionsTable

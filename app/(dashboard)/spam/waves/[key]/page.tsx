@@ -19,7 +19,7 @@ export default async function WavePage({ params, searchParams }: { params: Promi
   const [{ key }, raw, d] = await Promise.all([params, searchParams, getReadDatabase(await headers())]);
   // ?page= is a plain 1-based number over an in-memory list; anything else means the first page.
   const page = Number.parseInt(toRecord(raw).page ?? "1", 10) || 1;
-  const bansTracked = d.caps.modules.has("admin");
+  const bansTracked = d.caps.features.has("bans");
   return (
     <div className="page">
       <Suspense fallback={<ScoringFallback header={<h1>Spam wave</h1>} />}>

@@ -1,4 +1,4 @@
 import { apiAction, bodyWith } from "@/lib/http/action-route";
-import { revokeSessionAction } from "@/lib/moderation/session-actions";
+import { revokeSessionSpec } from "@/lib/moderation/session-actions";
 
-export const DELETE = apiAction(revokeSessionAction, ({ body, params }: { body: Record<string, unknown>; params: { id: string } }) => bodyWith(body, { sessionId: params.id }));
+export const DELETE = apiAction(revokeSessionSpec, ({ body, params }: { body: Record<string, unknown>; params: { id: string } }) => bodyWith(body, { sessionId: params.id }));

@@ -2,10 +2,10 @@ import { parseInput } from "@/lib/actions/runner";
 import { getConfig } from "@/lib/config";
 import { badRequest } from "@/lib/errors";
 import { apiAction } from "@/lib/http/action-route";
-import { bulkUsersAction, previewBulk } from "@/lib/moderation/bulk-actions";
+import { bulkUsersSpec, previewBulk } from "@/lib/moderation/bulk-actions";
 import { bulkPreviewInput, revokeAllInput, revokeFilterInput } from "@/lib/moderation/schemas";
 import {
-  previewRevokeAll, previewRevokeFilter, revokeAllSessionsAction, revokeFilteredSessionsAction,
+  previewRevokeAll, previewRevokeFilter, revokeAllSessionsSpec, revokeFilteredSessionsSpec,
 } from "@/lib/moderation/session-actions";
 
 /**
@@ -15,7 +15,7 @@ import {
  * return the scopeToken the real call must send back. Any other body key is a 400 (strict inputs).
  */
 const filtered = apiAction(
-  revokeFilteredSessionsAction,
+  revokeFilteredSessionsSpec,
   ({ body }) => {
     // The filter's keys sit at the top level of the body; what is left is validated (strictly) as the filter.
     const { ip, cidr, dryRun, scopeToken, ...rest } = body;
@@ -25,7 +25,7 @@ const filtered = apiAction(
   ({ q, staff, input }) => previewRevokeFilter(q, parseInput(revokeFilterInput, input).filter, staff, getConfig().staffRoleMap),
 );
 const everyone = apiAction(
-  revokeAllSessionsAction,
+  revokeAllSessionsSpec,
   ({ body: { all, ...rest } }) => ({ ...rest, confirm: all === true ? "REVOKE ALL" : rest.confirm }),
   ({ q, staff, input }) => {
     parseInput(revokeAllInput, input);
@@ -33,7 +33,7 @@ const everyone = apiAction(
   },
 );
 const users = apiAction(
-  bulkUsersAction,
+  bulkUsersSpec,
   ({ body: { userIds, ...rest } }) => ({ ...rest, action: "revokeSessions", ids: userIds }),
   ({ q, staff, input }) => previewBulk(q, parseInput(bulkPreviewInput, input), staff, getConfig().staffRoleMap),
 );

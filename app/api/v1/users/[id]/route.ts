@@ -1,7 +1,7 @@
 import { notFound } from "@/lib/errors";
 import { apiAction, bodyWith } from "@/lib/http/action-route";
 import { apiRoute } from "@/lib/http/route";
-import { deleteUserAction } from "@/lib/moderation/user-actions";
+import { deleteUserSpec } from "@/lib/moderation/user-actions";
 import { getSessionStore } from "@/lib/sessions/store-config";
 import { getUserDetail } from "@/lib/users/detail";
 import { toApiAccount, toApiSession, toApiUser } from "@/lib/users/serialize";
@@ -18,7 +18,7 @@ export const GET = apiRoute<{ id: string }>("users.read", async ({ q, params }) 
 });
 
 // DELETE { confirm: "<the user's email>" } (or ?confirm=) → { usersDeleted, sessionsRevoked }
-export const DELETE = apiAction(deleteUserAction, ({ body, params, url }: { body: Record<string, unknown>; params: { id: string }; url: URL }) => ({
+export const DELETE = apiAction(deleteUserSpec, ({ body, params, url }: { body: Record<string, unknown>; params: { id: string }; url: URL }) => ({
   ...bodyWith(body, { userId: params.id }),
   confirm: body.confirm ?? url.searchParams.get("confirm") ?? undefined,
 }));

@@ -1,5 +1,5 @@
 import { apiAction, bodyWith } from "@/lib/http/action-route";
-import { banUserAction } from "@/lib/moderation/user-actions";
+import { banUserSpec } from "@/lib/modules/admin/actions/ban-user";
 
 // POST { reason, expiresAt? | duration?, replaceBan? } → { usersChanged, sessionsRevoked, banExpires }
-export const POST = apiAction(banUserAction, ({ body, params }: { body: Record<string, unknown>; params: { id: string } }) => bodyWith(body, { userId: params.id }));
+export const POST = apiAction(banUserSpec, ({ body, params }: { body: Record<string, unknown>; params: { id: string } }) => bodyWith(body, { userId: params.id }));

@@ -1,4 +1,4 @@
 import { apiAction, bodyWith } from "@/lib/http/action-route";
-import { unbanUserAction } from "@/lib/moderation/user-actions";
+import { unbanUserSpec } from "@/lib/modules/admin/actions/unban-user";
 
-export const POST = apiAction(unbanUserAction, ({ body, params }: { body: Record<string, unknown>; params: { id: string } }) => bodyWith(body, { userId: params.id }));
+export const POST = apiAction(unbanUserSpec, ({ body, params }: { body: Record<string, unknown>; params: { id: string } }) => bodyWith(body, { userId: params.id }));

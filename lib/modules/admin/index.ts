@@ -1,0 +1,20 @@
+import { admin } from "better-auth/plugins";
+import { adminAccess } from "./access";
+import { fieldsOf } from "../fields";
+import type { DashboardModule, PluginSchemaOption } from "../types";
+
+const plugin = (schema?: PluginSchemaOption) => admin(schema ? { schema: schema as never } : {});
+
+/**
+ * Better Auth's admin plugin: bans (and impersonation, shown on sessions when present). `role` is in
+ * the plugin's schema but the dashboard requires it on its own (staff are recognised by it, see
+ * lib/modules/index.ts `dashboardRequires`), so this module is on when the ban columns exist.
+ */
+export const adminModule = {
+  id: "admin",
+  label: "Admin (bans, impersonation)",
+  plugin,
+  ...fieldsOf(plugin().schema, { user: ["banned", "banReason", "banExpires"] }),
+  provides: ["bans"],
+  access: adminAccess,
+} as const satisfies DashboardModule;

@@ -1,0 +1,54 @@
+import { adminModule } from "./admin";
+import { coreModule } from "./core";
+import { phoneNumberModule } from "./phone-number";
+import { twoFactorModule } from "./two-factor";
+import type { PermissionOf } from "./access";
+import { type DashboardModule, type ModelName, modelNames } from "./types";
+import { usernameModule } from "./username";
+
+export type { DashboardModule, Feature, FieldSpec, ModelName, PluginSchemaOption, ProfileField } from "./types";
+export { modelNames } from "./types";
+
+/**
+ * Every module the dashboard knows: the one registration point. Supporting another Better Auth
+ * plugin = its folder under lib/modules + one entry here.
+ */
+const registry = [coreModule, adminModule, usernameModule, phoneNumberModule, twoFactorModule] as const;
+
+export type ModuleId = (typeof registry)[number]["id"];
+export const modules: readonly (DashboardModule & { id: ModuleId })[] = registry;
+/** Modules that mirror a Better Auth plugin (all but core): what an app's schema can be migrated with. */
+export type PluginModuleId = Exclude<ModuleId, "core">;
+
+/** Every permission any module defines, e.g. "users.ban". */
+export type Permission = PermissionOf<NonNullable<Extract<(typeof registry)[number], { access: unknown }>["access"]>["statements"]>;
+
+/** Own-keys lookup: ids come from configuration. */
+export function findModule(id: string): DashboardModule | undefined {
+  return modules.find((m) => m.id === id);
+}
+
+/**
+ * Extra user fields the modules show on the profile (username, phone …): read whenever the column
+ * exists, shown only while their module is on (components/users/user-profile.tsx).
+ */
+export const profileFieldNames: readonly string[] = [...new Set(modules.flatMap((m) => m.profileFields ?? []).map((p) => p.field))];
+
+/** Fields the dashboard needs beyond any module: staff are recognised by `user.role`. */
+export const dashboardRequires = { user: ["role"] } as const;
+
+/** All logical fields per model, across modules: what the name mapping must be able to translate. */
+export function knownFields(): Record<ModelName, Set<string>> {
+  const out = Object.fromEntries(modelNames.map((m) => [m, new Set<string>()])) as Record<ModelName, Set<string>>;
+  const add = (spec: Partial<Record<ModelName, readonly string[]>> | undefined) => {
+    for (const [model, fields] of Object.entries(spec ?? {}) as [ModelName, readonly string[]][]) {
+      for (const f of fields) out[model].add(f);
+    }
+  };
+  for (const m of modules) {
+    add(m.requires);
+    add(m.optional);
+  }
+  add(dashboardRequires);
+  return out;
+}

@@ -1,0 +1,145 @@
+import { execFileSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { getAuthTables } from "better-auth/db";
+import { admin, phoneNumber, twoFactor, username } from "better-auth/plugins";
+import { Kysely, PostgresDialect, sql } from "kysely";
+import pg from "pg";
+import { afterAll, describe, expect, inject, it } from "vitest";
+import { migrateAppSchema } from "../lib/db/migrate";
+import { createNaming } from "../lib/db/naming";
+import { openDatabase } from "../lib/db/open";
+import { can, permissions } from "../lib/auth/permissions";
+import { findModule, knownFields, type modules } from "../lib/modules";
+import { modelsFromAuthOptions } from "../lib/modules/auth-options";
+import { fieldsOf } from "../lib/modules/fields";
+import { userWhere } from "../lib/users/filters";
+
+const fieldsOfSpec = (m: (typeof modules)[number], model: "user" | "session") => [...(m.requires[model] ?? []), ...(m.optional?.[model] ?? [])].sort();
+
+describe("modules derive their fields from Better Auth's own schema", () => {
+  it("reads each plugin's fields from the plugin, not a restated list", () => {
+    const cases = [
+      ["admin", admin().schema],
+      ["username", username().schema],
+      ["phoneNumber", phoneNumber({ sendOTP: () => {} }).schema],
+      ["twoFactor", twoFactor().schema],
+    ] as const;
+    for (const [id, schema] of cases) {
+      const m = findModule(id);
+      expect(m, id).toBeDefined();
+      if (!m) continue;
+      expect(fieldsOfSpec(m as never, "user"), id).toEqual(Object.keys(schema.user.fields).sort());
+      const session = (schema as Record<string, { fields: object } | undefined>).session;
+      expect(fieldsOfSpec(m as never, "session"), id).toEqual(Object.keys(session?.fields ?? {}).sort());
+    }
+  });
+
+  it("knows every core field Better Auth's migrations create, plus id", () => {
+    const tables = getAuthTables({});
+    const known = knownFields();
+    for (const model of ["user", "session", "account", "verification"] as const) {
+      expect([...known[model]]).toEqual(expect.arrayContaining(["id", ...Object.keys(tables[model]?.fields ?? {})]));
+    }
+  });
+
+  it("refuses a module that requires a field the plugin does not define", () => {
+    expect(() => fieldsOf(admin().schema, { user: ["banned", "isBanned"] })).toThrow(/user\.isBanned/);
+  });
+
+  it("turns Better Auth's option shape into the name mapping, plugin renames read back from the plugin", () => {
+    expect(
+      modelsFromAuthOptions({
+        user: { modelName: "users", fields: { email: "email_address" } },
+        plugins: { admin: { schema: { user: { fields: { banned: "is_banned" } }, session: { fields: { impersonatedBy: "impersonated_by" } } } } },
+      }),
+    ).toEqual({
+      user: { modelName: "users", fields: { email: "email_address", banned: "is_banned" } },
+      session: { fields: { impersonatedBy: "impersonated_by" } },
+    });
+    expect(() => modelsFromAuthOptions({ plugins: { nope: {} } as never })).toThrow(/plugins\.nope/);
+  });
+});
+
+describe("which modules are on comes from the live schema", () => {
+  const url = inject("databaseUrl");
+  const pool = new pg.Pool({ connectionString: url, max: 1 });
+  const raw = new Kysely<any>({ dialect: new PostgresDialect({ pool }) });
+  const schemas: string[] = [];
+  afterAll(async () => {
+    for (const s of schemas) await sql`drop schema ${sql.id(s)} cascade`.execute(raw);
+    await raw.destroy();
+  });
+  async function fresh(models: Parameters<typeof createNaming>[0] extends infer O ? (O extends { models: infer M } ? M : never) : never, plugins: Parameters<typeof migrateAppSchema>[2], prepare?: (schema: string) => Promise<unknown>) {
+    const schema = `t_modules_${randomBytes(4).toString("hex")}`;
+    schemas.push(schema);
+    await sql`create schema ${sql.id(schema)}`.execute(raw);
+    const naming = createNaming({ schema, casing: "camel", usePlural: false, models });
+    await migrateAppSchema(raw, naming, plugins);
+    await prepare?.(schema);
+    return { schema, naming, d: await openDatabase({ url, naming, poolMax: 1, statementTimeoutMs: 5000 }) };
+  }
+
+  it("switches a module on only when its plugin's columns exist, and its features with it", async () => {
+    // role is required by the dashboard itself: without the admin plugin, an app adds it by hand.
+    const a = await fresh({}, ["username"], (schema) => sql`alter table ${sql.id(schema, "user")} add column "role" text`.execute(raw));
+    expect([...a.d.caps.modules].sort()).toEqual(["core", "username"]);
+    expect([...a.d.caps.features]).toEqual([]);
+    await a.d.close();
+
+    const b = await fresh({}, ["admin", "twoFactor"]);
+    expect([...b.d.caps.modules].sort()).toEqual(["admin", "core", "twoFactor"]);
+    expect([...b.d.caps.features]).toEqual(["bans"]);
+    await b.d.close();
+  });
+
+  it("reads a ban column renamed through the admin plugin's own schema option", async () => {
+    const models = modelsFromAuthOptions({ plugins: { admin: { schema: { user: { fields: { banned: "is_banned", banExpires: "ban_until" } } } } } });
+    const t = await fresh(models, ["admin"]);
+    const { rows } = await sql<{ column_name: string }>`select column_name from information_schema.columns where table_schema = ${t.schema} and table_name = 'user'`.execute(raw);
+    expect(rows.map((r) => r.column_name)).toEqual(expect.arrayContaining(["is_banned", "ban_until"]));
+    expect(t.d.caps.features.has("bans")).toBe(true);
+    const now = new Date("2026-06-01T00:00:00Z");
+    await sql`insert into ${sql.id(t.schema, "user")} (id, name, email, "emailVerified", "createdAt", "updatedAt", is_banned, ban_until)
+      values ('u1', 'A', 'a@x.test', true, ${now}, ${now}, true, null), ('u2', 'B', 'b@x.test', true, ${now}, ${now}, false, null)`.execute(raw);
+    const query = t.d.db.selectFrom("user").select("user.id").where(userWhere(t.d, { status: "banned" }, now));
+    expect(query.compile().sql).toContain('"is_banned"');
+    expect((await query.execute()).map((r) => r.id)).toEqual(["u1"]);
+    await t.d.close();
+  });
+});
+
+describe("the core names no plugin", () => {
+  it("has no module-by-id check outside lib/modules", () => {
+    // a `modules.has("…")` or `findModule("…")` of a literal id anywhere in the core, the pages or the components
+    const out = (() => {
+      try {
+        return execFileSync("grep", ["-rnE", String.raw`modules\.has\("|findModule\("`, "lib", "app", "components", "--exclude-dir=modules"], { encoding: "utf8" });
+      } catch (err) {
+        if ((err as { status?: number }).status === 1) return ""; // grep: no match
+        throw err;
+      }
+    })();
+    expect(out).toBe("");
+  });
+});
+
+describe("permissions come from the modules' access statements", () => {
+  it("keeps today's grants exactly: the least role holding each permission", () => {
+    expect(permissions).toEqual({
+      "users.read": "support", "sessions.read": "support", "sessions.revokeUser": "support", "users.verifyEmail": "support",
+      "users.ban": "moderator", "users.bulk": "moderator", "sessions.revokeFilter": "moderator", "spam.review": "moderator",
+      "users.setRole": "admin", "users.delete": "admin", "sessions.revokeAll": "admin", "audit.read": "admin",
+    });
+    // and no role loses what a lesser one holds
+    for (const p of Object.keys(permissions) as (keyof typeof permissions)[]) {
+      if (can("support", p)) expect(can("moderator", p), p).toBe(true);
+      if (can("moderator", p)) expect(can("admin", p), p).toBe(true);
+    }
+  });
+
+  it("denies unknown permissions, unknown roles and prototype names", () => {
+    for (const p of ["users.nope", "nope.read", "__proto__", "__proto__.read", "users.__proto__", "constructor", "", "."]) expect(can("admin", p as never), p).toBe(false);
+    expect(can("owner" as never, "users.read")).toBe(false);
+    expect(can("__proto__" as never, "users.read")).toBe(false);
+  });
+});
