@@ -2,24 +2,17 @@
 import { createColumnHelper } from "@tanstack/react-table";
 import Link from "next/link";
 import type { DataTableFeatures } from "../data-table/features";
-import { useRevokeNotes } from "../moderation/revoke-notes-context";
-import { RevokeSessionButton } from "../moderation/revoke-session-button";
 import { Time } from "../ui/time";
 import { IpAddress } from "./ip-address";
 import { deviceDetail, type SessionListItem } from "./session-list-item";
+import { SessionRowActions } from "./session-row-actions";
 
 const helper = createColumnHelper<DataTableFeatures, SessionListItem>();
 
-function RevokeCell({ session }: { session: SessionListItem }) {
-  const notes = useRevokeNotes();
-  if (!notes) return null;
-  return <RevokeSessionButton sessionId={session.id} userId={session.userId} label={`${session.userEmail} · ${session.ipAddress ?? "unknown IP"}`} notes={notes} />;
-}
-
 /**
  * The sessions table's columns, at module scope. Nothing is sortable: the list is keyset-paged newest
- * first, the one order its index serves. Impersonation and Revoke are dropped by the table when the
- * database or the role does not have them.
+ * first, the one order its index serves. Impersonation is dropped by the table when the database does
+ * not record it; the row menu offers Revoke only to roles that may.
  */
 export const sessionColumns = helper.columns([
   helper.accessor("userEmail", {
@@ -66,5 +59,5 @@ export const sessionColumns = helper.columns([
       return by ? <Link href={`/users/${encodeURIComponent(by)}`}>{by}</Link> : <span className="muted">—</span>;
     },
   }),
-  helper.display({ id: "actions", header: () => <span className="visually-hidden">Actions</span>, meta: { className: "row-actions" }, cell: ({ row }) => <RevokeCell session={row.original} /> }),
+  helper.display({ id: "actions", header: () => <span className="sr-only">Actions</span>, meta: { className: "w-px text-right" }, cell: ({ row }) => <SessionRowActions session={row.original} /> }),
 ]);

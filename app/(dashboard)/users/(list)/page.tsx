@@ -11,6 +11,7 @@ import { spamCellOf } from "@/components/users/spam-cell";
 import { UsersTable } from "@/components/users/users-table";
 import { ScoringFallback } from "@/components/spam/scoring-fallback";
 import { UsersToolbar } from "@/components/users/users-toolbar";
+import { anyUserAction, userPermissions } from "@/components/users/user-permissions";
 import { can } from "@/lib/auth/permissions";
 import { requireStaff } from "@/lib/auth/staff";
 import { getConfig } from "@/lib/config";
@@ -57,6 +58,8 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   const peek = spamReview ? peekSpamResult(d) : null;
   const spam = spamReview ? { thresholds: peek?.result.thresholds ?? null } : null;
   const notes = revokeNotes(getConfig());
+  const permissions = userPermissions(staff.role, bansTracked);
+  const rowActions = anyUserAction(permissions) ? { can: permissions, notes } : null;
   const record = toRecord(raw);
   if (spamReview && record.flagged) {
     return (
@@ -104,6 +107,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
             filtered={hasFilters(result.params)}
             bulk={can(staff.role, "users.bulk") ? { bansTracked, filter: filterOf(raw, result.params), notes } : null}
             columns={peek ? "score" : "list"}
+            rowActions={rowActions}
           />
         ) : result.kind === "invalid" ? (
           <div role="alert" className="alert alert-error">

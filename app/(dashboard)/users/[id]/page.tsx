@@ -11,6 +11,7 @@ import { UserAccountsTable } from "@/components/users/user-accounts-table";
 import { UserActions } from "@/components/users/user-actions";
 import { UserStatusBadges } from "@/components/users/user-badges";
 import { toUserListItem } from "@/components/users/user-list-item";
+import { userPermissions } from "@/components/users/user-permissions";
 import { UserProfile } from "@/components/users/user-profile";
 import { UserSessionsTable } from "@/components/users/user-sessions-table";
 import { can } from "@/lib/auth/permissions";
@@ -34,13 +35,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
   const item = toUserListItem(user, now, bansTracked);
   const notes = revokeNotes(getConfig());
   // The UI offers only what this role may do; the server checks again on every action.
-  const permissions = {
-    ban: bansTracked && can(staff.role, "users.ban"),
-    verifyEmail: can(staff.role, "users.verifyEmail"),
-    revokeSessions: can(staff.role, "sessions.revokeUser"),
-    setRole: can(staff.role, "users.setRole"),
-    delete: can(staff.role, "users.delete"),
-  };
+  const permissions = userPermissions(staff.role, bansTracked);
 
   return (
     <div className="page">
