@@ -37,7 +37,7 @@ export function AuditToolbar() {
   return (
     <search aria-label="Filter the audit log">
       <form className={toolbarClass} onSubmit={(e) => e.preventDefault()}>
-        <div className={`${toolbarRowClass}`}>
+        <div className={toolbarRowClass}>
           <Field label="Staff member (email or id)" htmlFor={`${id}-actor`} className="flex-[1_1_240px]">
             <DebouncedInput id={`${id}-actor`} className={inputClass} value={f.actor ?? ""} autoComplete="off" spellCheck={false} onCommit={(v) => set("actor", v)} />
           </Field>

@@ -1,4 +1,5 @@
 "use client";
+import { cn } from "@/lib/ui/cn";
 import Link from "next/link";
 import { useId } from "react";
 import { DateRangeFilter } from "../data-table/date-range-filter";
@@ -42,7 +43,7 @@ export function SessionsToolbar({ showImpersonation }: { showImpersonation: bool
             <DebouncedInput id={`${id}-ua`} className={inputClass} value={f.userAgent ?? ""} placeholder="python-requests" autoComplete="off" spellCheck={false} onCommit={(v) => set("userAgent", v)} />
           </Field>
         </div>
-        <div className={`${toolbarRowClass} items-center gap-2`}>
+        <div className={cn(toolbarRowClass, "items-center gap-2")}>
           <DateRangeFilter title="Created" after={f.createdAfter} before={f.createdBefore} onChange={(a, b) => void setF({ createdAfter: a, createdBefore: b, cursor: null })} />
           {showImpersonation ? <FacetedFilter def={impersonation} value={f.impersonated} onChange={(v) => set("impersonated", v)} /> : null}
           {active ? (

@@ -64,7 +64,7 @@ export default function CommandPaletteDialog({ pages, actions, open, setOpen }: 
               {shownUsers.map((u) => (
                 <CommandItem key={u.id} value={`user:${u.id}`} onSelect={() => go(`/users/${encodeURIComponent(u.id)}`)}>
                   <UserIcon />
-                  <span className="truncate">{u.email}</span>
+                  <span className="inline-block max-w-[28ch] truncate align-bottom">{u.email}</span>
                   <span className="truncate text-muted-foreground">{u.name}</span>
                 </CommandItem>
               ))}

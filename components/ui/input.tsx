@@ -5,12 +5,14 @@ import { cn } from "@/lib/ui/cn";
 export const inputClass =
   "h-8 w-full min-w-0 rounded-md border border-input bg-card px-2.5 text-sm shadow-xs outline-none placeholder:text-muted-foreground focus-visible:border-ring focus-visible:ring-[3px] focus-visible:ring-ring/50 disabled:opacity-50";
 
+export const selectClass = `${inputClass} w-auto pr-7`;
+
 export function Input({ className, ...props }: ComponentProps<"input">) {
   return <input data-slot="input" className={cn(inputClass, className)} {...props} />;
 }
 
 export function NativeSelect({ className, ...props }: ComponentProps<"select">) {
-  return <select data-slot="native-select" className={cn(inputClass, "w-auto pr-7", className)} {...props} />;
+  return <select data-slot="native-select" className={cn(selectClass, className)} {...props} />;
 }
 
 /** A label above its control, the toolbars' layout. */

@@ -1,4 +1,5 @@
 "use client";
+import { cn } from "@/lib/ui/cn";
 import Link from "next/link";
 import { useId } from "react";
 import { DateRangeFilter } from "../data-table/date-range-filter";
@@ -75,7 +76,7 @@ export function UsersToolbar({ bansTracked, searchPlaceholder, spam, extraFacets
             </NativeSelect>
           </Field>
         </div>
-        <div className={`${toolbarRowClass} items-center gap-2`}>
+        <div className={cn(toolbarRowClass, "items-center gap-2")}>
           {facets.map((def) => (
             <FacetedFilter key={def.key} def={def} value={f[def.key]} onChange={(v) => setFilter(def.key, v)} />
           ))}
@@ -96,7 +97,7 @@ export function UsersToolbar({ bansTracked, searchPlaceholder, spam, extraFacets
 function FlaggedToolbar({ thresholds }: { thresholds: { review: number; likely: number } | null }) {
   return (
     <form className={toolbarClass} aria-label="Flagged users" onSubmit={(e) => e.preventDefault()}>
-      <div className={`${toolbarRowClass} items-center`}>
+      <div className={cn(toolbarRowClass, "items-center")}>
         <FlaggedFilter thresholds={thresholds} />
         <p className="flagged-note min-w-0 flex-[1_1_240px] text-sm text-muted-foreground">
           Sorted by spam score, highest first. Search, filters and sorting do not apply to this view; the{" "}
