@@ -27,7 +27,7 @@ export function DataTablePager({ rowCount, isFirstPage, nextCursor, pageSize, pa
         {isFirstPage ? "" : " (not the first page)"}
       </span>
       <div className="flex items-center gap-2">
-        <label className="" htmlFor={sizeId}>
+        <label htmlFor={sizeId}>
           Rows per page
         </label>
         <select id={sizeId} className="min-w-0 rounded-md border border-input bg-card px-2.5 shadow-xs outline-none placeholder:text-muted-foreground focus-visible:border-ring focus-visible:ring-[3px] focus-visible:ring-ring/50 disabled:opacity-50 w-auto pr-7 h-7 text-[13px]" value={pageSize} onChange={(e) => onPageSize(Number(e.target.value))}>

@@ -51,7 +51,7 @@ export function WavesTable({ waves, members, now }: Props) {
                 <tr key={w.key}>
                   <td className="align-top min-w-[200px]">
                     <span className="flex min-w-[140px] flex-col text-[13px]">
-                      <Link href={waveHref(w.key)} className="font-medium wrap-break-word">
+                      <Link href={waveHref(w.key)} className="wave-link font-medium wrap-break-word">
                         {w.label}
                       </Link>
                       <span className="text-muted-foreground">{waveKindLabels[w.kind]}</span>

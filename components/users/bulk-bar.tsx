@@ -27,7 +27,7 @@ export function BulkBar({ target, pageSelected, canMatchAll, onMatchAll, onClear
   const byFilter = "filter" in target;
   return (
     <section className="sticky top-14 z-[3] mb-3 flex flex-wrap items-center justify-between gap-3 rounded-md border border-primary/30 bg-accent px-3 py-2" aria-label="Bulk actions">
-      <p className="">
+      <p>
         {byFilter ? <strong>Every user matching the current filters is selected.</strong> : <strong>{plural(pageSelected, "user")} selected on this page.</strong>}{" "}
         {!byFilter && canMatchAll ? (
           <button type="button" className="cursor-pointer border-0 bg-transparent p-0 text-primary underline" onClick={onMatchAll}>

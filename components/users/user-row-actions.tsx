@@ -1,18 +1,15 @@
 "use client";
 import { MoreHorizontalIcon } from "lucide-react";
 import Link from "next/link";
-import { createContext, use, useState } from "react";
+import { createContext, lazy, Suspense, use, useState } from "react";
 import { verifyEmailAction } from "@/lib/modules/core/actions/verify-email.action";
 import type { RevokeNotes } from "../moderation/revoke-notes";
 import { Button } from "../ui/button";
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuLabel, DropdownMenuSeparator, DropdownMenuTrigger } from "../ui/dropdown-menu";
 import { useNotify } from "../ui/notice";
 import { useServerCall } from "../ui/use-server-call";
-import { BanUserDialog } from "./ban-user-dialog";
-import { ChangeRoleDialog } from "./change-role-dialog";
-import { DeleteUserDialog } from "./delete-user-dialog";
+import type { UserDialog } from "./user-action-dialog";
 import type { UserPermissions } from "./user-actions";
-import { SignOutDialog, UnbanDialog } from "./user-confirm-dialogs";
 import type { UserListItem } from "./user-list-item";
 
 /** What the signed-in role may do to a listed user, from the server; null hides the menu column. */
@@ -22,7 +19,8 @@ export interface RowActionOptions {
 }
 export const UserRowActionsContext = createContext<RowActionOptions | null>(null);
 
-type Open = "ban" | "unban" | "signOut" | "role" | "delete" | null;
+type Open = UserDialog | null;
+const UserActionDialog = lazy(() => import("./user-action-dialog"));
 
 /**
  * A row's "⋯" menu: the user page's actions, each only when the role may take it and the user's
@@ -82,11 +80,11 @@ export function UserRowActions({ user }: { user: UserListItem }) {
           {verify.error}
         </p>
       ) : null}
-      {open === "ban" ? <BanUserDialog userId={user.id} email={user.email} activeSessions={0} notes={notes} onClose={close} /> : null}
-      {open === "unban" ? <UnbanDialog userId={user.id} email={user.email} onClose={close} /> : null}
-      {open === "signOut" ? <SignOutDialog userId={user.id} email={user.email} activeSessions={null} notes={notes} onClose={close} /> : null}
-      {open === "role" ? <ChangeRoleDialog userId={user.id} email={user.email} role={role} onClose={close} /> : null}
-      {open === "delete" ? <DeleteUserDialog userId={user.id} email={user.email} notes={notes} onClose={close} /> : null}
+      {open ? (
+        <Suspense fallback={null}>
+          <UserActionDialog dialog={open} user={{ id: user.id, email: user.email, role }} notes={notes} onClose={close} />
+        </Suspense>
+      ) : null}
     </>
   );
 }

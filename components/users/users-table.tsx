@@ -1,18 +1,20 @@
 "use client";
 import { type ColumnDef, createColumnHelper, type OnChangeFn, type RowSelectionState } from "@tanstack/react-table";
-import { useMemo, useState } from "react";
+import { lazy, Suspense, useMemo, useState } from "react";
 import { pageSizes, userListSchema } from "@/lib/users/search-params";
 import { DataTable } from "../data-table/data-table";
 import type { DataTableFeatures } from "../data-table/features";
 import { selectColumn } from "../data-table/select-column";
 import type { RevokeNotes } from "../moderation/revoke-notes";
-import { BulkBar, type BulkTarget } from "./bulk-bar";
+import type { BulkTarget } from "./bulk-bar";
 import { scoreColumn } from "./score-column";
 import { userColumns } from "./user-columns";
 import type { UserListItem } from "./user-list-item";
 import { type RowActionOptions, UserRowActions, UserRowActionsContext } from "./user-row-actions";
 
 const defaults = userListSchema.parse({});
+// The bulk bar and its dialogs load when the first row is ticked, not with the list.
+const BulkBar = lazy(() => import("./bulk-bar").then((m) => ({ default: m.BulkBar })));
 const getRowId = (u: UserListItem) => u.id;
 const withScore = [...userColumns.slice(0, 1), scoreColumn, ...userColumns.slice(1)];
 // The flagged view is ordered by score (its cursor follows that order): no header may offer a sort.
@@ -84,7 +86,9 @@ export function UsersTable({ rows, nextCursor, filtered, bulk, columns = "list",
   return (
     <UserRowActionsContext value={rowActions}>
       {bulk && target ? (
-        <BulkBar target={target} pageSelected={ids.length} canMatchAll={bulk.filter !== null} onMatchAll={() => setMatchAllFor(filterKey)} onClear={clear} bansTracked={bulk.bansTracked} notes={bulk.notes} />
+        <Suspense fallback={null}>
+          <BulkBar target={target} pageSelected={ids.length} canMatchAll={bulk.filter !== null} onMatchAll={() => setMatchAllFor(filterKey)} onClear={clear} bansTracked={bulk.bansTracked} notes={bulk.notes} />
+        </Suspense>
       ) : null}
       <DataTable
         label="Users"

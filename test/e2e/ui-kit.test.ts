@@ -52,10 +52,20 @@ describe.skipIf(skip)("UI kit in the browser", () => {
       await page.screenshot({ path: resolve(screenshotDir, `phone${path.replaceAll("/", "-")}.png`), fullPage: true });
       expect(scroll, `${path} is ${scroll}px wide`).toBeLessThanOrEqual(390);
     }
+    // The filters' popovers fit too: the date-range calendar is the widest.
+    await page.goto(`${e.base}/users`);
+    await page.getByRole("search", { name: "Filter users" }).getByRole("button", { name: "Created", exact: true }).click();
+    const calendar = page.getByRole("dialog");
+    await calendar.getByRole("button", { name: "Apply" }).waitFor();
+    const box = await calendar.boundingBox();
+    expect(box && box.x >= 0 && box.x + box.width <= 390, `calendar at ${JSON.stringify(box)}`).toBe(true);
+    await page.screenshot({ path: resolve(screenshotDir, "phone-date-range.png") });
+    await page.keyboard.press("Escape");
+
     // "Sign out" stays on screen; the sections are one tap away in the sheet.
     const signOut = page.getByRole("button", { name: "Sign out" });
-    const box = await signOut.boundingBox();
-    expect(box && box.x + box.width).toBeLessThanOrEqual(390);
+    const signOutBox = await signOut.boundingBox();
+    expect(signOutBox && signOutBox.x + signOutBox.width).toBeLessThanOrEqual(390);
     expect(await page.getByRole("navigation", { name: "Main" }).isVisible()).toBe(false);
     await page.getByRole("button", { name: "Open navigation" }).click();
     const sheet = page.getByRole("dialog", { name: "Better Auth Admin" });
@@ -64,7 +74,7 @@ describe.skipIf(skip)("UI kit in the browser", () => {
     await expect.poll(() => sheet.count()).toBe(0);
     expect(problems).toEqual([]);
     await page.close();
-  }, 90_000);
+  }, 180_000);
 
   it("follows the system theme by default, and the toggle's choice persists", async () => {
     const context = await e.browser.newContext({ colorScheme: "dark", viewport: { width: 1280, height: 900 } });
@@ -159,29 +169,26 @@ describe.skipIf(skip)("UI kit in the browser", () => {
     await expect.poll(() => page.locator("tbody tr").count(), { timeout: 15_000 }).toBe(Math.min(Number(banned.n), 25));
     for (const text of await page.locator("tbody tr").allTextContents()) expect(text).toContain("Banned");
 
+    // Choosing the selected value again lifts the filter.
+    await filters.getByRole("button", { name: "Status: Banned" }).click();
+    await page.getByRole("option", { name: "Banned" }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get("status")).toBeNull();
+
     // Typing the name people know ("GitHub") filters by the id Better Auth stores ("github").
     await filters.getByRole("button", { name: "Sign-in method", exact: true }).click();
     await page.getByRole("combobox", { name: "Filter by sign-in method" }).fill("GitHub");
     await page.keyboard.press("Enter");
     await page.waitForURL(/[?&]provider=github/);
-    expect(new URL(page.url()).searchParams.get("status")).toBe("banned");
-    const bannedOnGitHub = await e.t.d.db
+    const onGitHub = await e.t.d.db
       .selectFrom("user")
       .select((b) => b.fn.countAll<string>().as("n"))
-      .where("user.banned", "=", true)
-      .where((w) => w.or([w("user.banExpires", "is", null), w("user.banExpires", ">", new Date())]))
       .where((w) => w.exists(w.selectFrom("account").select("account.id").whereRef("account.userId", "=", "user.id").where("account.providerId", "=", "github")))
       .executeTakeFirstOrThrow();
-    expect(Number(bannedOnGitHub.n)).toBeGreaterThan(0);
+    expect(Number(onGitHub.n)).toBeGreaterThan(0);
     // The new rows have arrived when every row shows the GitHub badge.
     const rows = page.locator("tbody tr");
     await expect.poll(async () => (await rows.count()) === (await rows.locator('[data-provider="github"]').count()), { timeout: 15_000 }).toBe(true);
-    expect(await rows.count()).toBe(Math.min(Number(bannedOnGitHub.n), 25));
-
-    // Choosing the selected value again lifts the filter.
-    await filters.getByRole("button", { name: "Status: Banned" }).click();
-    await page.getByRole("option", { name: "Banned" }).click();
-    await expect.poll(() => new URL(page.url()).searchParams.get("status")).toBeNull();
+    expect(await rows.count()).toBe(Math.min(Number(onGitHub.n), 25));
     expect(problems).toEqual([]);
     await page.close();
   });
