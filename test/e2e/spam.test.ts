@@ -65,6 +65,11 @@ describe.skipIf(skip)("spam review in the browser", () => {
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe(label);
     await expect.poll(() => page.getByRole("region", { name: "Sign-ups over time" }).count()).toBe(1);
     await shot(page, "spam-wave.png");
+    // On a 390 px phone the wave's page (timeline, member table) is no wider than the screen.
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await shot(page, "phone-spam-wave.png");
+    await page.setViewportSize({ width: 1400, height: 900 });
 
     await page.getByRole("group", { name: "Wave actions" }).getByRole("button", { name: "Ban this wave" }).click();
     const dialog = page.getByRole("alertdialog", { name: `Ban wave ${label}` });
