@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { facetLabelOf, facetValueOf } from "@/components/data-table/facet";
 import { initialOf } from "@/components/ui/initial";
 import { contentSecurityPolicy, EMPTY_STYLE_HASH, SONNER_STYLE_HASH } from "@/lib/http/security";
 
@@ -33,5 +34,23 @@ describe("CSP and sonner", () => {
     expect(csp).toContain(`style-src 'self' 'nonce-abc' '${SONNER_STYLE_HASH}' '${EMPTY_STYLE_HASH}';`);
     expect(`sha256-${createHash("sha256").update("").digest("base64")}`).toBe(EMPTY_STYLE_HASH);
     expect(csp).not.toMatch(/style-src [^;]*'unsafe-inline'/);
+  });
+});
+
+describe("faceted filter values", () => {
+  const providers = { options: [{ value: "github", label: "GitHub" }, { value: "credential", label: "Email + password" }], allowCustom: true };
+  it("takes the name people read and writes the value Better Auth stores", () => {
+    expect(facetValueOf(providers, "GitHub")).toBe("github");
+    expect(facetValueOf(providers, "  email + PASSWORD ")).toBe("credential");
+    expect(facetValueOf(providers, "github")).toBe("github");
+  });
+  it("accepts other typed values only where the filter allows them", () => {
+    expect(facetValueOf(providers, "gitlab")).toBe("gitlab");
+    expect(facetValueOf({ ...providers, allowCustom: false }, "gitlab")).toBeNull();
+    expect(facetValueOf(providers, "   ")).toBeNull();
+  });
+  it("labels a URL value by its option, and a custom value as itself", () => {
+    expect(facetLabelOf(providers.options, "github")).toBe("GitHub");
+    expect(facetLabelOf(providers.options, "gitlab")).toBe("gitlab");
   });
 });

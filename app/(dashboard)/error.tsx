@@ -1,4 +1,5 @@
 "use client";
+import { buttonVariants } from "@/components/ui/button";
 import Link from "next/link";
 import { useEffect } from "react";
 import { UNAVAILABLE_DIGEST } from "@/lib/errors";
@@ -16,12 +17,12 @@ export default function DashboardError({ error, retry }: { error: unknown; retry
   // The staff check marks a dead database (lib/auth/staff.ts): not a crash, and retrying is the fix.
   if (digest === UNAVAILABLE_DIGEST) {
     return (
-      <div className="page">
-        <div role="alert" className="alert alert-error error-panel">
+      <div className="flex min-w-0 flex-col gap-4">
+        <div role="alert" className="flex flex-col items-start gap-2.5 rounded-md border border-l-4 px-3.5 py-3 alert-error border-danger-fg/30 border-l-danger-fg bg-danger-bg text-danger-fg [&_h1]:text-[17px]">
           <h1>Database unavailable</h1>
           <p>The dashboard cannot reach the database right now (no connection, or it did not answer in time). Nothing was changed.</p>
-          <div className="actions">
-            <button type="button" className="btn btn-primary" onClick={() => retry()}>
+          <div className="mt-3 flex flex-wrap gap-2">
+            <button type="button" className={buttonVariants({ variant: "default", size: "sm" })} onClick={() => retry()}>
               Try again
             </button>
           </div>
@@ -30,20 +31,20 @@ export default function DashboardError({ error, retry }: { error: unknown; retry
     );
   }
   return (
-    <div className="page">
-      <div role="alert" className="alert alert-error error-panel">
+    <div className="flex min-w-0 flex-col gap-4">
+      <div role="alert" className="flex flex-col items-start gap-2.5 rounded-md border border-l-4 px-3.5 py-3 alert-error border-danger-fg/30 border-l-danger-fg bg-danger-bg text-danger-fg [&_h1]:text-[17px]">
         <h1>This page failed to load</h1>
         <p>{message || "Unknown error."}</p>
         {digest ? (
-          <p className="muted">
+          <p className="text-muted-foreground">
             Reference <code>{digest}</code> (search the server log for it).
           </p>
         ) : null}
-        <div className="actions">
-          <button type="button" className="btn btn-primary" onClick={() => retry()}>
+        <div className="mt-3 flex flex-wrap gap-2">
+          <button type="button" className={buttonVariants({ variant: "default", size: "sm" })} onClick={() => retry()}>
             Try again
           </button>
-          <Link href="/users" className="btn">
+          <Link href="/users" className={buttonVariants({ variant: "outline", size: "sm" })}>
             Go to users
           </Link>
         </div>

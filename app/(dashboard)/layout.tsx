@@ -36,7 +36,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
   const actions = paletteActions.filter((a) => can(staff.role, a.permission)).map(({ href, label }) => ({ href, label }));
   return (
     <div className="min-h-dvh">
-      <a href="#main" className="skip-link">
+      <a href="#main" className="absolute -top-10 left-2 z-10 rounded-md border border-input bg-card px-2.5 py-1.5 focus:top-2">
         Skip to content
       </a>
       <header className="sticky top-0 z-40 flex h-12 items-center gap-2 border-b bg-card px-3 md:gap-6 md:px-5">
@@ -69,7 +69,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
       </header>
       {/* Action results live here, above the pages, so they survive the page re-render they cause. */}
       <NoticeProvider>
-        <main id="main" className="content">
+        <main id="main" className="mx-auto max-w-[1440px] p-3 md:p-5">
           <NoticeArea />
           {children}
         </main>

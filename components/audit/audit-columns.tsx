@@ -10,38 +10,38 @@ const helper = createColumnHelper<DataTableFeatures, AuditListItem>();
 
 function Targets({ item }: { item: AuditListItem }) {
   const more = item.targetCount - item.targetIds.length;
-  if (item.targetCount === 0) return <span className="muted">none</span>;
+  if (item.targetCount === 0) return <span className="text-muted-foreground">none</span>;
   return (
-    <span className="audit-targets">
-      <span className="muted">
+    <span className="[&_code]:mr-1">
+      <span className="text-muted-foreground">
         {item.targetCount.toLocaleString("en")} {item.targetType}
         {item.targetCount === 1 ? "" : "s"}:
       </span>{" "}
       {item.targetIds.map((id) =>
         item.targetType === "user" ? (
           <Link key={id} href={`/users/${encodeURIComponent(id)}`} title={id}>
-            <code className="id-chip">{id}</code>
+            <code className="inline-block max-w-[14ch] truncate align-bottom">{id}</code>
           </Link>
         ) : (
-          <code key={id} className="id-chip" title={id}>
+          <code key={id} className="inline-block max-w-[14ch] truncate align-bottom" title={id}>
             {id}
           </code>
         ),
       )}
-      {more > 0 ? <span className="muted"> +{more.toLocaleString("en")} more</span> : null}
+      {more > 0 ? <span className="text-muted-foreground"> +{more.toLocaleString("en")} more</span> : null}
     </span>
   );
 }
 
 /** The audit log's columns, at module scope. Newest first is the only order (keyset on time). */
 export const auditColumns = helper.columns([
-  helper.accessor("at", { id: "at", header: "Time", meta: { className: "nowrap top" }, cell: ({ row }) => <Time value={row.original.at} mode="absolute" /> }),
+  helper.accessor("at", { id: "at", header: "Time", meta: { className: "whitespace-nowrap align-top" }, cell: ({ row }) => <Time value={row.original.at} mode="absolute" /> }),
   helper.accessor("actorEmail", {
     id: "actor",
     header: "Staff member",
-    meta: { className: "top" },
+    meta: { className: "align-top" },
     cell: ({ row }) => (
-      <span className="badge-list">
+      <span className="inline-flex flex-wrap gap-1 align-middle">
         <Link href={`/audit?actor=${encodeURIComponent(row.original.actorEmail)}`} title="Only this staff member’s actions">
           {row.original.actorEmail}
         </Link>
@@ -49,8 +49,8 @@ export const auditColumns = helper.columns([
       </span>
     ),
   }),
-  helper.accessor("action", { id: "action", header: "Action", meta: { className: "nowrap top" }, cell: ({ row }) => <code>{row.original.action}</code> }),
-  helper.accessor("targetCount", { id: "targets", header: "Targets", meta: { className: "top" }, cell: ({ row }) => <Targets item={row.original} /> }),
-  helper.accessor("reason", { id: "reason", header: "Reason", meta: { className: "top" }, cell: ({ row }) => row.original.reason ?? <span className="muted">—</span> }),
-  helper.display({ id: "details", header: "Details", meta: { className: "top details-cell" }, cell: ({ row }) => <AuditDetails item={row.original} /> }),
+  helper.accessor("action", { id: "action", header: "Action", meta: { className: "whitespace-nowrap align-top" }, cell: ({ row }) => <code>{row.original.action}</code> }),
+  helper.accessor("targetCount", { id: "targets", header: "Targets", meta: { className: "align-top" }, cell: ({ row }) => <Targets item={row.original} /> }),
+  helper.accessor("reason", { id: "reason", header: "Reason", meta: { className: "align-top" }, cell: ({ row }) => row.original.reason ?? <span className="text-muted-foreground">—</span> }),
+  helper.display({ id: "details", header: "Details", meta: { className: "align-top w-[45%]" }, cell: ({ row }) => <AuditDetails item={row.original} /> }),
 ]);

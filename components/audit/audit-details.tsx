@@ -3,22 +3,22 @@ import type { AuditListItem } from "./audit-list-item";
 /** What changed and from where, folded away: most rows are read by their one-line summary. */
 export function AuditDetails({ item }: { item: AuditListItem }) {
   return (
-    <details className="audit-details">
+    <details className="[&_summary]:cursor-pointer [&_summary]:whitespace-nowrap [&_summary]:text-primary">
       <summary>Details</summary>
-      <div className="audit-details-body">
+      <div className="mt-2 grid min-w-[520px] grid-cols-2 gap-2.5 max-md:min-w-0 max-md:grid-cols-1">
         <div>
-          <p className="eyebrow">Before</p>
-          <pre className="json">{item.before ?? "—"}</pre>
+          <p className="text-xs font-semibold tracking-[0.06em] text-muted-foreground uppercase">Before</p>
+          <pre className="mt-1 max-h-[280px] overflow-auto rounded-md bg-muted px-2.5 py-2 font-mono text-xs whitespace-pre-wrap wrap-anywhere">{item.before ?? "—"}</pre>
         </div>
         <div>
-          <p className="eyebrow">After</p>
-          <pre className="json">{item.after ?? "—"}</pre>
+          <p className="text-xs font-semibold tracking-[0.06em] text-muted-foreground uppercase">After</p>
+          <pre className="mt-1 max-h-[280px] overflow-auto rounded-md bg-muted px-2.5 py-2 font-mono text-xs whitespace-pre-wrap wrap-anywhere">{item.after ?? "—"}</pre>
         </div>
-        <dl className="props audit-request">
+        <dl className="m-0 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-2 [&_dd]:m-0 [&_dd]:min-w-0 [&_dd]:wrap-anywhere [&_dt]:text-[13px] [&_dt]:text-muted-foreground col-span-full">
           <dt>IP address</dt>
-          <dd>{item.ip ? <code>{item.ip}</code> : <span className="muted">—</span>}</dd>
+          <dd>{item.ip ? <code>{item.ip}</code> : <span className="text-muted-foreground">—</span>}</dd>
           <dt>User agent</dt>
-          <dd>{item.userAgent ?? <span className="muted">—</span>}</dd>
+          <dd>{item.userAgent ?? <span className="text-muted-foreground">—</span>}</dd>
           <dt>Record id</dt>
           <dd>
             <code>{item.id}</code>

@@ -4,51 +4,54 @@ import { useQueryStates } from "nuqs";
 import { useId } from "react";
 import { auditListSchema } from "@/lib/audit/search-params";
 import { urlParsers } from "@/lib/url-state";
+import type { FacetDefinition } from "../data-table/facet";
+import { FacetedFilter } from "../data-table/faceted-filter";
 import { useTableTransition } from "../data-table/table-transition";
+import { Button } from "../ui/button";
 import { DebouncedInput } from "../ui/debounced-input";
+import { Field, inputClass, toolbarClass, toolbarRowClass } from "../ui/input";
 
-/** Action names as the runner records them; a prefix ("users.bulk") matches all of its kind. */
-const knownActions = [
-  "user.ban", "user.unban", "user.verifyEmail", "user.setRole", "user.delete", "user.sessions.revoke", "session.revoke",
-  "sessions.revoke.filter", "sessions.revoke.all", "users.bulk", "users.bulk.ban", "users.bulk.unban", "users.bulk.revokeSessions",
-];
+/**
+ * Action names as the runner records them; a prefix ("users.bulk") matches all of its kind, and any
+ * other name or prefix can be typed (the schema checks its shape).
+ */
+const actionFacet: FacetDefinition<"action"> = {
+  key: "action",
+  title: "Action",
+  allowCustom: true,
+  options: [
+    ["user.ban", "Ban"], ["user.unban", "Unban"], ["user.verifyEmail", "Verify email"], ["user.setRole", "Change role"], ["user.delete", "Delete user"],
+    ["user.sessions.revoke", "Sign out everywhere"], ["session.revoke", "Revoke a session"], ["sessions.revoke.filter", "Revoke matching sessions"],
+    ["sessions.revoke.all", "Revoke every session"], ["users.bulk", "Any bulk action"], ["users.bulk.ban", "Bulk ban"], ["users.bulk.unban", "Bulk unban"],
+    ["users.bulk.revokeSessions", "Bulk sign out"],
+  ].map(([value, label]) => ({ value: value as string, label: `${label} (${value})` })),
+};
 
 /** The audit filters (actor, target, action) in the URL; each change returns to the first page. */
 export function AuditToolbar() {
   const { startTransition } = useTableTransition();
-  const [f, setF] = useQueryStates(
-    urlParsers(auditListSchema),
-    { shallow: false, startTransition },
-  );
+  const [f, setF] = useQueryStates(urlParsers(auditListSchema), { shallow: false, startTransition });
   const id = useId();
-  const set = (key: "actor" | "target" | "action", value: string) => void setF({ [key]: value.trim() || null, cursor: null });
+  const set = (key: "actor" | "target" | "action", value: string | null) => void setF({ [key]: value?.trim() || null, cursor: null });
   const active = Boolean(f.actor || f.target || f.action);
   return (
-    <search aria-label="Filter the audit log"><form className="toolbar" onSubmit={(e) => e.preventDefault()}>
-      <div className="toolbar-row">
-        <div className="field field-grow">
-          <label htmlFor={`${id}-actor`}>Staff member (email or id)</label>
-          <DebouncedInput id={`${id}-actor`} className="input" value={f.actor ?? ""} autoComplete="off" spellCheck={false} onCommit={(v) => set("actor", v)} />
+    <search aria-label="Filter the audit log">
+      <form className={toolbarClass} onSubmit={(e) => e.preventDefault()}>
+        <div className={toolbarRowClass}>
+          <Field label="Staff member (email or id)" htmlFor={`${id}-actor`} className="flex-[1_1_240px]">
+            <DebouncedInput id={`${id}-actor`} className={inputClass} value={f.actor ?? ""} autoComplete="off" spellCheck={false} onCommit={(v) => set("actor", v)} />
+          </Field>
+          <Field label="Target (user or session id)" htmlFor={`${id}-target`} className="flex-[1_1_240px]">
+            <DebouncedInput id={`${id}-target`} className={inputClass} value={f.target ?? ""} autoComplete="off" spellCheck={false} onCommit={(v) => set("target", v)} />
+          </Field>
+          <FacetedFilter def={actionFacet} value={f.action} onChange={(v) => set("action", v)} />
+          {active ? (
+            <Button asChild variant="ghost" size="sm" className="ml-auto">
+              <Link href="/audit">Clear filters</Link>
+            </Button>
+          ) : null}
         </div>
-        <div className="field field-grow">
-          <label htmlFor={`${id}-target`}>Target (user or session id)</label>
-          <DebouncedInput id={`${id}-target`} className="input" value={f.target ?? ""} autoComplete="off" spellCheck={false} onCommit={(v) => set("target", v)} />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-action`}>Action</label>
-          <DebouncedInput id={`${id}-action`} className="input" list={`${id}-actions`} value={f.action ?? ""} placeholder="any" autoComplete="off" onCommit={(v) => set("action", v)} />
-          <datalist id={`${id}-actions`}>
-            {knownActions.map((a) => (
-              <option key={a} value={a} />
-            ))}
-          </datalist>
-        </div>
-        {active ? (
-          <Link href="/audit" className="btn btn-ghost btn-sm toolbar-clear">
-            Clear filters
-          </Link>
-        ) : null}
-      </div>
-    </form></search>
+      </form>
+    </search>
   );
 }

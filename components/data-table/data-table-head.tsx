@@ -20,9 +20,9 @@ export function DataTableHead<TData extends RowData>({ table }: { table: ReactTa
             return (
               <th key={header.id} scope="col" className={meta?.className} aria-sort={sorted ? ariaSort[sorted] : undefined}>
                 {meta?.sortKeys && !header.isPlaceholder ? (
-                  <button type="button" className="sort-button" onClick={header.column.getToggleSortingHandler()}>
+                  <button type="button" className="-mx-1 -my-0.5 inline-flex cursor-pointer items-center gap-1 rounded-sm px-1 py-0.5 hover:bg-secondary hover:text-foreground [[aria-sort]_&]:text-foreground" onClick={header.column.getToggleSortingHandler()}>
                     {content}
-                    <span className="sort-indicator" aria-hidden="true">
+                    <span className="text-[10px] opacity-45 [[aria-sort]_&]:text-primary [[aria-sort]_&]:opacity-100" aria-hidden="true">
                       {sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : "↕"}
                     </span>
                   </button>

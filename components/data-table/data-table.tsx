@@ -1,4 +1,5 @@
 "use client";
+import { tableClass } from "@/components/ui/table";
 import { type ColumnDef, functionalUpdate, type OnChangeFn, type PaginationState, type RowData, type RowSelectionState, useTable } from "@tanstack/react-table";
 import { type ReactNode, useMemo } from "react";
 import { DataTableHead } from "./data-table-head";
@@ -75,14 +76,14 @@ export function DataTable<TData extends RowData>(props: DataTableProps<TData>) {
   const rows = table.getRowModel().rows;
   const columnCount = table.getAllLeafColumns().length;
   return (
-    <div className="data-table">
-      <div className="table-scroll">
-        <table className="table" aria-label={label}>
+    <div className="rounded-md border bg-card shadow-xs transition-opacity group-data-[pending]/region:cursor-progress group-data-[pending]/region:opacity-55 group-data-[pending]/region:delay-150 motion-reduce:transition-none">
+      <div className="overflow-x-auto">
+        <table className={tableClass} aria-label={label}>
           <DataTableHead table={table} />
           <tbody>
             {rows.length === 0 ? (
               <tr>
-                <td colSpan={columnCount} className="table-empty">
+                <td colSpan={columnCount} className="table-empty !py-10 !text-center text-muted-foreground">
                   {empty}
                 </td>
               </tr>

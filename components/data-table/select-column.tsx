@@ -11,7 +11,7 @@ export function selectColumn<TData extends RowData>(label: (row: TData) => strin
   const helper = createColumnHelper<DataTableFeatures, TData>();
   return helper.display({
     id: "select",
-    meta: { className: "select-cell" },
+    meta: { className: "w-px !pr-0 [&_input]:m-0 [&_input]:size-4 [&_input]:cursor-pointer [&_input]:align-middle [&_input]:accent-primary" },
     header: ({ table }) => {
       const all = table.getIsAllPageRowsSelected();
       return (

@@ -18,7 +18,7 @@ export function TableTransitionProvider({ children }: { children: ReactNode }) {
   const value = useMemo(() => ({ pending, startTransition }), [pending]); // startTransition is stable
   return (
     <Context value={value}>
-      <div className="table-region" data-pending={pending ? "" : undefined} aria-busy={pending}>
+      <div className="group/region" data-pending={pending ? "" : undefined} aria-busy={pending}>
         {children}
       </div>
     </Context>

@@ -5,10 +5,10 @@ import { Fragment } from "react";
  * after a colon, so a narrow column never splits a group of hex digits.
  */
 export function IpAddress({ value }: { value: string | null }) {
-  if (!value) return <span className="muted">—</span>;
+  if (!value) return <span className="text-muted-foreground">—</span>;
   const groups = value.split(":");
   return (
-    <code className="ip">
+    <code className="wrap-normal">
       {groups.map((g, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: an address's groups are identified by their position
         <Fragment key={i}>

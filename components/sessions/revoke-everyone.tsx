@@ -1,4 +1,6 @@
 "use client";
+import { inputClass } from "@/components/ui/input";
+import { buttonVariants } from "@/components/ui/button";
 import { previewRevokeAllAction } from "@/lib/modules/core/actions/preview-revoke-all.action";
 import { revokeAllSessionsAction } from "@/lib/modules/core/actions/revoke-all-sessions.action";
 import { useId, useState } from "react";
@@ -17,7 +19,7 @@ export function RevokeEveryone({ notes }: { notes: RevokeNotes }) {
   const [open, setOpen] = useState(false);
   return (
     <>
-      <button type="button" className="btn btn-sm btn-danger" onClick={() => setOpen(true)}>
+      <button type="button" className={buttonVariants({ variant: "destructive", size: "xs" })} onClick={() => setOpen(true)}>
         Revoke everyone
       </button>
       {open ? <RevokeEveryoneDialog notes={notes} onClose={() => setOpen(false)} /> : null}
@@ -46,17 +48,17 @@ function RevokeEveryoneDialog({ notes, onClose }: { notes: RevokeNotes; onClose:
     >
       <PreviewBody preview={preview} loading="Counting live sessions…">
         {(data) => (
-        <p className="preview-count">
+        <p className="preview-count text-[15px]">
           <strong>{plural(data.sessions, "session")}</strong> of <strong>{plural(data.users, "user")}</strong> end now, staff included. Only your own sessions are kept.
         </p>
       )}
       </PreviewBody>
       <RevokeNotice notes={notes} />
-      <div className="field">
+      <div className="flex min-w-0 flex-col gap-1 [&>label]:text-xs [&>label]:font-medium [&>label]:text-muted-foreground [&>span]:text-xs [&>span]:font-medium [&>span]:text-muted-foreground">
         <label htmlFor={id}>
           Type <strong>{PHRASE}</strong> to confirm
         </label>
-        <input id={id} className="input" value={typed} autoComplete="off" spellCheck={false} onChange={(e) => setTyped(e.target.value)} />
+        <input id={id} className={inputClass} value={typed} autoComplete="off" spellCheck={false} onChange={(e) => setTyped(e.target.value)} />
       </div>
     </ConfirmDialog>
   );

@@ -1,4 +1,5 @@
 "use client";
+import { buttonVariants } from "@/components/ui/button";
 import { previewRevokeFilterAction } from "@/lib/modules/core/actions/preview-revoke-filter.action";
 import { revokeFilteredSessionsAction } from "@/lib/modules/core/actions/revoke-filtered-sessions.action";
 import { useState } from "react";
@@ -24,7 +25,7 @@ export function RevokeMatching({ filter, notes, isAdmin }: Props) {
   const [open, setOpen] = useState(false);
   return (
     <>
-      <button type="button" className="btn btn-sm btn-danger-outline" onClick={() => setOpen(true)}>
+      <button type="button" className={buttonVariants({ variant: "destructive-outline", size: "xs" })} onClick={() => setOpen(true)}>
         Revoke all matching
       </button>
       {open ? <RevokeMatchingDialog filter={filter} notes={notes} isAdmin={isAdmin} onClose={() => setOpen(false)} /> : null}
@@ -54,10 +55,10 @@ function RevokeMatchingDialog({ filter, notes, isAdmin, onClose }: Props & { onC
       <PreviewBody preview={preview} loading="Counting the sessions this would end…">
         {(data) => (
         <>
-          <p className="preview-count" data-testid="revoke-preview">
+          <p className="preview-count text-[15px]" data-testid="revoke-preview">
             This ends <strong>{plural(data.sessions, "session")}</strong> of <strong>{plural(data.users, "user")}</strong>.
           </p>
-          <p className="muted">
+          <p className="text-muted-foreground">
             Your own sessions are never included{isAdmin ? "" : ", nor those of other staff (only admins can end them)"}. The users can sign in again unless they are banned.
           </p>
           <SessionSample sample={data.sample} total={data.sessions} />

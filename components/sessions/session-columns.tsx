@@ -2,24 +2,17 @@
 import { createColumnHelper } from "@tanstack/react-table";
 import Link from "next/link";
 import type { DataTableFeatures } from "../data-table/features";
-import { useRevokeNotes } from "../moderation/revoke-notes-context";
-import { RevokeSessionButton } from "../moderation/revoke-session-button";
 import { Time } from "../ui/time";
 import { IpAddress } from "./ip-address";
 import { deviceDetail, type SessionListItem } from "./session-list-item";
+import { SessionRowActions } from "./session-row-actions";
 
 const helper = createColumnHelper<DataTableFeatures, SessionListItem>();
 
-function RevokeCell({ session }: { session: SessionListItem }) {
-  const notes = useRevokeNotes();
-  if (!notes) return null;
-  return <RevokeSessionButton sessionId={session.id} userId={session.userId} label={`${session.userEmail} · ${session.ipAddress ?? "unknown IP"}`} notes={notes} />;
-}
-
 /**
  * The sessions table's columns, at module scope. Nothing is sortable: the list is keyset-paged newest
- * first, the one order its index serves. Impersonation and Revoke are dropped by the table when the
- * database or the role does not have them.
+ * first, the one order its index serves. Impersonation is dropped by the table when the database does
+ * not record it; the row menu offers Revoke only to roles that may.
  */
 export const sessionColumns = helper.columns([
   helper.accessor("userEmail", {
@@ -28,9 +21,9 @@ export const sessionColumns = helper.columns([
     cell: ({ row }) => {
       const s = row.original;
       return (
-        <Link href={`/users/${encodeURIComponent(s.userId)}`} className="user-cell-text session-user">
-          <span className="user-cell-name">{s.userName || s.userEmail}</span>
-          {s.userName ? <span className="user-cell-email">{s.userEmail}</span> : null}
+        <Link href={`/users/${encodeURIComponent(s.userId)}`} className="flex flex-col min-w-[200px]">
+          <span className="font-medium group-hover/user:text-primary group-hover/user:underline">{s.userName || s.userEmail}</span>
+          {s.userName ? <span className="text-[12.5px] text-muted-foreground wrap-anywhere">{s.userEmail}</span> : null}
         </Link>
       );
     },
@@ -48,23 +41,23 @@ export const sessionColumns = helper.columns([
       const detail = deviceDetail(d);
       return (
         // Two lines, like the user cell: the device, then browser and OS, with the raw UA on hover.
-        <span className="cell-stack" title={d.raw || undefined}>
+        <span className="flex min-w-[140px] flex-col text-[13px]" title={d.raw || undefined}>
           <span>{d.device}</span>
-          {detail ? <span className="muted">{detail}</span> : null}
+          {detail ? <span className="text-muted-foreground">{detail}</span> : null}
         </span>
       );
     },
   }),
-  helper.accessor("createdAt", { id: "createdAt", header: "Created", meta: { className: "nowrap" }, cell: ({ row }) => <Time value={row.original.createdAt} mode="absolute" /> }),
-  helper.accessor("updatedAt", { id: "updatedAt", header: "Last refreshed", meta: { className: "nowrap" }, cell: ({ row }) => <Time value={row.original.updatedAt} /> }),
-  helper.accessor("expiresAt", { id: "expiresAt", header: "Expires", meta: { className: "nowrap" }, cell: ({ row }) => <Time value={row.original.expiresAt} /> }),
+  helper.accessor("createdAt", { id: "createdAt", header: "Created", meta: { className: "whitespace-nowrap" }, cell: ({ row }) => <Time value={row.original.createdAt} mode="absolute" /> }),
+  helper.accessor("updatedAt", { id: "updatedAt", header: "Last refreshed", meta: { className: "whitespace-nowrap" }, cell: ({ row }) => <Time value={row.original.updatedAt} /> }),
+  helper.accessor("expiresAt", { id: "expiresAt", header: "Expires", meta: { className: "whitespace-nowrap" }, cell: ({ row }) => <Time value={row.original.expiresAt} /> }),
   helper.accessor("impersonatedBy", {
     id: "impersonatedBy",
     header: "Impersonated by",
     cell: ({ row }) => {
       const by = row.original.impersonatedBy;
-      return by ? <Link href={`/users/${encodeURIComponent(by)}`}>{by}</Link> : <span className="muted">—</span>;
+      return by ? <Link href={`/users/${encodeURIComponent(by)}`}>{by}</Link> : <span className="text-muted-foreground">—</span>;
     },
   }),
-  helper.display({ id: "actions", header: () => <span className="visually-hidden">Actions</span>, meta: { className: "row-actions" }, cell: ({ row }) => <RevokeCell session={row.original} /> }),
+  helper.display({ id: "actions", header: () => <span className="sr-only">Actions</span>, meta: { className: "w-px text-right" }, cell: ({ row }) => <SessionRowActions session={row.original} /> }),
 ]);

@@ -1,4 +1,5 @@
 "use client";
+import { tableClass } from "@/components/ui/table";
 import Link from "next/link";
 import { formatDateTime } from "../ui/format";
 import { IpAddress } from "./ip-address";
@@ -16,10 +17,10 @@ export interface SampleSession {
 export function SessionSample({ sample, total }: { sample: readonly SampleSession[]; total: number }) {
   if (sample.length === 0) return null;
   return (
-    <div className="sample">
-      <p className="sample-title">Newest of them:</p>
-      <div className="table-scroll sample-table">
-        <table className="table">
+    <div className="flex flex-col gap-1.5">
+      <p className="text-[13px] text-muted-foreground">Newest of them:</p>
+      <div className="overflow-x-auto rounded-md border [&_table]:text-[12.5px]">
+        <table className={tableClass}>
           <thead>
             <tr>
               <th scope="col">User</th>
@@ -40,17 +41,17 @@ export function SessionSample({ sample, total }: { sample: readonly SampleSessio
                   <IpAddress value={s.ipAddress} />
                 </td>
                 <td>
-                  <span className="truncate ua-short" title={s.userAgent ?? undefined}>
+                  <span className="inline-block truncate align-bottom max-w-[22ch]" title={s.userAgent ?? undefined}>
                     {s.userAgent ?? "—"}
                   </span>
                 </td>
-                <td className="nowrap">{formatDateTime(new Date(s.createdAt))}</td>
+                <td className="whitespace-nowrap">{formatDateTime(new Date(s.createdAt))}</td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
-      {total > sample.length ? <p className="muted">and {(total - sample.length).toLocaleString("en")} more.</p> : null}
+      {total > sample.length ? <p className="text-muted-foreground">and {(total - sample.length).toLocaleString("en")} more.</p> : null}
     </div>
   );
 }

@@ -22,13 +22,9 @@ interface Props {
   defaultPageSize: number;
 }
 
-/** Live sessions in the generic shell. The column set changes only with the two flags (memoised). */
+/** Live sessions in the generic shell. The column set changes only with the impersonation flag (memoised). */
 export function SessionsTable({ rows, nextCursor, filtered, showImpersonation, revoke, defaultPageSize }: Props) {
-  const canRevoke = revoke !== null;
-  const columns = useMemo(
-    () => sessionColumns.filter((c) => (c.id !== "impersonatedBy" || showImpersonation) && (c.id !== "actions" || canRevoke)),
-    [showImpersonation, canRevoke],
-  );
+  const columns = useMemo(() => sessionColumns.filter((c) => c.id !== "impersonatedBy" || showImpersonation), [showImpersonation]);
   return (
     <RevokeNotesContext value={revoke}>
       <DataTable

@@ -1,36 +1,30 @@
 "use client";
-import { ArrowRightIcon, SearchIcon, UserIcon } from "lucide-react";
-import { useRouter } from "next/navigation";
-import { useEffect, useState } from "react";
+import { SearchIcon } from "lucide-react";
+import { lazy, Suspense, useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { CommandDialog, CommandEmpty, CommandGroup, CommandInput, CommandItem, CommandList } from "@/components/ui/command";
 
 export interface PaletteLink {
   label: string;
   href: string;
 }
-interface FoundUser {
-  id: string;
-  name: string;
-  email: string;
-}
+
+// cmdk and the palette's code load on the first Ctrl/⌘+K or click, not with every page (~61 KB gzip).
+const CommandPaletteDialog = lazy(() => import("./command-palette-dialog"));
 
 /**
- * Ctrl/⌘+K: jump to a user (by email, name or id, through GET /api/v1/users?q= with the staff
- * session), to a page, or to an action the signed-in role may take. Pages and actions come from the
- * server layout, already filtered by role; the API checks the permission again.
+ * The palette's button and its Ctrl/⌘+K shortcut. The dialog mounts on the first opening and stays
+ * mounted afterwards (closed), so a second opening is instant and keeps nothing stale: it clears
+ * its term when a choice is made.
  */
 export function CommandPalette({ pages, actions }: { pages: PaletteLink[]; actions: PaletteLink[] }) {
-  const router = useRouter();
   const [open, setOpen] = useState(false);
-  const [term, setTerm] = useState("");
-  const [users, setUsers] = useState<FoundUser[]>([]);
-  const [error, setError] = useState<string | null>(null);
+  const [wanted, setWanted] = useState(false);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key.toLowerCase() === "k" && (e.metaKey || e.ctrlKey)) {
         e.preventDefault();
+        setWanted(true);
         setOpen((o) => !o);
       }
     };
@@ -38,86 +32,30 @@ export function CommandPalette({ pages, actions }: { pages: PaletteLink[]; actio
     return () => document.removeEventListener("keydown", onKey);
   }, []);
 
-  // Debounced search; a newer term aborts the older request, so results never arrive out of order.
-  const query = term.trim();
-  useEffect(() => {
-    if (!open || query.length < 2) return;
-    const ctrl = new AbortController();
-    const timer = setTimeout(async () => {
-      try {
-        const res = await fetch(`/api/v1/users?q=${encodeURIComponent(query)}&limit=8`, { signal: ctrl.signal });
-        if (!res.ok) throw new Error(`search failed (${res.status})`);
-        const body = (await res.json()) as { data: FoundUser[] };
-        setUsers(body.data);
-        setError(null);
-      } catch (err) {
-        if (!ctrl.signal.aborted) setError(err instanceof Error ? err.message : String(err));
-      }
-    }, 200);
-    return () => {
-      clearTimeout(timer);
-      ctrl.abort();
-    };
-  }, [open, query]);
-
-  const go = (href: string) => {
-    setOpen(false);
-    setTerm("");
-    router.push(href);
-  };
-  const lower = query.toLowerCase();
-  const matches = (l: PaletteLink) => l.label.toLowerCase().includes(lower);
-  const shownUsers = query.length >= 2 ? users : [];
-
   return (
     <>
-      <Button variant="outline" size="sm" className="text-muted-foreground" onClick={() => setOpen(true)} aria-keyshortcuts="Control+K Meta+K">
+      <Button
+        variant="outline"
+        size="sm"
+        className="text-muted-foreground"
+        onClick={() => {
+          setWanted(true);
+          setOpen(true);
+        }}
+        // Hovering or focusing the button starts the download, so a click rarely waits for it.
+        onPointerEnter={() => void import("./command-palette-dialog")}
+        onFocus={() => void import("./command-palette-dialog")}
+        aria-keyshortcuts="Control+K Meta+K"
+      >
         <SearchIcon />
         <span className="hidden sm:inline">Search…</span>
         <kbd className="hidden rounded border bg-muted px-1 font-mono text-[10px] sm:inline">Ctrl K</kbd>
       </Button>
-      <CommandDialog title="Command palette" open={open} onOpenChange={setOpen} shouldFilter={false}>
-        <CommandInput value={term} onValueChange={setTerm} placeholder="Find a user by email, name or id; a page; an action…" aria-label="Search users, pages and actions" />
-        <CommandList>
-          <CommandEmpty>{error ?? (query.length < 2 ? "Type at least two characters to find users." : "Nothing found.")}</CommandEmpty>
-          {shownUsers.length > 0 ? (
-            <CommandGroup heading="Users">
-              {shownUsers.map((u) => (
-                <CommandItem key={u.id} value={`user:${u.id}`} onSelect={() => go(`/users/${encodeURIComponent(u.id)}`)}>
-                  <UserIcon />
-                  <span className="truncate">{u.email}</span>
-                  <span className="truncate text-muted-foreground">{u.name}</span>
-                </CommandItem>
-              ))}
-            </CommandGroup>
-          ) : null}
-          {/^[\w-]{8,}$/.test(query) ? (
-            <CommandGroup heading="By id">
-              <CommandItem value={`id:${query}`} onSelect={() => go(`/users/${encodeURIComponent(query)}`)}>
-                <ArrowRightIcon /> Open user {query}
-              </CommandItem>
-            </CommandGroup>
-          ) : null}
-          {pages.some(matches) ? (
-            <CommandGroup heading="Pages">
-              {pages.filter(matches).map((p) => (
-                <CommandItem key={p.href} value={`page:${p.href}`} onSelect={() => go(p.href)}>
-                  <ArrowRightIcon /> {p.label}
-                </CommandItem>
-              ))}
-            </CommandGroup>
-          ) : null}
-          {actions.some(matches) ? (
-            <CommandGroup heading="Actions">
-              {actions.filter(matches).map((a) => (
-                <CommandItem key={a.href} value={`action:${a.href}`} onSelect={() => go(a.href)}>
-                  <ArrowRightIcon /> {a.label}
-                </CommandItem>
-              ))}
-            </CommandGroup>
-          ) : null}
-        </CommandList>
-      </CommandDialog>
+      {wanted ? (
+        <Suspense fallback={null}>
+          <CommandPaletteDialog pages={pages} actions={actions} open={open} setOpen={setOpen} />
+        </Suspense>
+      ) : null}
     </>
   );
 }

@@ -4,7 +4,7 @@
  */
 export function AuditMissingNote() {
   return (
-    <p className="alert alert-warning" data-testid="audit-missing">
+    <p className="flex flex-col items-start gap-2.5 rounded-md border border-l-4 px-3.5 py-3 border-warning-fg/30 border-l-warning-fg bg-warning-bg" data-testid="audit-missing">
       <span>
         <strong>“Not spam” cannot be remembered without the audit table.</strong> Install it with <code>npm run audit:install</code> and restart
         the dashboard to mark accounts as not spam.

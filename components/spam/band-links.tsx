@@ -12,14 +12,14 @@ export function BandLinks({ thresholds, minScore }: { thresholds: Thresholds; mi
   ];
   const custom = !options.some((o) => o.min === minScore);
   return (
-    <nav className="chips" aria-label="Score level">
+    <nav className="m-0 mt-1 flex min-w-0 flex-wrap gap-1.5 border-0 p-0" aria-label="Score level">
       {options.map((o) => (
-        <Link key={o.min} href={o.href} className="chip" aria-current={o.min === minScore ? "page" : undefined}>
+        <Link key={o.min} href={o.href} className="inline-flex h-7 cursor-pointer items-center gap-1.5 rounded-full border border-input bg-card px-2.5 text-[13px] text-foreground hover:bg-muted hover:no-underline aria-[current=page]:border-primary/50 aria-[current=page]:bg-accent aria-[current=page]:text-primary aria-pressed:border-primary/50 aria-pressed:bg-accent aria-pressed:text-primary" aria-current={o.min === minScore ? "page" : undefined}>
           {o.label}
         </Link>
       ))}
       {custom ? (
-        <span className="chip" aria-current="page">
+        <span className="inline-flex h-7 cursor-pointer items-center gap-1.5 rounded-full border border-input bg-card px-2.5 text-[13px] text-foreground hover:bg-muted hover:no-underline aria-[current=page]:border-primary/50 aria-[current=page]:bg-accent aria-[current=page]:text-primary aria-pressed:border-primary/50 aria-pressed:bg-accent aria-pressed:text-primary" aria-current="page">
           Score ≥ {minScore}
         </span>
       ) : null}

@@ -1,4 +1,5 @@
 "use client";
+import { inputClass } from "@/components/ui/input";
 import { clearSpamAction } from "@/lib/spam/clear-spam.action";
 import { useId, useState } from "react";
 import { plural } from "../moderation/result-text";
@@ -39,9 +40,9 @@ export function ClearSpamDialog({ userIds, subject, onClose }: Props) {
         {n === 1 ? "This account leaves" : `These ${plural(n, "account")} leave`} the review queue and {n === 1 ? "is" : "are"} not flagged again. Nothing
         else changes: no ban is lifted, no session ends.
       </p>
-      <div className="field">
+      <div className="flex min-w-0 flex-col gap-1 [&>label]:text-xs [&>label]:font-medium [&>label]:text-muted-foreground [&>span]:text-xs [&>span]:font-medium [&>span]:text-muted-foreground">
         <label htmlFor={id}>Note (optional, kept in the audit log)</label>
-        <input id={id} className="input" value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} />
+        <input id={id} className={inputClass} value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} />
       </div>
     </ConfirmDialog>
   );

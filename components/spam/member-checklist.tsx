@@ -26,21 +26,21 @@ export function MemberChecklist({ members, total, unticked, onChange }: Props) {
   };
   const more = total - members.length;
   return (
-    <div className="sample">
-      <p className="sample-title">Untick anyone who should be left out:</p>
-      <ul className="sample-list" aria-label="Wave members">
+    <div className="flex flex-col gap-1.5">
+      <p className="text-[13px] text-muted-foreground">Untick anyone who should be left out:</p>
+      <ul className="sample-list m-0 flex max-h-[260px] list-none flex-col gap-1 overflow-y-auto rounded-md bg-muted px-2.5 py-1.5 [&_li]:flex [&_li]:items-center [&_li]:gap-2" aria-label="Wave members">
         {members.map((m) => (
           <li key={m.id}>
-            <label className="sample-item">
+            <label className="inline-flex items-center gap-2 wrap-anywhere">
               <input type="checkbox" checked={!unticked.has(m.id)} onChange={(e) => toggle(m.id, e.target.checked)} />
               {m.email}
             </label>
-            <span className="muted">score {m.score}</span>
+            <span className="text-muted-foreground">score {m.score}</span>
             {m.banned ? <Badge tone="danger">Banned</Badge> : null}
           </li>
         ))}
       </ul>
-      {more > 0 ? <p className="muted">and {more.toLocaleString("en")} more members, all included.</p> : null}
+      {more > 0 ? <p className="text-muted-foreground">and {more.toLocaleString("en")} more members, all included.</p> : null}
     </div>
   );
 }

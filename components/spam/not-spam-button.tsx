@@ -1,4 +1,5 @@
 "use client";
+import { buttonVariants } from "@/components/ui/button";
 import { useState } from "react";
 import { ClearSpamDialog } from "./clear-spam-dialog";
 
@@ -7,7 +8,7 @@ export function NotSpamButton({ userId, email }: { userId: string; email: string
   const [open, setOpen] = useState(false);
   return (
     <>
-      <button type="button" className="btn btn-sm" aria-label={`Not spam: ${email}`} onClick={() => setOpen(true)}>
+      <button type="button" className={buttonVariants({ variant: "outline", size: "xs" })} aria-label={`Not spam: ${email}`} onClick={() => setOpen(true)}>
         Not spam
       </button>
       {open ? <ClearSpamDialog userIds={[userId]} subject={email} onClose={() => setOpen(false)} /> : null}

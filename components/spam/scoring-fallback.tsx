@@ -6,16 +6,16 @@ import type { ReactNode } from "react";
  */
 export function ScoringFallback({ header, rows = 6 }: { header?: ReactNode; rows?: number }) {
   return (
-    <div className="stack" aria-busy="true">
+    <div className="flex flex-col gap-3.5" aria-busy="true">
       {header}
-      <p className="muted" role="status">
+      <p className="text-muted-foreground" role="status">
         Scoring recent sign-ups…
       </p>
-      <div className="skeleton skeleton-panel" />
-      <div className="skeleton-table">
+      <div className="animate-pulse rounded-md bg-muted motion-reduce:animate-none h-40" />
+      <div className="flex flex-col gap-1.5 rounded-md border bg-card p-3">
         {Array.from({ length: rows }, (_, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: placeholder rows have no identity but their place
-          <div key={i} className="skeleton skeleton-row" />
+          <div key={i} className="animate-pulse rounded-md bg-muted motion-reduce:animate-none h-9" />
         ))}
       </div>
     </div>
@@ -25,9 +25,9 @@ export function ScoringFallback({ header, rows = 6 }: { header?: ReactNode; rows
 /** The fallback inside a panel (the user page), where a full skeleton would be out of proportion. */
 export function ScoringPanelFallback({ title }: { title: string }) {
   return (
-    <section className="panel" aria-busy="true">
+    <section className="flex min-w-0 flex-col gap-3 rounded-md border bg-card p-4 shadow-xs" aria-busy="true">
       <h2>{title}</h2>
-      <p className="muted" role="status">
+      <p className="text-muted-foreground" role="status">
         Scoring recent sign-ups…
       </p>
     </section>

@@ -20,15 +20,15 @@ export const spamAccountColumns = helper.columns([
   helper.accessor("email", {
     id: "user",
     header: "User",
-    meta: { className: "top" },
+    meta: { className: "align-top" },
     cell: ({ row }) => {
       const a = row.original;
       return (
-        <Link href={`/users/${encodeURIComponent(a.id)}`} className="user-cell">
+        <Link href={`/users/${encodeURIComponent(a.id)}`} className="group/user flex min-w-[220px] items-center gap-2.5 text-inherit hover:no-underline">
           <Avatar name={a.name} email={a.email} image={a.image} />
-          <span className="user-cell-text">
-            <span className="user-cell-name">{a.name || <span className="muted">(no name)</span>}</span>
-            <span className="user-cell-email">{a.email}</span>
+          <span className="flex min-w-0 flex-col">
+            <span className="font-medium group-hover/user:text-primary group-hover/user:underline">{a.name || <span className="text-muted-foreground">(no name)</span>}</span>
+            <span className="text-[12.5px] text-muted-foreground wrap-anywhere">{a.email}</span>
           </span>
         </Link>
       );
@@ -37,9 +37,9 @@ export const spamAccountColumns = helper.columns([
   helper.accessor("score", {
     id: "score",
     header: "Score",
-    meta: { className: "nowrap top" },
+    meta: { className: "whitespace-nowrap align-top" },
     cell: ({ row }) => (
-      <span className="cell-stack">
+      <span className="flex min-w-[140px] flex-col text-[13px]">
         <ScoreBadge score={row.original.score} band={row.original.band} />
         {row.original.banned ? (
           <span>
@@ -52,12 +52,12 @@ export const spamAccountColumns = helper.columns([
   helper.accessor("reasons", {
     id: "reasons",
     header: "Why",
-    meta: { className: "top reasons-cell" },
+    meta: { className: "align-top min-w-[320px] max-w-[560px] max-md:min-w-[240px]" },
     cell: ({ row }) => (
       <>
         <ReasonList reasons={row.original.reasons} />
         {row.original.reasonCount > row.original.reasons.length ? (
-          <Link href={`/users/${encodeURIComponent(row.original.id)}`} className="more-link">
+          <Link href={`/users/${encodeURIComponent(row.original.id)}`} className="mt-0.5 ml-[calc(3.2em+6px)] inline-block text-[12.5px]">
             all {row.original.reasonCount} reasons
           </Link>
         ) : null}
@@ -67,22 +67,22 @@ export const spamAccountColumns = helper.columns([
   helper.accessor("wave", {
     id: "wave",
     header: "Wave",
-    meta: { className: "top" },
+    meta: { className: "align-top" },
     cell: ({ row }) => {
       const w = row.original.wave;
       return w ? (
-        <Link href={waveHref(w.key)} className="truncate" title={w.label}>
+        <Link href={waveHref(w.key)} className="inline-block max-w-[28ch] truncate align-bottom" title={w.label}>
           {w.label}
         </Link>
       ) : (
-        <span className="muted">—</span>
+        <span className="text-muted-foreground">—</span>
       );
     },
   }),
   helper.accessor("createdAt", {
     id: "createdAt",
     header: "Signed up",
-    meta: { className: "nowrap top" },
+    meta: { className: "whitespace-nowrap align-top" },
     cell: ({ row }) => <Time value={row.original.createdAt} mode="absolute" />,
   }),
 ]);
@@ -92,8 +92,8 @@ export const spamAccountColumnsWithClear = [
   ...spamAccountColumns,
   helper.display({
     id: "actions",
-    header: () => <span className="visually-hidden">Actions</span>,
-    meta: { className: "row-actions top" },
+    header: () => <span className="sr-only">Actions</span>,
+    meta: { className: "w-px text-right whitespace-nowrap align-top" },
     cell: ({ row }) => <NotSpamButton userId={row.original.id} email={row.original.email} />,
   }),
 ];

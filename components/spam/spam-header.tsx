@@ -1,3 +1,4 @@
+import { buttonVariants } from "@/components/ui/button";
 import Link from "next/link";
 import type { SpamResult } from "@/lib/spam/types";
 import { formatDate, formatInteger } from "../ui/format";
@@ -20,20 +21,20 @@ export function SpamHeader({ result, ageMs, now, recomputeHref }: Props) {
   const { thresholds, stats } = result;
   return (
     <>
-      <header className="page-header">
+      <header className="page-header flex flex-wrap items-baseline gap-3">
         <h1>Spam</h1>
-        <span className="count" data-testid="spam-age">
+        <span className="count text-muted-foreground tabular-nums" data-testid="spam-age">
           Scored {scoredAgo(ageMs, now)} · {formatInteger(stats.scored)} sign-ups {days ? `of the last ${days} days` : "(everyone)"}
           {result.window.since ? ` (since ${formatDate(result.window.since)})` : ""} · {(stats.ms.total / 1000).toFixed(1)} s
         </span>
-        <div className="page-header-end">
+        <div className="ml-auto flex flex-wrap items-center gap-2">
           {/* No prefetch: following this link recomputes the score. */}
-          <Link href={recomputeHref} prefetch={false} className="btn btn-sm">
+          <Link href={recomputeHref} prefetch={false} className={buttonVariants({ variant: "outline", size: "xs" })}>
             Recompute
           </Link>
         </div>
       </header>
-      <p className="muted spam-intro">
+      <p className="text-muted-foreground -mt-2">
         Suggestions only: nothing happens to an account until a moderator acts. An account is listed for review from a score of{" "}
         <strong>{thresholds.review}</strong> and marked likely spam from <strong>{thresholds.likely}</strong> (out of 100).
       </p>

@@ -1,3 +1,4 @@
+import { buttonVariants } from "@/components/ui/button";
 import Link from "next/link";
 import type { Q } from "@/lib/db/context";
 import { AppError } from "@/lib/errors";
@@ -43,11 +44,11 @@ export async function SpamOverview({ q, params, canClear, now }: Props) {
     return (
       <>
         {header}
-        <div role="alert" className="alert alert-error">
+        <div role="alert" className="flex flex-col items-start gap-2.5 rounded-md border border-l-4 px-3.5 py-3 alert-error border-danger-fg/30 border-l-danger-fg bg-danger-bg text-danger-fg">
           <p>
             <strong>This view cannot be shown:</strong> {err.message}
           </p>
-          <Link href="/spam" className="btn btn-sm">
+          <Link href="/spam" className={buttonVariants({ variant: "outline", size: "xs" })}>
             Back to the queue
           </Link>
         </div>
@@ -62,17 +63,17 @@ export async function SpamOverview({ q, params, canClear, now }: Props) {
     <>
       {header}
       <SignalsPanel signals={result.signals} />
-      <section className="stack" aria-labelledby="waves-title">
-        <div className="panel-header">
+      <section className="flex flex-col gap-3.5" aria-labelledby="waves-title">
+        <div className="flex flex-wrap items-baseline justify-between gap-3">
           <h2 id="waves-title">Waves</h2>
-          <span className="muted">{plural(result.waves.length, "group")} of flagged sign-ups that share something, largest first</span>
+          <span className="text-muted-foreground">{plural(result.waves.length, "group")} of flagged sign-ups that share something, largest first</span>
         </div>
         <WavesTable waves={result.waves} members={members} now={now} />
       </section>
-      <section className="stack" aria-labelledby="queue-title">
-        <div className="panel-header">
+      <section className="flex flex-col gap-3.5" aria-labelledby="queue-title">
+        <div className="flex flex-wrap items-baseline justify-between gap-3">
           <h2 id="queue-title">Flagged accounts</h2>
-          <span className="muted">Highest score first. Cleared accounts leave at once, banned ones at the next scoring</span>
+          <span className="text-muted-foreground">Highest score first. Cleared accounts leave at once, banned ones at the next scoring</span>
         </div>
         <BandLinks thresholds={result.thresholds} minScore={minScore} />
         {canClear ? null : <AuditMissingNote />}

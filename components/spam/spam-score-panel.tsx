@@ -38,19 +38,19 @@ export async function SpamScorePanel({ q, user, canClear, now }: Props) {
   const cleared = clearedAt && clearedAt >= user.createdAt ? clearedAt : null;
   const wave = acc?.waveKey ? getWave(result, acc.waveKey) : null;
   return (
-    <section className="panel spam-panel" aria-labelledby="spam-title" data-testid="spam-panel">
-      <div className="panel-header">
+    <section className="flex min-w-0 flex-col gap-3 rounded-md border bg-card p-4 shadow-xs" aria-labelledby="spam-title" data-testid="spam-panel">
+      <div className="flex flex-wrap items-baseline justify-between gap-3">
         <h2 id="spam-title">Spam score</h2>
-        <span className="muted">scored {scoredAgo(ageMs, now)}</span>
+        <span className="text-muted-foreground">scored {scoredAgo(ageMs, now)}</span>
       </div>
-      <p className="spam-panel-score">
+      <p className="flex flex-wrap items-center gap-2">
         <ScoreBadge score={score} band={band} />{" "}
-        <span className="muted">
+        <span className="text-muted-foreground">
           of 100 · review from {result.thresholds.review}, likely spam from {result.thresholds.likely}
         </span>
       </p>
-      {cleared ? <p className="alert alert-success">Marked as not spam on {formatDateTime(cleared)}: this account is not flagged again.</p> : null}
-      {acc?.reasons.length ? <ReasonList reasons={acc.reasons} /> : <p className="muted">Nothing suspicious (or trustworthy) was found.</p>}
+      {cleared ? <p className="flex flex-col items-start gap-2.5 rounded-md border border-l-4 px-3.5 py-3 border-success-fg/30 border-l-success-fg bg-success-bg text-success-fg">Marked as not spam on {formatDateTime(cleared)}: this account is not flagged again.</p> : null}
+      {acc?.reasons.length ? <ReasonList reasons={acc.reasons} /> : <p className="text-muted-foreground">Nothing suspicious (or trustworthy) was found.</p>}
       {wave ? (
         <p>
           Part of the wave <Link href={waveHref(wave.key)}>{wave.label}</Link> ({wave.size} accounts).
@@ -58,11 +58,11 @@ export async function SpamScorePanel({ q, user, canClear, now }: Props) {
       ) : null}
       {band && !cleared ? (
         canClear ? (
-          <div className="actions">
+          <div className="mt-3 flex flex-wrap gap-2">
             <NotSpamButton userId={user.id} email={user.email} />
           </div>
         ) : (
-          <p className="muted">
+          <p className="text-muted-foreground">
             “Not spam” cannot be remembered without the audit table (<code>npm run audit:install</code>).
           </p>
         )
@@ -77,9 +77,9 @@ function NotScored({ days }: { days: number }) {
 
 function Panel({ note }: { note: string }) {
   return (
-    <section className="panel spam-panel" aria-labelledby="spam-title" data-testid="spam-panel">
+    <section className="flex min-w-0 flex-col gap-3 rounded-md border bg-card p-4 shadow-xs" aria-labelledby="spam-title" data-testid="spam-panel">
       <h2 id="spam-title">Spam score</h2>
-      <p className="muted">{note}</p>
+      <p className="text-muted-foreground">{note}</p>
     </section>
   );
 }

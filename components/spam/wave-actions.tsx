@@ -1,4 +1,5 @@
 "use client";
+import { buttonVariants } from "@/components/ui/button";
 import { useState } from "react";
 import type { RevokeNotes } from "../moderation/revoke-notes";
 import { ClearSpamDialog } from "./clear-spam-dialog";
@@ -20,14 +21,14 @@ export function WaveActions({ label, memberIds, checklist, ban, canClear }: Prop
   const [open, setOpen] = useState<"ban" | "clear" | null>(null);
   const close = () => setOpen(null);
   return (
-    <fieldset className="user-actions" aria-label="Wave actions">
+    <fieldset className="m-0 flex min-w-0 flex-wrap items-center gap-2 border-0 p-0" aria-label="Wave actions">
       {ban ? (
-        <button type="button" className="btn btn-sm btn-danger-outline" onClick={() => setOpen("ban")}>
+        <button type="button" className={buttonVariants({ variant: "destructive-outline", size: "xs" })} onClick={() => setOpen("ban")}>
           Ban this wave
         </button>
       ) : null}
       {canClear ? (
-        <button type="button" className="btn btn-sm" onClick={() => setOpen("clear")}>
+        <button type="button" className={buttonVariants({ variant: "outline", size: "xs" })} onClick={() => setOpen("clear")}>
           Not spam
         </button>
       ) : null}

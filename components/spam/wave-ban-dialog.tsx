@@ -55,9 +55,9 @@ export function WaveBanDialog({ label, memberIds, checklist, notes, onClose }: P
     >
       <PreviewBody preview={preview} loading="Counting the users this would affect…">
         {(data) => (
-        <p className="preview-count" data-testid="wave-ban-preview">
+        <p className="preview-count text-[15px]" data-testid="wave-ban-preview">
           <strong>{plural(count, "user")}</strong> of this wave will be banned.{" "}
-          {skippedText(data.skipped) ? <span className="muted">{skippedText(data.skipped)} Only admins act on staff, and nobody on themselves.</span> : null}
+          {skippedText(data.skipped) ? <span className="text-muted-foreground">{skippedText(data.skipped)} Only admins act on staff, and nobody on themselves.</span> : null}
         </p>
       )}
       </PreviewBody>

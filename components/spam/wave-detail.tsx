@@ -73,23 +73,23 @@ export async function WaveDetail({ q, waveKey, page: requested, ban, canClear, n
 
   return (
     <>
-      <nav aria-label="Breadcrumb" className="breadcrumb">
+      <nav aria-label="Breadcrumb" className="text-[13px] text-muted-foreground">
         <Link href="/spam">Spam</Link> <span aria-hidden="true">/</span> <span aria-current="page">Wave</span>
       </nav>
-      <header className="page-header">
-        <h1 className="wave-title">{wave.label}</h1>
+      <header className="page-header flex flex-wrap items-baseline gap-3">
+        <h1 className="wrap-anywhere">{wave.label}</h1>
         <Badge>{waveKindLabels[wave.kind]}</Badge>
-        <span className="count">Scored {scoredAgo(ageMs, now)}</span>
-        <div className="page-header-end">
+        <span className="count text-muted-foreground tabular-nums">Scored {scoredAgo(ageMs, now)}</span>
+        <div className="ml-auto flex flex-wrap items-center gap-2">
           <WaveActions label={wave.label} memberIds={ids} checklist={checklist} ban={ban} canClear={canClear} />
         </div>
       </header>
       {canClear ? null : <AuditMissingNote />}
-      <div className="detail-grid">
+      <div className="grid grid-cols-[repeat(auto-fit,minmax(min(360px,100%),1fr))] items-start gap-4">
         <WaveSummary wave={wave} members={ids.length} now={now} />
         <WaveTimeline times={times} />
       </div>
-      <section className="stack" aria-labelledby="members-title">
+      <section className="flex flex-col gap-3.5" aria-labelledby="members-title">
         <h2 id="members-title">Members</h2>
         <WaveMembersTable members={members} page={page} pageCount={pageCount} total={ids.length} pageSize={WAVE_PAGE_SIZE} href={waveHref(wave.key)} />
       </section>

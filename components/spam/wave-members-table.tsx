@@ -1,3 +1,5 @@
+import { tableClass } from "@/components/ui/table";
+import { buttonVariants } from "@/components/ui/button";
 import Link from "next/link";
 import type { Reason } from "@/lib/spam/types";
 import { Badge } from "../ui/badge";
@@ -35,9 +37,9 @@ interface Props {
 export function WaveMembersTable({ members, page, pageCount, total, pageSize, href }: Props) {
   const from = (page - 1) * pageSize + 1;
   return (
-    <div className="data-table">
-      <div className="table-scroll">
-        <table className="table" aria-label="Wave members">
+    <div className="rounded-md border bg-card shadow-xs transition-opacity group-data-[pending]/region:cursor-progress group-data-[pending]/region:opacity-55 group-data-[pending]/region:delay-150 motion-reduce:transition-none">
+      <div className="overflow-x-auto">
+        <table className={tableClass} aria-label="Wave members">
           <thead>
             <tr>
               <th scope="col">Member</th>
@@ -50,26 +52,26 @@ export function WaveMembersTable({ members, page, pageCount, total, pageSize, hr
           <tbody>
             {members.map((m) => (
               <tr key={m.id}>
-                <td className="top">
-                  <Link href={`/users/${encodeURIComponent(m.id)}`} className="cell-stack">
-                    <span>{m.email ?? <span className="muted">(deleted user)</span>}</span>
-                    {m.name ? <span className="muted">{m.name}</span> : null}
+                <td className="align-top">
+                  <Link href={`/users/${encodeURIComponent(m.id)}`} className="flex min-w-[140px] flex-col text-[13px]">
+                    <span>{m.email ?? <span className="text-muted-foreground">(deleted user)</span>}</span>
+                    {m.name ? <span className="text-muted-foreground">{m.name}</span> : null}
                   </Link>
                 </td>
-                <td className="nowrap top">
+                <td className="whitespace-nowrap align-top">
                   <ScoreBadge score={m.score} band={m.band} />
                 </td>
-                <td className="top reasons-cell">
+                <td className="align-top min-w-[320px] max-w-[560px] max-md:min-w-[240px]">
                   <ReasonList reasons={m.reasons} />
                 </td>
-                <td className="nowrap top">
+                <td className="whitespace-nowrap align-top">
                   <Time value={m.createdAt} mode="absolute" />
                 </td>
-                <td className="top">
-                  <span className="badge-list">
+                <td className="align-top">
+                  <span className="inline-flex flex-wrap gap-1 align-middle">
                     {m.banned ? <Badge tone="danger">Banned</Badge> : null}
                     {m.cleared ? <Badge tone="success">Not spam</Badge> : null}
-                    {!m.banned && !m.cleared ? <span className="muted">Open</span> : null}
+                    {!m.banned && !m.cleared ? <span className="text-muted-foreground">Open</span> : null}
                   </span>
                 </td>
               </tr>
@@ -77,19 +79,19 @@ export function WaveMembersTable({ members, page, pageCount, total, pageSize, hr
           </tbody>
         </table>
       </div>
-      <nav className="pager" aria-label="Members pages">
-        <span className="muted">
+      <nav className="flex flex-wrap items-center justify-between gap-3 border-t px-3 py-2 text-[13px]" aria-label="Members pages">
+        <span className="text-muted-foreground">
           Members {from}–{from + members.length - 1} of {total}
         </span>
         {pageCount > 1 ? (
-          <div className="pager-controls">
+          <div className="flex items-center gap-2">
             {page > 1 ? (
-              <Link className="btn btn-sm" href={page === 2 ? href : `${href}?page=${page - 1}`}>
+              <Link className={buttonVariants({ variant: "outline", size: "xs" })} href={page === 2 ? href : `${href}?page=${page - 1}`}>
                 Previous
               </Link>
             ) : null}
             {page < pageCount ? (
-              <Link className="btn btn-sm" href={`${href}?page=${page + 1}`}>
+              <Link className={buttonVariants({ variant: "outline", size: "xs" })} href={`${href}?page=${page + 1}`}>
                 Next
               </Link>
             ) : null}

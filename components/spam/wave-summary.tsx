@@ -6,9 +6,9 @@ import { waveKindLabels } from "./spam-format";
 /** What the members share and what the score saw in most of them. */
 export function WaveSummary({ wave, members, now }: { wave: Wave; members: number; now: Date }) {
   return (
-    <section className="panel" aria-labelledby="wave-summary-title">
+    <section className="flex min-w-0 flex-col gap-3 rounded-md border bg-card p-4 shadow-xs" aria-labelledby="wave-summary-title">
       <h2 id="wave-summary-title">About this wave</h2>
-      <dl className="props">
+      <dl className="m-0 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-2 [&_dd]:m-0 [&_dd]:min-w-0 [&_dd]:wrap-anywhere [&_dt]:text-[13px] [&_dt]:text-muted-foreground">
         <dt>Shared</dt>
         <dd>
           {waveKindLabels[wave.kind]}: <strong>{wave.label}</strong>
@@ -23,10 +23,10 @@ export function WaveSummary({ wave, members, now }: { wave: Wave; members: numbe
         <dd>{Math.round(wave.avgScore)}</dd>
         <dt>Most common</dt>
         <dd>
-          <ul className="reason-list">
+          <ul className="m-0 flex list-none flex-col gap-[3px] p-0 text-[13px] [&_li]:grid [&_li]:grid-cols-[3.2em_1fr] [&_li]:items-baseline [&_li]:gap-1.5">
             {wave.topReasons.map((r) => (
               <li key={r.code} title={r.code}>
-                <span className="points">{r.count}×</span>
+                <span className="text-right font-semibold text-secondary-foreground tabular-nums">{r.count}×</span>
                 <span>{r.text}</span>
               </li>
             ))}

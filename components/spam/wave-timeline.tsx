@@ -44,22 +44,22 @@ export function WaveTimeline({ times }: { times: readonly number[] }) {
   };
   const summary = `${times.length} sign-ups per ${bucket.unit} from ${label(0)} to ${label(counts.length - 1)}; at most ${max} in one ${bucket.unit}, from ${label(peak)}.`;
   return (
-    <section className="panel" aria-labelledby="timeline-title">
-      <div className="panel-header">
+    <section className="flex min-w-0 flex-col gap-3 rounded-md border bg-card p-4 shadow-xs" aria-labelledby="timeline-title">
+      <div className="flex flex-wrap items-baseline justify-between gap-3">
         <h2 id="timeline-title">Sign-ups over time</h2>
-        <span className="muted">
+        <span className="text-muted-foreground">
           per {bucket.unit} (UTC) · peak {max} from {label(peak)}
         </span>
       </div>
-      <div className="timeline-bars" role="img" aria-label={summary}>
+      <div className="flex h-[140px] items-end gap-0.5 border-b border-input pt-1" role="img" aria-label={summary}>
         {counts.map((c, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: bar i is time bucket i; the buckets never reorder
-          <span key={i} className="timeline-bar" title={`${label(i)}: ${c} sign-up${c === 1 ? "" : "s"}`}>
-            {c > 0 ? <span className="timeline-fill" style={{ height: `${Math.max(4, (c / max) * 100)}%` }} /> : null}
+          <span key={i} className="flex h-full min-w-0.5 flex-[1_1_0] items-end hover:bg-muted" title={`${label(i)}: ${c} sign-up${c === 1 ? "" : "s"}`}>
+            {c > 0 ? <span className="w-full rounded-t-[2px] bg-primary" style={{ height: `${Math.max(4, (c / max) * 100)}%` }} /> : null}
           </span>
         ))}
       </div>
-      <div className="timeline-axis muted">
+      <div className="-mt-1.5 flex justify-between text-xs text-muted-foreground">
         <span>{label(0)}</span>
         <span>{label(counts.length - 1)}</span>
       </div>

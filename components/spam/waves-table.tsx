@@ -1,3 +1,4 @@
+import { tableClass } from "@/components/ui/table";
 import Link from "next/link";
 import type { Wave } from "@/lib/spam/types";
 import { Badge } from "../ui/badge";
@@ -24,16 +25,16 @@ interface Props {
 /** Groups of flagged sign-ups that share something (largest first, as the engine orders them). */
 export function WavesTable({ waves, members, now }: Props) {
   return (
-    <div className="data-table">
-      <div className="table-scroll">
-        <table className="table waves-table" aria-label="Waves">
+    <div className="rounded-md border bg-card shadow-xs transition-opacity group-data-[pending]/region:cursor-progress group-data-[pending]/region:opacity-55 group-data-[pending]/region:delay-150 motion-reduce:transition-none">
+      <div className="overflow-x-auto">
+        <table className={tableClass} aria-label="Waves">
           <thead>
             <tr>
               <th scope="col">Wave</th>
-              <th scope="col" className="num">Size</th>
+              <th scope="col" className="text-right tabular-nums">Size</th>
               <th scope="col">First sign-up</th>
               <th scope="col">Last sign-up</th>
-              <th scope="col" className="num">Avg score</th>
+              <th scope="col" className="text-right tabular-nums">Avg score</th>
               <th scope="col">Top reasons</th>
               <th scope="col">Members, for example</th>
             </tr>
@@ -41,40 +42,40 @@ export function WavesTable({ waves, members, now }: Props) {
           <tbody>
             {waves.length === 0 ? (
               <tr>
-                <td colSpan={7} className="table-empty">
+                <td colSpan={7} className="table-empty !py-10 !text-center text-muted-foreground">
                   No waves: no group of flagged sign-ups shares a mailbox, numbering, domain, network or browser.
                 </td>
               </tr>
             ) : (
               waves.map((w) => (
                 <tr key={w.key}>
-                  <td className="top wave-cell">
-                    <span className="cell-stack">
-                      <Link href={waveHref(w.key)} className="wave-link">
+                  <td className="align-top min-w-[200px]">
+                    <span className="flex min-w-[140px] flex-col text-[13px]">
+                      <Link href={waveHref(w.key)} className="wave-link font-medium wrap-break-word">
                         {w.label}
                       </Link>
-                      <span className="muted">{waveKindLabels[w.kind]}</span>
+                      <span className="text-muted-foreground">{waveKindLabels[w.kind]}</span>
                     </span>
                   </td>
-                  <td className="num top">{w.size}</td>
-                  <td className="nowrap top">
+                  <td className="text-right tabular-nums align-top">{w.size}</td>
+                  <td className="whitespace-nowrap align-top">
                     <Time value={timeValue(w.firstAt, now)} mode="absolute" />
                   </td>
-                  <td className="nowrap top">
+                  <td className="whitespace-nowrap align-top">
                     <Time value={timeValue(w.lastAt, now)} mode="absolute" />
                   </td>
-                  <td className="num top">{Math.round(w.avgScore)}</td>
-                  <td className="top">
-                    <ul className="reason-list">
+                  <td className="text-right tabular-nums align-top">{Math.round(w.avgScore)}</td>
+                  <td className="align-top">
+                    <ul className="m-0 flex list-none flex-col gap-[3px] p-0 text-[13px] [&_li]:grid [&_li]:grid-cols-[3.2em_1fr] [&_li]:items-baseline [&_li]:gap-1.5">
                       {w.topReasons.slice(0, 3).map((r) => (
                         <li key={r.code} title={r.code}>
-                          <span className="points">{r.count}×</span>
+                          <span className="text-right font-semibold text-secondary-foreground tabular-nums">{r.count}×</span>
                           <span>{r.text}</span>
                         </li>
                       ))}
                     </ul>
                   </td>
-                  <td className="top wave-sample-cell">
+                  <td className="align-top min-w-[260px]">
                     <WaveSample wave={w} members={members} />
                   </td>
                 </tr>
@@ -94,7 +95,7 @@ function WaveSample({ wave, members }: { wave: Wave; members: ReadonlyMap<string
   });
   const more = wave.size - shown.length;
   return (
-    <ul className="wave-sample">
+    <ul className="m-0 list-none p-0 text-[13px] wrap-break-word">
       {shown.map((m) => (
         <li key={m.id}>
           <Link href={`/users/${encodeURIComponent(m.id)}`}>{m.email}</Link> {m.banned ? <Badge tone="danger">Banned</Badge> : null}
@@ -102,7 +103,7 @@ function WaveSample({ wave, members }: { wave: Wave; members: ReadonlyMap<string
       ))}
       {more > 0 ? (
         <li>
-          <Link href={waveHref(wave.key)} className="muted">
+          <Link href={waveHref(wave.key)} className="text-muted-foreground">
             and {more} more
           </Link>
         </li>

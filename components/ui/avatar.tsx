@@ -7,16 +7,20 @@ import { initialOf } from "./initial";
  * Only http(s) images are loaded, without a referrer, so an avatar host does not learn which admin
  * page was open.
  */
+const sizes = { sm: "size-7 text-[13px]", lg: "size-12 text-xl" } as const;
+
 export function Avatar({ name, email, image, size = "sm" }: { name: string; email: string; image: string | null; size?: "sm" | "lg" }) {
   const [failed, setFailed] = useState(false);
   const initial = initialOf(name, email);
   const src = !failed && image && /^https?:\/\//i.test(image) ? image : null;
   return (
-    <span className={`avatar avatar-${size}`} aria-hidden="true">
+    // "avatar" names the element for the browser tests (no CSS of its own).
+    <span className={`avatar ${sizes[size]} inline-flex flex-none items-center justify-center overflow-hidden rounded-full bg-accent font-semibold text-primary`} aria-hidden="true">
       {src ? (
         <img
           src={src}
           alt=""
+          className="size-full object-cover"
           referrerPolicy="no-referrer"
           loading="lazy"
           decoding="async"

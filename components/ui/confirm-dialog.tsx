@@ -29,7 +29,7 @@ export function ConfirmDialog<T>({ title, confirmLabel, pendingLabel, tone = "da
   return (
     <Dialog title={title} onClose={onClose} busy={call.pending} size={size} alert={tone === "danger"}>
       <form
-        className="dialog-body"
+        className="flex flex-col gap-3.5 px-5 pt-3 pb-4.5"
         onSubmit={(e) => {
           e.preventDefault();
           if (ready && !call.pending) call.run(run, onDone);
@@ -37,11 +37,11 @@ export function ConfirmDialog<T>({ title, confirmLabel, pendingLabel, tone = "da
       >
         {children}
         {call.error ? (
-          <p role="alert" className="alert alert-error">
+          <p role="alert" className="flex flex-col items-start gap-2.5 rounded-md border border-l-4 px-3.5 py-3 alert-error border-danger-fg/30 border-l-danger-fg bg-danger-bg text-danger-fg">
             {call.error}
           </p>
         ) : null}
-        <div className="dialog-actions">
+        <div className="flex justify-end gap-2 pt-1">
           <Button type="button" variant="outline" size="sm" onClick={onClose} disabled={call.pending}>
             Cancel
           </Button>

@@ -1,4 +1,5 @@
 "use client";
+import { buttonVariants } from "@/components/ui/button";
 import { useEffect, useState } from "react";
 
 /** Copies a value (an id) to the clipboard and says so for two seconds. */
@@ -12,7 +13,7 @@ export function CopyButton({ value, label = "Copy" }: { value: string; label?: s
   return (
     <button
       type="button"
-      className="btn btn-sm btn-ghost"
+      className={buttonVariants({ variant: "ghost", size: "xs" })}
       onClick={() =>
         navigator.clipboard.writeText(value).then(
           () => setState("copied"),

@@ -1,4 +1,5 @@
 "use client";
+import { buttonVariants } from "@/components/ui/button";
 import { usePathname } from "next/navigation";
 import { createContext, type ReactNode, use, useState } from "react";
 
@@ -30,6 +31,11 @@ export function NoticeProvider({ children }: { children: ReactNode }) {
   return <NoticeContext value={{ notice, notify, dismiss: () => setNotice(null) }}>{children}</NoticeContext>;
 }
 
+const noticeTones = {
+  success: "border-success-fg/30 border-l-success-fg bg-success-bg text-success-fg",
+  error: "border-danger-fg/30 border-l-danger-fg bg-danger-bg text-danger-fg",
+} as const;
+
 export const useNotify = () => use(NoticeContext).notify;
 
 /** Where the notice shows. The live region is always in the DOM so screen readers announce changes. */
@@ -38,11 +44,12 @@ export function NoticeArea() {
   const pathname = usePathname();
   const shown = notice && notice.path === pathname ? notice : null;
   return (
-    <div role="status" aria-live="polite" className="notice-area">
+    <div role="status" aria-live="polite" className="mb-4 empty:hidden">
       {shown ? (
-        <div key={shown.id} className={`alert alert-${shown.tone} notice`}>
+        // "notice" names it for the browser tests (no CSS of its own).
+        <div key={shown.id} className={`notice flex items-center justify-between gap-2.5 rounded-md border border-l-4 px-3.5 py-3 ${noticeTones[shown.tone]}`}>
           <p>{shown.text}</p>
-          <button type="button" className="btn btn-sm btn-ghost" onClick={dismiss} aria-label="Dismiss message">
+          <button type="button" className={buttonVariants({ variant: "ghost", size: "xs" })} onClick={dismiss} aria-label="Dismiss message">
             ×
           </button>
         </div>

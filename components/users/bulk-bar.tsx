@@ -1,4 +1,5 @@
 "use client";
+import { buttonVariants } from "@/components/ui/button";
 import { useState } from "react";
 import type { RevokeNotes } from "../moderation/revoke-notes";
 import { plural } from "../moderation/result-text";
@@ -25,24 +26,24 @@ export function BulkBar({ target, pageSelected, canMatchAll, onMatchAll, onClear
   const start = (action: BulkAction) => setOpen({ action, target });
   const byFilter = "filter" in target;
   return (
-    <section className="bulk-bar" aria-label="Bulk actions">
-      <p className="bulk-summary">
+    <section className="sticky top-14 z-[3] mb-3 flex flex-wrap items-center justify-between gap-3 rounded-md border border-primary/30 bg-accent px-3 py-2" aria-label="Bulk actions">
+      <p>
         {byFilter ? <strong>Every user matching the current filters is selected.</strong> : <strong>{plural(pageSelected, "user")} selected on this page.</strong>}{" "}
         {!byFilter && canMatchAll ? (
-          <button type="button" className="link-button" onClick={onMatchAll}>
+          <button type="button" className="cursor-pointer border-0 bg-transparent p-0 text-primary underline" onClick={onMatchAll}>
             Select everything matching this filter
           </button>
         ) : null}
       </p>
-      <div className="bulk-actions">
+      <div className="flex flex-wrap gap-2">
         {bansTracked ? (
           <>
-            <button type="button" className="btn btn-sm btn-danger-outline" onClick={() => start("ban")}>Ban</button>
-            <button type="button" className="btn btn-sm" onClick={() => start("unban")}>Unban</button>
+            <button type="button" className={buttonVariants({ variant: "destructive-outline", size: "xs" })} onClick={() => start("ban")}>Ban</button>
+            <button type="button" className={buttonVariants({ variant: "outline", size: "xs" })} onClick={() => start("unban")}>Unban</button>
           </>
         ) : null}
-        <button type="button" className="btn btn-sm" onClick={() => start("revokeSessions")}>Sign out</button>
-        <button type="button" className="btn btn-sm btn-ghost" onClick={onClear}>Clear selection</button>
+        <button type="button" className={buttonVariants({ variant: "outline", size: "xs" })} onClick={() => start("revokeSessions")}>Sign out</button>
+        <button type="button" className={buttonVariants({ variant: "ghost", size: "xs" })} onClick={onClear}>Clear selection</button>
       </div>
       {open ? <BulkDialog action={open.action} target={open.target} notes={notes} onDone={onClear} onClose={() => setOpen(null)} /> : null}
     </section>

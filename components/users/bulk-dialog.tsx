@@ -70,10 +70,10 @@ export function BulkDialog({ action, target, notes, onDone, onClose }: Props) {
       <PreviewBody preview={preview} loading="Counting the users this would affect…">
         {(data) => (
         <>
-          <p className="preview-count">
+          <p className="preview-count text-[15px]">
             <strong>{plural(count, "user")}</strong> {"filter" in target ? "match the current filters" : "selected"}.{" "}
             {skippedText(data.skipped) ? (
-              <span className="muted">{skippedText(data.skipped)} Only admins act on staff, and nobody on themselves.</span>
+              <span className="text-muted-foreground">{skippedText(data.skipped)} Only admins act on staff, and nobody on themselves.</span>
             ) : null}
           </p>
           <BulkSample preview={data} unticked={"ids" in target ? unticked : null} onToggle={toggle} />

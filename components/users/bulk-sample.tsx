@@ -16,24 +16,24 @@ export function BulkSample({ preview, unticked, onToggle }: Props) {
   if (preview.sample.length === 0) return null;
   const more = preview.users - preview.sample.length;
   return (
-    <div className="sample">
-      <p className="sample-title">{unticked ? "Untick anyone who should be left out:" : "For example:"}</p>
-      <ul className="sample-list">
+    <div className="flex flex-col gap-1.5">
+      <p className="text-[13px] text-muted-foreground">{unticked ? "Untick anyone who should be left out:" : "For example:"}</p>
+      <ul className="sample-list m-0 flex max-h-[260px] list-none flex-col gap-1 overflow-y-auto rounded-md bg-muted px-2.5 py-1.5 [&_li]:flex [&_li]:items-center [&_li]:gap-2">
         {preview.sample.map((u) => (
           <li key={u.id}>
             {unticked ? (
-              <label className="sample-item">
+              <label className="inline-flex items-center gap-2 wrap-anywhere">
                 <input type="checkbox" checked={!unticked.has(u.id)} onChange={(e) => onToggle(u.id, e.target.checked)} />
                 {u.email}
               </label>
             ) : (
-              <span className="sample-item">{u.email}</span>
+              <span className="inline-flex items-center gap-2 wrap-anywhere">{u.email}</span>
             )}
             {u.banned ? <Badge tone="danger">Banned</Badge> : null}
           </li>
         ))}
       </ul>
-      {more > 0 ? <p className="muted">and {more.toLocaleString("en")} more.</p> : null}
+      {more > 0 ? <p className="text-muted-foreground">and {more.toLocaleString("en")} more.</p> : null}
     </div>
   );
 }

@@ -1,4 +1,5 @@
 "use client";
+import { inputClass } from "@/components/ui/input";
 import { setRoleAction } from "@/lib/modules/core/actions/set-role.action";
 import { useId, useState } from "react";
 import { ConfirmDialog } from "../ui/confirm-dialog";
@@ -27,11 +28,11 @@ export function ChangeRoleDialog({ userId, email, role, onClose }: { userId: str
       }}
       onClose={onClose}
     >
-      <div className="field">
+      <div className="flex min-w-0 flex-col gap-1 [&>label]:text-xs [&>label]:font-medium [&>label]:text-muted-foreground [&>span]:text-xs [&>span]:font-medium [&>span]:text-muted-foreground">
         <label htmlFor={id}>Roles, separated by commas</label>
-        <input id={id} className="input" value={value} placeholder="user" autoComplete="off" spellCheck={false} onChange={(e) => setValue(e.target.value)} />
+        <input id={id} className={inputClass} value={value} placeholder="user" autoComplete="off" spellCheck={false} onChange={(e) => setValue(e.target.value)} />
       </div>
-      <p className="muted">
+      <p className="text-muted-foreground">
         Roles mapped to staff (admin, moderator, support by default) open this dashboard. Leave empty to remove every role.
       </p>
     </ConfirmDialog>

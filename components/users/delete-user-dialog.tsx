@@ -1,4 +1,5 @@
 "use client";
+import { inputClass } from "@/components/ui/input";
 import { deleteUserAction } from "@/lib/modules/core/actions/delete-user.action";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
@@ -39,11 +40,11 @@ export function DeleteUserDialog({ userId, email, notes, onClose }: Props) {
         The user, their sign-in methods and all their sessions are removed from the app’s database. <strong>This cannot be undone.</strong>
       </p>
       <RevokeNotice notes={notes} />
-      <div className="field">
+      <div className="flex min-w-0 flex-col gap-1 [&>label]:text-xs [&>label]:font-medium [&>label]:text-muted-foreground [&>span]:text-xs [&>span]:font-medium [&>span]:text-muted-foreground">
         <label htmlFor={id}>
           Type <strong>{email}</strong> to confirm
         </label>
-        <input id={id} className="input" value={typed} autoComplete="off" spellCheck={false} onChange={(e) => setTyped(e.target.value)} />
+        <input id={id} className={inputClass} value={typed} autoComplete="off" spellCheck={false} onChange={(e) => setTyped(e.target.value)} />
       </div>
     </ConfirmDialog>
   );

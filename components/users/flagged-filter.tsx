@@ -1,5 +1,5 @@
 "use client";
-import { useId } from "react";
+import { FacetedFilter } from "../data-table/faceted-filter";
 import type { FlaggedBand } from "./flagged-bands";
 import { useUserFilters } from "./use-user-filters";
 import { userFilterKeys } from "@/lib/users/search-params";
@@ -10,18 +10,15 @@ import { userFilterKeys } from "@/lib/users/search-params";
  */
 export function FlaggedFilter({ thresholds }: { thresholds: { review: number; likely: number } | null }) {
   const [f, setF] = useUserFilters();
-  const id = useId();
-  const choose = (value: string) =>
-    void setF({ flagged: value || null, cursor: null, sort: null, ...Object.fromEntries(userFilterKeys.map((k) => [k, null])) });
+  const choose = (value: string | null) => void setF({ flagged: value, cursor: null, sort: null, ...Object.fromEntries(userFilterKeys.map((k) => [k, null])) });
   const at = (band: FlaggedBand) => (thresholds ? ` (score ≥ ${thresholds[band]})` : "");
-  return (
-    <div className="field">
-      <label htmlFor={id}>Flagged</label>
-      <select id={id} className="select" value={f.flagged ?? ""} onChange={(e) => choose(e.target.value)}>
-        <option value="">Not filtered</option>
-        <option value="review">Flagged for review{at("review")}</option>
-        <option value="likely">Likely spam{at("likely")}</option>
-      </select>
-    </div>
-  );
+  const def = {
+    key: "flagged",
+    title: "Flagged",
+    options: [
+      { value: "review", label: `Flagged for review${at("review")}` },
+      { value: "likely", label: `Likely spam${at("likely")}` },
+    ],
+  };
+  return <FacetedFilter def={def} value={f.flagged} onChange={choose} />;
 }

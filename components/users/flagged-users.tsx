@@ -1,3 +1,4 @@
+import { buttonVariants } from "@/components/ui/button";
 import Link from "next/link";
 import type { Q } from "@/lib/db/context";
 import { AppError } from "@/lib/errors";
@@ -49,11 +50,11 @@ export async function FlaggedUsers({ q, params, bansTracked, bulk, now }: Props)
 
 function InvalidView({ message }: { message: string }) {
   return (
-    <div role="alert" className="alert alert-error">
+    <div role="alert" className="flex flex-col items-start gap-2.5 rounded-md border border-l-4 px-3.5 py-3 alert-error border-danger-fg/30 border-l-danger-fg bg-danger-bg text-danger-fg">
       <p>
         <strong>This view cannot be shown:</strong> {message}
       </p>
-      <Link href="/users" className="btn btn-sm">
+      <Link href="/users" className={buttonVariants({ variant: "outline", size: "xs" })}>
         Show all users
       </Link>
     </div>

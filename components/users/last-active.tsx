@@ -11,14 +11,14 @@ export function LastActive({ item }: { item: Pick<UserListItem, "lastActiveAt" |
   const k = item.keptActivity;
   if (!k) {
     return (
-      <span className="muted" title="No session row is left, and no audit record kept a last activity">
+      <span className="text-muted-foreground" title="No session row is left, and no audit record kept a last activity">
         No session recorded
       </span>
     );
   }
   return (
     <span title={`Last active ${k.lastActive.absolute}, kept when sessions were ended by ${k.action} on ${k.endedAt}`}>
-      <span className="muted">No session now · </span>
+      <span className="text-muted-foreground">No session now · </span>
       <time dateTime={k.lastActive.iso}>{k.lastActive.relative}</time>
     </span>
   );

@@ -12,10 +12,10 @@ const helper = createColumnHelper<DataTableFeatures, UserListItem>();
 export const scoreColumn = helper.accessor("spam", {
   id: "spam",
   header: "Spam score",
-  meta: { className: "nowrap" },
+  meta: { className: "whitespace-nowrap" },
   cell: ({ row }) => {
     const s = row.original.spam;
-    if (!s) return <span className="muted" title="Not scored: signed up outside the scored window">—</span>;
+    if (!s) return <span className="text-muted-foreground" title="Not scored: signed up outside the scored window">—</span>;
     return <ScoreBadge score={s.score} band={s.band} title={s.why || undefined} />;
   },
 });

@@ -1,3 +1,4 @@
+import { tableClass } from "@/components/ui/table";
 import type { AccountRow } from "@/lib/accounts/queries";
 import { timeValue } from "../ui/format";
 import { Time } from "../ui/time";
@@ -6,13 +7,13 @@ import { ProviderBadge } from "./user-badges";
 /** Sign-in methods: provider, the provider's account id and when it was linked. Never tokens. */
 export function UserAccountsTable({ accounts, now }: { accounts: readonly AccountRow[]; now: Date }) {
   return (
-    <section className="panel" aria-labelledby="accounts-title">
+    <section className="flex min-w-0 flex-col gap-3 rounded-md border bg-card p-4 shadow-xs" aria-labelledby="accounts-title">
       <h2 id="accounts-title">Sign-in methods</h2>
       {accounts.length === 0 ? (
-        <p className="muted">No password and no linked provider.</p>
+        <p className="text-muted-foreground">No password and no linked provider.</p>
       ) : (
-        <div className="table-scroll">
-          <table className="table">
+        <div className="overflow-x-auto">
+          <table className={tableClass}>
             <thead>
               <tr>
                 <th scope="col">Provider</th>
@@ -27,11 +28,11 @@ export function UserAccountsTable({ accounts, now }: { accounts: readonly Accoun
                     <ProviderBadge provider={a.providerId} />
                   </td>
                   <td>
-                    <code className="truncate" title={a.accountId}>
+                    <code className="inline-block max-w-[28ch] truncate align-bottom" title={a.accountId}>
                       {a.accountId}
                     </code>
                   </td>
-                  <td className="nowrap">
+                  <td className="whitespace-nowrap">
                     <Time value={timeValue(a.createdAt, now)} mode="absolute" />
                   </td>
                 </tr>

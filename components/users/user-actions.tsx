@@ -1,4 +1,5 @@
 "use client";
+import { buttonVariants } from "@/components/ui/button";
 import { verifyEmailAction } from "@/lib/modules/core/actions/verify-email.action";
 import { useState } from "react";
 import type { BanStatus } from "@/lib/users/ban-status";
@@ -37,40 +38,40 @@ export function UserActions({ user, activeSessions, can, notes }: Props) {
   const banned = user.banStatus === "banned";
   const verifyEmail = () => verify.run(() => verifyEmailAction({ userId: user.id }), () => notify("Email marked as verified."));
   return (
-    <fieldset className="user-actions" aria-label="User actions">
+    <fieldset className="m-0 flex min-w-0 flex-wrap items-center gap-2 border-0 p-0" aria-label="User actions">
       {can.ban && !banned ? (
-        <button type="button" className="btn btn-sm btn-danger-outline" onClick={() => setOpen("ban")}>
+        <button type="button" className={buttonVariants({ variant: "destructive-outline", size: "xs" })} onClick={() => setOpen("ban")}>
           Ban
         </button>
       ) : null}
       {can.ban && banned ? (
-        <button type="button" className="btn btn-sm" onClick={() => setOpen("unban")}>
+        <button type="button" className={buttonVariants({ variant: "outline", size: "xs" })} onClick={() => setOpen("unban")}>
           Unban
         </button>
       ) : null}
       {can.revokeSessions ? (
-        <button type="button" className="btn btn-sm" onClick={() => setOpen("signOut")}>
+        <button type="button" className={buttonVariants({ variant: "outline", size: "xs" })} onClick={() => setOpen("signOut")}>
           Sign out everywhere
         </button>
       ) : null}
       {/* Not destructive and easy to see afterwards: one click, no dialog. */}
       {can.verifyEmail && !user.emailVerified ? (
-        <button type="button" className="btn btn-sm" disabled={verify.pending} onClick={verifyEmail}>
+        <button type="button" className={buttonVariants({ variant: "outline", size: "xs" })} disabled={verify.pending} onClick={verifyEmail}>
           {verify.pending ? "Marking…" : "Mark email verified"}
         </button>
       ) : null}
       {can.setRole ? (
-        <button type="button" className="btn btn-sm" onClick={() => setOpen("role")}>
+        <button type="button" className={buttonVariants({ variant: "outline", size: "xs" })} onClick={() => setOpen("role")}>
           Change role
         </button>
       ) : null}
       {can.delete ? (
-        <button type="button" className="btn btn-sm btn-danger-outline" onClick={() => setOpen("delete")}>
+        <button type="button" className={buttonVariants({ variant: "destructive-outline", size: "xs" })} onClick={() => setOpen("delete")}>
           Delete user
         </button>
       ) : null}
       {verify.error ? (
-        <p role="alert" className="alert alert-error inline-alert">
+        <p role="alert" className="flex flex-col items-start gap-2.5 rounded-md border border-l-4 alert-error border-danger-fg/30 border-l-danger-fg bg-danger-bg text-danger-fg basis-full px-2.5 py-1.5">
           {verify.error}
         </p>
       ) : null}

@@ -1,4 +1,5 @@
-import { Badge, type BadgeTone } from "../ui/badge";
+import { cn } from "@/lib/ui/cn";
+import { Badge, type BadgeTone, badgeClass } from "../ui/badge";
 import type { UserListItem } from "./user-list-item";
 
 type StatusFields = Pick<UserListItem, "banStatus" | "banReason" | "banExpires" | "emailVerified">;
@@ -10,7 +11,7 @@ type StatusFields = Pick<UserListItem, "banStatus" | "banReason" | "banExpires" 
 export function UserStatusBadges({ user, showVerified = false }: { user: StatusFields; showVerified?: boolean }) {
   const banTitle = [user.banReason ? `Reason: ${user.banReason}` : "No reason recorded", user.banExpires ? `until ${user.banExpires.absolute}` : "permanent"].join(", ");
   return (
-    <span className="badge-list">
+    <span className="inline-flex flex-wrap gap-1 align-middle">
       {user.banStatus === "banned" ? (
         <Badge tone="danger" title={banTitle}>
           Banned
@@ -41,16 +42,17 @@ export const providerLabel = (id: string) => providerLabels[id] ?? id;
 
 export function ProviderBadge({ provider }: { provider: string }) {
   return (
-    <span className="badge badge-provider" data-provider={provider} title={provider}>
+    // Outlined, so they read as "methods", not as states.
+    <span className={cn(badgeClass, "rounded-sm border-input bg-card text-secondary-foreground", provider === "credential" && "border-info-fg/40 text-info-fg")} data-provider={provider} title={provider}>
       {providerLabel(provider)}
     </span>
   );
 }
 
 export function ProviderBadges({ providers }: { providers: readonly string[] }) {
-  if (providers.length === 0) return <span className="muted">None</span>;
+  if (providers.length === 0) return <span className="text-muted-foreground">None</span>;
   return (
-    <span className="badge-list">
+    <span className="inline-flex flex-wrap gap-1 align-middle">
       {providers.map((p) => (
         <ProviderBadge key={p} provider={p} />
       ))}
@@ -62,9 +64,9 @@ const roleTones: Record<string, BadgeTone> = { admin: "accent", moderator: "warn
 
 /** The user's role(s) in the app (Better Auth `user.role`), not their dashboard role. */
 export function RoleBadges({ roles }: { roles: readonly string[] }) {
-  if (roles.length === 0) return <span className="muted">—</span>;
+  if (roles.length === 0) return <span className="text-muted-foreground">—</span>;
   return (
-    <span className="badge-list">
+    <span className="inline-flex flex-wrap gap-1 align-middle">
       {roles.map((r) => (
         <Badge key={r} tone={roleTones[r] ?? "neutral"}>
           {r}

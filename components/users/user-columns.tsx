@@ -22,11 +22,11 @@ export const userColumns = helper.columns([
     cell: ({ row }) => {
       const u = row.original;
       return (
-        <Link href={`/users/${encodeURIComponent(u.id)}`} className="user-cell">
+        <Link href={`/users/${encodeURIComponent(u.id)}`} className="group/user flex min-w-[220px] items-center gap-2.5 text-inherit hover:no-underline">
           <Avatar name={u.name} email={u.email} image={u.image} />
-          <span className="user-cell-text">
-            <span className="user-cell-name">{u.name || <span className="muted">(no name)</span>}</span>
-            <span className="user-cell-email">{u.email}</span>
+          <span className="flex min-w-0 flex-col">
+            <span className="font-medium group-hover/user:text-primary group-hover/user:underline">{u.name || <span className="text-muted-foreground">(no name)</span>}</span>
+            <span className="text-[12.5px] text-muted-foreground wrap-anywhere">{u.email}</span>
           </span>
         </Link>
       );
@@ -51,7 +51,7 @@ export const userColumns = helper.columns([
     id: "createdAt",
     header: "Created",
     sortDescFirst: true,
-    meta: { sortKeys: { desc: "-createdAt", asc: "createdAt" }, className: "nowrap" },
+    meta: { sortKeys: { desc: "-createdAt", asc: "createdAt" }, className: "whitespace-nowrap" },
     cell: ({ row }) => <Time value={row.original.createdAt} mode="absolute" />,
   }),
   helper.accessor("lastActiveAt", {
@@ -59,7 +59,7 @@ export const userColumns = helper.columns([
     header: "Last active",
     sortDescFirst: true,
     // The server only offers "most recently active first" (users with no session sort last).
-    meta: { sortKeys: { desc: "-lastActiveAt" }, className: "nowrap" },
+    meta: { sortKeys: { desc: "-lastActiveAt" }, className: "whitespace-nowrap" },
     cell: ({ row }) => <LastActive item={row.original} />,
   }),
 ]);

@@ -35,7 +35,7 @@ export function UnbanDialog({ userId, email, onClose }: Target) {
 }
 
 /** "Sign out everywhere": every session of the user, in the database and the app's session store. */
-export function SignOutDialog({ userId, email, activeSessions, notes, onClose }: Target & { activeSessions: number; notes: RevokeNotes }) {
+export function SignOutDialog({ userId, email, activeSessions, notes, onClose }: Target & { activeSessions: number | null; notes: RevokeNotes }) {
   const notify = useNotify();
   return (
     <ConfirmDialog
@@ -49,7 +49,10 @@ export function SignOutDialog({ userId, email, activeSessions, notes, onClose }:
       }}
       onClose={onClose}
     >
-      <p>Every session of this user ends now ({plural(activeSessions, "active session")}). They can sign in again unless they are banned.</p>
+      <p>
+        {/* The users list does not count sessions (null): the sentence then does without the number. */}
+        Every session of this user ends now{activeSessions === null ? "" : ` (${plural(activeSessions, "active session")})`}. They can sign in again unless they are banned.
+      </p>
       <RevokeNotice notes={notes} />
     </ConfirmDialog>
   );

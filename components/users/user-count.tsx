@@ -10,7 +10,7 @@ import { formatUserCount } from "./format-count";
 export async function UserCount({ q, filters, now }: { q: Q; filters: UserFilters; now: Date }) {
   const count = await countUsers(q, filters, now);
   return (
-    <span className="count" title={count.kind === "estimate" ? "Estimated from table statistics" : count.kind === "unknown" ? "Counting took too long" : undefined}>
+    <span className="count text-muted-foreground tabular-nums" title={count.kind === "estimate" ? "Estimated from table statistics" : count.kind === "unknown" ? "Counting took too long" : undefined}>
       {formatUserCount(count)}
     </span>
   );

@@ -12,7 +12,7 @@ import type { UserListItem } from "./user-list-item";
 
 /** A module's extra field, by its declared kind; absent columns (optional fields) are skipped. */
 function fieldValue(kind: ProfileField["kind"], value: unknown): ReactNode {
-  if (value === null || value === "") return <span className="muted">—</span>;
+  if (value === null || value === "") return <span className="text-muted-foreground">—</span>;
   if (kind === "boolean") return value === true ? <Badge tone="success">Yes</Badge> : <Badge>No</Badge>;
   if (kind === "date") return value instanceof Date ? formatDateTime(value) : String(value);
   return String(value);
@@ -34,30 +34,30 @@ interface Props {
 export function UserProfile({ user, item, enabledModules, bansTracked, now }: Props) {
   const extra = modules.filter((m) => enabledModules.has(m.id as ModuleId)).flatMap((m) => m.profileFields ?? []).filter((p) => p.field in user.extra);
   return (
-    <section className="panel" aria-labelledby="profile-title">
+    <section className="flex min-w-0 flex-col gap-3 rounded-md border bg-card p-4 shadow-xs" aria-labelledby="profile-title">
       <h2 id="profile-title">Profile</h2>
-      <dl className="props">
+      <dl className="m-0 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-2 [&_dd]:m-0 [&_dd]:min-w-0 [&_dd]:wrap-anywhere [&_dt]:text-[13px] [&_dt]:text-muted-foreground">
         <dt>User id</dt>
-        <dd className="id-row">
+        <dd className="flex flex-wrap items-center gap-2">
           <code>{user.id}</code> <CopyButton value={user.id} label="Copy id" />
         </dd>
         <dt>Name</dt>
-        <dd>{user.name || <span className="muted">(no name)</span>}</dd>
+        <dd>{user.name || <span className="text-muted-foreground">(no name)</span>}</dd>
         <dt>Email</dt>
         <dd>
           {user.email} {user.emailVerified ? <Badge tone="success">Verified</Badge> : <Badge tone="warning">Unverified</Badge>}
         </dd>
         <dt>Image</dt>
-        <dd className="id-row">
+        <dd className="flex flex-wrap items-center gap-2">
           {user.image ? (
             <>
               <Avatar name={user.name} email={user.email} image={user.image} />
-              <span className="truncate" title={user.image}>
+              <span className="inline-block max-w-[28ch] truncate align-bottom" title={user.image}>
                 {user.image}
               </span>
             </>
           ) : (
-            <span className="muted">None</span>
+            <span className="text-muted-foreground">None</span>
           )}
         </dd>
         <dt>Role</dt>
@@ -66,7 +66,7 @@ export function UserProfile({ user, item, enabledModules, bansTracked, now }: Pr
         </dd>
         <dt>Created</dt>
         <dd>
-          <Time value={item.createdAt} mode="absolute" /> <span className="muted">({item.createdAt.relative})</span>
+          <Time value={item.createdAt} mode="absolute" /> <span className="text-muted-foreground">({item.createdAt.relative})</span>
         </dd>
         <dt>Updated</dt>
         <dd>
@@ -77,10 +77,10 @@ export function UserProfile({ user, item, enabledModules, bansTracked, now }: Pr
             <dt>Ban</dt>
             <dd>
               {item.banStatus === "active" ? (
-                <span className="muted">Not banned</span>
+                <span className="text-muted-foreground">Not banned</span>
               ) : (
                 <>
-                  {item.banStatus === "banned" ? <Badge tone="danger">Banned</Badge> : <Badge>Ban expired</Badge>} {user.banReason ? `“${user.banReason}”` : <span className="muted">no reason recorded</span>}
+                  {item.banStatus === "banned" ? <Badge tone="danger">Banned</Badge> : <Badge>Ban expired</Badge>} {user.banReason ? `“${user.banReason}”` : <span className="text-muted-foreground">no reason recorded</span>}
                   {" · "}
                   {item.banExpires ? (
                     <>

@@ -1,3 +1,4 @@
+import { tableClass } from "@/components/ui/table";
 import Link from "next/link";
 import type { SessionRow } from "@/lib/sessions/queries";
 import { parseUserAgent } from "@/lib/sessions/user-agent";
@@ -25,19 +26,19 @@ interface Props {
  */
 export function UserSessionsTable({ sessions, total, activeTotal, now, showImpersonation, revoke }: Props) {
   return (
-    <section className="panel" aria-labelledby="sessions-title">
-      <div className="panel-header">
+    <section className="flex min-w-0 flex-col gap-3 rounded-md border bg-card p-4 shadow-xs" aria-labelledby="sessions-title">
+      <div className="flex flex-wrap items-baseline justify-between gap-3">
         <h2 id="sessions-title">Sessions</h2>
-        <span className="muted">
+        <span className="text-muted-foreground">
           {formatInteger(activeTotal)} active of {formatInteger(total)}
           {total > sessions.length ? ` · showing ${formatInteger(sessions.length)} of ${formatInteger(total)}` : ""}
         </span>
       </div>
       {sessions.length === 0 ? (
-        <p className="muted">No sessions recorded.</p>
+        <p className="text-muted-foreground">No sessions recorded.</p>
       ) : (
-        <div className="table-scroll">
-          <table className="table">
+        <div className="overflow-x-auto">
+          <table className={tableClass}>
             <thead>
               <tr>
                 <th scope="col">Status</th>
@@ -49,7 +50,7 @@ export function UserSessionsTable({ sessions, total, activeTotal, now, showImper
                 {showImpersonation ? <th scope="col">Impersonated by</th> : null}
                 {revoke ? (
                   <th scope="col">
-                    <span className="visually-hidden">Actions</span>
+                    <span className="sr-only">Actions</span>
                   </th>
                 ) : null}
               </tr>
@@ -60,25 +61,25 @@ export function UserSessionsTable({ sessions, total, activeTotal, now, showImper
                 return (
                   <tr key={s.id}>
                     <td>{s.active ? <Badge tone="success">Active</Badge> : <Badge>Expired</Badge>}</td>
-                    <td>{s.ipAddress ? <code>{s.ipAddress}</code> : <span className="muted">—</span>}</td>
+                    <td>{s.ipAddress ? <code>{s.ipAddress}</code> : <span className="text-muted-foreground">—</span>}</td>
                     <td title={ua.raw || undefined}>
                       {ua.device}
-                      {ua.browser || ua.os ? <span className="muted"> · {[ua.browser, ua.os].filter(Boolean).join(" · ")}</span> : null}
+                      {ua.browser || ua.os ? <span className="text-muted-foreground"> · {[ua.browser, ua.os].filter(Boolean).join(" · ")}</span> : null}
                     </td>
-                    <td className="nowrap">
+                    <td className="whitespace-nowrap">
                       <Time value={timeValue(s.createdAt, now)} mode="absolute" />
                     </td>
-                    <td className="nowrap">
+                    <td className="whitespace-nowrap">
                       <Time value={timeValue(s.updatedAt, now)} />
                     </td>
-                    <td className="nowrap">
+                    <td className="whitespace-nowrap">
                       <Time value={timeValue(s.expiresAt, now)} />
                     </td>
                     {showImpersonation ? (
-                      <td>{s.impersonatedBy ? <Link href={`/users/${encodeURIComponent(s.impersonatedBy)}`}>{s.impersonatedBy}</Link> : <span className="muted">—</span>}</td>
+                      <td>{s.impersonatedBy ? <Link href={`/users/${encodeURIComponent(s.impersonatedBy)}`}>{s.impersonatedBy}</Link> : <span className="text-muted-foreground">—</span>}</td>
                     ) : null}
                     {revoke ? (
-                      <td className="row-actions">
+                      <td className="w-px text-right whitespace-nowrap">
                         {s.active ? <RevokeSessionButton sessionId={s.id} userId={s.userId} label={`${s.ipAddress ?? "unknown IP"} · ${ua.device}`} notes={revoke} /> : null}
                       </td>
                     ) : null}

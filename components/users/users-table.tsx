@@ -1,17 +1,20 @@
 "use client";
-import type { ColumnDef, OnChangeFn, RowSelectionState } from "@tanstack/react-table";
-import { useMemo, useState } from "react";
+import { type ColumnDef, createColumnHelper, type OnChangeFn, type RowSelectionState } from "@tanstack/react-table";
+import { lazy, Suspense, useMemo, useState } from "react";
 import { pageSizes, userListSchema } from "@/lib/users/search-params";
 import { DataTable } from "../data-table/data-table";
 import type { DataTableFeatures } from "../data-table/features";
 import { selectColumn } from "../data-table/select-column";
 import type { RevokeNotes } from "../moderation/revoke-notes";
-import { BulkBar, type BulkTarget } from "./bulk-bar";
+import type { BulkTarget } from "./bulk-bar";
 import { scoreColumn } from "./score-column";
 import { userColumns } from "./user-columns";
 import type { UserListItem } from "./user-list-item";
+import { type RowActionOptions, UserRowActions, UserRowActionsContext } from "./user-row-actions";
 
 const defaults = userListSchema.parse({});
+// The bulk bar and its dialogs load when the first row is ticked, not with the list.
+const BulkBar = lazy(() => import("./bulk-bar").then((m) => ({ default: m.BulkBar })));
 const getRowId = (u: UserListItem) => u.id;
 const withScore = [...userColumns.slice(0, 1), scoreColumn, ...userColumns.slice(1)];
 // The flagged view is ordered by score (its cursor follows that order): no header may offer a sort.
@@ -24,6 +27,14 @@ const columnSets = {
 };
 const selectable = (columns: ColumnDef<DataTableFeatures, UserListItem, any>[]) => [selectColumn<UserListItem>((u) => u.email), ...columns];
 const selectableSets = { list: selectable(userColumns), score: selectable(withScore), flagged: selectable(unsortable) };
+const helper = createColumnHelper<DataTableFeatures, UserListItem>();
+// The row menu's column, last; its cell reads the role's permissions from UserRowActionsContext.
+const actionsColumn = helper.display({
+  id: "actions",
+  header: () => <span className="sr-only">Actions</span>,
+  meta: { className: "w-px text-right" },
+  cell: ({ row }) => <UserRowActions user={row.original} />,
+});
 export type UserColumnSet = keyof typeof columnSets;
 
 /** Present for roles that may run bulk actions (moderator and up). */
@@ -41,10 +52,12 @@ interface Props {
   bulk: BulkOptions | null;
   /** "score" adds the spam score column; "flagged" is the spam queue in the users table's columns */
   columns?: UserColumnSet;
+  /** the row menu, for roles that may act on users; null hides it */
+  rowActions?: RowActionOptions | null;
 }
 
 /** The users table: the generic shell with the user columns, plus a selection for bulk actions. */
-export function UsersTable({ rows, nextCursor, filtered, bulk, columns = "list" }: Props) {
+export function UsersTable({ rows, nextCursor, filtered, bulk, columns = "list", rowActions = null }: Props) {
   // Both derived during render rather than reset by a setState during render (react-hooks rule):
   // only the selected rows still shown count (one cannot act on unseen rows), and "everything
   // matching" holds only under the filter it was chosen for.
@@ -59,19 +72,27 @@ export function UsersTable({ rows, nextCursor, filtered, bulk, columns = "list" 
   const onSelectionChange: OnChangeFn<RowSelectionState> = (u) => setPicked(typeof u === "function" ? u(selection) : u);
   const ids = Object.keys(selection);
   const target: BulkTarget | null = matchAll && bulk?.filter ? { filter: bulk.filter } : ids.length ? { ids } : null;
+  const withMenu = rowActions !== null;
+  const withBulk = bulk !== null;
+  const columnModel = useMemo(() => {
+    const base = withBulk ? selectableSets[columns] : columnSets[columns];
+    return withMenu ? [...base, actionsColumn] : base;
+  }, [withBulk, columns, withMenu]);
   const clear = () => {
     setPicked({});
     setMatchAllFor(null);
   };
 
   return (
-    <>
+    <UserRowActionsContext value={rowActions}>
       {bulk && target ? (
-        <BulkBar target={target} pageSelected={ids.length} canMatchAll={bulk.filter !== null} onMatchAll={() => setMatchAllFor(filterKey)} onClear={clear} bansTracked={bulk.bansTracked} notes={bulk.notes} />
+        <Suspense fallback={null}>
+          <BulkBar target={target} pageSelected={ids.length} canMatchAll={bulk.filter !== null} onMatchAll={() => setMatchAllFor(filterKey)} onClear={clear} bansTracked={bulk.bansTracked} notes={bulk.notes} />
+        </Suspense>
       ) : null}
       <DataTable
         label="Users"
-        columns={bulk ? selectableSets[columns] : columnSets[columns]}
+        columns={columnModel}
         data={rows}
         getRowId={getRowId}
         nextCursor={nextCursor}
@@ -81,6 +102,6 @@ export function UsersTable({ rows, nextCursor, filtered, bulk, columns = "list" 
         empty={columns === "flagged" ? "No account is flagged at this level." : filtered ? "No users match these filters." : "No users yet."}
         selection={bulk ? { state: selection, onChange: onSelectionChange } : undefined}
       />
-    </>
+    </UserRowActionsContext>
   );
 }

@@ -1,10 +1,16 @@
 "use client";
+import { cn } from "@/lib/ui/cn";
 import Link from "next/link";
 import { useId } from "react";
+import { DateRangeFilter } from "../data-table/date-range-filter";
+import type { FacetDefinition } from "../data-table/facet";
+import { FacetedFilter } from "../data-table/faceted-filter";
+import { Button } from "../ui/button";
 import { DebouncedInput } from "../ui/debounced-input";
+import { Field, inputClass, NativeSelect, toolbarClass, toolbarRowClass } from "../ui/input";
 import { FlaggedFilter } from "./flagged-filter";
 import { userSortOptions } from "./sort-options";
-import { UserFilterFields } from "./user-filter-fields";
+import { userFacets } from "./user-facets";
 import { useUserFilters } from "./use-user-filters";
 import { type UserFilterKey, userFilterKeys } from "@/lib/users/search-params";
 
@@ -23,9 +29,11 @@ interface Props {
   searchPlaceholder: string;
   /** the "Flagged" filter, for roles that review spam; thresholds when a result is at hand */
   spam: { thresholds: { review: number; likely: number } | null } | null;
+  /** more faceted filters (a plugin module's); each key must be one of lib/users/search-params.ts */
+  extraFacets?: readonly FacetDefinition<UserFilterKey>[];
 }
 
-export function UsersToolbar({ bansTracked, searchPlaceholder, spam }: Props) {
+export function UsersToolbar({ bansTracked, searchPlaceholder, spam, extraFacets = [] }: Props) {
   const [f, setF] = useUserFilters();
   const searchId = useId();
   const sortId = useId();
@@ -40,65 +48,64 @@ export function UsersToolbar({ bansTracked, searchPlaceholder, spam }: Props) {
   if (f.sort) keep.set("sort", f.sort);
   if (f.limit) keep.set("limit", f.limit);
   const clearHref = keep.size ? `/users?${keep.toString()}` : "/users";
+  const facets = [...userFacets({ bansTracked }), ...extraFacets];
 
   return (
-    <search aria-label="Filter users"><form className="toolbar" onSubmit={(e) => e.preventDefault()}>
-      <div className="toolbar-row">
-        <div className="field field-grow">
-          <label htmlFor={searchId}>Search</label>
-          <DebouncedInput
-            id={searchId}
-            type="search"
-            className="input"
-            placeholder={searchPlaceholder}
-            value={f.q ?? ""}
-            onCommit={(v) => setFilter("q", v)}
-            autoComplete="off"
-            spellCheck={false}
-          />
+    <search aria-label="Filter users">
+      <form className={toolbarClass} onSubmit={(e) => e.preventDefault()}>
+        <div className={toolbarRowClass}>
+          <Field label="Search" htmlFor={searchId} className="flex-[1_1_280px]">
+            <DebouncedInput
+              id={searchId}
+              type="search"
+              className={inputClass}
+              placeholder={searchPlaceholder}
+              value={f.q ?? ""}
+              onCommit={(v) => setFilter("q", v)}
+              autoComplete="off"
+              spellCheck={false}
+            />
+          </Field>
+          <Field label="Sort" htmlFor={sortId}>
+            <NativeSelect id={sortId} value={f.sort ?? DEFAULT_SORT} onChange={(e) => void setF({ sort: e.target.value === DEFAULT_SORT ? null : e.target.value, cursor: null })}>
+              {userSortOptions.map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
+                </option>
+              ))}
+            </NativeSelect>
+          </Field>
         </div>
-        <div className="field">
-          <label htmlFor={sortId}>Sort</label>
-          <select
-            id={sortId}
-            className="select"
-            value={f.sort ?? DEFAULT_SORT}
-            onChange={(e) => void setF({ sort: e.target.value === DEFAULT_SORT ? null : e.target.value, cursor: null })}
-          >
-            {userSortOptions.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </select>
+        <div className={cn(toolbarRowClass, "items-center gap-2")}>
+          {facets.map((def) => (
+            <FacetedFilter key={def.key} def={def} value={f[def.key]} onChange={(v) => setFilter(def.key, v)} />
+          ))}
+          <DateRangeFilter title="Created" after={f.createdAfter} before={f.createdBefore} onChange={(a, b) => void setF({ createdAfter: a, createdBefore: b, cursor: null })} />
+          {spam ? <FlaggedFilter thresholds={spam.thresholds} /> : null}
+          {active ? (
+            <Button asChild variant="ghost" size="sm" className="ml-auto">
+              <Link href={clearHref}>Clear filters</Link>
+            </Button>
+          ) : null}
         </div>
-      </div>
-      <div className="toolbar-row">
-        <UserFilterFields values={f} setFilter={setFilter} bansTracked={bansTracked} />
-        {spam ? <FlaggedFilter thresholds={spam.thresholds} /> : null}
-        {active ? (
-          <Link href={clearHref} className="btn btn-ghost btn-sm toolbar-clear">
-            Clear filters
-          </Link>
-        ) : null}
-      </div>
-    </form></search>
+      </form>
+    </search>
   );
 }
 
 /** The flagged view's toolbar: the level and a way back; search, filters and sort do not apply. */
 function FlaggedToolbar({ thresholds }: { thresholds: { review: number; likely: number } | null }) {
   return (
-    <form className="toolbar" aria-label="Flagged users" onSubmit={(e) => e.preventDefault()}>
-      <div className="toolbar-row">
+    <form className={toolbarClass} aria-label="Flagged users" onSubmit={(e) => e.preventDefault()}>
+      <div className={cn(toolbarRowClass, "items-center")}>
         <FlaggedFilter thresholds={thresholds} />
-        <p className="muted flagged-note">
+        <p className="flagged-note min-w-0 flex-[1_1_240px] text-sm text-muted-foreground">
           Sorted by spam score, highest first. Search, filters and sorting do not apply to this view; the{" "}
           <Link href="/spam">spam review</Link> page explains each score.
         </p>
-        <Link href="/users" className="btn btn-ghost btn-sm toolbar-clear">
-          Show all users
-        </Link>
+        <Button asChild variant="ghost" size="sm" className="ml-auto">
+          <Link href="/users">Show all users</Link>
+        </Button>
       </div>
     </form>
   );

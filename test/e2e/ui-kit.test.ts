@@ -52,10 +52,20 @@ describe.skipIf(skip)("UI kit in the browser", () => {
       await page.screenshot({ path: resolve(screenshotDir, `phone${path.replaceAll("/", "-")}.png`), fullPage: true });
       expect(scroll, `${path} is ${scroll}px wide`).toBeLessThanOrEqual(390);
     }
+    // The filters' popovers fit too: the date-range calendar is the widest.
+    await page.goto(`${e.base}/users`);
+    await page.getByRole("search", { name: "Filter users" }).getByRole("button", { name: "Created", exact: true }).click();
+    const calendar = page.getByRole("dialog");
+    await calendar.getByRole("button", { name: "Apply" }).waitFor();
+    const box = await calendar.boundingBox();
+    expect(box && box.x >= 0 && box.x + box.width <= 390, `calendar at ${JSON.stringify(box)}`).toBe(true);
+    await page.screenshot({ path: resolve(screenshotDir, "phone-date-range.png") });
+    await page.keyboard.press("Escape");
+
     // "Sign out" stays on screen; the sections are one tap away in the sheet.
     const signOut = page.getByRole("button", { name: "Sign out" });
-    const box = await signOut.boundingBox();
-    expect(box && box.x + box.width).toBeLessThanOrEqual(390);
+    const signOutBox = await signOut.boundingBox();
+    expect(signOutBox && signOutBox.x + signOutBox.width).toBeLessThanOrEqual(390);
     expect(await page.getByRole("navigation", { name: "Main" }).isVisible()).toBe(false);
     await page.getByRole("button", { name: "Open navigation" }).click();
     const sheet = page.getByRole("dialog", { name: "Better Auth Admin" });
@@ -64,7 +74,7 @@ describe.skipIf(skip)("UI kit in the browser", () => {
     await expect.poll(() => sheet.count()).toBe(0);
     expect(problems).toEqual([]);
     await page.close();
-  }, 90_000);
+  }, 180_000);
 
   it("follows the system theme by default, and the toggle's choice persists", async () => {
     const context = await e.browser.newContext({ colorScheme: "dark", viewport: { width: 1280, height: 900 } });
@@ -140,6 +150,108 @@ describe.skipIf(skip)("UI kit in the browser", () => {
     await page.getByRole("link", { name: "Back to users" }).click();
     await page.waitForURL(/\/users$/);
     expect(problems.filter((p) => !p.includes("404"))).toEqual([]);
+    await page.close();
+  });
+
+  it("faceted filters write the URL's key and narrow the rows; a provider's display name is accepted", async () => {
+    const page = await e.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const problems = watch(page);
+    await e.signIn(page, "admin@demo.local", DEMO_PASSWORD);
+    await page.waitForURL(/\/users/);
+    await expect.poll(() => page.locator("tbody tr").count()).toBeGreaterThan(5);
+
+    const filters = page.getByRole("search", { name: "Filter users" });
+    await filters.getByRole("button", { name: "Status", exact: true }).click();
+    await page.getByRole("option", { name: "Banned" }).click();
+    await page.waitForURL(/[?&]status=banned/);
+    await expect.poll(() => filters.getByRole("button", { name: "Status: Banned" }).count()).toBe(1);
+    const banned = await e.t.d.db.selectFrom("user").select((b) => b.fn.countAll<string>().as("n")).where("user.banned", "=", true).where((w) => w.or([w("user.banExpires", "is", null), w("user.banExpires", ">", new Date())])).executeTakeFirstOrThrow();
+    await expect.poll(() => page.locator("tbody tr").count(), { timeout: 15_000 }).toBe(Math.min(Number(banned.n), 25));
+    for (const text of await page.locator("tbody tr").allTextContents()) expect(text).toContain("Banned");
+
+    // Choosing the selected value again lifts the filter.
+    await filters.getByRole("button", { name: "Status: Banned" }).click();
+    await page.getByRole("option", { name: "Banned" }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get("status")).toBeNull();
+
+    // Typing the name people know ("GitHub") filters by the id Better Auth stores ("github").
+    await filters.getByRole("button", { name: "Sign-in method", exact: true }).click();
+    await page.getByRole("combobox", { name: "Filter by sign-in method" }).fill("GitHub");
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/[?&]provider=github/);
+    const onGitHub = await e.t.d.db
+      .selectFrom("user")
+      .select((b) => b.fn.countAll<string>().as("n"))
+      .where((w) => w.exists(w.selectFrom("account").select("account.id").whereRef("account.userId", "=", "user.id").where("account.providerId", "=", "github")))
+      .executeTakeFirstOrThrow();
+    expect(Number(onGitHub.n)).toBeGreaterThan(0);
+    // The new rows have arrived when every row shows the GitHub badge.
+    const rows = page.locator("tbody tr");
+    await expect.poll(async () => (await rows.count()) === (await rows.locator('[data-provider="github"]').count()), { timeout: 15_000 }).toBe(true);
+    expect(await rows.count()).toBe(Math.min(Number(onGitHub.n), 25));
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("the created date range picks days in a calendar and filters the rows", async () => {
+    const page = await e.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const problems = watch(page);
+    await e.signIn(page, "admin@demo.local", DEMO_PASSWORD);
+    await page.waitForURL(/\/users/);
+    await expect.poll(() => page.locator("tbody tr").count()).toBeGreaterThan(5);
+    // Last month, 1st to 28th (both included): the URL holds the 1st and the 29th (exclusive).
+    const now = new Date();
+    const first = new Date(now.getFullYear(), now.getMonth() - 1, 1);
+    const month = first.toLocaleString("en-US", { month: "long" });
+    const pad = (n: number) => String(n).padStart(2, "0");
+    const ymd = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+    const filters = page.getByRole("search", { name: "Filter users" });
+    await filters.getByRole("button", { name: "Created", exact: true }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByRole("button", { name: /previous month/i }).click();
+    await dialog.getByRole("button", { name: new RegExp(`${month} 1st, ${first.getFullYear()}`) }).click();
+    await dialog.getByRole("button", { name: new RegExp(`${month} 28th, ${first.getFullYear()}`) }).click();
+    await dialog.getByRole("button", { name: "Apply" }).click();
+    const after = ymd(first);
+    const before = ymd(new Date(first.getFullYear(), first.getMonth(), 29));
+    await page.waitForURL((u) => u.searchParams.get("createdAfter") === after && u.searchParams.get("createdBefore") === before);
+    const inRange = await e.t.d.db.selectFrom("user").select((b) => b.fn.countAll<string>().as("n")).where("user.createdAt", ">=", new Date(`${after}T00:00:00Z`)).where("user.createdAt", "<", new Date(`${before}T00:00:00Z`)).executeTakeFirstOrThrow();
+    expect(Number(inRange.n)).toBeGreaterThan(0);
+    await expect.poll(() => page.locator("tbody tr").count(), { timeout: 15_000 }).toBe(Math.min(Number(inRange.n), 25));
+    expect(await filters.getByRole("button", { name: /^Created: 1 \w+ \d{4} – 28 \w+ \d{4}$/ }).count()).toBe(1);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("a row's action menu offers what the role may do and opens the confirmation", async () => {
+    const page = await e.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const problems = watch(page);
+    await e.signIn(page, "moderator@demo.local", DEMO_PASSWORD);
+    await page.waitForURL(/\/users/);
+    await expect.poll(() => page.locator("tbody tr").count()).toBeGreaterThan(5);
+    const trigger = page.locator("tbody tr").first().getByRole("button", { name: /^Actions for / });
+    const email = (await trigger.getAttribute("aria-label"))?.replace("Actions for ", "");
+    expect(email).toMatch(/@/);
+    await trigger.click();
+    const menu = page.getByRole("menu");
+    // A moderator may not delete users or change roles: the menu does not offer it.
+    expect(await menu.getByRole("menuitem", { name: "Delete user…" }).count()).toBe(0);
+    expect(await menu.getByRole("menuitem", { name: "Change role…" }).count()).toBe(0);
+    await menu.getByRole("menuitem", { name: "Sign out everywhere…" }).click();
+    const confirm = page.getByRole("alertdialog", { name: `Sign ${email} out everywhere` });
+    await confirm.waitFor();
+    await confirm.getByRole("button", { name: "Cancel" }).click();
+    await expect.poll(() => confirm.count()).toBe(0);
+
+    await page.goto(`${e.base}/sessions`);
+    await expect.poll(() => page.locator("tbody tr").count()).toBeGreaterThan(0);
+    await page.getByRole("button", { name: /^Actions for session / }).first().click();
+    await page.getByRole("menu").getByRole("menuitem", { name: "Revoke session…" }).click();
+    const revoke = page.getByRole("alertdialog", { name: "Revoke this session" });
+    await revoke.waitFor();
+    await revoke.getByRole("button", { name: "Cancel" }).click();
+    await expect.poll(() => revoke.count()).toBe(0);
+    expect(problems).toEqual([]);
     await page.close();
   });
 

@@ -9,10 +9,10 @@ export default async function SignInPage() {
   const check = await checkStaff(await headers());
   if (check.kind === "staff") redirect("/users");
   return (
-    <main className="auth-page">
-      <div className="auth-card">
+    <main className="flex min-h-screen items-center justify-center p-6">
+      <div className="flex w-full max-w-[400px] flex-col gap-3.5 rounded-lg border bg-card p-7 shadow-xs">
         <h1>Better Auth Admin</h1>
-        <p className="muted">Sign in with your staff account. There is no sign-up: an admin grants staff roles.</p>
+        <p className="text-muted-foreground">Sign in with your staff account. There is no sign-up: an admin grants staff roles.</p>
         <SignInForm />
       </div>
     </main>

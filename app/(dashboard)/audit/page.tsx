@@ -1,3 +1,4 @@
+import { buttonVariants } from "@/components/ui/button";
 import { headers } from "next/headers";
 import Link from "next/link";
 import { AuditTable } from "@/components/audit/audit-table";
@@ -34,13 +35,13 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const result = d.caps.audit ? await loadAudit(d, raw) : ({ kind: "missing" } as const);
 
   return (
-    <div className="page">
-      <header className="page-header">
+    <div className="flex min-w-0 flex-col gap-4">
+      <header className="page-header flex flex-wrap items-baseline gap-3">
         <h1>Audit log</h1>
-        <span className="count muted">Every staff action, newest first</span>
+        <span className="count tabular-nums text-muted-foreground">Every staff action, newest first</span>
       </header>
       {result.kind === "missing" ? (
-        <div className="empty-state">
+        <div className="flex flex-col items-start gap-2.5 rounded-md border bg-card p-8">
           <h2>The audit table is not installed</h2>
           <p>
             Staff actions are still recorded: each one is written to the dashboard’s standard output as a JSON line (<code>{'{"type":"audit",…}'}</code>
@@ -62,11 +63,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               defaultPageSize={auditListSchema.parse({}).limit}
             />
           ) : (
-            <div role="alert" className="alert alert-error">
+            <div role="alert" className="flex flex-col items-start gap-2.5 rounded-md border border-l-4 px-3.5 py-3 alert-error border-danger-fg/30 border-l-danger-fg bg-danger-bg text-danger-fg">
               <p>
                 {result.kind === "invalid" ? <><strong>This view cannot be shown:</strong> {result.message}</> : <strong>The query took too long.</strong>}
               </p>
-              <Link href="/audit" className="btn btn-sm">
+              <Link href="/audit" className={buttonVariants({ variant: "outline", size: "xs" })}>
                 Reset filters
               </Link>
             </div>

@@ -1,3 +1,4 @@
+import { buttonVariants } from "@/components/ui/button";
 import { headers } from "next/headers";
 import Link from "next/link";
 import { TableTransitionProvider } from "@/components/data-table/table-transition";
@@ -48,11 +49,11 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
   const filtered = result.kind === "ok" && hasSessionFilters(result.params);
 
   return (
-    <div className="page">
-      <header className="page-header">
+    <div className="flex min-w-0 flex-col gap-4">
+      <header className="page-header flex flex-wrap items-baseline gap-3">
         <h1>Sessions</h1>
-        <span className="count muted">Live sessions, newest first</span>
-        <div className="page-header-end">
+        <span className="count tabular-nums text-muted-foreground">Live sessions, newest first</span>
+        <div className="ml-auto flex flex-wrap items-center gap-2">
           {filtered && can(staff.role, "sessions.revokeFilter") ? <RevokeMatching filter={filter} notes={notes} isAdmin={staff.role === "admin"} /> : null}
           {can(staff.role, "sessions.revokeAll") ? <RevokeEveryone notes={notes} /> : null}
         </div>
@@ -69,7 +70,7 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
             defaultPageSize={sessionListSchema.parse({}).limit}
           />
         ) : (
-          <div role="alert" className="alert alert-error">
+          <div role="alert" className="flex flex-col items-start gap-2.5 rounded-md border border-l-4 px-3.5 py-3 alert-error border-danger-fg/30 border-l-danger-fg bg-danger-bg text-danger-fg">
             <p>
               {result.kind === "invalid" ? (
                 <>
@@ -81,7 +82,7 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
                 </>
               )}
             </p>
-            <Link href="/sessions" className="btn btn-sm">
+            <Link href="/sessions" className={buttonVariants({ variant: "outline", size: "xs" })}>
               Reset filters
             </Link>
           </div>

@@ -3,7 +3,7 @@ import { ScoringFallback } from "@/components/spam/scoring-fallback";
 /** First arrival and "Recompute" (which scores before rendering): the scoring message at once. */
 export default function SpamLoading() {
   return (
-    <div className="page">
+    <div className="flex min-w-0 flex-col gap-4">
       <ScoringFallback header={<h1>Spam</h1>} />
     </div>
   );

@@ -30,7 +30,7 @@ export default async function SpamPage({ searchParams }: { searchParams: Promise
     redirect(next.size ? `/spam?${next.toString()}` : "/spam");
   }
   return (
-    <div className="page">
+    <div className="flex min-w-0 flex-col gap-4">
       <Suspense fallback={<ScoringFallback header={<h1>Spam</h1>} />}>
         <SpamOverview q={d} params={record} canClear={d.caps.audit} now={new Date()} />
       </Suspense>

@@ -1,3 +1,4 @@
+import { buttonVariants } from "@/components/ui/button";
 import { headers } from "next/headers";
 import Link from "next/link";
 import { Suspense } from "react";
@@ -11,6 +12,7 @@ import { spamCellOf } from "@/components/users/spam-cell";
 import { UsersTable } from "@/components/users/users-table";
 import { ScoringFallback } from "@/components/spam/scoring-fallback";
 import { UsersToolbar } from "@/components/users/users-toolbar";
+import { anyUserAction, userPermissions } from "@/components/users/user-permissions";
 import { can } from "@/lib/auth/permissions";
 import { requireStaff } from "@/lib/auth/staff";
 import { getConfig } from "@/lib/config";
@@ -57,13 +59,15 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   const peek = spamReview ? peekSpamResult(d) : null;
   const spam = spamReview ? { thresholds: peek?.result.thresholds ?? null } : null;
   const notes = revokeNotes(getConfig());
+  const permissions = userPermissions(staff.role, bansTracked);
+  const rowActions = anyUserAction(permissions) ? { can: permissions, notes } : null;
   const record = toRecord(raw);
   if (spamReview && record.flagged) {
     return (
-      <div className="page">
-        <header className="page-header">
+      <div className="flex min-w-0 flex-col gap-4">
+        <header className="page-header flex flex-wrap items-baseline gap-3">
           <h1>Users</h1>
-          <span className="count">Flagged by the spam score, highest score first</span>
+          <span className="count text-muted-foreground tabular-nums">Flagged by the spam score, highest score first</span>
         </header>
         <TableTransitionProvider>
           <UsersToolbar bansTracked={bansTracked} searchPlaceholder={searchPlaceholder(d.caps)} spam={spam} />
@@ -77,13 +81,13 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   const result = await loadUsers(d, raw, now);
 
   return (
-    <div className="page">
-      <header className="page-header">
+    <div className="flex min-w-0 flex-col gap-4">
+      <header className="page-header flex flex-wrap items-baseline gap-3">
         <h1>Users</h1>
         {result.kind === "ok" ? (
           // Keyed by the whole query: a new boundary per view shows its fallback at once instead of
           // holding the new rows back until the new count is ready.
-          <Suspense key={new URLSearchParams(toRecord(raw)).toString()} fallback={<span className="count muted">Counting…</span>}>
+          <Suspense key={new URLSearchParams(toRecord(raw)).toString()} fallback={<span className="count tabular-nums text-muted-foreground">Counting…</span>}>
             <UserCount q={d} filters={result.params} now={now} />
           </Suspense>
         ) : null}
@@ -92,7 +96,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         <UsersToolbar bansTracked={bansTracked} searchPlaceholder={searchPlaceholder(d.caps)} spam={spam} />
         {result.kind === "ok" && result.params.q && !d.caps.searchIndexed && staff.role === "admin" ? (
           // Only admins can act on it (npm run doctor); everyone else just gets a slower search.
-          <p className="muted search-hint" data-testid="index-hint">
+          <p className="text-muted-foreground mb-3 text-[13px]" data-testid="index-hint">
             This search read every user row: there is no trigram index on email and name. <code>npm run doctor</code> shows the
             index that makes it instant.
           </p>
@@ -104,22 +108,23 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
             filtered={hasFilters(result.params)}
             bulk={can(staff.role, "users.bulk") ? { bansTracked, filter: filterOf(raw, result.params), notes } : null}
             columns={peek ? "score" : "list"}
+            rowActions={rowActions}
           />
         ) : result.kind === "invalid" ? (
-          <div role="alert" className="alert alert-error">
+          <div role="alert" className="flex flex-col items-start gap-2.5 rounded-md border border-l-4 px-3.5 py-3 alert-error border-danger-fg/30 border-l-danger-fg bg-danger-bg text-danger-fg">
             <p>
               <strong>This view cannot be shown:</strong> {result.message}
             </p>
-            <Link href="/users" className="btn btn-sm">
+            <Link href="/users" className={buttonVariants({ variant: "outline", size: "xs" })}>
               Reset filters
             </Link>
           </div>
         ) : (
-          <div role="alert" className="alert alert-error">
+          <div role="alert" className="flex flex-col items-start gap-2.5 rounded-md border border-l-4 px-3.5 py-3 alert-error border-danger-fg/30 border-l-danger-fg bg-danger-bg text-danger-fg">
             <p>
               <strong>The query took too long.</strong> An index is probably missing for this filter or sort; <code>npm run doctor</code> checks.
             </p>
-            <Link href="/users" className="btn btn-sm">
+            <Link href="/users" className={buttonVariants({ variant: "outline", size: "xs" })}>
               Reset filters
             </Link>
           </div>

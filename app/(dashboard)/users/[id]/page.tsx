@@ -1,3 +1,4 @@
+import { buttonVariants } from "@/components/ui/button";
 import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -11,6 +12,7 @@ import { UserAccountsTable } from "@/components/users/user-accounts-table";
 import { UserActions } from "@/components/users/user-actions";
 import { UserStatusBadges } from "@/components/users/user-badges";
 import { toUserListItem } from "@/components/users/user-list-item";
+import { userPermissions } from "@/components/users/user-permissions";
 import { UserProfile } from "@/components/users/user-profile";
 import { UserSessionsTable } from "@/components/users/user-sessions-table";
 import { can } from "@/lib/auth/permissions";
@@ -34,28 +36,22 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
   const item = toUserListItem(user, now, bansTracked);
   const notes = revokeNotes(getConfig());
   // The UI offers only what this role may do; the server checks again on every action.
-  const permissions = {
-    ban: bansTracked && can(staff.role, "users.ban"),
-    verifyEmail: can(staff.role, "users.verifyEmail"),
-    revokeSessions: can(staff.role, "sessions.revokeUser"),
-    setRole: can(staff.role, "users.setRole"),
-    delete: can(staff.role, "users.delete"),
-  };
+  const permissions = userPermissions(staff.role, bansTracked);
 
   return (
-    <div className="page">
-      <nav aria-label="Breadcrumb" className="breadcrumb">
+    <div className="flex min-w-0 flex-col gap-4">
+      <nav aria-label="Breadcrumb" className="text-[13px] text-muted-foreground">
         <Link href="/users">Users</Link> <span aria-hidden="true">/</span> <span aria-current="page">{user.email}</span>
       </nav>
-      <header className="page-header user-header">
+      <header className="page-header flex flex-wrap items-baseline gap-3 user-header !items-center [&_p]:mt-0.5">
         <Avatar name={user.name} email={user.email} image={user.image} size="lg" />
         <div>
           <h1>{user.name || user.email}</h1>
-          <p className="muted">
+          <p className="text-muted-foreground">
             {user.email} <UserStatusBadges user={item} showVerified />
           </p>
         </div>
-        <div className="page-header-end">
+        <div className="ml-auto flex flex-wrap items-center gap-2">
           <UserActions
             user={{ id: user.id, email: user.email, role: user.role ?? "", banStatus: item.banStatus, emailVerified: user.emailVerified }}
             activeSessions={activeTotal}
@@ -63,7 +59,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
             notes={notes}
           />
           {can(staff.role, "audit.read") ? (
-            <Link href={`/audit?target=${encodeURIComponent(user.id)}`} className="btn btn-sm btn-ghost">
+            <Link href={`/audit?target=${encodeURIComponent(user.id)}`} className={buttonVariants({ variant: "ghost", size: "xs" })}>
               Audit log
             </Link>
           ) : null}
@@ -76,7 +72,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
           <SpamScorePanel q={d} user={user} canClear={d.caps.audit} now={now} />
         </Suspense>
       ) : null}
-      <div className="detail-grid">
+      <div className="grid grid-cols-[repeat(auto-fit,minmax(min(360px,100%),1fr))] items-start gap-4">
         <UserProfile user={user} item={item} enabledModules={d.caps.modules} bansTracked={bansTracked} now={now} />
         <UserAccountsTable accounts={accounts} now={now} />
       </div>

@@ -21,7 +21,7 @@ export default async function WavePage({ params, searchParams }: { params: Promi
   const page = Number.parseInt(toRecord(raw).page ?? "1", 10) || 1;
   const bansTracked = d.caps.features.has("bans");
   return (
-    <div className="page">
+    <div className="flex min-w-0 flex-col gap-4">
       <Suspense fallback={<ScoringFallback header={<h1>Spam wave</h1>} />}>
         <WaveDetail
           q={d}
