@@ -8,7 +8,7 @@ import { createTestDb, type TestDb } from "./helpers/db";
 import { REDIS_URL, requireRedisOrSkip } from "./helpers/redis";
 import { startTcpProxy } from "./helpers/tcp-proxy";
 
-type Route = () => Promise<Response>;
+type Route = () => Response | Promise<Response>;
 
 /** A port nothing listens on: bound, then released. */
 async function deadPort(): Promise<number> {
