@@ -64,4 +64,8 @@ export async function loadAuthOptions(file: string): Promise<AppAuthOptions> {
   throw new Error(`${file} exports no Better Auth instance or options (exports: ${exported}); export \`auth = betterAuth({...})\``);
 }
 
-export const displayPath = (cwd: string, file: string) => relative(cwd, file) || file;
+/** The config's path as the user would write it: relative below the current folder, else absolute. */
+export function displayPath(cwd: string, file: string): string {
+  const rel = relative(cwd, file);
+  return rel && !rel.startsWith("..") && !isAbsolute(rel) ? rel : file;
+}
