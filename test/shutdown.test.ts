@@ -1,7 +1,7 @@
 import net from "node:net";
 import { Kysely, PostgresDialect, sql } from "kysely";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createTestDb, type TestDb } from "./helpers/db";
 import type { ServerProcess } from "./helpers/server-process";
 import { startStandalone } from "./helpers/server-process";
@@ -23,7 +23,9 @@ const refused = (port: number) =>
     s.once("error", (err: NodeJS.ErrnoException) => resolve(err.code === "ECONNREFUSED"));
   });
 
-describe("graceful shutdown of the standalone server", () => {
+// The embedded engine (PGlite) is one session behind a socket: the server's ban would wait behind the
+// test's lock-holding connection instead of beside it. About a real server, which CI runs it on.
+describe.skipIf(inject("embedded"))("graceful shutdown of the standalone server", () => {
   let t: TestDb;
   let locker: Kysely<any>;
   let lockPool: pg.Pool;
