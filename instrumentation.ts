@@ -7,5 +7,9 @@ export async function register() {
     installPeerAddressHook();
     const { startupCheck } = await import("./lib/startup-check");
     await startupCheck();
+    // Before the first request is served: shutdown counts the requests in flight from the start.
+    const { installGracefulShutdown } = await import("./lib/shutdown");
+    const { parseConfig } = await import("./lib/config");
+    installGracefulShutdown(parseConfig().shutdownTimeoutMs);
   }
 }

@@ -14,6 +14,12 @@ const securityHeaders = [
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // A self-contained server (.next/standalone/server.js with only the node_modules it needs): what
+  // the published package and the container ship, so nothing compiles on a user's machine.
+  // scripts/lib/standalone.ts copies .next/static in beside it (Next leaves that to the deployer).
+  output: "standalone",
+  // The standalone trace starts here, not at a parent folder with another lockfile.
+  outputFileTracingRoot: import.meta.dirname,
   // Keep the database drivers out of the bundle (PGlite's WASM would otherwise be copied into it).
   serverExternalPackages: ["pg", "@electric-sql/pglite", "@electric-sql/pglite-socket"],
   poweredByHeader: false,

@@ -8,6 +8,7 @@ const server = Boolean(process.env.TEST_DATABASE_URL);
 // Pure tests: no database, no globalSetup, so running one does not start an embedded PGlite (~20 s
 // on 2 cores). A test that needs the database (inject("databaseUrl")) belongs in `database`.
 const UNIT = [
+  "test/app-config.test.ts",
   "test/diagnose.test.ts",
   "test/embedded-lock.test.ts",
   "test/import-graph.test.ts",

@@ -31,6 +31,10 @@ export interface Config {
   trustedProxyHops: number;
   /** failed staff sign-ins allowed per window before attempts are refused unchecked (lib/auth/throttle.ts) */
   signInThrottle: { windowMs: number; perAccountAndAddress: number; perAccount: number; perAddress: number };
+  /** GET /api/ready: bound on each check, and how long one verdict is reused */
+  ready: { timeoutMs: number; cacheMs: number };
+  /** SIGTERM/SIGINT: how long in-flight requests may take before the process exits anyway */
+  shutdownTimeoutMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -112,6 +116,8 @@ export function parseConfig(env: Env = process.env): Config {
       perAccount: int(env, "SIGN_IN_MAX_FAILURES_PER_ACCOUNT", 50, 1, 100_000),
       perAddress: int(env, "SIGN_IN_MAX_FAILURES_PER_ADDRESS", 20, 1, 100_000),
     },
+    ready: { timeoutMs: int(env, "READY_TIMEOUT_MS", 2_000, 50, 60_000), cacheMs: int(env, "READY_CACHE_MS", 1_000, 0, 60_000) },
+    shutdownTimeoutMs: int(env, "SHUTDOWN_TIMEOUT_MS", 10_000, 0, 600_000),
   };
 }
 

@@ -3,7 +3,9 @@
  * - DATABASE_URL set: uses that database as it is (never migrates or seeds it).
  * - DATABASE_URL unset: starts the embedded demo database (PGlite under .data/), creating the
  *   Better Auth schema and demo data on first start, and prints how to sign in.
- * Builds first when there is no production build or the sources are newer than it.
+ * Builds first when there is no production build or the sources are newer than it, then runs the
+ * standalone server (.next/standalone/server.js), the same one the package and the container ship,
+ * with graceful shutdown (lib/shutdown.ts) in charge of SIGTERM/SIGINT.
  */
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -12,7 +14,8 @@ import { ConfigError, parseConfig } from "../lib/config";
 import { EMBEDDED_POOL_MAX, startEmbedded } from "../lib/db/embedded";
 import { EmbeddedLockedError } from "../lib/db/embedded-lock";
 import { demoStaffAccounts, prepareDemoDatabase } from "../lib/demo";
-import { buildIsStale, buildWithProgress, run } from "./lib/next-build";
+import { buildIsStale, buildWithProgress, run, runNode } from "./lib/next-build";
+import { prepareStandalone } from "./lib/standalone";
 
 const root = resolve(import.meta.dirname, "..");
 const dev = process.argv.includes("--dev");
@@ -87,7 +90,9 @@ async function main() {
       console.log("");
     }, 1500);
   }
-  const code = await run([dev ? "dev" : "start", "-p", port], env);
+  const code = dev
+    ? await run(["dev", "-p", port], env)
+    : await runNode(prepareStandalone(root), [], { ...env, NODE_ENV: "production", NEXT_MANUAL_SIG_HANDLE: "1", HOSTNAME: process.env.HOST ?? "0.0.0.0" }, join(root, ".next", "standalone"));
   await shutdown(code);
 }
 

@@ -1,8 +1,8 @@
 import "server-only";
 import { nextCookies } from "better-auth/next-js";
-import { Redis } from "ioredis";
 import { getConfig } from "../config";
 import { getDatabase } from "../db";
+import { createRedisClient } from "../sessions/redis-client";
 import { redisSecondaryStorage } from "../sessions/secondary-storage";
 import { createDashboardAuth, type DashboardAuth } from "./create-auth";
 import { memoryThrottle, redisThrottle, type SignInThrottle } from "./throttle";
@@ -40,9 +40,9 @@ export function getSignInThrottle(): SignInThrottle {
   if (t.__signInThrottle) return t.__signInThrottle;
   const config = getConfig();
   if (config.redisUrl) {
-    const r = new Redis(config.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
-    // Errors reach the caller through the failed command (sign-in then fails, it is not let through).
-    r.on("error", () => {});
+    // Bounded like every client (REDIS_TIMEOUT_MS) and closed at shutdown. Errors reach the caller
+    // through the failed command (sign-in then fails, it is not let through).
+    const r = createRedisClient(config.redisUrl, config.redisTimeoutMs);
     t.__signInThrottle = redisThrottle(r, config.signInThrottle);
   } else {
     t.__signInThrottle = memoryThrottle(config.signInThrottle);

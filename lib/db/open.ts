@@ -1,6 +1,7 @@
 import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
 import { type Capabilities, introspect } from "./introspect";
+import { registerCloser } from "./closers";
 import { Limiter } from "./limiter";
 import { NameMappingPlugin } from "./name-mapping-plugin";
 import type { Naming } from "./naming";
@@ -65,9 +66,14 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   const db = new Kysely<DB>({ dialect, plugins: [new NameMappingPlugin(opts.naming)] });
   // Better Auth applies the schema itself (`database.schemaName`), so it gets Kysely without plugins.
   const authDb = new Kysely<any>({ dialect: new PostgresDialect({ pool }) });
+  let closed = false;
   const close = async () => {
+    if (closed) return;
+    closed = true;
+    unregister();
     await pool.end();
   };
+  const unregister = registerCloser(close);
   try {
     const caps = opts.introspect === false ? emptyCaps() : await introspect(authDb, opts.naming, { sessionsInStore: opts.sessionsInStore });
     // Half the pool at most for expensive queries: the other half always serves cheap ones.

@@ -1,4 +1,5 @@
 import { Redis } from "ioredis";
+import { registerCloser } from "../db/closers";
 import { isRedisUnavailable, isUnavailable } from "../errors";
 
 /** REDIS_TIMEOUT_MS when nothing else is given. */
@@ -16,6 +17,9 @@ export function createRedisClient(url: string, timeoutMs = DEFAULT_REDIS_TIMEOUT
   const redis = new Redis(url, { lazyConnect: true, connectTimeout: timeoutMs, commandTimeout: timeoutMs, maxRetriesPerRequest: 1 });
   // Connection errors also reject the pending commands, which is where callers see them.
   redis.on("error", () => {});
+  // Closed at shutdown (QUIT: pending replies first) unless its owner has ended it already.
+  const unregister = registerCloser(() => (redis.status === "end" ? Promise.resolve() : redis.quit()));
+  redis.once("end", unregister);
   return redis;
 }
 

@@ -27,8 +27,13 @@ export function buildIsStale(root: string): boolean {
 
 /** Runs the Next.js CLI; SIGINT/SIGTERM sent to this process are passed on to it. */
 export function run(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  return runNode(nextBin, args, env);
+}
+
+/** Runs a Node script (the standalone server.js, the Next CLI), passing SIGINT/SIGTERM on to it. */
+export function runNode(script: string, args: string[], env: NodeJS.ProcessEnv, cwd?: string): Promise<number> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [nextBin, ...args], { stdio: "inherit", env });
+    const child = spawn(process.execPath, [script, ...args], { stdio: "inherit", env, cwd });
     const forward = (sig: NodeJS.Signals) => child.kill(sig);
     process.on("SIGINT", forward).on("SIGTERM", forward);
     child.on("error", reject);

@@ -1,0 +1,46 @@
+/**
+ * `npm run build:package` (run by `prepack`): what the published package contains besides bin/ —
+ *  - dist/server: Next's standalone output (server.js, the traced node_modules it needs, .next with
+ *    the static assets copied in), so `npx better-auth-admin start` compiles nothing;
+ *  - dist/cli.mjs: bin/cli.ts and the lib/ code it uses, bundled by esbuild (tsx's own dependency);
+ *    jiti stays a dependency (it loads the app's auth.ts, and resolves the app's own packages).
+ */
+import { cpSync, rmSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { build } from "esbuild";
+import { buildIsStale, run } from "./lib/next-build";
+import { prepareStandalone } from "./lib/standalone";
+
+const root = resolve(import.meta.dirname, "..");
+const dist = join(root, "dist");
+
+async function main() {
+  const started = Date.now();
+  if (buildIsStale(root)) {
+    console.log("next build …");
+    const code = await run(["build"], { ...process.env, NEXT_TELEMETRY_DISABLED: "1" });
+    if (code !== 0) process.exit(code);
+  }
+  prepareStandalone(root);
+  rmSync(dist, { recursive: true, force: true });
+  cpSync(join(root, ".next", "standalone"), join(dist, "server"), { recursive: true, verbatimSymlinks: false, dereference: true });
+  await build({
+    entryPoints: [join(root, "bin", "cli.ts")],
+    outfile: join(dist, "cli.mjs"),
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    external: ["jiti"],
+    // better-auth's plugin factories are reached through lib/modules; bundling them keeps the
+    // published dependencies to jiti alone.
+    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+    logLevel: "warning",
+  });
+  console.log(`dist/ ready in ${Math.round((Date.now() - started) / 1000)} s`);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
