@@ -1,19 +1,19 @@
 import { adminModule } from "./admin";
 import { coreModule } from "./core";
+import { passkeyModule } from "./passkey";
 import { phoneNumberModule } from "./phone-number";
 import { twoFactorModule } from "./two-factor";
 import type { PermissionOf } from "./access";
-import { type DashboardModule, type ModelName, modelNames } from "./types";
+import type { DashboardModule, ModelName, NavEntry, UserPanel } from "./types";
 import { usernameModule } from "./username";
 
-export type { DashboardModule, Feature, FieldSpec, ModelName, PluginSchemaOption, ProfileField } from "./types";
-export { modelNames } from "./types";
+export type { DashboardModule, Feature, FieldSpec, ModelName, NavEntry, PluginSchemaOption, ProfileField, UserPanel, UserPanelProps } from "./types";
 
 /**
  * Every module the dashboard knows: the one registration point. Supporting another Better Auth
  * plugin = its folder under lib/modules + one entry here.
  */
-const registry = [coreModule, adminModule, usernameModule, phoneNumberModule, twoFactorModule] as const;
+const registry = [coreModule, adminModule, usernameModule, phoneNumberModule, twoFactorModule, passkeyModule] as const;
 
 export type ModuleId = (typeof registry)[number]["id"];
 export const modules: readonly (DashboardModule & { id: ModuleId })[] = registry;
@@ -22,6 +22,15 @@ export type PluginModuleId = Exclude<ModuleId, "core">;
 
 /** Every permission any module defines, e.g. "users.ban". */
 export type Permission = PermissionOf<NonNullable<Extract<(typeof registry)[number], { access: unknown }>["access"]>["statements"]>;
+
+/**
+ * The tables the dashboard has a model for, derived from the modules: Better Auth's core tables and
+ * every plugin table a module reads (e.g. `passkey`). The name mapping, the configuration's
+ * AUTH_DB_MAPPING keys and introspection all iterate this list.
+ */
+export const modelNames: readonly ModelName[] = [
+  ...new Set(modules.flatMap((m) => [...Object.keys(m.requires), ...Object.keys(m.optional ?? {})] as ModelName[])),
+];
 
 /** Own-keys lookup: ids come from configuration. */
 export function findModule(id: string): DashboardModule | undefined {
@@ -52,3 +61,13 @@ export function knownFields(): Record<ModelName, Set<string>> {
   add(dashboardRequires);
   return out;
 }
+
+/** The modules that are on in this database (`caps.modules`, decided once by introspection). */
+const enabled = (on: ReadonlySet<string>) => modules.filter((m) => on.has(m.id));
+
+/** Navigation sections, in registration order, of the modules that are on. */
+export const navEntries = (on: ReadonlySet<string>): readonly NavEntry[] => enabled(on).flatMap((m) => m.ui?.nav ?? []);
+/** Command-palette shortcuts of the modules that are on. */
+export const paletteEntries = (on: ReadonlySet<string>): readonly NavEntry[] => enabled(on).flatMap((m) => m.ui?.paletteActions ?? []);
+/** Panels on the user page of the modules that are on, in registration order. */
+export const userPanels = (on: ReadonlySet<string>): readonly UserPanel[] => enabled(on).flatMap((m) => m.ui?.userPanels ?? []);

@@ -17,4 +17,7 @@ export const adminModule = {
   ...fieldsOf(plugin().schema, { user: ["banned", "banReason", "banExpires"] }),
   provides: ["bans"],
   access: adminAccess,
+  ui: {
+    paletteActions: [{ href: "/users?status=banned", label: "Show banned users", permission: "users.read" }],
+  },
 } as const satisfies DashboardModule;

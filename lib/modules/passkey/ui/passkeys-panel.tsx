@@ -1,0 +1,45 @@
+import { Badge } from "@/components/ui/badge";
+import { timeValue } from "@/components/ui/format";
+import { Time } from "@/components/ui/time";
+import type { UserPanelProps } from "../../types";
+import { listUserPasskeys } from "../queries";
+
+/** The user's passkeys: name, device type, synced or not, when added. Never key material. */
+export default async function PasskeysPanel({ q, userId, now }: UserPanelProps) {
+  const passkeys = await listUserPasskeys(q, userId);
+  return (
+    <section className="panel" aria-labelledby="passkeys-title" data-testid="passkeys-panel">
+      <h2 id="passkeys-title">Passkeys</h2>
+      {passkeys.length === 0 ? (
+        <p className="muted">No passkey registered.</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Device</th>
+                <th scope="col">Added</th>
+              </tr>
+            </thead>
+            <tbody>
+              {passkeys.map((p) => (
+                <tr key={p.id}>
+                  <td>{p.name || <span className="muted">unnamed</span>}</td>
+                  <td>
+                    {/* WebAuthn's deviceType: "multiDevice" credentials can be synced, "singleDevice" are bound to one authenticator. */}
+                    {p.deviceType === "multiDevice" ? "Multi-device" : p.deviceType === "singleDevice" ? "Single device" : p.deviceType}{" "}
+                    {p.backedUp ? <Badge>Backed up</Badge> : null}
+                  </td>
+                  <td className="nowrap">
+                    <Time value={p.createdAt ? timeValue(p.createdAt, now) : null} mode="absolute" />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
