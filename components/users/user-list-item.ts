@@ -1,4 +1,4 @@
-import { type BanStatus, banStatusOf } from "@/lib/users/ban-status";
+import { type BanStatus, banStatusOf } from "@/lib/modules/admin/ban-status";
 import type { UserRow } from "@/lib/users/queries";
 import { formatDateTime, type TimeValue, timeValue } from "../ui/format";
 import type { SpamCell } from "./spam-cell";

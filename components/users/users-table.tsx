@@ -1,7 +1,7 @@
 "use client";
 import { type ColumnDef, createColumnHelper, type OnChangeFn, type RowSelectionState } from "@tanstack/react-table";
 import { lazy, Suspense, useMemo, useState } from "react";
-import { pageSizes, userListSchema } from "@/lib/users/search-params";
+import { pageSizes, userListCoreSchema } from "@/lib/users/search-params";
 import { DataTable } from "../data-table/data-table";
 import type { DataTableFeatures } from "../data-table/features";
 import { selectColumn } from "../data-table/select-column";
@@ -12,7 +12,7 @@ import { userColumns } from "./user-columns";
 import type { UserListItem } from "./user-list-item";
 import { type RowActionOptions, UserRowActions, UserRowActionsContext } from "./user-row-actions";
 
-const defaults = userListSchema.parse({});
+const defaults = userListCoreSchema.parse({});
 // The bulk bar and its dialogs load when the first row is ticked, not with the list.
 const BulkBar = lazy(() => import("./bulk-bar").then((m) => ({ default: m.BulkBar })));
 const getRowId = (u: UserListItem) => u.id;

@@ -4,10 +4,12 @@ import { passkeyModule } from "./passkey";
 import { phoneNumberModule } from "./phone-number";
 import { twoFactorModule } from "./two-factor";
 import type { PermissionOf } from "./access";
-import type { DashboardModule, ModelName, NavEntry, UserPanel } from "./types";
+import type { DashboardModule, ListFilter, ModelName, NavEntry, UserPanel } from "./types";
 import { usernameModule } from "./username";
 
-export type { DashboardModule, Feature, FieldSpec, ModelName, NavEntry, PluginSchemaOption, ProfileField, UserPanel, UserPanelProps } from "./types";
+export type {
+  DashboardModule, Feature, FieldSpec, ListFilter, ListFilterView, ModelName, NavEntry, PluginSchemaOption, ProfileField, UserPanel, UserPanelProps,
+} from "./types";
 
 /**
  * Every module the dashboard knows: the one registration point. Supporting another Better Auth
@@ -71,3 +73,14 @@ export const navEntries = (on: ReadonlySet<string>): readonly NavEntry[] => enab
 export const paletteEntries = (on: ReadonlySet<string>): readonly NavEntry[] => enabled(on).flatMap((m) => m.ui?.paletteActions ?? []);
 /** Panels on the user page of the modules that are on, in registration order. */
 export const userPanels = (on: ReadonlySet<string>): readonly UserPanel[] => enabled(on).flatMap((m) => m.ui?.userPanels ?? []);
+
+type Registered = (typeof registry)[number];
+/** The URL keys the modules' users-list filters add (e.g. "status"), as a type the core can use. */
+export type ModuleFilterKey = Registered extends infer M ? (M extends { ui: { listFilters: readonly { key: infer K }[] } } ? K & string : never) : never;
+
+/**
+ * Every registered module's users-list filters, on or off: the URL schema accepts them all (a link
+ * stays valid on another database); `enabledListFilters` are the ones applied and shown.
+ */
+export const listFilters: readonly (ListFilter & { module: ModuleId })[] = modules.flatMap((m) => (m.ui?.listFilters ?? []).map((f) => ({ ...f, module: m.id })));
+export const enabledListFilters = (on: ReadonlySet<string>) => listFilters.filter((f) => on.has(f.module));

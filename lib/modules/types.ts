@@ -1,4 +1,5 @@
 import type { BetterAuthPlugin } from "better-auth";
+import type { Expression, ExpressionBuilder, SqlBool } from "kysely";
 import type { ReactNode } from "react";
 import type { Q } from "../db/context";
 import type { DB } from "../db/schema";
@@ -68,6 +69,23 @@ export interface UserPanel {
   load: () => Promise<{ default: (props: UserPanelProps) => ReactNode | Promise<ReactNode> }>;
 }
 
+/**
+ * A filter on the users list, e.g. the admin plugin's ban status. Its values are a closed list: the
+ * URL schema accepts exactly `options` (anything else is a 400), and `where` is the SQL for one of
+ * them, so the URL reaches SQL only through this whitelist. The filter is accepted whatever the
+ * database (a shared link stays valid) and applied only while its module is on.
+ */
+export interface ListFilter {
+  /** the URL key, unique across modules (test/modules.test.ts) */
+  key: string;
+  label: string;
+  options: readonly { value: string; label: string }[];
+  where: (eb: ExpressionBuilder<DB, "user">, value: string, now: Date) => Expression<SqlBool>;
+}
+
+/** What the browser receives of a filter: no SQL. */
+export type ListFilterView = Pick<ListFilter, "key" | "label" | "options">;
+
 /** What a module adds to the dashboard's frame and pages; the core renders it, never names it. */
 export interface ModuleUi {
   /** sections of the main navigation (also offered by the command palette) */
@@ -75,6 +93,8 @@ export interface ModuleUi {
   /** shortcuts the command palette offers */
   paletteActions?: readonly NavEntry[];
   userPanels?: readonly UserPanel[];
+  /** filters on the users list (lib/users/list-params.ts composes them into the URL schema) */
+  listFilters?: readonly ListFilter[];
 }
 
 export interface DashboardModule {

@@ -21,7 +21,7 @@ import { getReadDatabase } from "@/lib/db";
 import { AppError, isStatementTimeout } from "@/lib/errors";
 import { peekSpamResult } from "@/lib/spam/cache";
 import { listUsers } from "@/lib/users/queries";
-import { hasFilters, parseUserListParams, toRecord, type UserListParams, userFilterKeys } from "@/lib/users/search-params";
+import { hasFilters, listFilterViews, parseUserListParams, toRecord, type UserListParams, userFilterKeys } from "@/lib/users/list-params";
 
 export const metadata = { title: "Users · Better Auth Admin" };
 
@@ -70,7 +70,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           <span className="count text-muted-foreground tabular-nums">Flagged by the spam score, highest score first</span>
         </header>
         <TableTransitionProvider>
-          <UsersToolbar bansTracked={bansTracked} searchPlaceholder={searchPlaceholder(d.caps)} spam={spam} />
+          <UsersToolbar moduleFilters={listFilterViews(d.caps)} searchPlaceholder={searchPlaceholder(d.caps)} spam={spam} />
           <Suspense fallback={<ScoringFallback />}>
             <FlaggedUsers q={d} params={record} bansTracked={bansTracked} bulk={can(staff.role, "users.bulk") ? { bansTracked, filter: null, notes } : null} now={now} />
           </Suspense>
@@ -93,7 +93,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         ) : null}
       </header>
       <TableTransitionProvider>
-        <UsersToolbar bansTracked={bansTracked} searchPlaceholder={searchPlaceholder(d.caps)} spam={spam} />
+        <UsersToolbar moduleFilters={listFilterViews(d.caps)} searchPlaceholder={searchPlaceholder(d.caps)} spam={spam} />
         {result.kind === "ok" && result.params.q && !d.caps.searchIndexed && staff.role === "admin" ? (
           // Only admins can act on it (npm run doctor); everyone else just gets a slower search.
           <p className="text-muted-foreground mb-3 text-[13px]" data-testid="index-hint">
