@@ -79,8 +79,9 @@ type Registered = (typeof registry)[number];
 export type ModuleFilterKey = Registered extends infer M ? (M extends { ui: { listFilters: readonly { key: infer K }[] } } ? K & string : never) : never;
 
 /**
- * Every registered module's users-list filters, on or off: the URL schema accepts them all (a link
- * stays valid on another database); `enabledListFilters` are the ones applied and shown.
+ * Every registered module's users-list filters, on or off: the URL schema knows them all, so a
+ * filter of a module that is off is a clear 400 rather than an "unknown key"; `enabledListFilters`
+ * are the ones applied and shown.
  */
 export const listFilters: readonly (ListFilter & { module: ModuleId })[] = modules.flatMap((m) => (m.ui?.listFilters ?? []).map((f) => ({ ...f, module: m.id })));
 export const enabledListFilters = (on: ReadonlySet<string>) => listFilters.filter((f) => on.has(f.module));

@@ -72,8 +72,9 @@ export interface UserPanel {
 /**
  * A filter on the users list, e.g. the admin plugin's ban status. Its values are a closed list: the
  * URL schema accepts exactly `options` (anything else is a 400), and `where` is the SQL for one of
- * them, so the URL reaches SQL only through this whitelist. The filter is accepted whatever the
- * database (a shared link stays valid) and applied only while its module is on.
+ * them, so the URL reaches SQL only through this whitelist. The URL schema knows every registered
+ * module's filters; on a database where the module is off the list answers 400 naming the key, and
+ * the toolbar does not offer it.
  */
 export interface ListFilter {
   /** the URL key, unique across modules (test/modules.test.ts) */
