@@ -9,7 +9,7 @@ import { migrateAppSchema } from "../lib/db/migrate";
 import { createNaming } from "../lib/db/naming";
 import { openDatabase } from "../lib/db/open";
 import { can, permissions } from "../lib/auth/permissions";
-import { findModule, knownFields, listFilters, type ModelName, modelNames, modules as registered } from "../lib/modules";
+import { enabledListColumns, findModule, knownFields, listFilters, type ModelName, modelNames, modules as registered } from "../lib/modules";
 import type { modules } from "../lib/modules";
 import { modelsFromAuthOptions } from "../lib/modules/auth-options";
 import { fieldsOf } from "../lib/modules/fields";
@@ -161,6 +161,11 @@ describe("what modules contribute", () => {
     const named = registered.flatMap((m) => [...(m.ui?.nav ?? []), ...(m.ui?.paletteActions ?? []), ...(m.ui?.userPanels ?? [])].map((e) => e.permission));
     expect(named.length).toBeGreaterThan(5);
     for (const p of named) expect(Object.keys(permissions), p).toContain(p);
+  });
+
+  it("adds its list columns only while it is on", () => {
+    expect(enabledListColumns(new Set(["core", "username"])).map((c) => c.id)).toEqual(["username"]);
+    expect(enabledListColumns(new Set(["core"]))).toEqual([]);
   });
 
   it("adds its list filters to the one strict URL schema, accepting exactly their options", () => {

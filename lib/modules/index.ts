@@ -4,11 +4,11 @@ import { passkeyModule } from "./passkey";
 import { phoneNumberModule } from "./phone-number";
 import { twoFactorModule } from "./two-factor";
 import type { PermissionOf } from "./access";
-import type { DashboardModule, ListFilter, ModelName, NavEntry, UserPanel } from "./types";
+import type { DashboardModule, ListColumn, ListFilter, ModelName, NavEntry, UserPanel } from "./types";
 import { usernameModule } from "./username";
 
 export type {
-  DashboardModule, Feature, FieldSpec, ListFilter, ListFilterView, ModelName, NavEntry, PluginSchemaOption, ProfileField, UserPanel, UserPanelProps,
+  DashboardModule, Feature, FieldSpec, ListColumn, ListFilter, ListFilterView, ModelName, NavEntry, PluginSchemaOption, ProfileField, UserPanel, UserPanelProps,
 } from "./types";
 
 /**
@@ -40,10 +40,13 @@ export function findModule(id: string): DashboardModule | undefined {
 }
 
 /**
- * Extra user fields the modules show on the profile (username, phone …): read whenever the column
- * exists, shown only while their module is on (components/users/user-profile.tsx).
+ * Extra user fields the modules show on the profile (username, phone …) or in a users-list column:
+ * read whenever the column exists, shown only while their module is on
+ * (components/users/user-profile.tsx, the users table).
  */
-export const profileFieldNames: readonly string[] = [...new Set(modules.flatMap((m) => m.profileFields ?? []).map((p) => p.field))];
+export const profileFieldNames: readonly string[] = [
+  ...new Set([...modules.flatMap((m) => m.profileFields ?? []).map((p) => p.field), ...modules.flatMap((m) => m.ui?.listColumns ?? []).map((c) => c.field)]),
+];
 
 /** Fields the dashboard needs beyond any module: staff are recognised by `user.role`. */
 export const dashboardRequires = { user: ["role"] } as const;
@@ -85,3 +88,5 @@ export type ModuleFilterKey = Registered extends infer M ? (M extends { ui: { li
  */
 export const listFilters: readonly (ListFilter & { module: ModuleId })[] = modules.flatMap((m) => (m.ui?.listFilters ?? []).map((f) => ({ ...f, module: m.id })));
 export const enabledListFilters = (on: ReadonlySet<string>) => listFilters.filter((f) => on.has(f.module));
+/** Users-list columns of the modules that are on, in registration order. */
+export const enabledListColumns = (on: ReadonlySet<string>): readonly ListColumn[] => enabled(on).flatMap((m) => m.ui?.listColumns ?? []);

@@ -87,6 +87,18 @@ export interface ListFilter {
 /** What the browser receives of a filter: no SQL. */
 export type ListFilterView = Pick<ListFilter, "key" | "label" | "options">;
 
+/**
+ * A column on the users list showing one user field of the module (read with the row when the
+ * column exists). Declarative, so the server sends only the values and the table renders them.
+ */
+export interface ListColumn {
+  id: string;
+  header: string;
+  /** logical field on the user model */
+  field: string;
+  kind: "text" | "boolean";
+}
+
 /** What a module adds to the dashboard's frame and pages; the core renders it, never names it. */
 export interface ModuleUi {
   /** sections of the main navigation (also offered by the command palette) */
@@ -96,6 +108,8 @@ export interface ModuleUi {
   userPanels?: readonly UserPanel[];
   /** filters on the users list (lib/users/list-params.ts composes them into the URL schema) */
   listFilters?: readonly ListFilter[];
+  /** columns on the users list (after the core's sign-in methods) */
+  listColumns?: readonly ListColumn[];
 }
 
 export interface DashboardModule {

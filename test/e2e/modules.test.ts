@@ -7,7 +7,8 @@ import { type E2E, skip, startE2E } from "./server";
 /**
  * What modules contribute, rendered by the core in real Chromium: the passkey module's panel on the
  * user page (its table added the way an app would, with Better Auth's migrations), the admin
- * module's ban-status filter on the users list, and the core module's navigation.
+ * module's ban-status filter and the username module's column on the users list, and the core
+ * module's navigation.
  */
 describe.skipIf(skip)("module contributions in the browser", () => {
   let e: E2E;
@@ -35,6 +36,12 @@ describe.skipIf(skip)("module contributions in the browser", () => {
     await page.waitForURL(/\/users/);
     const nav = page.getByRole("navigation", { name: "Main" });
     await expect.poll(() => nav.getByRole("link").allTextContents()).toEqual(["Users", "Sessions"]);
+
+    // The username module's column, after the core's sign-in methods.
+    const headers = page.locator("thead th");
+    await expect.poll(() => headers.allTextContents()).toEqual(expect.arrayContaining(["Sign-in methods", "Username"]));
+    const texts = await headers.allTextContents();
+    expect(texts.indexOf("Username")).toBe(texts.indexOf("Sign-in methods") + 1);
 
     // The admin module's filter: its options, applied through the URL.
     const status = page.getByLabel("Status");

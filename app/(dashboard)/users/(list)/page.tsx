@@ -18,7 +18,9 @@ import { requireStaff } from "@/lib/auth/staff";
 import { getConfig } from "@/lib/config";
 import type { Q } from "@/lib/db/context";
 import { getReadDatabase } from "@/lib/db";
+import { has } from "@/lib/db/introspect";
 import { AppError, isStatementTimeout } from "@/lib/errors";
+import { enabledListColumns } from "@/lib/modules";
 import { peekSpamResult } from "@/lib/spam/cache";
 import { listUsers } from "@/lib/users/queries";
 import { hasFilters, listFilterViews, parseUserListParams, toRecord, type UserListParams, userFilterKeys } from "@/lib/users/list-params";
@@ -54,6 +56,8 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   const [raw, d] = await Promise.all([searchParams, getReadDatabase(await headers())]);
   const now = new Date();
   const bansTracked = d.caps.features.has("bans");
+  // the modules' users-list columns that are on, shown only where their column exists
+  const moduleColumns = enabledListColumns(d.caps.modules).filter((c) => has(d.caps, "user", c.field));
   const spamReview = can(staff.role, "spam.review");
   // A finished scoring if one is cached: the list shows scores for free but never starts a scoring.
   const peek = spamReview ? peekSpamResult(d) : null;
@@ -103,12 +107,13 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         ) : null}
         {result.kind === "ok" ? (
           <UsersTable
-            rows={result.rows.map((u) => (peek ? { ...toUserListItem(u, now, bansTracked), spam: spamCellOf(peek.result, u) } : toUserListItem(u, now, bansTracked)))}
+            rows={result.rows.map((u) => (peek ? { ...toUserListItem(u, now, bansTracked, moduleColumns), spam: spamCellOf(peek.result, u) } : toUserListItem(u, now, bansTracked, moduleColumns)))}
             nextCursor={result.nextCursor}
             filtered={hasFilters(result.params)}
             bulk={can(staff.role, "users.bulk") ? { bansTracked, filter: filterOf(raw, result.params), notes } : null}
             columns={peek ? "score" : "list"}
             rowActions={rowActions}
+            moduleColumns={moduleColumns}
           />
         ) : result.kind === "invalid" ? (
           <div role="alert" className="flex flex-col items-start gap-2.5 rounded-md border border-l-4 px-3.5 py-3 alert-error border-danger-fg/30 border-l-danger-fg bg-danger-bg text-danger-fg">
