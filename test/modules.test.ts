@@ -61,6 +61,10 @@ describe("modules derive their fields from Better Auth's own schema", () => {
       session: { fields: { impersonatedBy: "impersonated_by" } },
     });
     expect(() => modelsFromAuthOptions({ plugins: { nope: {} } as never })).toThrow(/plugins\.nope/);
+    // a plugin table the dashboard reads (passkey) is renamed the same way
+    expect(modelsFromAuthOptions({ plugins: { passkey: { schema: { passkey: { modelName: "passkeys", fields: { userId: "user_id" } } } } } })).toEqual({
+      passkey: { modelName: "passkeys", fields: { userId: "user_id" } },
+    });
   });
 });
 
