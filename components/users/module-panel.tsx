@@ -9,9 +9,9 @@ export async function ModulePanel({ panel, ...props }: UserPanelProps & { panel:
 /** What a module's panel shows while its query runs. */
 export function ModulePanelFallback({ title }: { title: string }) {
   return (
-    <section className="panel" aria-busy="true">
+    <section className="flex min-w-0 flex-col gap-3 rounded-md border bg-card p-4 shadow-xs" aria-busy="true">
       <h2>{title}</h2>
-      <p className="muted">Loading…</p>
+      <p className="text-muted-foreground">Loading…</p>
     </section>
   );
 }

@@ -72,6 +72,6 @@ export const moduleColumn = (c: ListColumn) =>
     header: c.header,
     cell: ({ getValue }) => {
       const v = getValue();
-      return v === null ? <span className="muted">—</span> : typeof v === "boolean" ? (v ? "Yes" : "No") : v;
+      return v === null ? <span className="text-muted-foreground">—</span> : typeof v === "boolean" ? (v ? "Yes" : "No") : v;
     },
   });

@@ -1,5 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import { timeValue } from "@/components/ui/format";
+import { tableClass } from "@/components/ui/table";
 import { Time } from "@/components/ui/time";
 import type { UserPanelProps } from "../../types";
 import { listUserPasskeys } from "../queries";
@@ -8,13 +9,13 @@ import { listUserPasskeys } from "../queries";
 export default async function PasskeysPanel({ q, userId, now }: UserPanelProps) {
   const passkeys = await listUserPasskeys(q, userId);
   return (
-    <section className="panel" aria-labelledby="passkeys-title" data-testid="passkeys-panel">
+    <section className="flex min-w-0 flex-col gap-3 rounded-md border bg-card p-4 shadow-xs" aria-labelledby="passkeys-title" data-testid="passkeys-panel">
       <h2 id="passkeys-title">Passkeys</h2>
       {passkeys.length === 0 ? (
-        <p className="muted">No passkey registered.</p>
+        <p className="text-muted-foreground">No passkey registered.</p>
       ) : (
-        <div className="table-scroll">
-          <table className="table">
+        <div className="overflow-x-auto">
+          <table className={tableClass}>
             <thead>
               <tr>
                 <th scope="col">Name</th>
@@ -25,13 +26,13 @@ export default async function PasskeysPanel({ q, userId, now }: UserPanelProps) 
             <tbody>
               {passkeys.map((p) => (
                 <tr key={p.id}>
-                  <td>{p.name || <span className="muted">unnamed</span>}</td>
+                  <td>{p.name || <span className="text-muted-foreground">unnamed</span>}</td>
                   <td>
                     {/* WebAuthn's deviceType: "multiDevice" credentials can be synced, "singleDevice" are bound to one authenticator. */}
                     {p.deviceType === "multiDevice" ? "Multi-device" : p.deviceType === "singleDevice" ? "Single device" : p.deviceType}{" "}
                     {p.backedUp ? <Badge>Backed up</Badge> : null}
                   </td>
-                  <td className="nowrap">
+                  <td className="whitespace-nowrap">
                     <Time value={p.createdAt ? timeValue(p.createdAt, now) : null} mode="absolute" />
                   </td>
                 </tr>
