@@ -21,7 +21,7 @@ import { computeSpam } from "../lib/spam/engine";
 import { parseSessionListParams } from "../lib/sessions/search-params";
 import { getUserDetail } from "../lib/users/detail";
 import { listUsers } from "../lib/users/queries";
-import { parseUserListParams } from "../lib/users/search-params";
+import { parseUserListParams } from "../lib/users/list-params";
 import { benchMutations, type MutationOps } from "./bench/mutations";
 import { getter, signInCookie, startBetterAuthApp, startDashboard } from "./bench/servers";
 import { prepareBenchDatabase } from "./bench/setup";

@@ -2,7 +2,7 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inspect } from "../lib/doctor/inspect";
 import { listUsers, SEARCH_TUNING } from "../lib/users/queries";
-import { parseUserListParams } from "../lib/users/search-params";
+import { parseUserListParams } from "../lib/users/list-params";
 import { seedDatabase } from "../lib/seed/insert";
 import { createTestDb, type NamingName, type TestDb } from "./helpers/db";
 

@@ -26,9 +26,14 @@ const LAYERS: { name: string; members: string[] }[] = [
  * above them (they use the runner): actions.ts, *-actions.ts, *.action.ts, anything under actions/.
  */
 const isActionFile = (rel: string) => /(^|\/)(actions|[a-z-]+-actions)\.ts$|\.action\.ts$|(^|\/)modules\/[^/]+\/actions\//.test(rel);
+/** A module's UI (server components under modules/<name>/ui/) sits above everything, like pages. */
+const isModuleUi = (rel: string) => /^modules\/[^/]+\/ui\//.test(rel);
+/** A module's queries (modules/<name>/queries.ts) are query functions: the queries layer. */
+const isModuleQueries = (rel: string) => /^modules\/[^/]+\/queries\.ts$/.test(rel);
 
 function layerOf(rel: string): number | null {
-  if (isActionFile(rel)) return null;
+  if (isActionFile(rel) || isModuleUi(rel)) return null;
+  if (isModuleQueries(rel)) return LAYERS.findIndex((l) => l.name === "queries");
   const exact = LAYERS.findIndex((l) => l.members.includes(rel));
   if (exact !== -1) return exact;
   const head = rel.includes("/") ? rel.slice(0, rel.indexOf("/")) : rel;
@@ -43,13 +48,17 @@ function files(dir: string): string[] {
   });
 }
 
-/** Relative imports that load code at run time: `import x from`, `export … from`, `import("…")`. */
+/**
+ * Relative imports that load code at run time: `import x from`, `export … from`, `import("…")`.
+ * Exception: a module's declaration may name its own UI lazily (`load: () => import("./ui/…")`):
+ * nothing is loaded until a page renders the panel, so it adds no load order below the pages.
+ */
 function runtimeImports(src: string): string[] {
   const out: string[] = [];
   for (const m of src.matchAll(/^\s*(import|export)\s+(type\s+)?[^;]*?\sfrom\s+"(\.[^"]+)"/gms)) {
     if (!m[2]) out.push(m[3] as string);
   }
-  for (const m of src.matchAll(/import\(\s*"(\.[^"]+)"\s*\)/g)) out.push(m[1] as string);
+  for (const m of src.matchAll(/import\(\s*"(\.[^"]+)"\s*\)/g)) if (!/^\.\/ui\//.test(m[1] as string)) out.push(m[1] as string);
   return out;
 }
 
@@ -81,5 +90,12 @@ describe("lib/ import graph", () => {
     expect(runtimeImports(src)).toEqual(["../users/x", "./y", "../http/z"]);
     const db = readFileSync(join(LIB, "db/introspect.ts"), "utf8");
     expect(runtimeImports(db).length).toBeGreaterThan(2);
+  });
+
+  it("places a module's queries, UI and lazy UI imports in their layers", () => {
+    expect(layerOf("modules/passkey/queries.ts")).toBe(LAYERS.findIndex((l) => l.name === "queries"));
+    expect(layerOf("modules/passkey/ui/passkeys-panel.tsx")).toBeNull();
+    expect(layerOf("modules/passkey/index.ts")).toBe(LAYERS.findIndex((l) => l.name === "db"));
+    expect(runtimeImports('const p = { load: () => import("./ui/panel") };\nconst x = import("../users/x");')).toEqual(["../users/x"]);
   });
 });

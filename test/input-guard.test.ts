@@ -6,7 +6,7 @@ import { AppError, invalidInputError } from "../lib/errors";
 import { errorResponse } from "../lib/http/route";
 import { assertStorable, assertStorableQuery, textProblem } from "../lib/input-guard";
 import { toRecord } from "../lib/params";
-import { parseUserListParams } from "../lib/users/search-params";
+import { parseUserListParams } from "../lib/users/list-params";
 
 const messageOf = (fn: () => unknown) => {
   try {

@@ -6,7 +6,7 @@ import { installAuditTable } from "../lib/audit/table";
 import { keptActivity, LAST_ACTIVE_PER_USER_MAX } from "../lib/sessions/revoke";
 import { getUserDetail } from "../lib/users/detail";
 import { listUsers } from "../lib/users/queries";
-import { parseUserListParams } from "../lib/users/search-params";
+import { parseUserListParams } from "../lib/users/list-params";
 import { depsFor, staffOf } from "./helpers/actions";
 import { createTestDb, type TestDb } from "./helpers/db";
 import { insertFixtures, NOW } from "./helpers/fixtures";

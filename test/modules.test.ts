@@ -9,10 +9,14 @@ import { migrateAppSchema } from "../lib/db/migrate";
 import { createNaming } from "../lib/db/naming";
 import { openDatabase } from "../lib/db/open";
 import { can, permissions } from "../lib/auth/permissions";
-import { findModule, knownFields, type modules } from "../lib/modules";
+import { enabledListColumns, findModule, knownFields, listFilters, type ModelName, modelNames, modules as registered } from "../lib/modules";
+import type { modules } from "../lib/modules";
 import { modelsFromAuthOptions } from "../lib/modules/auth-options";
 import { fieldsOf } from "../lib/modules/fields";
 import { userWhere } from "../lib/users/filters";
+import { parseUserListParams, userFilterKeys } from "../lib/users/list-params";
+import { listUsers } from "../lib/users/queries";
+import { coreUserFilterKeys } from "../lib/users/search-params";
 
 const fieldsOfSpec = (m: (typeof modules)[number], model: "user" | "session") => [...(m.requires[model] ?? []), ...(m.optional?.[model] ?? [])].sort();
 
@@ -57,6 +61,10 @@ describe("modules derive their fields from Better Auth's own schema", () => {
       session: { fields: { impersonatedBy: "impersonated_by" } },
     });
     expect(() => modelsFromAuthOptions({ plugins: { nope: {} } as never })).toThrow(/plugins\.nope/);
+    // a plugin table the dashboard reads (passkey) is renamed the same way
+    expect(modelsFromAuthOptions({ plugins: { passkey: { schema: { passkey: { modelName: "passkeys", fields: { userId: "user_id" } } } } } })).toEqual({
+      passkey: { modelName: "passkeys", fields: { userId: "user_id" } },
+    });
   });
 });
 
@@ -84,6 +92,8 @@ describe("which modules are on comes from the live schema", () => {
     const a = await fresh({}, ["username"], (schema) => sql`alter table ${sql.id(schema, "user")} add column "role" text`.execute(raw));
     expect([...a.d.caps.modules].sort()).toEqual(["core", "username"]);
     expect([...a.d.caps.features]).toEqual([]);
+    // the admin module's list filter is known to the URL schema but refused here, naming the key
+    await expect(listUsers(a.d, parseUserListParams({ status: "banned" }), new Date())).rejects.toThrow(/^status: not available/);
     await a.d.close();
 
     const b = await fresh({}, ["admin", "twoFactor"]);
@@ -141,5 +151,34 @@ describe("permissions come from the modules' access statements", () => {
     for (const p of ["users.nope", "nope.read", "__proto__", "__proto__.read", "users.__proto__", "constructor", "", "."]) expect(can("admin", p as never), p).toBe(false);
     expect(can("owner" as never, "users.read")).toBe(false);
     expect(can("__proto__" as never, "users.read")).toBe(false);
+  });
+});
+
+describe("what modules contribute", () => {
+  it("derives the model list from the modules, in agreement with the Kysely schema's tables", () => {
+    // Record<ModelName, true>: the type checker insists on exactly the schema's tables here.
+    const tables: Record<ModelName, true> = { user: true, session: true, account: true, verification: true, passkey: true };
+    expect([...modelNames].sort()).toEqual(Object.keys(tables).sort());
+  });
+
+  it("names only permissions some module defines, in its navigation, palette and panels", () => {
+    const named = registered.flatMap((m) => [...(m.ui?.nav ?? []), ...(m.ui?.paletteActions ?? []), ...(m.ui?.userPanels ?? [])].map((e) => e.permission));
+    expect(named.length).toBeGreaterThan(5);
+    for (const p of named) expect(Object.keys(permissions), p).toContain(p);
+  });
+
+  it("adds its list columns only while it is on", () => {
+    expect(enabledListColumns(new Set(["core", "username"])).map((c) => c.id)).toEqual(["username"]);
+    expect(enabledListColumns(new Set(["core"]))).toEqual([]);
+  });
+
+  it("adds its list filters to the one strict URL schema, accepting exactly their options", () => {
+    const keys = listFilters.map((f) => f.key);
+    expect(new Set(keys).size).toBe(keys.length);
+    for (const k of keys) expect(coreUserFilterKeys as readonly string[]).not.toContain(k);
+    expect(userFilterKeys).toEqual([...coreUserFilterKeys, ...keys]);
+    expect(parseUserListParams({ status: "banned" }).status).toBe("banned");
+    expect(() => parseUserListParams({ status: "deleted" })).toThrow(/status/);
+    expect(() => parseUserListParams({ statuss: "banned" })).toThrow(/statuss/);
   });
 });

@@ -13,7 +13,7 @@ import { createRedisStore, type RedisSessionStore } from "../lib/sessions/redis-
 import { parseSessionListParams } from "../lib/sessions/search-params";
 import { getUserDetail } from "../lib/users/detail";
 import { listUsers } from "../lib/users/queries";
-import { parseUserListParams } from "../lib/users/search-params";
+import { parseUserListParams } from "../lib/users/list-params";
 import { depsFor, staffOf, staffRoleMap } from "./helpers/actions";
 
 process.env.BETTER_AUTH_SECRET ??= "redis-only-test-secret-0123456789abcdefgh";

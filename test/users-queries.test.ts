@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { countUsers } from "../lib/users/count";
 import { getUserDetail } from "../lib/users/detail";
 import { listUsers } from "../lib/users/queries";
-import { parseUserListParams, type UserListParams } from "../lib/users/search-params";
+import { parseUserListParams, type UserListParams } from "../lib/users/list-params";
 import { createTestDb, type NamingName, namings, type TestDb } from "./helpers/db";
 import { fixtureUserCount, insertFixtures, NOW, people } from "./helpers/fixtures";
 

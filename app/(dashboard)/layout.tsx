@@ -10,30 +10,18 @@ import { ThemeToggle } from "@/components/ui/theme-toggle";
 import { signOutAction } from "@/lib/auth/actions";
 import { can, type Permission } from "@/lib/auth/permissions";
 import { requireStaff } from "@/lib/auth/staff";
-
-/** Sections of the dashboard; each appears only for roles that may open it. */
-const nav: { href: string; label: string; permission: Permission }[] = [
-  { href: "/users", label: "Users", permission: "users.read" },
-  { href: "/sessions", label: "Sessions", permission: "sessions.read" },
-  { href: "/spam", label: "Spam", permission: "spam.review" },
-  { href: "/audit", label: "Audit", permission: "audit.read" },
-];
-
-/** What the command palette offers besides users: each only for roles that hold its permission. */
-const paletteActions: { href: string; label: string; permission: Permission }[] = [
-  { href: "/users?status=banned", label: "Show banned users", permission: "users.read" },
-  { href: "/users?verified=false", label: "Show unverified users", permission: "users.read" },
-  { href: "/sessions", label: "Revoke a user's sessions", permission: "sessions.revokeUser" },
-  { href: "/sessions", label: "Revoke all matching sessions", permission: "sessions.revokeFilter" },
-  { href: "/spam", label: "Review spam and ban waves", permission: "spam.review" },
-  { href: "/audit", label: "Read the audit log", permission: "audit.read" },
-];
+import { getDatabase } from "@/lib/db";
+import { type NavEntry, navEntries, paletteEntries } from "@/lib/modules";
 
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   // Every page checks again with its own permission; this only decides what the frame shows.
   const staff = await requireStaff();
-  const items = nav.filter((item) => can(staff.role, item.permission)).map(({ href, label }) => ({ href, label }));
-  const actions = paletteActions.filter((a) => can(staff.role, a.permission)).map(({ href, label }) => ({ href, label }));
+  // Sections and palette shortcuts come from the modules that are on (lib/modules/*/index.ts `ui`).
+  const { caps } = await getDatabase();
+  const allowed = (entries: readonly NavEntry[]) =>
+    entries.filter((e) => can(staff.role, e.permission as Permission)).map(({ href, label }) => ({ href, label }));
+  const items = allowed(navEntries(caps.modules));
+  const actions = allowed(paletteEntries(caps.modules));
   return (
     <div className="min-h-dvh">
       <a href="#main" className="absolute -top-10 left-2 z-10 rounded-md border border-input bg-card px-2.5 py-1.5 focus:top-2">

@@ -2,15 +2,14 @@
 import { FacetedFilter } from "../data-table/faceted-filter";
 import type { FlaggedBand } from "./flagged-bands";
 import { useUserFilters } from "./use-user-filters";
-import { userFilterKeys } from "@/lib/users/search-params";
 
 /**
  * "Flagged": the users the spam score flagged, as a view of the users table. It replaces search,
  * filters and sort (the order is the score's), so choosing it drops them from the URL and back.
  */
-export function FlaggedFilter({ thresholds }: { thresholds: { review: number; likely: number } | null }) {
+export function FlaggedFilter({ thresholds, filterKeys }: { thresholds: { review: number; likely: number } | null; filterKeys: readonly string[] }) {
   const [f, setF] = useUserFilters();
-  const choose = (value: string | null) => void setF({ flagged: value, cursor: null, sort: null, ...Object.fromEntries(userFilterKeys.map((k) => [k, null])) });
+  const choose = (value: string | null) => void setF({ flagged: value, cursor: null, sort: null, ...Object.fromEntries(filterKeys.map((k) => [k, null])) });
   const at = (band: FlaggedBand) => (thresholds ? ` (score ≥ ${thresholds[band]})` : "");
   const def = {
     key: "flagged",

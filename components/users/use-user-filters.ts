@@ -1,6 +1,7 @@
 "use client";
 import { parseAsString, useQueryStates } from "nuqs";
-import { userListSchema } from "@/lib/users/search-params";
+import { useMemo } from "react";
+import { userListCoreSchema } from "@/lib/users/search-params";
 import { urlParsers } from "@/lib/url-state";
 import { useTableTransition } from "../data-table/table-transition";
 
@@ -11,12 +12,23 @@ import { useTableTransition } from "../data-table/table-transition";
  * switches the page to the spam queue in the users table's columns (moderators and admins).
  */
 export const userFilterParsers = {
-  ...urlParsers(userListSchema),
+  ...urlParsers(userListCoreSchema),
   /** the spam-flagged view (page-level key, not part of lib/users/search-params.ts) */
   flagged: parseAsString,
 };
 
-export function useUserFilters() {
+type Parsers = typeof userFilterParsers & Record<string, typeof parseAsString>;
+
+/**
+ * `moduleKeys`: the URL keys of the modules' filters that are on (from the page, which reads them
+ * from lib/modules; the registry itself never reaches the browser). Same strings-only parsing.
+ */
+export function useUserFilters(moduleKeys: readonly string[] = []) {
   const { startTransition } = useTableTransition();
-  return useQueryStates(userFilterParsers, { shallow: false, startTransition });
+  const joined = moduleKeys.join(",");
+  const parsers = useMemo<Parsers>(
+    () => ({ ...userFilterParsers, ...Object.fromEntries(joined.split(",").filter(Boolean).map((k) => [k, parseAsString])) }),
+    [joined],
+  );
+  return useQueryStates(parsers, { shallow: false, startTransition });
 }

@@ -2,7 +2,7 @@
 import { buttonVariants } from "@/components/ui/button";
 import { verifyEmailAction } from "@/lib/modules/core/actions/verify-email.action";
 import { useState } from "react";
-import type { BanStatus } from "@/lib/users/ban-status";
+import type { BanStatus } from "@/lib/modules/admin/ban-status";
 import { useNotify } from "../ui/notice";
 import { useServerCall } from "../ui/use-server-call";
 import type { RevokeNotes } from "../moderation/revoke-notes";

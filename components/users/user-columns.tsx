@@ -1,5 +1,6 @@
 import { createColumnHelper } from "@tanstack/react-table";
 import Link from "next/link";
+import type { ListColumn } from "@/lib/modules/types";
 import type { DataTableFeatures } from "../data-table/features";
 import { Avatar } from "../ui/avatar";
 import { Time } from "../ui/time";
@@ -63,3 +64,14 @@ export const userColumns = helper.columns([
     cell: ({ row }) => <LastActive item={row.original} />,
   }),
 ]);
+
+/** A module's users-list column (lib/modules `ui.listColumns`): its value from the row, not sortable. */
+export const moduleColumn = (c: ListColumn) =>
+  helper.accessor((u) => u.moduleValues?.[c.id] ?? null, {
+    id: `module-${c.id}`,
+    header: c.header,
+    cell: ({ getValue }) => {
+      const v = getValue();
+      return v === null ? <span className="text-muted-foreground">—</span> : typeof v === "boolean" ? (v ? "Yes" : "No") : v;
+    },
+  });

@@ -2,11 +2,11 @@ import type { FacetDefinition } from "../data-table/facet";
 import type { UserFilterKey } from "@/lib/users/search-params";
 
 /**
- * The users list's faceted filters, as data: a plugin module can append its own (its key must be in
- * lib/users/search-params.ts). Role and sign-in method take any value (apps define their own) and
- * suggest the common ones; status exists only where the admin plugin's ban columns do.
+ * The core's faceted filters on the users list, as data; the modules add theirs (`ui.listFilters`,
+ * passed by the page). Role and sign-in method take any value (apps define their own) and suggest
+ * the common ones.
  */
-export function userFacets({ bansTracked }: { bansTracked: boolean }): FacetDefinition<UserFilterKey>[] {
+export function userFacets(): FacetDefinition<UserFilterKey>[] {
   return [
     {
       key: "role",
@@ -19,19 +19,6 @@ export function userFacets({ bansTracked }: { bansTracked: boolean }): FacetDefi
         { value: "support", label: "Support" },
       ],
     },
-    ...(bansTracked
-      ? [
-          {
-            key: "status",
-            title: "Status",
-            options: [
-              { value: "active", label: "Active" },
-              { value: "banned", label: "Banned" },
-              { value: "expired", label: "Ban expired" },
-            ],
-          } satisfies FacetDefinition<UserFilterKey>,
-        ]
-      : []),
     {
       key: "verified",
       title: "Email",

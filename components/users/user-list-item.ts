@@ -1,4 +1,5 @@
-import { type BanStatus, banStatusOf } from "@/lib/users/ban-status";
+import { type BanStatus, banStatusOf } from "@/lib/modules/admin/ban-status";
+import type { ListColumn } from "@/lib/modules/types";
 import type { UserRow } from "@/lib/users/queries";
 import { formatDateTime, type TimeValue, timeValue } from "../ui/format";
 import type { SpamCell } from "./spam-cell";
@@ -24,12 +25,16 @@ export interface UserListItem {
   lastActiveAt: TimeValue | null;
   /** no session left: the last activity the audit kept when sessions were ended, and by what */
   keptActivity: { lastActive: TimeValue; endedAt: string; action: string } | null;
+  /** the modules' users-list columns (lib/modules `ui.listColumns`), by column id */
+  moduleValues?: Record<string, string | boolean | null>;
   /** spam score column: absent when no result is shown, null when this user was not scored */
   spam?: SpamCell | null;
 }
 
-export function toUserListItem(u: UserRow, now: Date, bansTracked: boolean): UserListItem {
+/** `columns`: the modules' list columns that are on; their values travel with the row. */
+export function toUserListItem(u: UserRow, now: Date, bansTracked: boolean, columns: readonly ListColumn[] = []): UserListItem {
   return {
+    ...(columns.length ? { moduleValues: Object.fromEntries(columns.map((c) => [c.id, cellValue(u.extra[c.field], c.kind)])) } : {}),
     id: u.id,
     name: u.name,
     email: u.email,
@@ -47,3 +52,6 @@ export function toUserListItem(u: UserRow, now: Date, bansTracked: boolean): Use
       : null,
   };
 }
+
+const cellValue = (v: unknown, kind: ListColumn["kind"]): string | boolean | null =>
+  v === null || v === undefined ? null : kind === "boolean" ? v === true : String(v);

@@ -1,18 +1,19 @@
 "use client";
 import { type ColumnDef, createColumnHelper, type OnChangeFn, type RowSelectionState } from "@tanstack/react-table";
 import { lazy, Suspense, useMemo, useState } from "react";
-import { pageSizes, userListSchema } from "@/lib/users/search-params";
+import type { ListColumn } from "@/lib/modules/types";
+import { pageSizes, userListCoreSchema } from "@/lib/users/search-params";
 import { DataTable } from "../data-table/data-table";
 import type { DataTableFeatures } from "../data-table/features";
 import { selectColumn } from "../data-table/select-column";
 import type { RevokeNotes } from "../moderation/revoke-notes";
 import type { BulkTarget } from "./bulk-bar";
 import { scoreColumn } from "./score-column";
-import { userColumns } from "./user-columns";
+import { moduleColumn, userColumns } from "./user-columns";
 import type { UserListItem } from "./user-list-item";
 import { type RowActionOptions, UserRowActions, UserRowActionsContext } from "./user-row-actions";
 
-const defaults = userListSchema.parse({});
+const defaults = userListCoreSchema.parse({});
 // The bulk bar and its dialogs load when the first row is ticked, not with the list.
 const BulkBar = lazy(() => import("./bulk-bar").then((m) => ({ default: m.BulkBar })));
 const getRowId = (u: UserListItem) => u.id;
@@ -54,10 +55,12 @@ interface Props {
   columns?: UserColumnSet;
   /** the row menu, for roles that may act on users; null hides it */
   rowActions?: RowActionOptions | null;
+  /** the modules' list columns that are on (values in each row's moduleValues) */
+  moduleColumns?: readonly ListColumn[];
 }
 
 /** The users table: the generic shell with the user columns, plus a selection for bulk actions. */
-export function UsersTable({ rows, nextCursor, filtered, bulk, columns = "list", rowActions = null }: Props) {
+export function UsersTable({ rows, nextCursor, filtered, bulk, columns = "list", rowActions = null, moduleColumns = [] }: Props) {
   // Both derived during render rather than reset by a setState during render (react-hooks rule):
   // only the selected rows still shown count (one cannot act on unseen rows), and "everything
   // matching" holds only under the filter it was chosen for.
@@ -74,10 +77,15 @@ export function UsersTable({ rows, nextCursor, filtered, bulk, columns = "list",
   const target: BulkTarget | null = matchAll && bulk?.filter ? { filter: bulk.filter } : ids.length ? { ids } : null;
   const withMenu = rowActions !== null;
   const withBulk = bulk !== null;
+  // The modules' columns go after the core's sign-in methods (lib/modules `ui.listColumns`).
+  const columnKey = JSON.stringify(moduleColumns);
   const columnModel = useMemo(() => {
     const base = withBulk ? selectableSets[columns] : columnSets[columns];
-    return withMenu ? [...base, actionsColumn] : base;
-  }, [withBulk, columns, withMenu]);
+    const extra = (JSON.parse(columnKey) as ListColumn[]).map(moduleColumn);
+    const at = base.findIndex((c) => c.id === "providers") + 1 || base.length;
+    const withModules = extra.length ? [...base.slice(0, at), ...extra, ...base.slice(at)] : base;
+    return withMenu ? [...withModules, actionsColumn] : withModules;
+  }, [withBulk, columns, withMenu, columnKey]);
   const clear = () => {
     setPicked({});
     setMatchAllFor(null);

@@ -12,11 +12,11 @@ import { FlaggedFilter } from "./flagged-filter";
 import { userSortOptions } from "./sort-options";
 import { userFacets } from "./user-facets";
 import { useUserFilters } from "./use-user-filters";
-import { type UserFilterKey, userFilterKeys } from "@/lib/users/search-params";
+import type { ListFilterView } from "@/lib/modules/types";
+import { coreUserFilterKeys } from "@/lib/users/search-params";
 
 const DEFAULT_SORT = "-createdAt";
-const filterKeys = userFilterKeys;
-export type FilterKey = UserFilterKey;
+export type FilterKey = string;
 export type SetFilter = (key: FilterKey, value: string | null) => void;
 
 /**
@@ -25,30 +25,33 @@ export type SetFilter = (key: FilterKey, value: string | null) => void;
  * the first page, since a cursor belongs to one result set.
  */
 interface Props {
-  bansTracked: boolean;
+  /** the users-list filters of the modules that are on (lib/users/list-params.ts listFilterViews) */
+  moduleFilters: readonly ListFilterView[];
   searchPlaceholder: string;
   /** the "Flagged" filter, for roles that review spam; thresholds when a result is at hand */
   spam: { thresholds: { review: number; likely: number } | null } | null;
-  /** more faceted filters (a plugin module's); each key must be one of lib/users/search-params.ts */
-  extraFacets?: readonly FacetDefinition<UserFilterKey>[];
 }
 
-export function UsersToolbar({ bansTracked, searchPlaceholder, spam, extraFacets = [] }: Props) {
-  const [f, setF] = useUserFilters();
+export function UsersToolbar({ moduleFilters, searchPlaceholder, spam }: Props) {
+  const moduleKeys = moduleFilters.map((m) => m.key);
+  const filterKeys = [...coreUserFilterKeys, ...moduleKeys];
+  const [f, setF] = useUserFilters(moduleKeys);
   const searchId = useId();
   const sortId = useId();
-  if (spam && f.flagged) return <FlaggedToolbar thresholds={spam.thresholds} />;
+  if (spam && f.flagged) return <FlaggedToolbar thresholds={spam.thresholds} filterKeys={filterKeys} />;
 
   const setFilter: SetFilter = (key, value) => {
     void setF({ [key]: value || null, cursor: null });
   };
-  const active = filterKeys.some((k) => f[k] !== null);
+  const active = filterKeys.some((k) => (f[k] ?? null) !== null);
   // "Clear filters" keeps the sort and page size: only what narrows the list is dropped.
   const keep = new URLSearchParams();
   if (f.sort) keep.set("sort", f.sort);
   if (f.limit) keep.set("limit", f.limit);
   const clearHref = keep.size ? `/users?${keep.toString()}` : "/users";
-  const facets = [...userFacets({ bansTracked }), ...extraFacets];
+  // The modules' filters (a closed list of values each) after the core's role filter, as before.
+  const core = userFacets();
+  const facets: FacetDefinition<string>[] = [...core.slice(0, 1), ...moduleFilters.map(({ key, label, options }) => ({ key, title: label, options })), ...core.slice(1)];
 
   return (
     <search aria-label="Filter users">
@@ -78,10 +81,10 @@ export function UsersToolbar({ bansTracked, searchPlaceholder, spam, extraFacets
         </div>
         <div className={cn(toolbarRowClass, "items-center gap-2")}>
           {facets.map((def) => (
-            <FacetedFilter key={def.key} def={def} value={f[def.key]} onChange={(v) => setFilter(def.key, v)} />
+            <FacetedFilter key={def.key} def={def} value={f[def.key] ?? null} onChange={(v) => setFilter(def.key, v)} />
           ))}
           <DateRangeFilter title="Created" after={f.createdAfter} before={f.createdBefore} onChange={(a, b) => void setF({ createdAfter: a, createdBefore: b, cursor: null })} />
-          {spam ? <FlaggedFilter thresholds={spam.thresholds} /> : null}
+          {spam ? <FlaggedFilter thresholds={spam.thresholds} filterKeys={filterKeys} /> : null}
           {active ? (
             <Button asChild variant="ghost" size="sm" className="ml-auto">
               <Link href={clearHref}>Clear filters</Link>
@@ -94,11 +97,11 @@ export function UsersToolbar({ bansTracked, searchPlaceholder, spam, extraFacets
 }
 
 /** The flagged view's toolbar: the level and a way back; search, filters and sort do not apply. */
-function FlaggedToolbar({ thresholds }: { thresholds: { review: number; likely: number } | null }) {
+function FlaggedToolbar({ thresholds, filterKeys }: { thresholds: { review: number; likely: number } | null; filterKeys: readonly string[] }) {
   return (
     <form className={toolbarClass} aria-label="Flagged users" onSubmit={(e) => e.preventDefault()}>
       <div className={cn(toolbarRowClass, "items-center")}>
-        <FlaggedFilter thresholds={thresholds} />
+        <FlaggedFilter thresholds={thresholds} filterKeys={filterKeys} />
         <p className="flagged-note min-w-0 flex-[1_1_240px] text-sm text-muted-foreground">
           Sorted by spam score, highest first. Search, filters and sorting do not apply to this view; the{" "}
           <Link href="/spam">spam review</Link> page explains each score.

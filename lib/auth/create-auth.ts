@@ -4,7 +4,7 @@ import type { BetterAuthOptions, BetterAuthPlugin } from "better-auth";
 import { betterAuthDatabase, coreFields, coreModelOptions } from "../db/better-auth-schema";
 import type { Database } from "../db/open";
 import { CLIENT_IP_HEADER } from "../http/client-ip";
-import { banStatusOf } from "../users/ban-status";
+import { banStatusOf } from "../modules/admin/ban-status";
 import { type StaffRole, staffRoleOf } from "./roles";
 import { verifyStaffPassword } from "./password";
 

@@ -6,7 +6,7 @@ import type { Naming } from "./naming";
  * Translates the dashboard's name mapping into Better Auth's option shapes: `user: { modelName,
  * fields }` for core fields and `schema: { user: { fields } }` for a plugin's own fields.
  */
-export function coreModelOptions(naming: Naming, model: ModelName, coreFields: readonly string[]) {
+export function coreModelOptions(naming: Naming, model: ModelName, coreFields: readonly string[] = []) {
   const fields = Object.fromEntries(coreFields.filter((f) => f !== "id").map((f) => [f, naming.column(model, f)]));
   return { modelName: naming.table(model), fields };
 }
@@ -20,14 +20,10 @@ export function pluginSchemaOptions(naming: Naming, spec: Partial<Record<ModelNa
   );
 }
 
-/** Better Auth's core fields per model (without `id`), as its migrations create them. */
-const coreTables = getAuthTables({});
-export const coreFields: Record<ModelName, readonly string[]> = {
-  user: Object.keys(coreTables.user?.fields ?? {}),
-  session: Object.keys(coreTables.session?.fields ?? {}),
-  account: Object.keys(coreTables.account?.fields ?? {}),
-  verification: Object.keys(coreTables.verification?.fields ?? {}),
-};
+/** Better Auth's core fields per core model (without `id`), as its migrations create them. */
+export const coreFields: Partial<Record<ModelName, readonly string[]>> = Object.fromEntries(
+  Object.entries(getAuthTables({})).map(([model, table]) => [model, Object.keys(table.fields)]),
+);
 
 /** `database` option for Better Auth on a shared Kysely instance, honouring a non-public schema. */
 export function betterAuthDatabase(db: unknown, naming: Naming) {

@@ -72,9 +72,11 @@ export async function introspect(db: Kysely<any>, naming: Naming, opts: { sessio
   check(dashboardRequires);
   if (problems.length) throw new SchemaMismatchError([...new Set(problems)]);
 
+  // Core is on once the checks above passed (its session fields may be absent when sessions live in
+  // the store); every other module is on when its required fields exist.
   const on = new Set<ModuleId>();
   for (const m of modules) {
-    const ok = Object.entries(m.requires).every(([model, fields]) => fields.every((f) => columns[model as ModelName].has(f)));
+    const ok = m === core || Object.entries(m.requires).every(([model, fields]) => fields.every((f) => columns[model as ModelName].has(f)));
     if (ok) on.add(m.id);
   }
   const features = new Set(modules.filter((m) => on.has(m.id)).flatMap((m) => m.provides ?? []));

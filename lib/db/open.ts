@@ -1,5 +1,6 @@
 import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
+import { type ModelName, modelNames } from "../modules";
 import { type Capabilities, introspect } from "./introspect";
 import { registerCloser } from "./closers";
 import { Limiter } from "./limiter";
@@ -89,7 +90,7 @@ function emptyCaps(): Capabilities {
   return {
     modules: new Set(),
     features: new Set(),
-    columns: { user: new Set(), session: new Set(), account: new Set(), verification: new Set() },
+    columns: Object.fromEntries(modelNames.map((m) => [m, new Set<string>()])) as Record<ModelName, Set<string>>,
     idType: "text",
     audit: false,
     searchIndexed: false,

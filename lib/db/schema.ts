@@ -63,9 +63,29 @@ export interface VerificationTable {
   updatedAt: Date;
 }
 
+/** Better Auth's passkey plugin (lib/modules/passkey). `publicKey` and `counter` are never selected. */
+export interface PasskeyTable {
+  id: string;
+  name: string | null;
+  publicKey: string;
+  userId: string;
+  credentialID: string;
+  counter: number;
+  deviceType: string;
+  backedUp: boolean;
+  transports: string | null;
+  createdAt: Date | null;
+  aaguid: string | null;
+}
+
+/**
+ * The query types. Which of these tables the dashboard reads at run time (`modelNames`) comes from
+ * the registered modules; test/modules.test.ts checks the two agree.
+ */
 export interface DB {
   user: UserTable;
   session: SessionTable;
   account: AccountTable;
   verification: VerificationTable;
+  passkey: PasskeyTable;
 }

@@ -5,7 +5,7 @@ import type { ModelName } from "../modules";
 import { listSessions } from "../sessions/list";
 import { parseSessionListParams } from "../sessions/search-params";
 import { listUsers } from "../users/queries";
-import { parseUserListParams } from "../users/search-params";
+import { parseUserListParams } from "../users/list-params";
 import { explainingQ, seqScans } from "./explain";
 import { quoteIdent } from "../db/naming";
 import { createIndexSql, type IndexSpec, indexName, noPendingList, recommendedIndexes } from "./indexes";

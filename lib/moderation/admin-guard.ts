@@ -2,7 +2,7 @@ import { sql } from "kysely";
 import type { ActionEnv } from "../actions/runner";
 import { staffRoleOf } from "../auth/roles";
 import { AppError } from "../errors";
-import { banStatusOf } from "../users/ban-status";
+import { banStatusOf } from "../modules/admin/ban-status";
 
 /**
  * Key of the transaction-scoped advisory lock that serialises every change that can take away an

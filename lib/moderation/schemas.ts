@@ -1,7 +1,7 @@
 import * as z from "zod";
 import { badRequest } from "../errors";
 import { sessionFilterSchema } from "../sessions/search-params";
-import { hasFilters, userListSchema } from "../users/search-params";
+import { hasFilters, userListSchema } from "../users/list-params";
 
 /**
  * Inputs of the moderation actions, shared by server actions and the JSON API. Every object is

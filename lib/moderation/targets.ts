@@ -6,7 +6,7 @@ import type { Q } from "../db/context";
 import type { UserTable } from "../db/schema";
 import { AppError, badRequest } from "../errors";
 import { userWhere } from "../users/filters";
-import { hasFilters, type UserFilters } from "../users/search-params";
+import { effectiveFilters, hasFilters, type UserFilters } from "../users/list-params";
 
 /** One bulk action touches at most this many users: past it, narrow the filter. */
 export const MAX_BULK_USERS = 50_000;
@@ -56,10 +56,9 @@ export async function selectTargets(
   return { users, skipped };
 }
 
-/** userWhere ignores a ban status without the admin plugin's columns: such a filter is no filter. */
+/** userWhere ignores a filter whose module is off: such a filter is no filter. */
 function requireEffectiveFilter(q: Q, f: UserFilters) {
-  const effective = q.caps.features.has("bans") ? f : { ...f, status: undefined };
-  if (!hasFilters(effective)) throw badRequest("filter: give at least one filter; acting on everyone is a separate, admin-only action");
+  if (!hasFilters(effectiveFilters(q.caps, f))) throw badRequest("filter: give at least one filter; acting on everyone is a separate, admin-only action");
 }
 
 /**

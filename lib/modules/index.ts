@@ -1,19 +1,21 @@
 import { adminModule } from "./admin";
 import { coreModule } from "./core";
+import { passkeyModule } from "./passkey";
 import { phoneNumberModule } from "./phone-number";
 import { twoFactorModule } from "./two-factor";
 import type { PermissionOf } from "./access";
-import { type DashboardModule, type ModelName, modelNames } from "./types";
+import type { DashboardModule, ListColumn, ListFilter, ModelName, NavEntry, UserPanel } from "./types";
 import { usernameModule } from "./username";
 
-export type { DashboardModule, Feature, FieldSpec, ModelName, PluginSchemaOption, ProfileField } from "./types";
-export { modelNames } from "./types";
+export type {
+  DashboardModule, Feature, FieldSpec, ListColumn, ListFilter, ListFilterView, ModelName, NavEntry, PluginSchemaOption, ProfileField, UserPanel, UserPanelProps,
+} from "./types";
 
 /**
  * Every module the dashboard knows: the one registration point. Supporting another Better Auth
  * plugin = its folder under lib/modules + one entry here.
  */
-const registry = [coreModule, adminModule, usernameModule, phoneNumberModule, twoFactorModule] as const;
+const registry = [coreModule, adminModule, usernameModule, phoneNumberModule, twoFactorModule, passkeyModule] as const;
 
 export type ModuleId = (typeof registry)[number]["id"];
 export const modules: readonly (DashboardModule & { id: ModuleId })[] = registry;
@@ -23,16 +25,28 @@ export type PluginModuleId = Exclude<ModuleId, "core">;
 /** Every permission any module defines, e.g. "users.ban". */
 export type Permission = PermissionOf<NonNullable<Extract<(typeof registry)[number], { access: unknown }>["access"]>["statements"]>;
 
+/**
+ * The tables the dashboard has a model for, derived from the modules: Better Auth's core tables and
+ * every plugin table a module reads (e.g. `passkey`). The name mapping, the configuration's
+ * AUTH_DB_MAPPING keys and introspection all iterate this list.
+ */
+export const modelNames: readonly ModelName[] = [
+  ...new Set(modules.flatMap((m) => [...Object.keys(m.requires), ...Object.keys(m.optional ?? {})] as ModelName[])),
+];
+
 /** Own-keys lookup: ids come from configuration. */
 export function findModule(id: string): DashboardModule | undefined {
   return modules.find((m) => m.id === id);
 }
 
 /**
- * Extra user fields the modules show on the profile (username, phone …): read whenever the column
- * exists, shown only while their module is on (components/users/user-profile.tsx).
+ * Extra user fields the modules show on the profile (username, phone …) or in a users-list column:
+ * read whenever the column exists, shown only while their module is on
+ * (components/users/user-profile.tsx, the users table).
  */
-export const profileFieldNames: readonly string[] = [...new Set(modules.flatMap((m) => m.profileFields ?? []).map((p) => p.field))];
+export const profileFieldNames: readonly string[] = [
+  ...new Set([...modules.flatMap((m) => m.profileFields ?? []).map((p) => p.field), ...modules.flatMap((m) => m.ui?.listColumns ?? []).map((c) => c.field)]),
+];
 
 /** Fields the dashboard needs beyond any module: staff are recognised by `user.role`. */
 export const dashboardRequires = { user: ["role"] } as const;
@@ -52,3 +66,27 @@ export function knownFields(): Record<ModelName, Set<string>> {
   add(dashboardRequires);
   return out;
 }
+
+/** The modules that are on in this database (`caps.modules`, decided once by introspection). */
+const enabled = (on: ReadonlySet<string>) => modules.filter((m) => on.has(m.id));
+
+/** Navigation sections, in registration order, of the modules that are on. */
+export const navEntries = (on: ReadonlySet<string>): readonly NavEntry[] => enabled(on).flatMap((m) => m.ui?.nav ?? []);
+/** Command-palette shortcuts of the modules that are on. */
+export const paletteEntries = (on: ReadonlySet<string>): readonly NavEntry[] => enabled(on).flatMap((m) => m.ui?.paletteActions ?? []);
+/** Panels on the user page of the modules that are on, in registration order. */
+export const userPanels = (on: ReadonlySet<string>): readonly UserPanel[] => enabled(on).flatMap((m) => m.ui?.userPanels ?? []);
+
+type Registered = (typeof registry)[number];
+/** The URL keys the modules' users-list filters add (e.g. "status"), as a type the core can use. */
+export type ModuleFilterKey = Registered extends infer M ? (M extends { ui: { listFilters: readonly { key: infer K }[] } } ? K & string : never) : never;
+
+/**
+ * Every registered module's users-list filters, on or off: the URL schema knows them all, so a
+ * filter of a module that is off is a clear 400 rather than an "unknown key"; `enabledListFilters`
+ * are the ones applied and shown.
+ */
+export const listFilters: readonly (ListFilter & { module: ModuleId })[] = modules.flatMap((m) => (m.ui?.listFilters ?? []).map((f) => ({ ...f, module: m.id })));
+export const enabledListFilters = (on: ReadonlySet<string>) => listFilters.filter((f) => on.has(f.module));
+/** Users-list columns of the modules that are on, in registration order. */
+export const enabledListColumns = (on: ReadonlySet<string>): readonly ListColumn[] => enabled(on).flatMap((m) => m.ui?.listColumns ?? []);

@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import type { Q } from "../db/context";
-import { banStatusIs } from "../users/ban-status";
+import { banStatusIs } from "../modules/admin/ban-status";
 import { badRequest } from "../errors";
 import { clearedUserIds } from "./clearances";
 import type { Reason, SpamAccount, SpamResult, Wave } from "./types";

@@ -2,7 +2,7 @@ import { sql } from "kysely";
 import { heavy, type Q } from "../db/context";
 import { isStatementTimeout } from "../errors";
 import { userWhere } from "./filters";
-import { hasFilters, type UserFilters } from "./search-params";
+import { hasFilters, type UserFilters } from "./list-params";
 
 export type UserCount =
   | { kind: "exact"; value: number }

@@ -1,5 +1,5 @@
 import type { AccountRow } from "../accounts/queries";
-import { banStatusOf } from "./ban-status";
+import { banStatusOf } from "../modules/admin/ban-status";
 import type { UserRow } from "./queries";
 
 export type FindingLevel = "blocker" | "warning" | "info" | "ok";

@@ -3,8 +3,7 @@ import { has } from "../db/introspect";
 import type { Q } from "../db/context";
 import type { DB } from "../db/schema";
 import { escapeLike } from "../db/sql-patterns";
-import { modules } from "../modules";
-import { banStatusIs } from "./ban-status";
+import { enabledListFilters, modules } from "../modules";
 import type { UserFilters } from "./search-params";
 
 /** User fields the search box matches besides email and name, from the modules that are on. */
@@ -19,6 +18,7 @@ export function searchFields(caps: Q["caps"]): string[] {
  * The WHERE clause shared by the list and its count, so the two can never disagree.
  *   q        → id = q OR lower(email) LIKE lower('%q%') OR lower(name) LIKE … [OR username/phone]
  *   role     → q = ANY(string_to_array(role, ','))   (Better Auth stores "user,admin")
+ *   <module filter> → the module's `where` for the value, while the module is on
  *   provider → EXISTS (select 1 from account where userId = user.id and providerId = $p)
  */
 export function userWhere(q: Pick<Q, "caps">, f: UserFilters, now: Date) {
@@ -34,7 +34,11 @@ export function userWhere(q: Pick<Q, "caps">, f: UserFilters, now: Date) {
     if (f.role) {
       conds.push(sql<SqlBool>`${f.role} = any(string_to_array(replace(${eb.ref("user.role")}, ' ', ''), ','))`);
     }
-    if (f.status && q.caps.features.has("bans")) conds.push(banStatusIs(eb, f.status, now));
+    // The modules' filters, through their own whitelist (the schema admits only their options).
+    for (const mf of enabledListFilters(q.caps.modules)) {
+      const value = (f as Record<string, unknown>)[mf.key];
+      if (typeof value === "string" && value) conds.push(mf.where(eb, value, now));
+    }
     if (f.verified !== undefined) conds.push(eb("user.emailVerified", "=", f.verified));
     if (f.provider) {
       const provider = f.provider;

@@ -1,6 +1,6 @@
 import { type CompiledQuery, type RawBuilder, type Selectable, type SelectQueryBuilder, sql } from "kysely";
 import { has } from "../db/introspect";
-import { profileFieldNames } from "../modules";
+import { listFilters, profileFieldNames } from "../modules";
 import { heavy, type Q } from "../db/context";
 import type { DB, UserTable } from "../db/schema";
 import { badRequest } from "../errors";
@@ -109,7 +109,12 @@ async function listUserPage(
   now: Date,
   tuning: SearchTuning,
 ): Promise<{ rows: UserRow[]; nextCursor: string | null; searchStep?: SearchStep }> {
-  if (p.status && !q.caps.features.has("bans")) throw badRequest("status: bans are not tracked in this database (no admin plugin columns)");
+  // A module filter whose module is off cannot be honoured on this list: a 400 naming it.
+  for (const f of listFilters) {
+    if ((p as Record<string, unknown>)[f.key] && !q.caps.modules.has(f.module)) {
+      throw badRequest(`${f.key}: not available in this database (Better Auth's ${f.module} plugin columns are missing)`);
+    }
+  }
   const spec = sorts[p.sort];
   if (spec.column === null && !q.caps.sessionTable) throw badRequest("sort: last activity needs sessions in the database; this app keeps them only in Redis");
   const cursor = p.cursor ? decodeCursor(p.cursor, p.sort) : null;

@@ -1,6 +1,6 @@
 import type { AccountRow } from "../accounts/queries";
 import type { SessionRow } from "../sessions/queries";
-import { banStatusOf } from "./ban-status";
+import { banStatusOf } from "../modules/admin/ban-status";
 import type { UserRow } from "./queries";
 
 /** The API's User: `banned` is the effective status (an expired ban is not a ban). */

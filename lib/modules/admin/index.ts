@@ -1,5 +1,6 @@
 import { admin } from "better-auth/plugins";
 import { adminAccess } from "./access";
+import { type BanStatus, banStatusIs } from "./ban-status";
 import { fieldsOf } from "../fields";
 import type { DashboardModule, PluginSchemaOption } from "../types";
 
@@ -17,4 +18,20 @@ export const adminModule = {
   ...fieldsOf(plugin().schema, { user: ["banned", "banReason", "banExpires"] }),
   provides: ["bans"],
   access: adminAccess,
+  ui: {
+    paletteActions: [{ href: "/users?status=banned", label: "Show banned users", permission: "users.read" }],
+    listFilters: [
+      {
+        key: "status",
+        label: "Status",
+        options: [
+          { value: "active", label: "Active" },
+          { value: "banned", label: "Banned" },
+          { value: "expired", label: "Ban expired" },
+        ],
+        // value is one of the options (the URL schema's enum)
+        where: (eb, value, now) => banStatusIs(eb, value as BanStatus, now),
+      },
+    ],
+  },
 } as const satisfies DashboardModule;

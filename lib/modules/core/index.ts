@@ -19,4 +19,19 @@ export const coreModule = {
     account: ["id", "accountId", "providerId", "userId", "createdAt", "updatedAt"],
   }, id),
   access: coreAccess,
+  ui: {
+    nav: [
+      { href: "/users", label: "Users", permission: "users.read" },
+      { href: "/sessions", label: "Sessions", permission: "sessions.read" },
+      { href: "/spam", label: "Spam", permission: "spam.review" },
+      { href: "/audit", label: "Audit", permission: "audit.read" },
+    ],
+    paletteActions: [
+      { href: "/users?verified=false", label: "Show unverified users", permission: "users.read" },
+      { href: "/sessions", label: "Revoke a user's sessions", permission: "sessions.revokeUser" },
+      { href: "/sessions", label: "Revoke all matching sessions", permission: "sessions.revokeFilter" },
+      { href: "/spam", label: "Review spam and ban waves", permission: "spam.review" },
+      { href: "/audit", label: "Read the audit log", permission: "audit.read" },
+    ],
+  },
 } as const satisfies DashboardModule;

@@ -14,4 +14,7 @@ export const usernameModule = {
     { field: "displayUsername", label: "Display username", kind: "text" },
   ],
   searchFields: ["username"],
+  ui: {
+    listColumns: [{ id: "username", header: "Username", field: "username", kind: "text" }],
+  },
 } as const satisfies DashboardModule;

@@ -18,10 +18,12 @@ import { requireStaff } from "@/lib/auth/staff";
 import { getConfig } from "@/lib/config";
 import type { Q } from "@/lib/db/context";
 import { getReadDatabase } from "@/lib/db";
+import { has } from "@/lib/db/introspect";
 import { AppError, isStatementTimeout } from "@/lib/errors";
+import { enabledListColumns } from "@/lib/modules";
 import { peekSpamResult } from "@/lib/spam/cache";
 import { listUsers } from "@/lib/users/queries";
-import { hasFilters, parseUserListParams, toRecord, type UserListParams, userFilterKeys } from "@/lib/users/search-params";
+import { hasFilters, listFilterViews, parseUserListParams, toRecord, type UserListParams, userFilterKeys } from "@/lib/users/list-params";
 
 export const metadata = { title: "Users · Better Auth Admin" };
 
@@ -54,6 +56,8 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   const [raw, d] = await Promise.all([searchParams, getReadDatabase(await headers())]);
   const now = new Date();
   const bansTracked = d.caps.features.has("bans");
+  // the modules' users-list columns that are on, shown only where their column exists
+  const moduleColumns = enabledListColumns(d.caps.modules).filter((c) => has(d.caps, "user", c.field));
   const spamReview = can(staff.role, "spam.review");
   // A finished scoring if one is cached: the list shows scores for free but never starts a scoring.
   const peek = spamReview ? peekSpamResult(d) : null;
@@ -70,7 +74,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           <span className="count text-muted-foreground tabular-nums">Flagged by the spam score, highest score first</span>
         </header>
         <TableTransitionProvider>
-          <UsersToolbar bansTracked={bansTracked} searchPlaceholder={searchPlaceholder(d.caps)} spam={spam} />
+          <UsersToolbar moduleFilters={listFilterViews(d.caps)} searchPlaceholder={searchPlaceholder(d.caps)} spam={spam} />
           <Suspense fallback={<ScoringFallback />}>
             <FlaggedUsers q={d} params={record} bansTracked={bansTracked} bulk={can(staff.role, "users.bulk") ? { bansTracked, filter: null, notes } : null} now={now} />
           </Suspense>
@@ -93,7 +97,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         ) : null}
       </header>
       <TableTransitionProvider>
-        <UsersToolbar bansTracked={bansTracked} searchPlaceholder={searchPlaceholder(d.caps)} spam={spam} />
+        <UsersToolbar moduleFilters={listFilterViews(d.caps)} searchPlaceholder={searchPlaceholder(d.caps)} spam={spam} />
         {result.kind === "ok" && result.params.q && !d.caps.searchIndexed && staff.role === "admin" ? (
           // Only admins can act on it (npm run doctor); everyone else just gets a slower search.
           <p className="text-muted-foreground mb-3 text-[13px]" data-testid="index-hint">
@@ -103,12 +107,13 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         ) : null}
         {result.kind === "ok" ? (
           <UsersTable
-            rows={result.rows.map((u) => (peek ? { ...toUserListItem(u, now, bansTracked), spam: spamCellOf(peek.result, u) } : toUserListItem(u, now, bansTracked)))}
+            rows={result.rows.map((u) => (peek ? { ...toUserListItem(u, now, bansTracked, moduleColumns), spam: spamCellOf(peek.result, u) } : toUserListItem(u, now, bansTracked, moduleColumns)))}
             nextCursor={result.nextCursor}
             filtered={hasFilters(result.params)}
             bulk={can(staff.role, "users.bulk") ? { bansTracked, filter: filterOf(raw, result.params), notes } : null}
             columns={peek ? "score" : "list"}
             rowActions={rowActions}
+            moduleColumns={moduleColumns}
           />
         ) : result.kind === "invalid" ? (
           <div role="alert" className="flex flex-col items-start gap-2.5 rounded-md border border-l-4 px-3.5 py-3 alert-error border-danger-fg/30 border-l-danger-fg bg-danger-bg text-danger-fg">

@@ -3,6 +3,7 @@ import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
+import { ModulePanel, ModulePanelFallback } from "@/components/users/module-panel";
 import { revokeNotes } from "@/components/moderation/revoke-notes";
 import { ScoringPanelFallback } from "@/components/spam/scoring-fallback";
 import { SpamScorePanel } from "@/components/spam/spam-score-panel";
@@ -15,11 +16,12 @@ import { toUserListItem } from "@/components/users/user-list-item";
 import { userPermissions } from "@/components/users/user-permissions";
 import { UserProfile } from "@/components/users/user-profile";
 import { UserSessionsTable } from "@/components/users/user-sessions-table";
-import { can } from "@/lib/auth/permissions";
+import { can, type Permission } from "@/lib/auth/permissions";
 import { requireStaff } from "@/lib/auth/staff";
 import { getConfig } from "@/lib/config";
 import { getReadDatabase } from "@/lib/db";
 import { getSessionStore } from "@/lib/sessions/store-config";
+import { userPanels } from "@/lib/modules";
 import { getUserDetail } from "@/lib/users/detail";
 
 export const metadata = { title: "User · Better Auth Admin" };
@@ -76,6 +78,14 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
         <UserProfile user={user} item={item} enabledModules={d.caps.modules} bansTracked={bansTracked} now={now} />
         <UserAccountsTable accounts={accounts} now={now} />
       </div>
+      {/* Panels the modules that are on contribute (each module's `ui.userPanels`). */}
+      {userPanels(d.caps.modules)
+        .filter((p) => can(staff.role, p.permission as Permission))
+        .map((p) => (
+          <Suspense key={p.id} fallback={<ModulePanelFallback title={p.title} />}>
+            <ModulePanel panel={p} q={d} userId={user.id} now={now} />
+          </Suspense>
+        ))}
       <UserSessionsTable
         sessions={sessions}
         total={total}

@@ -1,6 +1,6 @@
 import { apiRoute } from "@/lib/http/route";
 import { listUsers } from "@/lib/users/queries";
-import { parseUserListParams } from "@/lib/users/search-params";
+import { parseUserListParams } from "@/lib/users/list-params";
 import { toApiUser } from "@/lib/users/serialize";
 
 export const GET = apiRoute("users.read", async ({ req, q }) => {

@@ -1,5 +1,5 @@
 import type { ExpressionBuilder, SqlBool, Expression } from "kysely";
-import type { DB } from "../db/schema";
+import type { DB } from "../../db/schema";
 
 /**
  * Better Auth's effective ban: `banned = true` counts only while `banExpires` is unset or in the
