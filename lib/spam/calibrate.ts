@@ -32,8 +32,15 @@ const BASELINE_DAYS = BASELINE_MS / DAY;
 export const MIN_SHARE = 0.05;
 /** one address or /24 behind more than this share of sign-ups = a proxy's address, not clients' */
 export const PROXY_SHARE = 0.2;
-/** a client class this common is the app's own traffic (a server-side sign-up, its own app) */
+/** a client class this common, and steady, is the app's own traffic (a server-side sign-up, its own app) */
 const CLIENT_SHARE = 0.2;
+/**
+ * From this share on, a steady class whose users verify and come back about as often as everyone
+ * else's is the app's own client too (an Android build no list knows): a wave does neither.
+ */
+const CLIENT_PEOPLE_SHARE = 0.05;
+/** "about as often": at least this fraction of the app's own rate */
+const PEOPLE_LIKE = 0.6;
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
 const CLIENT_CLASSES = [["library", "client.library"], ["headless", "client.headless"], ["empty", "client.empty"], ["bot", "client.bot"]] as const;
@@ -57,7 +64,7 @@ export function calibrationProbes(facts: readonly UserFacts[], f: Features, idx:
     for (const [kind] of CLIENT_CLASSES) {
       const uas = facts.map((u, i) => (f.client[i]?.kind === kind ? (u.signupUa ?? "") : null));
       const n = uas.reduce((c, v) => c + (v === null ? 0 : 1), 0);
-      if (n / withClient > CLIENT_SHARE) probes.push({ id: `client.${kind}`, column: "userAgent", values: topValues(uas.map((v) => (v === "" ? null : v))) });
+      if (n / withClient > CLIENT_PEOPLE_SHARE) probes.push({ id: `client.${kind}`, column: "userAgent", values: topValues(uas.map((v) => (v === "" ? null : v))) });
     }
   }
   return probes;
@@ -125,11 +132,17 @@ export function calibrate(
     if (c.engine) majors[c.engine.name].push(c.engine.major);
   }
   if (withClient >= 20) {
+    const people = goodRates(facts, f, now);
     for (const [kind, id] of CLIENT_CLASSES) {
       const share = (classes.get(kind) ?? 0) / withClient;
-      if (share <= CLIENT_SHARE) continue;
-      if (isSteady(steady, id)) set([id], `${pct(share)} of sign-ups look like this, ${days(id)}: that is the app's own traffic (add its user agent to SPAM_NATIVE_CLIENTS), not an attack`);
-      else notes.set(id, `${pct(share)} of sign-ups look like this but only ${days(id)}: concentrated like an attack, so the signal stays on`);
+      if (share <= CLIENT_PEOPLE_SHARE) continue;
+      const rate = people.byKind.get(kind) ?? 0;
+      const peopleLike = rate >= PEOPLE_LIKE * people.all;
+      if (share <= CLIENT_SHARE && !peopleLike) continue;
+      if (isSteady(steady, id)) {
+        const who = peopleLike ? `, and ${pct(rate)} of its users verified or came back (${pct(people.all)} of all)` : "";
+        set([id], `${pct(share)} of sign-ups look like this, ${days(id)}${who}: that is the app's own traffic (add its user agent to SPAM_NATIVE_CLIENTS), not an attack`);
+      } else notes.set(id, `${pct(share)} of sign-ups look like this but only ${days(id)}: concentrated like an attack, so the signal stays on`);
     }
   }
   const engineMedians: Calibration["engineMedians"] = {};
@@ -151,6 +164,26 @@ export function calibrate(
   if (!returns && !verification) set(["cluster.outcome"], "neither return visits (no session rows) nor verification are known, so a group's later behaviour cannot be seen");
 
   return { off, notes, returns, verification, network: !off.has("burst.ip"), engineMedians };
+}
+
+/** The share of accounts old enough to tell (3 days) that verified, came back or use OAuth: overall and per client class. */
+function goodRates(facts: readonly UserFacts[], f: Features, now: number): { all: number; byKind: Map<string, number> } {
+  const n = new Map<string, [number, number]>();
+  let known = 0;
+  let good = 0;
+  facts.forEach((u, i) => {
+    if (now - u.createdAt < 3 * DAY) return;
+    const ok = u.verified || u.oauth || (u.lastSeen !== null && u.lastSeen - u.createdAt >= 12 * 3_600_000);
+    known++;
+    if (ok) good++;
+    const kind = f.client[i]?.kind;
+    if (!kind) return;
+    const t = n.get(kind) ?? [0, 0];
+    t[0]++;
+    if (ok) t[1]++;
+    n.set(kind, t);
+  });
+  return { all: known ? good / known : 0, byKind: new Map([...n].map(([k, [a, b]]) => [k, a ? b / a : 0])) };
 }
 
 function largest(x: KeyIndex): [string, number] {
