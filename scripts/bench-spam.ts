@@ -1,12 +1,14 @@
 /**
- * npm run bench:spam [-- --users N] [--seeds 2] [--windows 0,30] [--runs R] [--baseline main|none] [--tune-seed 1]
+ * npm run bench:spam [-- --users N] [--seeds 2] [--windows 0,30] [--runs R] [--baseline main|none] [--data hard|plain] [--tune-seed 1]
  *
  * Quality, speed and memory of the spam score on labelled synthetic data (lib/seed): each seed gets its
  * own schema `spam_<N>_s<seed>`, seeded once and reused. Seed 1 is the one the points were tuned on
  * (--tune-seed); the default seed 2 is held out, and is what the figures are reported on. Prints
  * precision/recall at both thresholds (wave-style campaigns, each campaign, the slow drip) and the
  * false-positive rate on each legitimate look-alike, for every window (0 = everyone, 30 = the last 30
- * days), plus time and peak resident memory of each pass.
+ * days), plus time and peak resident memory of each pass. `--data hard` (the default) adds the
+ * look-alikes and campaigns of lib/seed/hard.ts (privacy relays, numeric mailboxes, the app's okhttp
+ * client, shared mailboxes; kits that come back, waves worth half a month); `plain` is the older data.
  *
  * Before/after in one run: every pass runs in a process of its own (scripts/bench/spam-pass.ts), once
  * with this checkout's engine and once with the engine of `--baseline` (a git ref, default main,
@@ -27,7 +29,7 @@ import { evaluate, qualityTable } from "./bench/spam-quality";
 const { values } = parseArgs({
   options: {
     users: { type: "string" }, seeds: { type: "string", default: "2" }, windows: { type: "string", default: "0,30" }, runs: { type: "string", default: "1" },
-    baseline: { type: "string", default: "main" }, "tune-seed": { type: "string", default: "1" },
+    baseline: { type: "string", default: "main" }, data: { type: "string", default: "hard" }, "tune-seed": { type: "string", default: "1" },
   },
 });
 const DAY = 86_400_000;
@@ -84,6 +86,8 @@ async function main() {
   const seeds = values.seeds.split(",").map(Number);
   const windows = values.windows.split(",").map(Number);
   const runs = Math.max(1, Number(values.runs));
+  if (values.data !== "hard" && values.data !== "plain") throw new Error(`--data must be hard or plain, not ${values.data}`);
+  const hard = values.data === "hard";
   const engines: { name: string; root: string }[] = [];
   if (values.baseline !== "none") {
     const b = baselineRoot(values.baseline);
@@ -96,14 +100,14 @@ async function main() {
   const timings: string[] = [];
 
   for (const seed of seeds) {
-    await ensureSeeded(raw, users, seed, stop ? 1 : 2, console.log);
-    const labels = labelsOf(users, seed);
+    await ensureSeeded(raw, users, seed, stop ? 1 : 2, console.log, hard);
+    const labels = labelsOf(users, seed, hard);
     const role = seed === Number(values["tune-seed"]) ? "the seed the points were tuned on" : "held out: not used for tuning";
-    console.log(`\n## seed ${seed} (${role}): ${users.toLocaleString("en")} users`);
+    console.log(`\n## seed ${seed} (${role}), ${values.data} data: ${users.toLocaleString("en")} users`);
     for (const days of windows) {
       const since = days > 0 ? BENCH_NOW.getTime() - days * DAY : Number.NEGATIVE_INFINITY;
       for (const e of engines) {
-        const p = await runPass(e.root, url, benchSchema(users, seed), days, runs);
+        const p = await runPass(e.root, url, benchSchema(users, seed, hard), days, runs);
         const result = { accounts: new Map(p.scores.map(([id, score]) => [id, { score }])) } as unknown as SpamResult;
         const th = p.thresholds;
         console.log(`\n${qualityTable(`${windowName(days)}, seed ${seed}, ${e.name}`, [evaluate(result, labels, th.review, since), evaluate(result, labels, th.likely, since)])}`);
