@@ -5,6 +5,7 @@ import { calibrate, calibrationProbes, signalInfos } from "./calibrate";
 import { clearedUserIds } from "./clearances";
 import { spamConfig } from "./config";
 import { loadFacts, loadTrainingLocals, type UserFacts } from "./facts";
+import { reasonPool } from "./intern";
 import { extractFeatures, indexFeatures } from "./features";
 import { buildOutcomes } from "./outcome";
 import { scoreAccount } from "./score";
@@ -59,6 +60,7 @@ export async function computeSpam(q: Q, opts: SpamOptions = {}): Promise<SpamRes
     const accounts = new Map<string, SpamAccount>();
     const waves = new Map<string, Wave>();
     const signals: SignalInfo[][] = [];
+    const pooled = reasonPool();
     const stats = { scored: 0, loaded: 0, flagged: 0, likely: 0 };
     for (const slice of slices) {
       const from = slice.from === null ? null : new Date(slice.from - MARGIN_MS);
@@ -103,7 +105,7 @@ export async function computeSpam(q: Q, opts: SpamOptions = {}): Promise<SpamRes
         const u = facts[i] as UserFacts;
         const clearedAt = isCleared(i) ? (cleared.get(u.id) ?? null) : null;
         if (s.score >= thresholds.likely && !u.banned && !clearedAt) stats.likely++;
-        accounts.set(u.id, { score: s.score, reasons: s.reasons, waveKey: built.keyOf.get(i) ?? null, createdAt: new Date(u.createdAt), banned: u.banned, clearedAt });
+        accounts.set(u.id, { score: s.score, reasons: pooled(s.reasons), waveKey: built.keyOf.get(i) ?? null, createdAt: new Date(u.createdAt), banned: u.banned, clearedAt });
       }
       // A group that straddles a cut is read whole from both sides and keyed alike: one wave.
       const scoreOf = (id: string) => accounts.get(id)?.score ?? 0;
