@@ -54,8 +54,8 @@ export function mergeWave(a: Wave, b: Wave, scoreOf: (id: string) => number, sam
   return {
     ...a,
     size,
-    firstAt: a.firstAt < b.firstAt ? a.firstAt : b.firstAt,
-    lastAt: a.lastAt > b.lastAt ? a.lastAt : b.lastAt,
+    firstAt: new Date(Math.min(a.firstAt.getTime(), b.firstAt.getTime())),
+    lastAt: new Date(Math.max(a.lastAt.getTime(), b.lastAt.getTime())),
     avgScore: Math.round((a.avgScore * a.size + b.avgScore * b.size) / size),
     topReasons: [...reasons].sort((x, y) => y[1].count - x[1].count).slice(0, 3).map(([code, t]) => ({ code, count: t.count, text: t.text })),
     sampleUserIds: [...a.sampleUserIds, ...b.sampleUserIds].sort((x, y) => scoreOf(y) - scoreOf(x)).slice(0, sample),
