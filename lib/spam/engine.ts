@@ -62,10 +62,20 @@ export async function computeSpam(q: Q, opts: SpamOptions = {}): Promise<SpamRes
     const signals: SignalInfo[][] = [];
     const pooled = reasonPool();
     const stats = { scored: 0, loaded: 0, flagged: 0, likely: 0 };
+    // Rows read for one slice that the next needs as its look-back stay in memory, so each sign-up is
+    // read from the database once, however many slices see it.
+    let carry: UserFacts[] = [];
+    let readTo: number | null | undefined;
     for (const slice of slices) {
-      const from = slice.from === null ? null : new Date(slice.from - MARGIN_MS);
-      const to = slice.to === null ? null : new Date(slice.to + MARGIN_MS);
-      const facts = await timed(loadFacts(tq, trx, from, now, to));
+      const from = slice.from === null ? null : slice.from - MARGIN_MS;
+      const to = slice.to === null ? null : slice.to + MARGIN_MS;
+      const kept = readTo === undefined ? [] : carry.filter((u) => from === null || u.createdAt >= from);
+      const readFrom = readTo === undefined || readTo === null ? from : Math.max(readTo, from ?? readTo);
+      const fresh = await timed(loadFacts(tq, trx, readFrom === null ? null : new Date(readFrom), now, to === null ? null : new Date(to)));
+      const facts = kept.length ? kept.concat(fresh) : fresh;
+      carry = facts;
+      readTo = to;
+      stats.loaded += fresh.length;
       const f = extractFeatures(facts, model, config.nativeClients);
       const idx = indexFeatures(f);
       const steady = await timed(measureSteadiness(trx, calibrationProbes(facts, f, idx), new Date(Math.min(now.getTime(), slice.to ?? now.getTime()))));
@@ -88,7 +98,6 @@ export async function computeSpam(q: Q, opts: SpamOptions = {}): Promise<SpamRes
         stats.scored++;
         if (s.score >= thresholds.review && !u.banned) candidates.push(i);
       }
-      stats.loaded += facts.length;
       // "Not spam" decisions made after the sign-up take the account out of the queue and its waves.
       const cleared = await timed(clearedUserIds(tq, candidates.map((i) => (facts[i] as UserFacts).id)));
       const isCleared = (i: number) => {

@@ -5,15 +5,17 @@ import type { SignalInfo, Wave } from "./types";
 /**
  * Time slices of the scored window, so resident memory is bounded by one slice, not by the history.
  * Each slice holds about SLICE_USERS sign-ups (whole UTC days; one busier day is a slice of its own)
- * and is read with MARGIN_MS of neighbours on both sides, the widest reach of any signal (a subnet's
- * two weeks, the ±1 day bursts), so an account at a slice's edge is judged with its neighbours.
+ * and is judged with MARGIN_MS of neighbours on both sides (the ±1 day bursts, a wave's days, the
+ * subnet's and mailbox's week between members), so an account at a slice's edge is judged with its
+ * neighbours. A group that straddles a cut is seen whole from both sides and keeps one key (its first
+ * member's day), so its two halves merge into one wave; only groups slower than the margin are cut.
  *
  *   select floor(extract(epoch from "createdAt") / 86400) as day, count(*) from "user"
  *   where "createdAt" >= $since group by 1 order by 1
  */
-export const SLICE_USERS = 60_000;
+export const SLICE_USERS = 50_000;
 const DAY = 86_400_000;
-export const MARGIN_MS = 14 * DAY;
+export const MARGIN_MS = 7 * DAY;
 
 export interface Slice {
   /** sign-ups scored: [from, to); null = unbounded */
