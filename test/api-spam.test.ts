@@ -98,6 +98,33 @@ describe("JSON API: spam review", () => {
     expect(future.body.data).toEqual([]);
   });
 
+  it("scores the window that since picks (7d, 30d by default, 90d, 365d, all, or a date reaching back)", async () => {
+    const DAY = 86_400_000;
+    const created = async (query: string) => {
+      const r = await get(accounts, `/api/v1/spam/accounts?limit=100&minScore=0${query}`, "moderator");
+      expect(r.status).toBe(200);
+      return r.body.data.map((a: { user: { createdAt: string } }) => Date.parse(a.user.createdAt)) as number[];
+    };
+    const month = await created("");
+    expect(month.length).toBeGreaterThan(0);
+    expect(Math.min(...month)).toBeGreaterThanOrEqual(Date.now() - 30 * DAY - 60_000);
+    expect(await created("&since=30d")).toEqual(month);
+    const week = await created("&since=7d");
+    expect(Math.min(...week)).toBeGreaterThanOrEqual(Date.now() - 7 * DAY - 60_000);
+    // older sign-ups are scored once the window reaches them
+    expect(Math.min(...(await created("&since=all")))).toBeLessThan(Date.now() - 31 * DAY);
+    const yearAgo = new Date(Date.now() - 200 * DAY).toISOString().slice(0, 10);
+    const fromDate = await created(`&since=${yearAgo}`);
+    expect(Math.min(...fromDate)).toBeGreaterThanOrEqual(Date.parse(yearAgo));
+    expect(Math.min(...fromDate)).toBeLessThan(Date.now() - 31 * DAY);
+    const w = await get(waves, "/api/v1/spam/waves?since=all", "moderator");
+    expect(w.status).toBe(200);
+    for (const bad of ["14d", "ALL", "-7d", "7"]) {
+      const r = await get(waves, `/api/v1/spam/waves?since=${bad}`, "moderator");
+      expect([bad, r.status, r.body.error.message]).toEqual([bad, 400, expect.stringMatching(/since.*7d, 30d, 90d, 365d, all/)]);
+    }
+  });
+
   it("answers 400 to an unknown query parameter instead of ignoring it", async () => {
     const r = await get(waves, "/api/v1/spam/waves?snice=2999-01-01", "moderator");
     expect([r.status, r.body.error.message]).toEqual([400, expect.stringMatching(/snice/)]);

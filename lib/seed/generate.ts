@@ -1,4 +1,5 @@
 import type { Ctx } from "./activity";
+import { hardLegitUser, hardSpamUser, isHard } from "./hard";
 import { UniqueRegistry } from "./identity";
 import { emptyBatch, legitUser } from "./people";
 import { planDataset } from "./plan";
@@ -21,6 +22,8 @@ export interface DatasetOptions {
   passwordHash: string;
   /** users per batch, at most 5,000 */
   batchSize?: number;
+  /** add the hard look-alikes and campaigns of lib/seed/hard.ts (the spam benchmark's data) */
+  hard?: boolean;
 }
 
 export const MAX_BATCH = 5_000;
@@ -36,7 +39,7 @@ export function* generateDataset(opts: DatasetOptions): Generator<SeedBatch, voi
   const now = opts.now.getTime();
   const root = new Random(opts.seed);
   // separate streams: the plan does not shift when the per-user generation changes, and vice versa
-  const plan = planDataset(root.fork(), opts.users, now);
+  const plan = planDataset(root.fork(), opts.users, now, opts.hard === true);
   const ctx: Ctx = {
     r: root.fork(),
     now,
@@ -53,7 +56,7 @@ export function* generateDataset(opts: DatasetOptions): Generator<SeedBatch, voi
     ctx.userIndex = i;
     const k = plan.assignment[i] ?? 0;
     const group = k === 0 ? undefined : plan.groups[k - 1];
-    const rows = group?.spam ? spamUser(ctx, group) : legitUser(ctx, group);
+    const rows = group && isHard(group) ? (group.spam ? hardSpamUser(ctx, group) : hardLegitUser(ctx, group)) : group?.spam ? spamUser(ctx, group) : legitUser(ctx, group);
     batch.users.push(rows.user);
     for (const a of rows.accounts) batch.accounts.push(a);
     for (const s of rows.sessions) batch.sessions.push(s);

@@ -27,6 +27,8 @@ export interface SeedOptions {
   /** batches in flight on separate connections (the pool needs as many); 1 for PGlite */
   concurrency?: number;
   batchSize?: number;
+  /** the spam benchmark's harder data (lib/seed/hard.ts) */
+  hard?: boolean;
   onProgress?: (p: SeedProgress) => void;
 }
 
@@ -72,7 +74,7 @@ export async function seedDatabase(db: Kysely<any>, naming: Naming, opts: SeedOp
   };
 
   await write(staff);
-  const batches = generateDataset({ users: opts.users, seed: opts.seed, now, passwordHash: userHash, batchSize: opts.batchSize });
+  const batches = generateDataset({ users: opts.users, seed: opts.seed, now, passwordHash: userHash, batchSize: opts.batchSize, hard: opts.hard });
   await pipeline(batches, Math.max(1, opts.concurrency ?? 2), write);
 
   for (const model of ["user", "account", "session"] as const satisfies readonly SeedModel[]) {

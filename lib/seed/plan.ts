@@ -1,4 +1,5 @@
 import { botUserAgents, campusDomains, companyDomains, disposableDomains, outdatedUserAgents, spamPrefixes, spamTlds } from "./data";
+import { type HardCampaign, type HardLookalike, planHard } from "./hard";
 import { desktopUA, ipv4, subnet24 } from "./network";
 import type { Random } from "./random";
 import { DAY, HOUR, MINUTE, type SeedLabel } from "./rows";
@@ -8,8 +9,9 @@ import { DAY, HOUR, MINUTE, type SeedLabel } from "./rows";
  * not flag. Each group shares traits (domain, network, user agent, time window); members are spread
  * over the whole run (see `assignment`) so no batch is all spam.
  */
-export type SpamCampaign = "disposable" | "gmail-farm" | "sequential" | "link-name" | "drip";
-export type LookalikeKind = "office" | "campus" | "launch";
+type BaseCampaign = "disposable" | "gmail-farm" | "sequential" | "link-name" | "drip";
+export type SpamCampaign = BaseCampaign | HardCampaign;
+export type LookalikeKind = "office" | "campus" | "launch" | HardLookalike;
 
 export interface Group {
   label: SeedLabel;
@@ -40,7 +42,7 @@ export interface Plan {
 
 export const SPAN_DAYS = 730;
 /** sign-ups now are this many times more frequent than two years ago */
-const GROWTH = Math.log(6);
+export const GROWTH = Math.log(6);
 
 /** A sign-up day following the product's growth (more recent = more likely), as ms since epoch. */
 export function growthTime(r: Random, now: number, spanDays = SPAN_DAYS): number {
@@ -53,7 +55,7 @@ const SPAM_SHARE = 0.04;
 const FULL_ROUND = 335;
 const MIN_WAVE = 6;
 
-const sizeRange: Record<SpamCampaign, [number, number]> = {
+const sizeRange: Record<BaseCampaign, [number, number]> = {
   disposable: [40, 150],
   "gmail-farm": [30, 80],
   sequential: [30, 120],
@@ -61,11 +63,13 @@ const sizeRange: Record<SpamCampaign, [number, number]> = {
   drip: [42, 112],
 };
 
-export function planDataset(r: Random, users: number, now: number): Plan {
+/** `hard`: add the look-alikes and campaigns of lib/seed/hard.ts (the ordinary plan is drawn first, unchanged). */
+export function planDataset(r: Random, users: number, now: number, hard = false): Plan {
   const groups: Group[] = [];
   if (users >= 250) {
     planSpam(r, users, now, groups);
     planLookalikes(r, users, now, groups);
+    if (hard) planHard(r.fork(), users, now, groups);
   }
   const assignment = new Uint16Array(users);
   let i = 0;
@@ -79,10 +83,10 @@ export function planDataset(r: Random, users: number, now: number): Plan {
 function planSpam(r: Random, users: number, now: number, groups: Group[]) {
   const target = Math.round(users * SPAM_SHARE);
   const scale = Math.min(1, Math.max(0.12, target / FULL_ROUND));
-  const kinds: SpamCampaign[] = ["disposable", "gmail-farm", "sequential", "link-name", "drip"];
+  const kinds: BaseCampaign[] = ["disposable", "gmail-farm", "sequential", "link-name", "drip"];
   let total = 0;
   rounds: for (let round = 0; total < target; round++) {
-    for (const kind of r.shuffle<SpamCampaign, SpamCampaign[]>([...kinds])) {
+    for (const kind of r.shuffle<BaseCampaign, BaseCampaign[]>([...kinds])) {
       // from ~1,500 users on, every campaign appears at least once; tiny datasets stop at the budget
       if (total >= target && (round > 0 || users < 1500)) break rounds;
       const [lo, hi] = sizeRange[kind];
@@ -102,7 +106,7 @@ function waveStart(r: Random, now: number, span: number, recent: boolean): numbe
   return Math.min(start, now - span - HOUR);
 }
 
-function spamWave(r: Random, kind: SpamCampaign, size: number, now: number, recent: boolean): Group {
+function spamWave(r: Random, kind: BaseCampaign, size: number, now: number, recent: boolean): Group {
   const base = { label: `spam:${kind}` as SeedLabel, spam: true, kind, size, emitted: 0, ips: [] as string[], domains: [] as string[] };
   switch (kind) {
     case "disposable": {

@@ -1,34 +1,35 @@
 import { sql } from "kysely";
 import type { Q } from "../db/context";
 import { computeBursts } from "./bursts";
-import { calibrate, signalInfos } from "./calibrate";
+import { calibrate, calibrationProbes, signalInfos } from "./calibrate";
 import { clearedUserIds } from "./clearances";
 import { spamConfig } from "./config";
 import { loadFacts, loadTrainingLocals, type UserFacts } from "./facts";
+import { reasonPool } from "./intern";
 import { extractFeatures, indexFeatures } from "./features";
 import { buildOutcomes } from "./outcome";
 import { scoreAccount } from "./score";
 import { BigramModel } from "./signals/bigram";
 import { findSequences } from "./signals/sequence";
-import type { SpamAccount, SpamOptions, SpamResult } from "./types";
+import { MARGIN_MS, mergeSignals, mergeWave, planSlices } from "./slices";
+import { measureSteadiness } from "./steadiness";
+import type { SignalInfo, SpamAccount, SpamOptions, SpamResult, Wave } from "./types";
 import { buildWaves, type Scored } from "./waves";
 
 const DAY = 86_400_000;
-/**
- * Sign-ups read before the scored window: the widest look-back any signal needs (a subnet's week,
- * the ±1 day bursts), so accounts at the window's start are judged with their neighbours.
- */
-export const MARGIN_MS = 7 * DAY;
 /** Sign-ups of the last 30 days are scored unless asked otherwise (0 = everyone). */
 export const DEFAULT_SINCE_DAYS = 30;
 /** below this many addresses the bigram model has not seen enough of the app's users */
 const MIN_TRAINING = 500;
+/** members listed per wave (highest score first) */
+const WAVE_SAMPLE = 20;
 
 /**
  * Scores sign-ups (the last `sinceDays` days, default 30; 0 = everyone) for spam, in one database
- * session: one read-only transaction runs the facts query, the training sample and the clearance
- * look-up, and nothing is written. The string work and the grouping run here in JS over the window's
- * users. Never acts on anyone: the result is a review queue.
+ * session: one read-only transaction runs every query, and nothing is written. The window is scored in
+ * time slices (lib/spam/slices.ts), each read with the neighbours its signals need, so memory holds one
+ * slice's users plus the result, whatever the history's length. Calibration asks the baseline before
+ * it switches anything off (lib/spam/steadiness.ts). Never acts on anyone: the result is a review queue.
  */
 export async function computeSpam(q: Q, opts: SpamOptions = {}): Promise<SpamResult> {
   const t0 = performance.now();
@@ -37,7 +38,6 @@ export async function computeSpam(q: Q, opts: SpamOptions = {}): Promise<SpamRes
   const thresholds = { ...config.thresholds, ...opts.thresholds };
   const sinceDays = opts.sinceDays ?? DEFAULT_SINCE_DAYS;
   const since = sinceDays > 0 ? new Date(now.getTime() - sinceDays * DAY) : null;
-  const from = since ? new Date(since.getTime() - MARGIN_MS) : null;
   const timeout = Math.floor(opts.timeoutMs ?? 120_000);
 
   return q.db.transaction().execute(async (trx) => {
@@ -46,62 +46,95 @@ export async function computeSpam(q: Q, opts: SpamOptions = {}): Promise<SpamRes
     // The facts query is many small index look-ups: JIT compilation only adds start-up time.
     await sql`set local jit = off`.execute(trx);
     await sql`set transaction read only`.execute(trx);
-    const facts = await loadFacts(tq, trx, from, now);
-    const locals = await loadTrainingLocals(trx);
-    const tQuery = performance.now();
-
-    const model = locals.length >= MIN_TRAINING ? BigramModel.train(locals) : null;
-    const f = extractFeatures(facts, model, config.nativeClients);
-    const idx = indexFeatures(f);
-    const cal = calibrate(q.caps, facts, f, idx, model, now.getTime());
-    const seq = findSequences(facts.map((u, i) => ({ numbered: f.numbered[i] ?? null, domain: f.domain[i] ?? null, time: u.createdAt })));
-    const bursts = computeBursts(f, idx, cal);
-    const outcomes = buildOutcomes(facts, f, idx, cal, bursts, seq, now.getTime());
-    const input = { facts, f, cal, bursts, outcomes, seq, now: now.getTime() };
-
-    const scored: (Scored | undefined)[] = new Array(facts.length);
-    const candidates: number[] = [];
-    const start = since?.getTime() ?? Number.NEGATIVE_INFINITY;
-    for (let i = 0; i < facts.length; i++) {
-      const u = facts[i] as UserFacts;
-      if (u.createdAt < start) continue;
-      const s = scoreAccount(input, i);
-      scored[i] = { id: u.id, score: s.score, reasons: s.reasons };
-      if (s.score >= thresholds.review && !u.banned) candidates.push(i);
-    }
-    // "Not spam" decisions made after the sign-up take the account out of the queue and its waves.
-    const cleared = await clearedUserIds(tq, candidates.map((i) => (facts[i] as UserFacts).id));
-    const isCleared = (i: number) => {
-      const at = cleared.get((facts[i] as UserFacts).id);
-      return at !== undefined && at.getTime() >= (facts[i] as UserFacts).createdAt;
+    let tQuery = 0;
+    const timed = async <T>(p: Promise<T>): Promise<T> => {
+      const t = performance.now();
+      const out = await p;
+      tQuery += performance.now() - t;
+      return out;
     };
-    const flagged = candidates.filter((i) => !isCleared(i));
-    const { waves, keyOf } = buildWaves(flagged, scored, f, outcomes, seq);
+    const locals = await timed(loadTrainingLocals(trx));
+    const model = locals.length >= MIN_TRAINING ? BigramModel.train(locals) : null;
+    const slices = await timed(planSlices(trx, since, opts.sliceUsers));
 
     const accounts = new Map<string, SpamAccount>();
-    let likely = 0;
-    for (let i = 0; i < facts.length; i++) {
-      const s = scored[i];
-      if (!s || (s.score === 0 && s.reasons.length === 0)) continue;
-      const u = facts[i] as UserFacts;
-      const clearedAt = isCleared(i) ? (cleared.get(u.id) ?? null) : null;
-      if (s.score >= thresholds.likely && !u.banned && !clearedAt) likely++;
-      accounts.set(u.id, { score: s.score, reasons: s.reasons, waveKey: keyOf.get(i) ?? null, createdAt: new Date(u.createdAt), banned: u.banned, clearedAt });
+    const waves = new Map<string, Wave>();
+    const signals: SignalInfo[][] = [];
+    const pooled = reasonPool();
+    const stats = { scored: 0, loaded: 0, flagged: 0, likely: 0 };
+    // Rows read for one slice that the next needs as its look-back stay in memory, so each sign-up is
+    // read from the database once, however many slices see it.
+    let carry: UserFacts[] = [];
+    let readTo: number | null | undefined;
+    for (const slice of slices) {
+      const from = slice.from === null ? null : slice.from - MARGIN_MS;
+      const to = slice.to === null ? null : slice.to + MARGIN_MS;
+      const kept = readTo === undefined ? [] : carry.filter((u) => from === null || u.createdAt >= from);
+      const readFrom = readTo === undefined || readTo === null ? from : Math.max(readTo, from ?? readTo);
+      const fresh = await timed(loadFacts(tq, trx, readFrom === null ? null : new Date(readFrom), now, to === null ? null : new Date(to)));
+      const facts = kept.length ? kept.concat(fresh) : fresh;
+      carry = facts;
+      readTo = to;
+      stats.loaded += fresh.length;
+      const f = extractFeatures(facts, model, config.nativeClients);
+      const idx = indexFeatures(f);
+      const steady = await timed(measureSteadiness(trx, calibrationProbes(facts, f, idx), new Date(Math.min(now.getTime(), slice.to ?? now.getTime()))));
+      const cal = calibrate(q.caps, facts, f, idx, model, now.getTime(), steady);
+      signals.push(signalInfos(cal));
+      const seq = findSequences(facts.map((u, i) => ({ numbered: f.numbered[i] ?? null, domain: f.domain[i] ?? null, time: u.createdAt })));
+      const bursts = computeBursts(f, idx, cal);
+      const outcomes = buildOutcomes(facts, f, idx, cal, bursts, seq, now.getTime());
+      const input = { facts, f, cal, bursts, outcomes, seq, now: now.getTime() };
+
+      const scored: (Scored | undefined)[] = new Array(facts.length);
+      const candidates: number[] = [];
+      const start = slice.from ?? Number.NEGATIVE_INFINITY;
+      const end = slice.to ?? Number.POSITIVE_INFINITY;
+      for (let i = 0; i < facts.length; i++) {
+        const u = facts[i] as UserFacts;
+        if (u.createdAt < start || u.createdAt >= end) continue;
+        const s = scoreAccount(input, i);
+        scored[i] = { id: u.id, score: s.score, reasons: s.reasons };
+        stats.scored++;
+        if (s.score >= thresholds.review && !u.banned) candidates.push(i);
+      }
+      // "Not spam" decisions made after the sign-up take the account out of the queue and its waves.
+      const cleared = await timed(clearedUserIds(tq, candidates.map((i) => (facts[i] as UserFacts).id)));
+      const isCleared = (i: number) => {
+        const at = cleared.get((facts[i] as UserFacts).id);
+        return at !== undefined && at.getTime() >= (facts[i] as UserFacts).createdAt;
+      };
+      const flagged = candidates.filter((i) => !isCleared(i));
+      stats.flagged += flagged.length;
+      const built = buildWaves(flagged, scored, f, outcomes, seq);
+
+      for (let i = 0; i < facts.length; i++) {
+        const s = scored[i];
+        if (!s || (s.score === 0 && s.reasons.length === 0)) continue;
+        const u = facts[i] as UserFacts;
+        const clearedAt = isCleared(i) ? (cleared.get(u.id) ?? null) : null;
+        if (s.score >= thresholds.likely && !u.banned && !clearedAt) stats.likely++;
+        accounts.set(u.id, { score: s.score, reasons: pooled(s.reasons), waveKey: built.keyOf.get(i) ?? null, createdAt: new Date(u.createdAt), banned: u.banned, clearedAt });
+      }
+      // A group that straddles a cut is read whole from both sides and keyed alike: one wave.
+      const scoreOf = (id: string) => accounts.get(id)?.score ?? 0;
+      for (const w of built.waves) {
+        const seen = waves.get(w.key);
+        waves.set(w.key, seen ? mergeWave(seen, w, scoreOf, WAVE_SAMPLE) : w);
+      }
     }
     const tEnd = performance.now();
     return {
       computedAt: now,
       window: { since },
       thresholds,
-      signals: signalInfos(cal),
+      signals: mergeSignals(signals),
       accounts,
-      waves,
+      waves: [...waves.values()].sort((a, b) => b.size - a.size || b.avgScore - a.avgScore || a.key.localeCompare(b.key)),
       stats: {
-        scored: scored.reduce((n, s) => n + (s ? 1 : 0), 0),
-        loaded: facts.length,
-        flagged: flagged.length,
-        likely,
-        ms: { query: Math.round(tQuery - t0), score: Math.round(tEnd - tQuery), total: Math.round(tEnd - t0) },
+        ...stats,
+        slices: slices.length,
+        ms: { query: Math.round(tQuery), score: Math.round(tEnd - t0 - tQuery), total: Math.round(tEnd - t0) },
       },
     };
   });

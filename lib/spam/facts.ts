@@ -30,6 +30,9 @@ export interface UserFacts {
   signupIp: string | null;
   signupUa: string | null;
   hasSignupSession: boolean;
+  /** address and client of the latest session (to tell a person's return from the sign-up script's) */
+  lastIp: string | null;
+  lastUa: string | null;
   /** signed up (or linked) with an OAuth provider */
   oauth: boolean;
 }
@@ -52,6 +55,8 @@ interface Row {
   days: number | null;
   ip: string | null;
   ua: string | null;
+  lastIp: string | null;
+  lastUa: string | null;
   oauth: boolean;
 }
 
@@ -68,15 +73,17 @@ const sessionAggregates = () => [
   sql<number>`count(distinct date_trunc('day', ${s("createdAt")}))::int`.as("days"),
   sql<string | null>`(array_agg(${s("ipAddress")} order by ${s("createdAt")}))[1]`.as("ip"),
   sql<string | null>`(array_agg(${s("userAgent")} order by ${s("createdAt")}))[1]`.as("ua"),
+  sql<string | null>`(array_agg(${s("ipAddress")} order by ${s("createdAt")} desc))[1]`.as("lastIp"),
+  sql<string | null>`(array_agg(${s("userAgent")} order by ${s("createdAt")} desc))[1]`.as("lastUa"),
 ];
 
 /**
- * Users who signed up at or after `from` (everyone when null), oldest first. Two plans for one
- * result: a window looks up its own users' sessions through the userId index (a lateral join, cheap
- * for a few percent of users); everyone aggregates the session table in one grouped pass, which is
- * about twice as fast as a million index look-ups.
+ * Users who signed up in [from, to) (no bound when null), oldest first. Two plans for one result: a
+ * bounded range looks up its own users' sessions through the userId index (a lateral join, cheap for
+ * a slice of the users); everyone aggregates the session table in one grouped pass, which is about
+ * twice as fast as a million index look-ups but holds every user at once (the engine slices instead).
  */
-export async function loadFacts(q: Q, trx: Kysely<DB>, from: Date | null, now: Date): Promise<UserFacts[]> {
+export async function loadFacts(q: Q, trx: Kysely<DB>, from: Date | null, now: Date, to: Date | null = null): Promise<UserFacts[]> {
   const admin = q.caps.features.has("bans");
   const sessions = q.caps.sessionTable && q.caps.columns.session.has("userId") && q.caps.columns.session.has("ipAddress");
   // An active ban: banned with no end or an end still ahead (an expired ban is lifted at next sign-in).
@@ -85,10 +92,11 @@ export async function loadFacts(q: Q, trx: Kysely<DB>, from: Date | null, now: D
     : sql<boolean>`false`;
   let users = trx.selectFrom("user").select(["user.id", "user.email", "user.name", "user.emailVerified", "user.createdAt", ban.as("banned")]);
   if (from) users = users.where("user.createdAt", ">=", from);
+  if (to) users = users.where("user.createdAt", "<", to);
 
   const base = trx.with("w", () => users).selectFrom("w");
   let joined = base;
-  if (sessions && from) {
+  if (sessions && (from || to)) {
     joined = base.leftJoinLateral((eb) => eb.selectFrom("session").select(sessionAggregates()).whereRef("session.userId", "=", "w.id").as("s"), (j) => j.onTrue()) as unknown as typeof base;
   } else if (sessions) {
     const grouped = trx.selectFrom("session").select(["session.userId", ...sessionAggregates()]).groupBy("session.userId").as("s");
@@ -98,7 +106,7 @@ export async function loadFacts(q: Q, trx: Kysely<DB>, from: Date | null, now: D
   const col = (name: string) => (sessions ? sql.ref(`s.${name}`) : sql`null`).as(name);
   const query = joined.select((eb) => [
     "w.id", "w.email", "w.name", "w.emailVerified", ms(sql.ref("w.createdAt")).as("createdAt"), "w.banned",
-    col("n"), col("firstAt"), col("lastSeen"), col("lastCreated"), col("days"), col("ip"), col("ua"),
+    col("n"), col("firstAt"), col("lastSeen"), col("lastCreated"), col("days"), col("ip"), col("ua"), col("lastIp"), col("lastUa"),
     eb.exists(eb.selectFrom("account").select(sql`1`.as("one")).whereRef("account.userId", "=", "w.id").where("account.providerId", "<>", "credential")).as("oauth"),
   ]);
   const rows = (await query.execute()) as unknown as Row[];
@@ -140,6 +148,8 @@ function toFacts(r: Row): UserFacts {
     signupIp: hasSignupSession ? r.ip : null,
     signupUa: hasSignupSession ? r.ua : null,
     hasSignupSession,
+    lastIp: r.lastIp,
+    lastUa: r.lastUa,
     oauth: r.oauth === true,
   };
 }

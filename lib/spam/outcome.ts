@@ -3,6 +3,7 @@ import type { Calibration } from "./calibrate";
 import type { UserFacts } from "./facts";
 import type { Features, Indexes } from "./features";
 import { type Cluster, clustersOf, indexKeys, type KeyIndex } from "./groups";
+import { networkKeys } from "./signals/network";
 import type { SequenceRun } from "./signals/sequence";
 import { isOutdated } from "./signals/user-agent";
 import { isWebmail } from "./signals/webmail";
@@ -44,26 +45,45 @@ export interface Outcomes {
   groups: GroupStats[];
   /** per kind, each account's group index in `groups` (-1: none) */
   of: Record<GroupKind, Int32Array>;
-  /** per account: 1 came back, 0 did not, -1 unknown */
+  /** per account: 1 came back, 2 came back as the sign-up script (see SCRIPTED), 0 did not, -1 unknown */
   returned: Int8Array;
   /** the share of all accounts (known ones) that came back: groups are judged against it */
   baseRate: number;
 }
 
-export function returnedOf(facts: readonly UserFacts[], now: number, cal: Calibration): Int8Array {
+/**
+ * A return is weak evidence of a person when it comes from the sign-up's own network with the sign-up's
+ * own scripted client (a library, a headless browser, no user agent, a bot): bots sign in again too.
+ * Such a return still means "came back" for the account itself (it is not called dormant), but a group
+ * made of them is not a group of people who came back (SCRIPTED = 2 in `returned`).
+ */
+export const SCRIPTED = 2;
+const SCRIPTED_KINDS = new Set(["library", "headless", "empty", "bot"]);
+
+export function returnedOf(facts: readonly UserFacts[], now: number, cal: Calibration, f?: Features): Int8Array {
   const out = new Int8Array(facts.length).fill(-1);
   if (!cal.returns) return out;
   facts.forEach((u, i) => {
     if (u.sessions === 0 || now - u.createdAt < RETURN_JUDGED_AFTER) return;
-    out[i] = u.lastSeen !== null && u.lastSeen - u.createdAt >= RETURN_AFTER ? 1 : 0;
+    const back = u.lastSeen !== null && u.lastSeen - u.createdAt >= RETURN_AFTER;
+    out[i] = !back ? 0 : f && scriptedReturn(u, f, i, cal) ? SCRIPTED : 1;
   });
   return out;
+}
+
+function scriptedReturn(u: UserFacts, f: Features, i: number, cal: Calibration): boolean {
+  const c = f.client[i];
+  // a class calibration recognised as the app's own steady traffic is not a script
+  if (!c || !SCRIPTED_KINDS.has(c.kind) || cal.off.has(`client.${c.kind}` as never)) return false;
+  if ((u.lastUa?.trim() ?? "") !== (u.signupUa?.trim() ?? "")) return false;
+  const net = f.subnet[i];
+  return net !== null && net !== undefined && networkKeys(u.lastIp)?.subnet === net;
 }
 
 export function buildOutcomes(
   facts: readonly UserFacts[], f: Features, idx: Indexes, cal: Calibration, bursts: Bursts, seq: { runs: SequenceRun[]; of: Int32Array }, now: number,
 ): Outcomes {
-  const returned = returnedOf(facts, now, cal);
+  const returned = returnedOf(facts, now, cal, f);
   const groups: GroupStats[] = [];
   const of = {} as Record<GroupKind, Int32Array>;
   const add = (kind: GroupKind, clusters: Cluster[], cl: Int32Array) => {
@@ -108,6 +128,7 @@ function tally(members: number[], facts: readonly UserFacts[], returned: Int8Arr
       const r = returned[i] as number;
       if (r < 0) continue;
       known++;
+      // a return by the sign-up's own script counts as known, not as good
       if (r === 1 || u.oauth) good++;
     } else if (cal.verification && now - u.createdAt >= DAY) {
       known++;

@@ -3,7 +3,7 @@ import type { Calibration } from "./calibrate";
 import { familyOf, type SignalId } from "./catalog";
 import type { UserFacts } from "./facts";
 import type { Features } from "./features";
-import { type GroupKind, groupCameBack, MIN_GROUP, type Outcomes, outcomeBands } from "./outcome";
+import { type GroupKind, groupCameBack, MIN_GROUP, type Outcomes, outcomeBands, SCRIPTED } from "./outcome";
 import { burstText, outcomeText, short } from "./reasons";
 import type { SequenceRun } from "./signals/sequence";
 import { isOutdated } from "./signals/user-agent";
@@ -94,6 +94,8 @@ export function scoreAccount(x: ScoreInput, i: number): { score: number; reasons
   const unverified = cal.verification && !u.verified && now - u.createdAt >= DAY;
   if (r === 0 && unverified) offer("lifecycle.noreturn", POINTS.dormant, "never came back after signing up and never verified the email");
   else if (r === 0) offer("lifecycle.noreturn", POINTS.noreturn, "never came back after signing up");
+  // bots sign in again too: a return from the sign-up's network with its scripted client is no person's
+  else if (r === SCRIPTED) offer("lifecycle.noreturn", unverified ? POINTS.dormant : POINTS.noreturn, `came back only from the sign-up's own network with the same scripted client${unverified ? ", and never verified the email" : ""}`);
   else if (unverified) offer("lifecycle.unverified", POINTS.unverified, "never verified the email address");
 
   // content
@@ -116,7 +118,7 @@ export function scoreAccount(x: ScoreInput, i: number): { score: number; reasons
 
   // trust
   if (u.oauth) offer("trust.oauth", POINTS.oauth, "signed in with an OAuth provider");
-  if (u.activeDays >= 3 && (u.verified || !cal.verification)) {
+  if (u.activeDays >= 3 && r !== SCRIPTED && (u.verified || !cal.verification)) {
     offer("trust.active", cal.verification ? POINTS.active : POINTS.activeOnly, `${cal.verification ? "verified and " : ""}active on ${u.activeDays} different days`);
   }
 

@@ -69,7 +69,8 @@ export interface SpamResult {
   /** largest first */
   waves: Wave[];
   /** how many accounts were scored and how long it took */
-  stats: { scored: number; loaded: number; flagged: number; likely: number; ms: { query: number; score: number; total: number } };
+  /** `loaded` counts each slice's neighbours too; `slices` is how many time slices the window took */
+  stats: { scored: number; loaded: number; flagged: number; likely: number; slices?: number; ms: { query: number; score: number; total: number } };
 }
 
 export interface SpamOptions {
@@ -77,6 +78,8 @@ export interface SpamOptions {
   /** score sign-ups of the last N days (default 30); 0 = everyone */
   sinceDays?: number;
   thresholds?: Partial<Thresholds>;
+  /** sign-ups per time slice (default lib/spam/slices.ts SLICE_USERS): memory is bounded by one slice */
+  sliceUsers?: number;
   /** statement timeout of the computation (default 120 s) */
   timeoutMs?: number;
 }

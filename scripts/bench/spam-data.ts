@@ -13,16 +13,17 @@ import type { Label } from "./spam-quality";
 /** Every dataset is placed relative to this instant, so a reused schema matches its regenerated labels. */
 export const BENCH_NOW = REFERENCE_NOW;
 
-export const benchSchema = (users: number, seed: number) => `spam_${users}_s${seed}`;
+/** `hard`: with the look-alikes and campaigns of lib/seed/hard.ts (a schema of its own) */
+export const benchSchema = (users: number, seed: number, hard = false) => `spam_${users}_s${seed}${hard ? "_hard" : ""}`;
 
-export function benchNaming(users: number, seed: number): Naming {
-  return createNaming({ schema: benchSchema(users, seed), casing: "camel", usePlural: false, models: {} });
+export function benchNaming(users: number, seed: number, hard = false): Naming {
+  return createNaming({ schema: benchSchema(users, seed, hard), casing: "camel", usePlural: false, models: {} });
 }
 
 /** Seeds `spam_<users>_s<seed>` unless a complete earlier run is there. Returns whether it seeded. */
-export async function ensureSeeded(raw: Kysely<any>, users: number, seed: number, concurrency: number, log: (s: string) => void): Promise<boolean> {
-  const schema = benchSchema(users, seed);
-  const naming = benchNaming(users, seed);
+export async function ensureSeeded(raw: Kysely<any>, users: number, seed: number, concurrency: number, log: (s: string) => void, hard = false): Promise<boolean> {
+  const schema = benchSchema(users, seed, hard);
+  const naming = benchNaming(users, seed, hard);
   const count = await sql<{ n: string }>`select count(*) as n from ${sql.id(schema, "user")}`
     .execute(raw)
     .then((r) => Number(r.rows[0]?.n), () => -1);
@@ -32,7 +33,7 @@ export async function ensureSeeded(raw: Kysely<any>, users: number, seed: number
   await sql`create schema ${sql.id(schema)}`.execute(raw);
   await migrateAppSchema(raw, naming, ["admin"]);
   const r = await seedDatabase(raw, naming, {
-    users, seed, now: BENCH_NOW, concurrency,
+    users, seed, now: BENCH_NOW, concurrency, hard,
     onProgress: (p) => process.stdout.write(`\r  ${p.users.toLocaleString("en")} / ${p.total.toLocaleString("en")} users`),
   });
   process.stdout.write("\n");
@@ -41,9 +42,9 @@ export async function ensureSeeded(raw: Kysely<any>, users: number, seed: number
 }
 
 /** id → label ("legit", "spam:<campaign>", "lookalike:<kind>") and sign-up time of a generated dataset. */
-export function labelsOf(users: number, seed: number): Map<string, Label> {
+export function labelsOf(users: number, seed: number, hard = false): Map<string, Label> {
   const labels = new Map<string, Label>();
-  for (const batch of generateDataset({ users, seed, now: BENCH_NOW, passwordHash: "labels-only" })) {
+  for (const batch of generateDataset({ users, seed, now: BENCH_NOW, passwordHash: "labels-only", hard })) {
     for (const u of batch.users) labels.set(u.id, { label: u.label, createdAt: u.createdAt.getTime() });
   }
   return labels;

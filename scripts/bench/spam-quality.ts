@@ -5,9 +5,12 @@
 import type { SpamResult } from "../../lib/spam/types";
 
 /** Campaigns that arrive as waves (the ≥ 0.95 / ≥ 0.90 targets); the slow drip is reported on its own. */
-export const WAVE_CAMPAIGNS = ["spam:disposable", "spam:gmail-farm", "spam:sequential", "spam:link-name"] as const;
+export const WAVE_CAMPAIGNS = ["spam:disposable", "spam:gmail-farm", "spam:sequential", "spam:link-name", "spam:returning", "spam:big-wave"] as const;
 export const DRIP = "spam:drip";
-export const LOOKALIKES = ["lookalike:office", "lookalike:campus", "lookalike:launch", "lookalike:plustag", "legit"] as const;
+export const LOOKALIKES = [
+  "lookalike:office", "lookalike:campus", "lookalike:launch", "lookalike:plustag",
+  "lookalike:relay", "lookalike:numeric", "lookalike:native", "lookalike:shared-mailbox", "legit",
+] as const;
 
 export interface Quality {
   threshold: number;

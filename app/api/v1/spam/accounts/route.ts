@@ -6,9 +6,10 @@ import { getUsersByIds } from "@/lib/users/queries";
 import { toApiUser } from "@/lib/users/serialize";
 
 // GET ?minScore=&since=&limit=&cursor= — without minScore, only accounts at or above "likely spam".
+// `since` picks the scored window (7d, 30d default, 90d, 365d, all) or a date (see search-params.ts).
 export const GET = apiRoute("spam.review", async ({ req, q }) => {
   const p = parseSpamAccountsParams(new URL(req.url).searchParams);
-  const { result, ageMs } = await getSpamResult(q);
+  const { result, ageMs } = await getSpamResult(q, { sinceDays: p.sinceDays });
   const page = await listSpamAccounts(q, result, { ...p, minScore: p.minScore ?? result.thresholds.likely });
   const users = await getUsersByIds(q, page.data.map((a) => a.userId));
   const now = new Date();

@@ -2,10 +2,11 @@ import { apiRoute } from "@/lib/http/route";
 import { getSpamResult } from "@/lib/spam/cache";
 import { parseSpamWavesParams } from "@/lib/spam/search-params";
 
-// GET ?since= — waves (largest first) with a member who signed up at or after `since`.
+// GET ?since= — waves (largest first) of the scored window `since` picks (7d, 30d default, 90d, 365d,
+// all); with a date, the smallest window reaching back to it and waves with a member from then on.
 export const GET = apiRoute("spam.review", async ({ req, q }) => {
-  const { since } = parseSpamWavesParams(new URL(req.url).searchParams);
-  const { result, ageMs } = await getSpamResult(q);
+  const { since, sinceDays } = parseSpamWavesParams(new URL(req.url).searchParams);
+  const { result, ageMs } = await getSpamResult(q, { sinceDays });
   return {
     data: result.waves
       .filter((w) => !since || w.lastAt >= since)

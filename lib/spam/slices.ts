@@ -1,0 +1,80 @@
+import { type Kysely, sql } from "kysely";
+import type { DB } from "../db/schema";
+import type { SignalInfo, Wave } from "./types";
+
+/**
+ * Time slices of the scored window, so resident memory is bounded by one slice, not by the history.
+ * Each slice holds about SLICE_USERS sign-ups (whole UTC days; one busier day is a slice of its own)
+ * and is judged with MARGIN_MS of neighbours on both sides (the ±1 day bursts, a wave's days, the
+ * subnet's and mailbox's week between members), so an account at a slice's edge is judged with its
+ * neighbours. A group that straddles a cut is seen whole from both sides and keeps one key (its first
+ * member's day), so its two halves merge into one wave; only groups slower than the margin are cut.
+ *
+ *   select floor(extract(epoch from "createdAt") / 86400) as day, count(*) from "user"
+ *   where "createdAt" >= $since group by 1 order by 1
+ */
+export const SLICE_USERS = 50_000;
+const DAY = 86_400_000;
+export const MARGIN_MS = 7 * DAY;
+
+export interface Slice {
+  /** sign-ups scored: [from, to); null = unbounded */
+  from: number | null;
+  to: number | null;
+}
+
+export async function planSlices(trx: Kysely<DB>, since: Date | null, sliceUsers = SLICE_USERS): Promise<Slice[]> {
+  const dayOf = sql<number>`floor(extract(epoch from ${sql.ref("user.createdAt")}) / 86400)::int`;
+  let q = trx.selectFrom("user").select([dayOf.as("day"), sql<number>`count(*)::int`.as("n")]);
+  if (since) q = q.where("user.createdAt", ">=", since);
+  const rows = await q.groupBy(sql`1`).orderBy(sql`1`).execute();
+  const slices: Slice[] = [];
+  let from: number | null = since?.getTime() ?? null;
+  let count = 0;
+  for (const r of rows) {
+    if (count > 0 && count + r.n > sliceUsers) {
+      const cut = r.day * DAY;
+      slices.push({ from, to: cut });
+      from = cut;
+      count = 0;
+    }
+    count += r.n;
+  }
+  slices.push({ from, to: null });
+  return slices;
+}
+
+/** One wave seen in several slices (same key: the same group, read from both sides of a cut) becomes one. */
+export function mergeWave(a: Wave, b: Wave, scoreOf: (id: string) => number, sample: number): Wave {
+  const size = a.size + b.size;
+  const reasons = new Map<string, { count: number; text: string }>();
+  for (const r of [...a.topReasons, ...b.topReasons]) {
+    const t = reasons.get(r.code);
+    if (t) t.count += r.count;
+    else reasons.set(r.code, { count: r.count, text: r.text });
+  }
+  return {
+    ...a,
+    size,
+    firstAt: new Date(Math.min(a.firstAt.getTime(), b.firstAt.getTime())),
+    lastAt: new Date(Math.max(a.lastAt.getTime(), b.lastAt.getTime())),
+    avgScore: Math.round((a.avgScore * a.size + b.avgScore * b.size) / size),
+    topReasons: [...reasons].sort((x, y) => y[1].count - x[1].count).slice(0, 3).map(([code, t]) => ({ code, count: t.count, text: t.text })),
+    sampleUserIds: [...a.sampleUserIds, ...b.sampleUserIds].sort((x, y) => scoreOf(y) - scoreOf(x)).slice(0, sample),
+  };
+}
+
+/**
+ * The signals of a sliced run: a signal is active unless some slice switched it off; when only some
+ * did, the reason says in how many (an old stretch of history behind a proxy, say).
+ */
+export function mergeSignals(perSlice: SignalInfo[][]): SignalInfo[] {
+  const first = perSlice[0] ?? [];
+  return first.map((s, k) => {
+    const all = perSlice.map((list) => list[k] as SignalInfo);
+    const off = all.filter((x) => !x.active);
+    if (!off.length) return all.at(-1) ?? s;
+    const why = off[0]?.why ?? "";
+    return { ...s, active: false, why: off.length === all.length ? why : `in ${off.length} of ${all.length} time slices: ${why}` };
+  });
+}
