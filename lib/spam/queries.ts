@@ -3,6 +3,7 @@ import type { Q } from "../db/context";
 import { banStatusIs } from "../modules/admin/ban-status";
 import { badRequest } from "../errors";
 import { clearedUserIds } from "./clearances";
+import { isOpen } from "./patch";
 import type { Reason, SpamAccount, SpamResult, Wave } from "./types";
 
 export { clearedUserIds } from "./clearances";
@@ -116,9 +117,25 @@ export function getWave(result: SpamResult, key: string): Wave | null {
   return result.waves.find((w) => w.key === key) ?? null;
 }
 
-/** Ids of a wave's members, highest score first (all of them, not just the sample). */
+/** A wave from a URL segment, decoded by Next or not (keys hold ":", "/", "@"): both spellings are tried. */
+export function findWave(result: SpamResult, segment: string): Wave | null {
+  let decoded = segment;
+  try {
+    decoded = decodeURIComponent(segment);
+  } catch {
+    // not percent-encoded: the segment is the key as it is
+  }
+  return getWave(result, segment) ?? getWave(result, decoded);
+}
+
+/** Ids of a wave's members, highest score first (all of them, not just the sample; decided ones too). */
 export function waveMembers(result: SpamResult, key: string): string[] {
   return sorted(result).filter(([, a]) => a.waveKey === key).map(([id]) => id);
+}
+
+/** The members still waiting for a decision (neither banned nor cleared), highest score first. */
+export function openWaveMembers(result: SpamResult, key: string): string[] {
+  return sorted(result).filter(([, a]) => a.waveKey === key && isOpen(a)).map(([id]) => id);
 }
 
 /** An account's score and reasons; null when the result has nothing on it (score 0, or outside the window). */

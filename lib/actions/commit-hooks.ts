@@ -1,0 +1,28 @@
+import type { AuditRecord } from "../audit/types";
+
+/**
+ * Listeners told about every action after its transaction commits (never before, never on a
+ * rollback): in-process caches patch themselves from the record instead of being recomputed (the
+ * spam queue drops a banned or cleared account at once, whichever page or API route banned it).
+ * Keyed by name and held on globalThis, since Next may load a module once per bundle: a second
+ * copy replaces the first instead of running twice.
+ */
+export type CommitHook = (record: AuditRecord) => void;
+
+const holder = globalThis as typeof globalThis & { __commitHooks?: Map<string, CommitHook> };
+const hooks = () => (holder.__commitHooks ??= new Map());
+
+export function setCommitHook(name: string, hook: CommitHook): void {
+  hooks().set(name, hook);
+}
+
+/** Runs every hook; one that throws is logged and does not fail the committed action (nor the others). */
+export function runCommitHooks(record: AuditRecord): void {
+  for (const [name, hook] of hooks()) {
+    try {
+      hook(record);
+    } catch (err) {
+      console.error(`commit hook ${name} failed after ${record.action}`, err);
+    }
+  }
+}
