@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { type Kysely, sql } from "kysely";
 import type * as z from "zod";
 import { insertAudit, logAudit } from "../audit/write";
-import { runCommitHooks } from "./commit-hooks";
+import { runCommitHooks } from "../commit-hooks";
 import type { AuditDraft, AuditRecord } from "../audit/types";
 import { can, type Permission } from "../auth/permissions";
 import type { StaffRole } from "../auth/roles";

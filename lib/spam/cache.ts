@@ -1,5 +1,4 @@
-import type { AuditRecord } from "../audit/types";
-import { setCommitHook } from "../actions/commit-hooks";
+import { type CommittedAction, setCommitHook } from "../commit-hooks";
 import type { Q } from "../db/context";
 import { CLEAR_ACTION, UNCLEAR_ACTION } from "./clearances";
 import { computeSpam } from "./engine";
@@ -118,7 +117,7 @@ function replayPatches(result: SpamResult, startedAt: number): SpamResult {
 }
 
 /** Which decisions an audited action stands for (null: none that the review queue reflects). */
-export function patchOf(record: Pick<AuditRecord, "action" | "targetIds" | "at">): SpamPatch | null {
+export function patchOf(record: CommittedAction): SpamPatch | null {
   const userIds = record.targetIds;
   switch (record.action) {
     case "user.ban":
