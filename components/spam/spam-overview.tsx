@@ -78,7 +78,13 @@ export async function SpamOverview({ q, params, canClear, ban, now }: Props) {
             {handled ? ` (${plural(handled, "handled wave")} hidden)` : ""}
           </span>
         </div>
-        <WavesTable waves={openWaves} members={members} now={now} />
+        {openWaves.length === 0 && handled > 0 ? (
+          <p className="rounded-md border bg-muted/50 px-4 py-3 text-sm" data-testid="waves-handled">
+            Every wave is handled: all their members are banned or marked as not spam.
+          </p>
+        ) : (
+          <WavesTable waves={openWaves} members={members} now={now} />
+        )}
       </section>
       <section className="flex flex-col gap-3.5" aria-labelledby="queue-title">
         <div className="flex flex-wrap items-baseline justify-between gap-3">

@@ -122,8 +122,9 @@ describe.skipIf(skip)("spam review in the browser", () => {
     expect(await page.getByRole("group", { name: "Wave actions" }).count()).toBe(0);
     await shot(page, "spam-wave-handled.png");
     await page.goto(`${e.base}/spam`);
-    await expect.poll(() => page.getByRole("table", { name: "Waves" }).count(), { timeout: 30_000 }).toBe(1);
-    expect(await page.getByRole("table", { name: "Waves" }).locator("a.wave-link").allTextContents()).not.toContain(label);
+    const wavesSection = page.getByRole("region", { name: "Waves" });
+    await expect.poll(() => wavesSection.textContent(), { timeout: 30_000 }).toMatch(/\d+ handled waves? hidden/);
+    expect(await wavesSection.locator("a.wave-link").allTextContents()).not.toContain(label);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -165,9 +166,8 @@ describe.skipIf(skip)("spam review in the browser", () => {
       const text = (await queue.textContent()) ?? "";
       return emails.filter((m) => text.includes(m));
     }, { timeout: 15_000 }).toEqual([]);
-    const audit = await auditRows("users.bulk.ban");
-    expect(audit.at(-1)).toMatchObject({ reason: "spam from the review queue" });
-    expect(audit.at(-1)?.target_ids).toHaveLength(2);
+    const audit = (await auditRows("users.bulk.ban")).filter((r) => r.reason === "spam from the review queue");
+    expect(audit.map((r) => r.target_ids.length)).toEqual([2]);
     await shot(page, "spam-queue-after-ban.png");
     expect(errors).toEqual([]);
     await page.close();
