@@ -138,5 +138,5 @@ export function patchOf(record: CommittedAction): SpamPatch | null {
 // Every action that commits in this process (server actions and API routes alike) passes here.
 setCommitHook("spam-cache", (record) => {
   const patch = patchOf(record);
-  if (patch && patch.userIds.length) patchSpamCache(patch);
+  if (patch?.userIds.length) patchSpamCache(patch);
 });

@@ -211,6 +211,15 @@ describe.skipIf(skip)("spam review in the browser", () => {
     expect((await auditRows("spam.unclear")).map((r) => r.target_ids)).toEqual([cleared[0]?.target_ids]);
     await page.goto(`${e.base}/spam`);
     await expect.poll(() => queue.textContent(), { timeout: 30_000 }).toContain(email);
+
+    // The toast after "Not spam" undoes it too.
+    await queue.getByRole("button", { name: `Not spam: ${email}` }).click();
+    await page.getByRole("dialog", { name: `Not spam: ${email}` }).getByRole("button", { name: "Mark as not spam" }).click();
+    await expect.poll(async () => (await queue.textContent())?.includes(email), { timeout: 15_000 }).toBe(false);
+    await page.getByRole("button", { name: "Undo" }).click();
+    await expect.poll(() => notice(page).textContent(), { timeout: 15_000 }).toBe("1 account back in the review queue.");
+    await expect.poll(async () => (await queue.textContent())?.includes(email), { timeout: 15_000 }).toBe(true);
+    expect(await auditRows("spam.unclear")).toHaveLength(2);
     expect(errors).toEqual([]);
     await page.close();
   });
