@@ -17,6 +17,7 @@ describe("JSON API: spam review", () => {
   let bulk: Handler;
   let clear: Handler;
   let unclear: Handler;
+  let banOne: Handler;
   const cookies: Record<string, string> = {};
 
   beforeAll(async () => {
@@ -35,6 +36,7 @@ describe("JSON API: spam review", () => {
     bulk = (await import("../app/api/v1/users/bulk/route")).POST as unknown as Handler;
     clear = (await import("../app/api/v1/spam/clear/route")).POST as unknown as Handler;
     unclear = (await import("../app/api/v1/spam/unclear/route")).POST as unknown as Handler;
+    banOne = (await import("../app/api/v1/users/[id]/ban/route")).POST as unknown as Handler;
     const { getAuth } = await import("../lib/auth");
     const auth = await getAuth();
     for (const role of ["support", "moderator"]) {
@@ -51,9 +53,9 @@ describe("JSON API: spam review", () => {
     const res = await route(new Request(`${BASE}${path}`, { headers: { cookie: cookies[who] ?? "" } }), { params: Promise.resolve(params) });
     return { status: res.status, body: (await res.json()) as any };
   };
-  const post = async (route: Handler, path: string, who: string, body: unknown) => {
+  const post = async (route: Handler, path: string, who: string, body: unknown, params: Record<string, string> = {}) => {
     const init = { method: "POST", headers: { cookie: cookies[who] ?? "", "content-type": "application/json" }, body: JSON.stringify(body) };
-    const res = await route(new Request(`${BASE}${path}`, init), { params: Promise.resolve({}) });
+    const res = await route(new Request(`${BASE}${path}`, init), { params: Promise.resolve(params) });
     return { status: res.status, body: (await res.json()) as any };
   };
   const getWave = (key: string) => get(wave, `/api/v1/spam/waves/${encodeURIComponent(key)}`, "moderator", { key });
@@ -245,5 +247,23 @@ describe("JSON API: spam review", () => {
     expect(rows.map((r) => [r.action, r.target_ids])).toEqual([["spam.clear", [id]], ["spam.unclear", [id]]]);
     expect((await post(unclear, "/api/v1/spam/unclear", "moderator", { userIds: [id], extra: 1 })).status).toBe(400);
     expect((await post(unclear, "/api/v1/spam/unclear", "support", { userIds: [id] })).status).toBe(403);
+  });
+
+  it("patches a ban of one user (POST /users/:id/ban) too, even into a scoring that was running when it committed", async () => {
+    const { getSpamResult } = await import("../lib/spam/cache");
+    const { getDatabase } = await import("../lib/db");
+    const target = (await get(waves, "/api/v1/spam/waves", "moderator")).body.data.find((w: { left: number }) => w.left >= 3);
+    const [first, second] = (await getWave(target.key)).body.openMemberIds as string[];
+    const banned = await post(banOne, `/api/v1/users/${first}/ban`, "moderator", { reason: "spam" }, { id: first ?? "" });
+    expect(banned.status).toBe(200);
+    expect((await getWave(target.key)).body.wave.left).toBe(target.left - 1);
+
+    // A recomputation starts, and a ban commits while it runs: the finished result has the ban
+    // whichever of the two came first (read by the scoring, or replayed onto it).
+    const running = getSpamResult(await getDatabase(), { refresh: true });
+    expect((await post(banOne, `/api/v1/users/${second}/ban`, "moderator", { reason: "spam" }, { id: second ?? "" })).status).toBe(200);
+    const { result } = await running;
+    expect(result.accounts.get(second ?? "")?.banned).toBe(true);
+    expect((await queueIds()).filter((id) => id === first || id === second)).toEqual([]);
   });
 });

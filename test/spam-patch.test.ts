@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { runCommitHooks } from "../lib/commit-hooks";
-import { clearSpamCache, patchOf, peekSpamResult } from "../lib/spam/cache";
+import { clearSpamCache, getSpamResult, patchOf, patchSpamCache, peekSpamResult } from "../lib/spam/cache";
 import { applySpamPatch } from "../lib/spam/patch";
 import { listSpamAccounts, openWaveMembers } from "../lib/spam/queries";
 import type { SpamAccount, SpamResult, Wave } from "../lib/spam/types";
@@ -55,5 +55,28 @@ describe("patching the cached spam result", () => {
     // with nothing cached the hook has nothing to patch, and must not throw
     expect(() => runCommitHooks({ action: "user.ban", targetIds: ["a"], at: T0 })).not.toThrow();
     expect((globalThis as { __commitHooks?: Map<string, unknown> }).__commitHooks?.has("spam-cache")).toBe(true);
+  });
+
+  it("patches cached results at once, and replays a decision onto a computation that was running when it committed", async () => {
+    clearSpamCache();
+    const cached = await getSpamResult(q, {}, async () => result());
+    patchSpamCache({ userIds: ["a"], banned: true });
+    expect(cached.result.accounts.get("a")?.banned).toBe(true);
+    expect(peekSpamResult(q)?.result.waves[0]?.left).toBe(2);
+
+    await new Promise((r) => setTimeout(r, 5));
+    // A recomputation whose read happened before the clearance below…
+    let finish: (r: SpamResult) => void = () => {};
+    const running = getSpamResult(q, { refresh: true }, () => new Promise<SpamResult>((resolve) => (finish = resolve)));
+    await Promise.resolve();
+    patchSpamCache({ userIds: ["b"], cleared: new Date(T0.getTime() + 1) });
+    finish(result());
+    const fresh = (await running).result;
+    expect(fresh).not.toBe(cached.result);
+    // …gets the decisions made since it started (b), not older ones it read itself (a: this fake
+    // computation says "not banned", so a replay of a would show).
+    expect([fresh.accounts.get("a")?.banned, fresh.accounts.get("b")?.clearedAt]).toEqual([false, new Date(T0.getTime() + 1)]);
+    expect(fresh.waves[0]?.left).toBe(2);
+    clearSpamCache();
   });
 });

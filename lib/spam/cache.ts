@@ -41,7 +41,8 @@ function keyOf(q: Q, o: SpamOptions): string {
   return JSON.stringify([q.naming.options.schema, q.naming.options.models, o.sinceDays ?? 30, o.thresholds?.review ?? null, o.thresholds?.likely ?? null, o.now?.toISOString() ?? null]);
 }
 
-export async function getSpamResult(q: Q, opts: CachedSpamOptions = {}): Promise<{ result: SpamResult; ageMs: number }> {
+/** `compute`: the scoring itself (tests pass their own to hold a computation open). */
+export async function getSpamResult(q: Q, opts: CachedSpamOptions = {}, compute: typeof computeSpam = computeSpam): Promise<{ result: SpamResult; ageMs: number }> {
   const { refresh, ...options } = opts;
   const entries = cache();
   const key = keyOf(q, options);
@@ -52,7 +53,7 @@ export async function getSpamResult(q: Q, opts: CachedSpamOptions = {}): Promise
   // A refresh joins a computation already running (it is as fresh as a new one would be).
   if (!entry || (refresh && entry.doneAt !== undefined)) {
     const startedAt = Date.now();
-    const fresh: Entry = { startedAt, promise: computeSpam(q, options).then((result) => replayPatches(result, startedAt)) };
+    const fresh: Entry = { startedAt, promise: compute(q, options).then((result) => replayPatches(result, startedAt)) };
     fresh.promise.then(
       (result) => {
         settledResults.set(fresh.promise, result);
