@@ -181,7 +181,7 @@ describe("JSON API: spam review", () => {
     expect(before.body.openMemberIds).toHaveLength(target.left);
     const banned = await post(bulk, "/api/v1/users/bulk", "moderator", { action: "ban", ids: before.body.openMemberIds, reason: `spam wave: ${target.label}` });
     expect(banned.status).toBe(200);
-    expect(banned.body.usersChanged).toBe(target.left);
+    expect([banned.body.usersChanged, banned.body.skipped]).toEqual([target.left, { self: 0, staff: 0, alreadyBanned: 0 }]);
 
     const after = await getWave(target.key);
     expect(after.status).toBe(200);
@@ -265,5 +265,14 @@ describe("JSON API: spam review", () => {
     const { result } = await running;
     expect(result.accounts.get(second ?? "")?.banned).toBe(true);
     expect((await queueIds()).filter((id) => id === first || id === second)).toEqual([]);
+  });
+
+  it("counts bans made outside the dashboard (no commit hook) before a wave is shown or banned", async () => {
+    const target = (await get(waves, "/api/v1/spam/waves", "moderator")).body.data.find((w: { left: number }) => w.left >= 2);
+    const [outside] = (await getWave(target.key)).body.openMemberIds as string[];
+    // as Better Auth's own admin API or a SQL console would: straight to the row
+    await t.d.db.updateTable("user").set({ banned: true, banReason: "by hand", banExpires: null }).where("user.id", "=", outside ?? "").execute();
+    const after = (await getWave(target.key)).body;
+    expect([after.wave.left, after.openMemberIds.includes(outside)]).toEqual([target.left - 1, false]);
   });
 });

@@ -3,7 +3,7 @@ import Link from "next/link";
 import type { Q } from "@/lib/db/context";
 import { AppError } from "@/lib/errors";
 import { getSpamResult } from "@/lib/spam/cache";
-import { listSpamAccounts } from "@/lib/spam/queries";
+import { listSpamAccounts, reconcileWaves } from "@/lib/spam/queries";
 import { parseSpamAccountsParams } from "@/lib/spam/search-params";
 import { getUsersByIds } from "@/lib/users/queries";
 import { TableTransitionProvider } from "../data-table/table-transition";
@@ -60,6 +60,7 @@ export async function SpamOverview({ q, params, canClear, ban, now }: Props) {
   }
   // Handled waves (nobody left) leave the list: the queue empties as moderators work. Their pages
   // stay reachable (a shared link says the wave is handled) until a recomputation drops them.
+  await reconcileWaves(q, result);
   const openWaves = result.waves.filter((w) => w.left > 0);
   const handled = result.waves.length - openWaves.length;
   const sampleIds = openWaves.flatMap((w) => w.sampleUserIds.slice(0, WAVE_SAMPLE_SHOWN));

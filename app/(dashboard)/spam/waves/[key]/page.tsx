@@ -8,7 +8,7 @@ import { getConfig } from "@/lib/config";
 import { getReadDatabase } from "@/lib/db";
 import { toRecord } from "@/lib/params";
 import { getSpamResult } from "@/lib/spam/cache";
-import { findWave } from "@/lib/spam/queries";
+import { findWave, reconcileWave } from "@/lib/spam/queries";
 
 export const metadata = { title: "Spam wave · Better Auth Admin" };
 
@@ -26,6 +26,7 @@ export default async function WavePage({ params, searchParams }: { params: Promi
   const { result, ageMs } = await getSpamResult(d);
   const wave = findWave(result, key);
   if (!wave) notFound();
+  await reconcileWave(d, result, wave.key);
   // ?page= is a plain 1-based number over an in-memory list; anything else means the first page.
   const page = Number.parseInt(toRecord(raw).page ?? "1", 10) || 1;
   const bansTracked = d.caps.features.has("bans");

@@ -1,5 +1,6 @@
 import { apiRoute } from "@/lib/http/route";
 import { getSpamResult } from "@/lib/spam/cache";
+import { reconcileWaves } from "@/lib/spam/queries";
 import { parseSpamWavesParams } from "@/lib/spam/search-params";
 import { toApiWave } from "@/lib/spam/serialize";
 
@@ -9,6 +10,7 @@ import { toApiWave } from "@/lib/spam/serialize";
 export const GET = apiRoute("spam.review", async ({ req, q }) => {
   const { since, sinceDays } = parseSpamWavesParams(new URL(req.url).searchParams);
   const { result, ageMs } = await getSpamResult(q, { sinceDays });
+  await reconcileWaves(q, result);
   return {
     data: result.waves.filter((w) => !since || w.lastAt >= since).map(toApiWave),
     computedAt: result.computedAt.toISOString(),
