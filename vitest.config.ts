@@ -15,6 +15,7 @@ const UNIT = [
   "test/input-guard.test.ts",
   "test/name-mapping.test.ts",
   "test/proxy.test.ts",
+  "test/spam-patch.test.ts",
   "test/spam-signals.test.ts",
   "test/ui-format.test.ts",
   "test/ui-kit.test.ts",

@@ -394,6 +394,7 @@ describe("fuzz: bad input is never a 500 and changes nothing", () => {
         "sessions.revoke.all": { confirm: "REVOKE ALL" },
         "users.bulk": { action: "ban", filter: { q: "fill", status: "active" }, reason: "x", expiresAt: "2999-01-01T00:00:00Z" },
         "spam.clear": { userIds: ["missing-user"], reason: "fuzz" },
+        "spam.unclear": { userIds: ["missing-user"], reason: "fuzz" },
       };
       const inputFor = (name: string) => {
         const base = fc.constant(bases[name] ?? {});

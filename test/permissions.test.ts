@@ -24,6 +24,7 @@ const expected: Record<ActionName, Record<(typeof staffRoles)[number], boolean>>
   "sessions.revoke.all": { support: false, moderator: false, admin: true },
   "users.bulk": { support: false, moderator: true, admin: true },
   "spam.clear": { support: false, moderator: true, admin: true },
+  "spam.unclear": { support: false, moderator: true, admin: true },
 };
 
 /** Inputs that pass validation and change nothing harmful in the fixture world. */
@@ -39,6 +40,7 @@ const inputs: Record<ActionName, unknown> = {
   "sessions.revoke.all": { confirm: "REVOKE ALL" },
   "users.bulk": { action: "revokeSessions", ids: ["u_bob"] },
   "spam.clear": { userIds: ["u_bob"] },
+  "spam.unclear": { userIds: ["u_bob"] },
 };
 
 describe("permission matrix: every role × every action", () => {

@@ -5,29 +5,34 @@ import { Badge } from "../ui/badge";
  * Which signals scored this result and which are off, with the engine's own reason: the signals
  * calibrate themselves on the app's data (no IPs recorded, too few users to learn from…), so a
  * moderator must be able to see what the score could not look at. Off signals come first.
+ * Collapsed by default (its summary says how many are on and off): the queue below is the work.
  */
 export function SignalsPanel({ signals }: { signals: readonly SignalInfo[] }) {
   const off = signals.filter((s) => !s.active);
   const on = signals.filter((s) => s.active);
   return (
-    <section className="flex min-w-0 flex-col gap-3 rounded-md border bg-card p-4 shadow-xs" aria-labelledby="signals-title">
-      <div className="flex flex-wrap items-baseline justify-between gap-3">
-        <h2 id="signals-title">Signals</h2>
-        <span className="text-muted-foreground">
-          {on.length} on, {off.length} off
-        </span>
-      </div>
-      <ul className="m-0 grid list-none grid-cols-[repeat(auto-fill,minmax(min(300px,100%),1fr))] gap-x-5 gap-y-2 p-0">
+    <section aria-labelledby="signals-title" className="rounded-lg border bg-card">
+      <details>
+        <summary className="flex cursor-pointer items-baseline gap-3 px-4 py-2 select-none">
+          <h2 id="signals-title" className="text-base font-semibold">
+            Signals
+          </h2>
+          <span className="text-sm text-muted-foreground">
+            {on.length} on, {off.length} off{off.length ? ` (${off.map((s) => s.label).join(", ")})` : ""}
+          </span>
+        </summary>
+      <ul className="grid gap-2 px-4 pb-3 sm:grid-cols-2">
         {[...off, ...on].map((s) => (
-          <li key={s.id} className="group/signal grid grid-cols-[36px_1fr] items-start gap-2 text-[13px]" data-active={s.active ? "" : undefined}>
+          <li key={s.id} className="flex items-start gap-2" data-active={s.active ? "" : undefined}>
             <Badge tone={s.active ? "success" : "neutral"}>{s.active ? "On" : "Off"}</Badge>
             <div>
-              <p className="group-not-data-active/signal:text-muted-foreground">{s.label}</p>
-              {s.why ? <p className="text-[12.5px] text-muted-foreground">{s.why}</p> : null}
+              <p className="text-sm font-medium">{s.label}</p>
+              {s.why ? <p className="text-xs text-muted-foreground">{s.why}</p> : null}
             </div>
           </li>
         ))}
       </ul>
+      </details>
     </section>
   );
 }

@@ -1,22 +1,22 @@
 import { createColumnHelper } from "@tanstack/react-table";
 import Link from "next/link";
 import type { DataTableFeatures } from "../data-table/features";
+import { selectColumn } from "../data-table/select-column";
 import { Avatar } from "../ui/avatar";
-import { Badge } from "../ui/badge";
 import { Time } from "../ui/time";
 import { NotSpamButton } from "./not-spam-button";
-import { ReasonList } from "./reason-list";
-import { ScoreBadge } from "./score-badge";
-import type { SpamAccountItem } from "./spam-account-item";
+import { QUEUE_REASONS, type SpamAccountItem } from "./spam-account-item";
 import { waveHref } from "./spam-format";
+import { SpamScore } from "./spam-score";
 
 const helper = createColumnHelper<DataTableFeatures, SpamAccountItem>();
 
 /**
  * The review queue's columns, at module scope (built once). None is sortable: the queue is always
- * highest score first, which is what its keyset cursor follows.
+ * highest score first, which is what its keyset cursor follows. A row shows its top reasons and
+ * folds the rest, so a screen holds many accounts.
  */
-export const spamAccountColumns = helper.columns([
+const base = helper.columns([
   helper.accessor("email", {
     id: "user",
     header: "User",
@@ -24,45 +24,21 @@ export const spamAccountColumns = helper.columns([
     cell: ({ row }) => {
       const a = row.original;
       return (
-        <Link href={`/users/${encodeURIComponent(a.id)}`} className="group/user flex min-w-[220px] items-center gap-2.5 text-inherit hover:no-underline">
+        <Link href={`/users/${encodeURIComponent(a.id)}`} className="flex min-w-[220px] items-center gap-2.5">
           <Avatar name={a.name} email={a.email} image={a.image} />
           <span className="flex min-w-0 flex-col">
-            <span className="font-medium group-hover/user:text-primary group-hover/user:underline">{a.name || <span className="text-muted-foreground">(no name)</span>}</span>
-            <span className="text-[12.5px] text-muted-foreground wrap-anywhere">{a.email}</span>
+            <span className="truncate font-medium">{a.name || <span className="text-muted-foreground">(no name)</span>}</span>
+            <span className="truncate text-xs text-muted-foreground">{a.email}</span>
           </span>
         </Link>
       );
     },
   }),
-  helper.accessor("score", {
+  helper.accessor((a) => a.spam.score, {
     id: "score",
-    header: "Score",
-    meta: { className: "whitespace-nowrap align-top" },
-    cell: ({ row }) => (
-      <span className="flex min-w-[140px] flex-col text-[13px]">
-        <ScoreBadge score={row.original.score} band={row.original.band} />
-        {row.original.banned ? (
-          <span>
-            <Badge tone="danger" title="Banned after this result was computed">Banned since</Badge>
-          </span>
-        ) : null}
-      </span>
-    ),
-  }),
-  helper.accessor("reasons", {
-    id: "reasons",
-    header: "Why",
+    header: "Score and why",
     meta: { className: "align-top min-w-[320px] max-w-[560px] max-md:min-w-[240px]" },
-    cell: ({ row }) => (
-      <>
-        <ReasonList reasons={row.original.reasons} />
-        {row.original.reasonCount > row.original.reasons.length ? (
-          <Link href={`/users/${encodeURIComponent(row.original.id)}`} className="mt-0.5 ml-[calc(3.2em+6px)] inline-block text-[12.5px]">
-            all {row.original.reasonCount} reasons
-          </Link>
-        ) : null}
-      </>
-    ),
+    cell: ({ row }) => <SpamScore value={row.original.spam} top={QUEUE_REASONS} />,
   }),
   helper.accessor("wave", {
     id: "wave",
@@ -71,7 +47,7 @@ export const spamAccountColumns = helper.columns([
     cell: ({ row }) => {
       const w = row.original.wave;
       return w ? (
-        <Link href={waveHref(w.key)} className="inline-block max-w-[28ch] truncate align-bottom" title={w.label}>
+        <Link href={waveHref(w.key)} className="block max-w-48 truncate underline-offset-4 hover:underline" title={w.label}>
           {w.label}
         </Link>
       ) : (
@@ -82,18 +58,27 @@ export const spamAccountColumns = helper.columns([
   helper.accessor("createdAt", {
     id: "createdAt",
     header: "Signed up",
-    meta: { className: "whitespace-nowrap align-top" },
+    meta: { className: "align-top whitespace-nowrap" },
     cell: ({ row }) => <Time value={row.original.createdAt} mode="absolute" />,
   }),
 ]);
 
-/** With the per-row "Not spam" action: only when the audit table can remember the decision. */
-export const spamAccountColumnsWithClear = [
-  ...spamAccountColumns,
-  helper.display({
-    id: "actions",
-    header: () => <span className="sr-only">Actions</span>,
-    meta: { className: "w-px text-right whitespace-nowrap align-top" },
-    cell: ({ row }) => <NotSpamButton userId={row.original.id} email={row.original.email} />,
-  }),
-];
+const clearColumn = helper.display({
+  id: "actions",
+  header: () => <span className="sr-only">Actions</span>,
+  meta: { className: "align-top text-right" },
+  cell: ({ row }) => <NotSpamButton userId={row.original.id} email={row.original.email} />,
+});
+const select = selectColumn<SpamAccountItem>((a) => a.email);
+
+/**
+ * By what the viewer may do: a checkbox column to ban selected rows (users.bulk, bans tracked), the
+ * per-row "Not spam" (the audit table can remember it). Four combinations, each built once.
+ */
+export const spamAccountColumnSets = {
+  plain: base,
+  clear: [...base, clearColumn],
+  ban: [select, ...base],
+  both: [select, ...base, clearColumn],
+};
+export const spamColumnSet = (canBan: boolean, canClear: boolean) => spamAccountColumnSets[canBan ? (canClear ? "both" : "ban") : canClear ? "clear" : "plain"];

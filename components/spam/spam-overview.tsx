@@ -3,11 +3,12 @@ import Link from "next/link";
 import type { Q } from "@/lib/db/context";
 import { AppError } from "@/lib/errors";
 import { getSpamResult } from "@/lib/spam/cache";
-import { listSpamAccounts } from "@/lib/spam/queries";
+import { listSpamAccounts, reconcileWaves } from "@/lib/spam/queries";
 import { parseSpamAccountsParams } from "@/lib/spam/search-params";
 import { getUsersByIds } from "@/lib/users/queries";
 import { TableTransitionProvider } from "../data-table/table-transition";
 import { plural } from "../moderation/result-text";
+import type { RevokeNotes } from "../moderation/revoke-notes";
 import { AuditMissingNote } from "./audit-missing-note";
 import { BandLinks } from "./band-links";
 import { SignalsPanel } from "./signals-panel";
@@ -21,6 +22,8 @@ interface Props {
   /** the URL's keys (minScore, limit, cursor) */
   params: Record<string, string>;
   canClear: boolean;
+  /** ticked rows can be banned (users.bulk and bans tracked); null otherwise */
+  ban: { notes: RevokeNotes } | null;
   now: Date;
 }
 
@@ -29,7 +32,7 @@ interface Props {
  * for a scoring run, every other view reads the cached result. One user look-up serves both the
  * waves' sample emails and the queue's page.
  */
-export async function SpamOverview({ q, params, canClear, now }: Props) {
+export async function SpamOverview({ q, params, canClear, ban, now }: Props) {
   const { result, ageMs } = await getSpamResult(q);
   const recompute = new URLSearchParams({ ...pick(params, ["minScore", "limit"]), refresh: "1" });
   const header = <SpamHeader result={result} ageMs={ageMs} now={now} recomputeHref={`/spam?${recompute.toString()}`} />;
@@ -55,7 +58,12 @@ export async function SpamOverview({ q, params, canClear, now }: Props) {
       </>
     );
   }
-  const sampleIds = result.waves.flatMap((w) => w.sampleUserIds.slice(0, WAVE_SAMPLE_SHOWN));
+  // Handled waves (nobody left) leave the list: the queue empties as moderators work. Their pages
+  // stay reachable (a shared link says the wave is handled) until a recomputation drops them.
+  await reconcileWaves(q, result);
+  const openWaves = result.waves.filter((w) => w.left > 0);
+  const handled = result.waves.length - openWaves.length;
+  const sampleIds = openWaves.flatMap((w) => w.sampleUserIds.slice(0, WAVE_SAMPLE_SHOWN));
   const users = await getUsersByIds(q, [...sampleIds, ...page.data.map((a) => a.userId)]);
   const members = new Map([...users].map(([id, u]) => [id, { email: u.email, banned: isBannedNow(u, now) }]));
 
@@ -66,19 +74,28 @@ export async function SpamOverview({ q, params, canClear, now }: Props) {
       <section className="flex flex-col gap-3.5" aria-labelledby="waves-title">
         <div className="flex flex-wrap items-baseline justify-between gap-3">
           <h2 id="waves-title">Waves</h2>
-          <span className="text-muted-foreground">{plural(result.waves.length, "group")} of flagged sign-ups that share something, largest first</span>
+          <span className="text-sm text-muted-foreground">
+            {plural(openWaves.length, "group")} of flagged sign-ups that share something, largest first
+            {handled ? ` (${plural(handled, "handled wave")} hidden)` : ""}
+          </span>
         </div>
-        <WavesTable waves={result.waves} members={members} now={now} />
+        {openWaves.length === 0 && handled > 0 ? (
+          <p className="rounded-md border bg-muted/50 px-4 py-3 text-sm" data-testid="waves-handled">
+            Every wave is handled: all their members are banned or marked as not spam.
+          </p>
+        ) : (
+          <WavesTable waves={openWaves} members={members} now={now} />
+        )}
       </section>
       <section className="flex flex-col gap-3.5" aria-labelledby="queue-title">
         <div className="flex flex-wrap items-baseline justify-between gap-3">
           <h2 id="queue-title">Flagged accounts</h2>
-          <span className="text-muted-foreground">Highest score first. Cleared accounts leave at once, banned ones at the next scoring</span>
+          <span className="text-sm text-muted-foreground">Highest score first. Banned and cleared accounts leave at once</span>
         </div>
         <BandLinks thresholds={result.thresholds} minScore={minScore} />
         {canClear ? null : <AuditMissingNote />}
         <TableTransitionProvider>
-          <SpamAccountsTable rows={toSpamAccountItems(page.data, users, result, now)} nextCursor={page.nextCursor} canClear={canClear} />
+          <SpamAccountsTable rows={toSpamAccountItems(page.data, users, result, ageMs, now)} nextCursor={page.nextCursor} canClear={canClear} ban={ban} />
         </TableTransitionProvider>
       </section>
     </>

@@ -4,9 +4,10 @@ import { getSpamResult, peekSpamResult } from "@/lib/spam/cache";
 import { bandOf, clearedUserIds, getWave, scoreOf } from "@/lib/spam/queries";
 import { formatDateTime } from "../ui/format";
 import { NotSpamButton } from "./not-spam-button";
-import { ReasonList } from "./reason-list";
-import { ScoreBadge } from "./score-badge";
 import { scoredAgo, waveHref, windowDays } from "./spam-format";
+import { SpamScore } from "./spam-score";
+import { spamScoreData, zeroScore } from "./spam-score-data";
+import { UndoNotSpamButton } from "./undo-not-spam-button";
 import { DEFAULT_SINCE_DAYS } from "@/lib/spam/engine";
 
 /**
@@ -32,8 +33,7 @@ export async function SpamScorePanel({ q, user, canClear, now }: Props) {
   if (user.createdAt > result.computedAt) return <Panel note={`Not scored yet: signed up after the last scoring (${scoredAgo(ageMs, now)}).`} />;
 
   const acc = scoreOf(result, user.id);
-  const score = acc?.score ?? 0;
-  const band = bandOf(result, score);
+  const band = bandOf(result, acc?.score ?? 0);
   const clearedAt = acc?.clearedAt ?? (await clearedUserIds(q, [user.id])).get(user.id) ?? null;
   const cleared = clearedAt && clearedAt >= user.createdAt ? clearedAt : null;
   const wave = acc?.waveKey ? getWave(result, acc.waveKey) : null;
@@ -41,19 +41,20 @@ export async function SpamScorePanel({ q, user, canClear, now }: Props) {
     <section className="flex min-w-0 flex-col gap-3 rounded-md border bg-card p-4 shadow-xs" aria-labelledby="spam-title" data-testid="spam-panel">
       <div className="flex flex-wrap items-baseline justify-between gap-3">
         <h2 id="spam-title">Spam score</h2>
-        <span className="text-muted-foreground">scored {scoredAgo(ageMs, now)}</span>
-      </div>
-      <p className="flex flex-wrap items-center gap-2">
-        <ScoreBadge score={score} band={band} />{" "}
-        <span className="text-muted-foreground">
+        <span className="text-sm text-muted-foreground">
           of 100 · review from {result.thresholds.review}, likely spam from {result.thresholds.likely}
         </span>
-      </p>
-      {cleared ? <p className="flex flex-col items-start gap-2.5 rounded-md border border-l-4 px-3.5 py-3 border-success-fg/30 border-l-success-fg bg-success-bg text-success-fg">Marked as not spam on {formatDateTime(cleared)}: this account is not flagged again.</p> : null}
-      {acc?.reasons.length ? <ReasonList reasons={acc.reasons} /> : <p className="text-muted-foreground">Nothing suspicious (or trustworthy) was found.</p>}
+      </div>
+      <SpamScore value={spamScoreData(result, ageMs, now, user.id) ?? zeroScore(ageMs, now)} />
+      {cleared ? (
+        <div className="flex flex-wrap items-center gap-3">
+          <p className="rounded-md border border-l-4 border-success-fg/30 border-l-success-fg bg-success-bg px-3.5 py-3 text-success-fg">Marked as not spam on {formatDateTime(cleared)}: this account is not flagged again.</p>
+          {canClear && band ? <UndoNotSpamButton userId={user.id} email={user.email} /> : null}
+        </div>
+      ) : null}
       {wave ? (
         <p>
-          Part of the wave <Link href={waveHref(wave.key)}>{wave.label}</Link> ({wave.size} accounts).
+          Part of the wave <Link href={waveHref(wave.key)}>{wave.label}</Link> ({wave.size} accounts, {wave.left} left to review).
         </p>
       ) : null}
       {band && !cleared ? (

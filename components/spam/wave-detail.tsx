@@ -1,9 +1,7 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import type { Q } from "@/lib/db/context";
-import { getSpamResult } from "@/lib/spam/cache";
-import { bandOf, clearedUserIds, getWave, scoreOf, waveMembers } from "@/lib/spam/queries";
-import type { SpamResult } from "@/lib/spam/types";
+import { clearedUserIds, openWaveMembers, scoreOf, waveMembers } from "@/lib/spam/queries";
+import type { SpamResult, Wave } from "@/lib/spam/types";
 import { getUsersByIds } from "@/lib/users/queries";
 import type { RevokeNotes } from "../moderation/revoke-notes";
 import { Badge } from "../ui/badge";
@@ -11,6 +9,7 @@ import { timeValue } from "../ui/format";
 import { AuditMissingNote } from "./audit-missing-note";
 import { isBannedNow } from "./spam-account-item";
 import { scoredAgo, waveHref, waveKindLabels } from "./spam-format";
+import { spamScoreData, zeroScore } from "./spam-score-data";
 import { WaveActions } from "./wave-actions";
 import { WaveMembersTable } from "./wave-members-table";
 import { WaveSummary } from "./wave-summary";
@@ -20,31 +19,25 @@ export const WAVE_PAGE_SIZE = 100;
 /** Members listed with a checkbox in the ban dialog; beyond it they are banned without one. */
 const CHECKLIST_MAX = 1000;
 
+const isClearedAfter = (at: Date | undefined, createdAt: Date | undefined) => Boolean(at && createdAt && at >= createdAt);
+
 interface Props {
   q: Q;
-  /** the route segment, decoded by Next or not: both spellings are tried */
-  waveKey: string;
+  /** the cached result and the wave in it (the page looked it up, to answer 404 before streaming) */
+  result: SpamResult;
+  ageMs: number;
+  wave: Wave;
   page: number;
   ban: { notes: RevokeNotes } | null;
   canClear: boolean;
   now: Date;
 }
 
-function findWave(result: SpamResult, key: string) {
-  let decoded = key;
-  try {
-    decoded = decodeURIComponent(key);
-  } catch {}
-  return getWave(result, key) ?? getWave(result, decoded);
-}
-
-const isClearedAfter = (at: Date | undefined, createdAt: Date | undefined) => Boolean(at && createdAt && at >= createdAt);
-
-/** The wave page's body (inside <Suspense>): unknown keys are a 404, since keys change between scorings. */
-export async function WaveDetail({ q, waveKey, page: requested, ban, canClear, now }: Props) {
-  const { result, ageMs } = await getSpamResult(q);
-  const wave = findWave(result, waveKey);
-  if (!wave) notFound();
+/**
+ * The wave page's body. Members who are banned or cleared stay listed with their status; the actions
+ * act on the others only, and a wave with nobody left says so and offers none.
+ */
+export async function WaveDetail({ q, result, ageMs, wave, page: requested, ban, canClear, now }: Props) {
   const ids = waveMembers(result, wave.key);
   const pageCount = Math.max(1, Math.ceil(ids.length / WAVE_PAGE_SIZE));
   const page = Math.min(Math.max(1, requested), pageCount);
@@ -54,15 +47,16 @@ export async function WaveDetail({ q, waveKey, page: requested, ban, canClear, n
   const members = pageIds.map((id) => {
     const acc = scoreOf(result, id);
     const u = users.get(id);
-    const score = acc?.score ?? 0;
     return {
-      id, email: u?.email ?? null, name: u?.name ?? "", score, band: bandOf(result, score), reasons: acc?.reasons ?? [],
+      id, email: u?.email ?? null, name: u?.name ?? "", spam: spamScoreData(result, ageMs, now, id) ?? zeroScore(ageMs, now),
       createdAt: acc ? timeValue(acc.createdAt, now) : null, banned: u ? isBannedNow(u, now) : false,
       // a clearance counts only when made after the sign-up (lib/spam/queries.ts does the same)
       cleared: Boolean(acc?.clearedAt) || isClearedAfter(cleared.get(id), acc?.createdAt),
     };
   });
-  const checklist = ids.slice(0, CHECKLIST_MAX).flatMap((id) => {
+  // The decisions act on the members still open: banned and cleared ones are done.
+  const open = openWaveMembers(result, wave.key);
+  const checklist = open.slice(0, CHECKLIST_MAX).flatMap((id) => {
     const u = users.get(id);
     return u ? [{ id, email: u.email, score: scoreOf(result, id)?.score ?? 0, banned: isBannedNow(u, now) }] : [];
   });
@@ -81,9 +75,19 @@ export async function WaveDetail({ q, waveKey, page: requested, ban, canClear, n
         <Badge>{waveKindLabels[wave.kind]}</Badge>
         <span className="count text-muted-foreground tabular-nums">Scored {scoredAgo(ageMs, now)}</span>
         <div className="ml-auto flex flex-wrap items-center gap-2">
-          <WaveActions label={wave.label} memberIds={ids} checklist={checklist} ban={ban} canClear={canClear} />
+          {open.length ? <WaveActions label={wave.label} memberIds={open} checklist={checklist} ban={ban} canClear={canClear} /> : null}
         </div>
       </header>
+      {open.length === 0 ? (
+        <p role="status" data-testid="wave-handled" className="rounded-md border bg-muted/50 px-4 py-3 text-sm">
+          <strong>Nobody left to review in this wave.</strong> All {ids.length} members are banned or marked as not spam; it leaves the list of
+          waves, and this page answers “not found” after the next scoring. <Link href="/spam" className="underline underline-offset-4">Back to the queue</Link>
+        </p>
+      ) : (
+        <p className="text-sm text-muted-foreground" data-testid="wave-left">
+          {open.length} of {ids.length} members left to review.
+        </p>
+      )}
       {canClear ? null : <AuditMissingNote />}
       <div className="grid grid-cols-[repeat(auto-fit,minmax(min(360px,100%),1fr))] items-start gap-4">
         <WaveSummary wave={wave} members={ids.length} now={now} />

@@ -1,22 +1,19 @@
 import { tableClass } from "@/components/ui/table";
 import { buttonVariants } from "@/components/ui/button";
 import Link from "next/link";
-import type { Reason } from "@/lib/spam/types";
 import { Badge } from "../ui/badge";
 import type { TimeValue } from "../ui/format";
 import { Time } from "../ui/time";
-import { ReasonList } from "./reason-list";
-import { ScoreBadge } from "./score-badge";
-import type { Band } from "./spam-format";
+import { SpamScore } from "./spam-score";
+import type { SpamScoreData } from "./spam-score-data";
 
 export interface WaveMember {
   id: string;
   /** null: deleted since the scoring */
   email: string | null;
   name: string;
-  score: number;
-  band: Band;
-  reasons: Reason[];
+  /** the score, its reasons and age, as the queue shows them */
+  spam: SpamScoreData;
   createdAt: TimeValue | null;
   banned: boolean;
   cleared: boolean;
@@ -43,8 +40,7 @@ export function WaveMembersTable({ members, page, pageCount, total, pageSize, hr
           <thead>
             <tr>
               <th scope="col">Member</th>
-              <th scope="col">Score</th>
-              <th scope="col">Reasons</th>
+              <th scope="col">Score and why</th>
               <th scope="col">Signed up</th>
               <th scope="col">Status</th>
             </tr>
@@ -58,11 +54,8 @@ export function WaveMembersTable({ members, page, pageCount, total, pageSize, hr
                     {m.name ? <span className="text-muted-foreground">{m.name}</span> : null}
                   </Link>
                 </td>
-                <td className="whitespace-nowrap align-top">
-                  <ScoreBadge score={m.score} band={m.band} />
-                </td>
                 <td className="align-top min-w-[320px] max-w-[560px] max-md:min-w-[240px]">
-                  <ReasonList reasons={m.reasons} />
+                  <SpamScore value={m.spam} top={3} />
                 </td>
                 <td className="whitespace-nowrap align-top">
                   <Time value={m.createdAt} mode="absolute" />

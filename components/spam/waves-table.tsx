@@ -57,7 +57,9 @@ export function WavesTable({ waves, members, now }: Props) {
                       <span className="text-muted-foreground">{waveKindLabels[w.kind]}</span>
                     </span>
                   </td>
-                  <td className="text-right tabular-nums align-top">{w.size}</td>
+                  <td className="text-right tabular-nums align-top" title={w.left < w.size ? `${w.size - w.left} already banned or cleared` : undefined}>
+                    {w.left < w.size ? `${w.left} of ${w.size}` : w.size}
+                  </td>
                   <td className="whitespace-nowrap align-top">
                     <Time value={timeValue(w.firstAt, now)} mode="absolute" />
                   </td>
@@ -93,7 +95,7 @@ function WaveSample({ wave, members }: { wave: Wave; members: ReadonlyMap<string
     const m = members.get(id);
     return m ? [{ id, ...m }] : [];
   });
-  const more = wave.size - shown.length;
+  const more = wave.left - shown.length;
   return (
     <ul className="m-0 list-none p-0 text-[13px] wrap-break-word">
       {shown.map((m) => (

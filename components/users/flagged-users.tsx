@@ -29,7 +29,7 @@ interface Props {
 export async function FlaggedUsers({ q, params, bansTracked, bulk, now }: Props) {
   const band = params.flagged;
   if (!isFlaggedBand(band)) return <InvalidView message={`flagged: must be one of ${flaggedBands.join(", ")}`} />;
-  const { result } = await getSpamResult(q);
+  const { result, ageMs } = await getSpamResult(q);
   let page: Awaited<ReturnType<typeof listSpamAccounts>>;
   try {
     // The users table's page sizes and default, not the queue API's.
@@ -43,7 +43,7 @@ export async function FlaggedUsers({ q, params, bansTracked, bulk, now }: Props)
   // An account deleted since the scoring is simply gone.
   const rows = page.data.flatMap((a) => {
     const u = users.get(a.userId);
-    return u ? [{ ...toUserListItem(u, now, bansTracked), spam: spamCellOf(result, u) }] : [];
+    return u ? [{ ...toUserListItem(u, now, bansTracked), spam: spamCellOf(result, ageMs, now, u) }] : [];
   });
   return <UsersTable rows={rows} nextCursor={page.nextCursor} filtered columns="flagged" bulk={bulk} />;
 }

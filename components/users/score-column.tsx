@@ -1,6 +1,6 @@
 import { createColumnHelper } from "@tanstack/react-table";
 import type { DataTableFeatures } from "../data-table/features";
-import { ScoreBadge } from "../spam/score-badge";
+import { SpamScore } from "../spam/spam-score";
 import type { UserListItem } from "./user-list-item";
 
 const helper = createColumnHelper<DataTableFeatures, UserListItem>();
@@ -16,6 +16,7 @@ export const scoreColumn = helper.accessor("spam", {
   cell: ({ row }) => {
     const s = row.original.spam;
     if (!s) return <span className="text-muted-foreground" title="Not scored: signed up outside the scored window">—</span>;
-    return <ScoreBadge score={s.score} band={s.band} title={s.why || undefined} />;
+    // the reasons fold under "N reasons": the list stays one line per user
+    return <SpamScore value={s} top={0} />;
   },
 });

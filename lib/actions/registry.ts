@@ -1,5 +1,5 @@
 import { bulkUsersSpec } from "../moderation/bulk-actions";
-import { clearSpamSpec } from "../spam/actions";
+import { clearSpamSpec, unclearSpamSpec } from "../spam/actions";
 import {
   revokeAllSessionsSpec, revokeFilteredSessionsSpec, revokeSessionSpec, revokeUserSessionsSpec,
 } from "../moderation/session-actions";
@@ -24,6 +24,7 @@ export const actions = {
   "sessions.revoke.all": revokeAllSessionsSpec,
   "users.bulk": bulkUsersSpec,
   "spam.clear": clearSpamSpec,
+  "spam.unclear": unclearSpamSpec,
 } as const;
 export type ActionName = keyof typeof actions;
 

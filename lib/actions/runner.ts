@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { type Kysely, sql } from "kysely";
 import type * as z from "zod";
 import { insertAudit, logAudit } from "../audit/write";
+import { runCommitHooks } from "../commit-hooks";
 import type { AuditDraft, AuditRecord } from "../audit/types";
 import { can, type Permission } from "../auth/permissions";
 import type { StaffRole } from "../auth/roles";
@@ -152,5 +153,7 @@ export async function executeAction<S extends z.ZodType, O>(spec: ActionSpec<S, 
     throw invalidInputError(err) ?? err;
   });
   logAudit(record, deps.log);
+  // After commit: what the caches are told has happened, so it must not be rolled back any more.
+  runCommitHooks(record);
   return result;
 }

@@ -1,7 +1,7 @@
 import * as z from "zod";
 import { defineAction } from "../actions/runner";
 import { AppError } from "../errors";
-import { CLEAR_ACTION } from "./clearances";
+import { CLEAR_ACTION, UNCLEAR_ACTION } from "./clearances";
 
 // Strict like every action input: an unknown key is a 400, not ignored.
 export const clearSpamInput = z.strictObject({
@@ -30,6 +30,31 @@ export const clearSpamSpec = defineAction({
     return {
       result: { usersCleared: userIds.length },
       audit: { targetType: "user", targetIds: userIds, reason: input.reason ?? null, before: null, after: { cleared: true } },
+    };
+  },
+});
+
+export const unclearSpamInput = z.strictObject({
+  userIds: clearSpamInput.shape.userIds,
+  reason: clearSpamInput.shape.reason,
+});
+
+/**
+ * Undoes "not spam": the accounts are flagged again from the next look at the queue (their score
+ * never changed). Audited like the clearance it answers; the clearance stays in the log.
+ */
+export const unclearSpamSpec = defineAction({
+  name: UNCLEAR_ACTION,
+  permission: "spam.review",
+  input: unclearSpamInput,
+  async run(env, input) {
+    if (!env.q.caps.audit) {
+      throw new AppError("conflict", "A \"not spam\" decision cannot be undone without the audit table: install it with npm run audit:install.");
+    }
+    const userIds = [...new Set(input.userIds)];
+    return {
+      result: { usersRestored: userIds.length },
+      audit: { targetType: "user", targetIds: userIds, reason: input.reason ?? null, before: { cleared: true }, after: { cleared: false } },
     };
   },
 });

@@ -1,25 +1,39 @@
+import { type CommittedAction, setCommitHook } from "../commit-hooks";
 import type { Q } from "../db/context";
+import { CLEAR_ACTION, UNCLEAR_ACTION } from "./clearances";
 import { computeSpam } from "./engine";
+import { applySpamPatch, type SpamPatch } from "./patch";
 import type { SpamOptions, SpamResult } from "./types";
 
 /**
  * A short-lived in-process cache: the score is recomputed at most every TTL per option set, and
  * callers arriving while it is computed wait for that one computation instead of starting their own.
  * Nothing is persisted (the dashboard is stateless); each instance behind a load balancer keeps its own.
- * Clearances are re-checked on every list call (lib/spam/queries.ts), so a "not spam" decision shows
- * at once even on a cached result.
+ * Decisions are patched into every cached result once their action commits (patchSpamCache, called
+ * by the commit hook below for bans, unbans, clearances and their undoing, whichever page or API
+ * route made them): the account leaves the queue and its wave at once, without a recomputation.
+ * Clearances and bans made outside the dashboard are still re-checked on every list call
+ * (lib/spam/queries.ts).
  */
 export const SPAM_CACHE_TTL_MS = 5 * 60_000;
 const MAX_ENTRIES = 8;
 
 interface Entry {
   promise: Promise<SpamResult>;
+  /** when the computation started: decisions from then on may be missing from its snapshot */
+  startedAt: number;
   /** when the computation finished (undefined while it runs) */
   doneAt?: number;
 }
 
-const holder = globalThis as typeof globalThis & { __spamCache?: Map<string, Entry> };
+interface LoggedPatch extends SpamPatch {
+  at: number;
+}
+
+const holder = globalThis as typeof globalThis & { __spamCache?: Map<string, Entry>; __spamPatches?: LoggedPatch[] };
 const cache = () => (holder.__spamCache ??= new Map());
+/** Recent decisions, replayed onto computations that were running when they committed. */
+const patchLog = () => (holder.__spamPatches ??= []);
 
 export type CachedSpamOptions = SpamOptions & { refresh?: boolean };
 
@@ -27,7 +41,8 @@ function keyOf(q: Q, o: SpamOptions): string {
   return JSON.stringify([q.naming.options.schema, q.naming.options.models, o.sinceDays ?? 30, o.thresholds?.review ?? null, o.thresholds?.likely ?? null, o.now?.toISOString() ?? null]);
 }
 
-export async function getSpamResult(q: Q, opts: CachedSpamOptions = {}): Promise<{ result: SpamResult; ageMs: number }> {
+/** `compute`: the scoring itself (tests pass their own to hold a computation open). */
+export async function getSpamResult(q: Q, opts: CachedSpamOptions = {}, compute: typeof computeSpam = computeSpam): Promise<{ result: SpamResult; ageMs: number }> {
   const { refresh, ...options } = opts;
   const entries = cache();
   const key = keyOf(q, options);
@@ -37,7 +52,8 @@ export async function getSpamResult(q: Q, opts: CachedSpamOptions = {}): Promise
   let entry = entries.get(key);
   // A refresh joins a computation already running (it is as fresh as a new one would be).
   if (!entry || (refresh && entry.doneAt !== undefined)) {
-    const fresh: Entry = { promise: computeSpam(q, options) };
+    const startedAt = Date.now();
+    const fresh: Entry = { startedAt, promise: compute(q, options).then((result) => replayPatches(result, startedAt)) };
     fresh.promise.then(
       (result) => {
         settledResults.set(fresh.promise, result);
@@ -77,4 +93,51 @@ const settledResults = new WeakMap<Promise<SpamResult>, SpamResult>();
 /** Drops every cached result (tests; or after bulk changes an operator wants to see at once). */
 export function clearSpamCache(): void {
   cache().clear();
+  patchLog().length = 0;
 }
+
+/**
+ * Applies a committed decision to every cached result, and logs it for the computations still
+ * running: their read snapshot may predate it, so it is replayed on them as they finish (a decision
+ * they already saw changes nothing: patches are idempotent). Patches older than the longest a
+ * computation may run are dropped from the log.
+ */
+export function patchSpamCache(patch: SpamPatch, now = Date.now()): void {
+  const log = patchLog();
+  log.push({ ...patch, at: now });
+  while (log.length && (log[0] as LoggedPatch).at < now - SPAM_CACHE_TTL_MS) log.shift();
+  for (const entry of cache().values()) {
+    const settled = settledResults.get(entry.promise);
+    if (settled) applySpamPatch(settled, patch);
+  }
+}
+
+function replayPatches(result: SpamResult, startedAt: number): SpamResult {
+  for (const p of patchLog()) if (p.at >= startedAt) applySpamPatch(result, p);
+  return result;
+}
+
+/** Which decisions an audited action stands for (null: none that the review queue reflects). */
+export function patchOf(record: CommittedAction): SpamPatch | null {
+  const userIds = record.targetIds;
+  switch (record.action) {
+    case "user.ban":
+    case "users.bulk.ban":
+      return { userIds, banned: true };
+    case "user.unban":
+    case "users.bulk.unban":
+      return { userIds, banned: false };
+    case CLEAR_ACTION:
+      return { userIds, cleared: record.at };
+    case UNCLEAR_ACTION:
+      return { userIds, cleared: null };
+    default:
+      return null;
+  }
+}
+
+// Every action that commits in this process (server actions and API routes alike) passes here.
+setCommitHook("spam-cache", (record) => {
+  const patch = patchOf(record);
+  if (patch?.userIds.length) patchSpamCache(patch);
+});

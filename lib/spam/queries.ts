@@ -3,6 +3,7 @@ import type { Q } from "../db/context";
 import { banStatusIs } from "../modules/admin/ban-status";
 import { badRequest } from "../errors";
 import { clearedUserIds } from "./clearances";
+import { applySpamPatch, isOpen, waveMemberIndex } from "./patch";
 import type { Reason, SpamAccount, SpamResult, Wave } from "./types";
 
 export { clearedUserIds } from "./clearances";
@@ -116,14 +117,59 @@ export function getWave(result: SpamResult, key: string): Wave | null {
   return result.waves.find((w) => w.key === key) ?? null;
 }
 
-/** Ids of a wave's members, highest score first (all of them, not just the sample). */
+/** A wave from a URL segment, decoded by Next or not (keys hold ":", "/", "@"): both spellings are tried. */
+export function findWave(result: SpamResult, segment: string): Wave | null {
+  let decoded = segment;
+  try {
+    decoded = decodeURIComponent(segment);
+  } catch {
+    // not percent-encoded: the segment is the key as it is
+  }
+  return getWave(result, segment) ?? getWave(result, decoded);
+}
+
+/** Ids of a wave's members, highest score first (all of them, not just the sample; decided ones too). */
 export function waveMembers(result: SpamResult, key: string): string[] {
   return sorted(result).filter(([, a]) => a.waveKey === key).map(([id]) => id);
+}
+
+/** The members still waiting for a decision (neither banned nor cleared), highest score first. */
+export function openWaveMembers(result: SpamResult, key: string): string[] {
+  return sorted(result).filter(([, a]) => a.waveKey === key && isOpen(a)).map(([id]) => id);
 }
 
 /** An account's score and reasons; null when the result has nothing on it (score 0, or outside the window). */
 export function scoreOf(result: SpamResult, userId: string): SpamAccount | null {
   return result.accounts.get(userId) ?? null;
+}
+
+/**
+ * Bans and clearances made outside the dashboard (Better Auth's own admin API, SQL, another
+ * instance) reach no commit hook here: before a wave's open members are counted, shown or acted
+ * on, they are checked against the database (two indexed look-ups) and the cached result is patched
+ * with what is found, so a wave never offers to ban someone already banned.
+ */
+export async function reconcileOpen(q: Q, result: SpamResult, ids: readonly string[]): Promise<void> {
+  for (let i = 0; i < ids.length; i += RECONCILE_CHUNK) {
+    const chunk = ids.slice(i, i + RECONCILE_CHUNK);
+    const [banned, cleared] = await Promise.all([bannedNow(q, chunk), clearedUserIds(q, chunk)]);
+    if (banned.size) applySpamPatch(result, { userIds: [...banned], banned: true });
+    // one patch per decision time (applySpamPatch keeps only clearances made after the sign-up)
+    const byTime = new Map<number, string[]>();
+    for (const [id, at] of cleared) byTime.set(at.getTime(), [...(byTime.get(at.getTime()) ?? []), id]);
+    for (const [at, userIds] of byTime) applySpamPatch(result, { userIds, cleared: new Date(at) });
+  }
+}
+const RECONCILE_CHUNK = 5000;
+
+/** reconcileOpen for one wave's open members. */
+export const reconcileWave = (q: Q, result: SpamResult, key: string) => reconcileOpen(q, result, openWaveMembers(result, key));
+
+/** reconcileOpen for every wave's open members (the lists of waves show how many are left). */
+export function reconcileWaves(q: Q, result: SpamResult): Promise<void> {
+  const ids: string[] = [];
+  for (const list of waveMemberIndex(result).values()) for (const id of list) if (isOpen(result.accounts.get(id) ?? { banned: true, clearedAt: null })) ids.push(id);
+  return reconcileOpen(q, result, ids);
 }
 
 /** Which of these users hold an effective ban right now (one indexed query per page of candidates). */

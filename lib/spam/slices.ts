@@ -56,6 +56,8 @@ export function mergeWave(a: Wave, b: Wave, scoreOf: (id: string) => number, sam
   return {
     ...a,
     size,
+    // members still open: each slice counted its own (lib/spam/patch.ts keeps it current afterwards)
+    left: a.left + b.left,
     firstAt: new Date(Math.min(a.firstAt.getTime(), b.firstAt.getTime())),
     lastAt: new Date(Math.max(a.lastAt.getTime(), b.lastAt.getTime())),
     avgScore: Math.round((a.avgScore * a.size + b.avgScore * b.size) / size),

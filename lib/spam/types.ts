@@ -33,13 +33,21 @@ export interface SpamAccount {
 export type WaveKind = "mailbox" | "sequence" | "domain-day" | "subnet-week" | "ua-day";
 
 export interface Wave {
-  /** stable within one result, e.g. "subnet-week:185.3.4.0/24@2026-01-05" */
+  /**
+   * what the wave is (lib/spam/waves.ts waveKeyOf), stable across recomputations, e.g.
+   * "subnet-week:185.3.4.0/24@2026-01-05"
+   */
   key: string;
   kind: WaveKind;
   /** what the members share, for people: "185.3.4.0/24", "promo123 … promo179@mailxyz.top" */
   label: string;
-  /** flagged members */
+  /** flagged members when the result was computed */
   size: number;
+  /**
+   * members still waiting for a decision: neither banned nor cleared. Patched as moderators act
+   * (lib/spam/patch.ts), so a handled wave says 0 at once, without a recomputation.
+   */
+  left: number;
   firstAt: Date;
   lastAt: Date;
   avgScore: number;

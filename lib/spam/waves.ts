@@ -29,6 +29,18 @@ function hash(s: string): string {
   return (h >>> 0).toString(16).padStart(8, "0");
 }
 
+/**
+ * A wave's key says what the wave is, never where it sits in a result: its kind, what its members
+ * share (the mailbox, numbering, domain or network; a long user agent as its hash) and the UTC day
+ * its group's first sign-up fell on. The group counts every sign-up with that key in the run, banned
+ * and cleared ones too, so the key survives a recomputation, bans and clearances of members, and
+ * the scored window sliding on (until the group's first sign-up leaves the loaded window). A link
+ * pasted into a ticket keeps pointing at the same wave.
+ */
+export function waveKeyOf(kind: WaveKind, groupKey: string, firstAt: number): string {
+  return `${kind}:${kind === "ua-day" ? hash(groupKey) : groupKey}@${day(firstAt)}`;
+}
+
 /** `flagged`: indices of accounts to group; `scored[i]` their scores. Returns waves and each index's wave key. */
 export function buildWaves(flagged: readonly number[], scored: (Scored | undefined)[], f: Features, outcomes: Outcomes, seq: { runs: SequenceRun[]; of: Int32Array }): { waves: Wave[]; keyOf: Map<number, string> } {
   const counts = new Map<string, number>();
@@ -66,7 +78,10 @@ export function buildWaves(flagged: readonly number[], scored: (Scored | undefin
   }
   const waves: Wave[] = [];
   const keyOf = new Map<number, string>();
-  for (const { kind, waveKind, group, list } of members.values()) {
+  const taken = new Map<string, number>();
+  // In order of each group's first sign-up, so a "~2" suffix goes to the same run every time.
+  const groups = [...members.values()].sort((a, b) => (outcomes.groups[a.group]?.firstAt ?? 0) - (outcomes.groups[b.group]?.firstAt ?? 0) || a.group - b.group);
+  for (const { kind, waveKind, group, list } of groups) {
     // a key that lost members to stronger keys may fall below the minimum
     if (list.length < WAVE_MIN) continue;
     const g = outcomes.groups[group];
@@ -76,13 +91,14 @@ export function buildWaves(flagged: readonly number[], scored: (Scored | undefin
     const lastAt = Math.max(...times);
     const run = kind === "sequence" ? seq.runs[seq.of[list[0] as number] ?? -1] : undefined;
     const label = kind === "ua" ? short(g.key, 80) : kind === "domain" ? `@${g.key}` : (run?.label ?? g.key);
-    const key =
-      waveKind === "mailbox" || waveKind === "sequence" ? `${waveKind}:${g.key}` :
-      waveKind === "ua-day" ? `${waveKind}:${hash(g.key)}@${day(g.firstAt)}` :
-      `${waveKind}:${g.key}@${day(g.firstAt)}`;
+    // Two runs of one mailbox or numbering can start on the same day (rare): the later one is "~2".
+    const base = waveKeyOf(waveKind, g.key, g.firstAt);
+    const seen = (taken.get(base) ?? 0) + 1;
+    taken.set(base, seen);
+    const key = seen === 1 ? base : `${base}~${seen}`;
     const byScore = [...list].sort((a, b) => (scored[b]?.score ?? 0) - (scored[a]?.score ?? 0));
     waves.push({
-      key, kind: waveKind, label, size: list.length,
+      key, kind: waveKind, label, size: list.length, left: list.length,
       firstAt: new Date(firstAt), lastAt: new Date(lastAt),
       avgScore: Math.round(list.reduce((s, i) => s + (scored[i]?.score ?? 0), 0) / list.length),
       topReasons: topReasons(byScore.map((i) => scored[i]?.reasons ?? [])),

@@ -9,7 +9,8 @@ import { type E2E, screenshotDir, skip, startE2E } from "./server";
 
 /**
  * Spam review in real Chromium on a seeded database big enough for the generator's spam waves:
- * the queue, a wave's page and its bulk ban, "not spam", and the scores on the users pages.
+ * the queue, a wave's page and its bulk ban, banning ticked queue rows, "not spam" and its undo, and
+ * the scores on the users pages.
  */
 describe.skipIf(skip)("spam review in the browser", () => {
   let e: E2E;
@@ -96,6 +97,8 @@ describe.skipIf(skip)("spam review in the browser", () => {
     await expect.poll(() => notice(page).textContent(), { timeout: 15_000 }).toMatch(new RegExp(`^Banned ${toBan - 1} users; \\d+ sessions? revoked\\.`));
     const memberTable = page.getByRole("table", { name: "Wave members" });
     await expect.poll(() => memberTable.locator(".badge", { hasText: /^Banned$/ }).count()).toBe(members - 1);
+    // The cached result was patched, not recomputed: the spared member is the only one left.
+    await expect.poll(() => page.getByTestId("wave-left").textContent()).toBe(`1 of ${members} members left to review.`);
     await shot(page, "spam-wave-banned.png");
 
     const rows = await e.t.d.db.selectFrom("user").select(["user.email", "user.banned", "user.banReason"]).where("user.email", "in", [...emails, sparedEmail]).execute();
@@ -109,6 +112,63 @@ describe.skipIf(skip)("spam review in the browser", () => {
     expect(audit).toHaveLength(1);
     expect(audit[0]?.reason).toMatch(/^spam wave: /);
     expect(audit[0]?.target_ids).toHaveLength(toBan - 1);
+
+    // Ban the last one: the wave says nobody is left, offers no action, and leaves the queue's waves.
+    await page.getByRole("group", { name: "Wave actions" }).getByRole("button", { name: "Ban this wave" }).click();
+    const last = page.getByRole("alertdialog", { name: `Ban wave ${label}` });
+    await expect.poll(() => last.getByTestId("wave-ban-preview").textContent()).toContain("1 user of this wave will be banned");
+    await last.getByRole("button", { name: "Ban 1 user" }).click();
+    await expect.poll(() => page.getByTestId("wave-handled").textContent(), { timeout: 15_000 }).toContain("Nobody left to review in this wave.");
+    expect(await page.getByRole("group", { name: "Wave actions" }).count()).toBe(0);
+    await shot(page, "spam-wave-handled.png");
+    await page.goto(`${e.base}/spam`);
+    const wavesSection = page.getByRole("region", { name: "Waves" });
+    await expect.poll(() => wavesSection.textContent(), { timeout: 30_000 }).toMatch(/\d+ handled waves? hidden/);
+    expect(await wavesSection.locator("a.wave-link").allTextContents()).not.toContain(label);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("bans ticked rows of the queue through the preview, and they leave the queue at once", async () => {
+    const page = await e.browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const errors = watchErrors(page);
+    await signInModerator(page);
+    await page.goto(`${e.base}/spam`);
+    const queue = page.getByRole("table", { name: "Flagged accounts" });
+    const rows = queue.locator("tbody tr");
+    await expect.poll(() => rows.count(), { timeout: 30_000 }).toBeGreaterThan(6);
+    // Signals folded, top reasons per row: more than five accounts fit in one screen.
+    expect(await page.getByRole("region", { name: "Signals" }).locator("details").getAttribute("open")).toBe(null);
+    const top = await rows.nth(0).boundingBox();
+    const sixth = await rows.nth(5).boundingBox();
+    expect(top && sixth ? sixth.y + sixth.height - top.y : Number.POSITIVE_INFINITY).toBeLessThan(900);
+    // Every row shows the score with its age: the same component as the user page.
+    expect(await rows.nth(0).getByTestId("spam-score").textContent()).toMatch(/scored (just now|\d+ min ago)/);
+
+    const boxes = queue.locator("tbody input[type=checkbox]");
+    const emails: string[] = [];
+    for (const i of [0, 1]) {
+      const box = boxes.nth(i);
+      emails.push(((await box.getAttribute("aria-label")) ?? "").replace(/^Select /, ""));
+      await box.check();
+    }
+    const bar = page.getByRole("region", { name: "Selected accounts" });
+    expect(await bar.textContent()).toContain("2 accounts selected");
+    await bar.getByRole("button", { name: "Ban selected" }).click();
+    const dialog = page.getByRole("alertdialog", { name: "Ban users" });
+    await expect.poll(() => dialog.locator(".preview-count").textContent(), { timeout: 15_000 }).toContain("2 users selected");
+    await dialog.getByLabel(/^Reason/).fill("spam from the review queue");
+    await shot(page, "spam-queue-ban.png", false);
+    await dialog.getByRole("button", { name: "Ban 2 users" }).click();
+    await expect.poll(() => notice(page).textContent(), { timeout: 15_000 }).toMatch(/^Banned 2 users; /);
+    // No reload, no recomputation: the revalidated page reads the patched result.
+    await expect.poll(async () => {
+      const text = (await queue.textContent()) ?? "";
+      return emails.filter((m) => text.includes(m));
+    }, { timeout: 15_000 }).toEqual([]);
+    const audit = (await auditRows("users.bulk.ban")).filter((r) => r.reason === "spam from the review queue");
+    expect(audit.map((r) => r.target_ids.length)).toEqual([2]);
+    await shot(page, "spam-queue-after-ban.png");
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -144,6 +204,22 @@ describe.skipIf(skip)("spam review in the browser", () => {
     await expect.poll(() => panel.isVisible()).toBe(true);
     expect(await panel.getByRole("button", { name: /Not spam/ }).count()).toBe(0);
     await shot(page, "spam-user-cleared.png");
+    // …and the decision can be undone: audited, and the account is flagged again.
+    await panel.getByRole("button", { name: `Undo not spam: ${email}` }).click();
+    await expect.poll(() => notice(page).textContent(), { timeout: 15_000 }).toBe("Back in the review queue: the account is flagged again.");
+    await expect.poll(() => panel.getByRole("button", { name: `Not spam: ${email}` }).count(), { timeout: 15_000 }).toBe(1);
+    expect((await auditRows("spam.unclear")).map((r) => r.target_ids)).toEqual([cleared[0]?.target_ids]);
+    await page.goto(`${e.base}/spam`);
+    await expect.poll(() => queue.textContent(), { timeout: 30_000 }).toContain(email);
+
+    // The toast after "Not spam" undoes it too.
+    await queue.getByRole("button", { name: `Not spam: ${email}` }).click();
+    await page.getByRole("dialog", { name: `Not spam: ${email}` }).getByRole("button", { name: "Mark as not spam" }).click();
+    await expect.poll(async () => (await queue.textContent())?.includes(email), { timeout: 15_000 }).toBe(false);
+    await page.getByRole("button", { name: "Undo" }).click();
+    await expect.poll(() => notice(page).textContent(), { timeout: 15_000 }).toBe("1 account back in the review queue.");
+    await expect.poll(async () => (await queue.textContent())?.includes(email), { timeout: 15_000 }).toBe(true);
+    expect(await auditRows("spam.unclear")).toHaveLength(2);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -177,9 +253,13 @@ describe.skipIf(skip)("spam review in the browser", () => {
     await expect.poll(() => page.getByTestId("spam-age").textContent(), { timeout: 30_000 }).toMatch(/^Scored just now/);
 
     // A key with "/" (a network wave) still reaches the wave route, encoded as one segment.
-    await page.goto(`${e.base}/spam/waves/${encodeURIComponent("subnet-week:185.3.4.0/24@2026-01-05")}`);
+    const gone = await page.goto(`${e.base}/spam/waves/${encodeURIComponent("subnet-week:185.3.4.0/24@2026-01-05")}`);
+    expect(gone?.status()).toBe(404);
     await expect.poll(() => page.getByRole("heading", { name: "Wave not found" }).isVisible(), { timeout: 30_000 }).toBe(true);
     expect(await page.locator("main").textContent()).toContain("recomputed every few minutes");
+    // inside the dashboard layout, with the way back
+    expect(await page.getByRole("navigation", { name: "Main" }).count()).toBe(1);
+    expect(await page.getByRole("link", { name: "Back to the spam queue" }).getAttribute("href")).toBe("/spam");
     await shot(page, "spam-wave-not-found.png");
     expect(errors).toEqual([]);
     await page.close();

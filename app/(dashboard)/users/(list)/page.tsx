@@ -107,7 +107,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         ) : null}
         {result.kind === "ok" ? (
           <UsersTable
-            rows={result.rows.map((u) => (peek ? { ...toUserListItem(u, now, bansTracked, moduleColumns), spam: spamCellOf(peek.result, u) } : toUserListItem(u, now, bansTracked, moduleColumns)))}
+            rows={result.rows.map((u) => (peek ? { ...toUserListItem(u, now, bansTracked, moduleColumns), spam: spamCellOf(peek.result, peek.ageMs, now, u) } : toUserListItem(u, now, bansTracked, moduleColumns)))}
             nextCursor={result.nextCursor}
             filtered={hasFilters(result.params)}
             bulk={can(staff.role, "users.bulk") ? { bansTracked, filter: filterOf(raw, result.params), notes } : null}

@@ -1,20 +1,25 @@
-import { buttonVariants } from "@/components/ui/button";
+import { WavesIcon } from "lucide-react";
 import Link from "next/link";
+import { Button } from "@/components/ui/button";
 
-/** notFound() from the wave page: wave keys belong to one scoring, which is redone every few minutes. */
+/**
+ * notFound() from the wave page, with status 404, inside the dashboard layout. Wave keys say what a
+ * wave is and survive recomputations, so a wave is missing because it was handled (every member
+ * banned or cleared, and the score recomputed since) or because the link is mistyped.
+ */
 export default function WaveNotFound() {
   return (
-    <div className="flex min-w-0 flex-col gap-4">
-      <div className="flex flex-col items-start gap-2.5 rounded-md border bg-card p-8">
-        <h1>Wave not found</h1>
-        <p className="text-muted-foreground">
-          No wave has this key in the current result. Spam scores are recomputed every few minutes and a wave’s key can change with its members (or
-          the wave may have been handled); open the current list of waves.
-        </p>
-        <Link href="/spam" className={buttonVariants({ variant: "default", size: "sm" })}>
-          Back to spam review
-        </Link>
-      </div>
+    <div className="mx-auto flex max-w-lg flex-col items-center gap-3 py-16 text-center">
+      <title>Wave not found · Better Auth Admin</title>
+      <WavesIcon className="size-10 text-muted-foreground" aria-hidden="true" />
+      <h1 className="text-xl font-semibold">Wave not found</h1>
+      <p className="text-muted-foreground">
+        The current spam score has no wave at this address. It was most likely handled: once every member is banned or marked as not spam, the
+        wave is gone from the next scoring (recomputed every few minutes). The link may also be mistyped.
+      </p>
+      <Button asChild>
+        <Link href="/spam">Back to the spam queue</Link>
+      </Button>
     </div>
   );
 }

@@ -1,6 +1,9 @@
 import { ScoringFallback } from "@/components/spam/scoring-fallback";
 
-/** First arrival and "Recompute" (which scores before rendering): the scoring message at once. */
+/**
+ * First arrival and "Recompute" (which scores before rendering): the scoring message at once. In the
+ * (queue) group so it does not wrap the wave pages: they decide 404 before anything streams.
+ */
 export default function SpamLoading() {
   return (
     <div className="flex min-w-0 flex-col gap-4">

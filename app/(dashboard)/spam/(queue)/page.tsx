@@ -3,7 +3,10 @@ import { redirect } from "next/navigation";
 import { Suspense } from "react";
 import { ScoringFallback } from "@/components/spam/scoring-fallback";
 import { SpamOverview } from "@/components/spam/spam-overview";
+import { revokeNotes } from "@/components/moderation/revoke-notes";
+import { can } from "@/lib/auth/permissions";
 import { requireStaff } from "@/lib/auth/staff";
+import { getConfig } from "@/lib/config";
 import { getReadDatabase } from "@/lib/db";
 import { toRecord } from "@/lib/params";
 import { getSpamResult } from "@/lib/spam/cache";
@@ -18,7 +21,7 @@ type SearchParams = Record<string, string | string[] | undefined>;
  * start another full scoring.
  */
 export default async function SpamPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  await requireStaff("spam.review");
+  const staff = await requireStaff("spam.review");
   const [raw, d] = await Promise.all([searchParams, getReadDatabase(await headers())]);
   const record = toRecord(raw);
   if (record.refresh) {
@@ -32,7 +35,13 @@ export default async function SpamPage({ searchParams }: { searchParams: Promise
   return (
     <div className="flex min-w-0 flex-col gap-4">
       <Suspense fallback={<ScoringFallback header={<h1>Spam</h1>} />}>
-        <SpamOverview q={d} params={record} canClear={d.caps.audit} now={new Date()} />
+        <SpamOverview
+          q={d}
+          params={record}
+          canClear={d.caps.audit}
+          ban={d.caps.features.has("bans") && can(staff.role, "users.bulk") ? { notes: revokeNotes(getConfig()) } : null}
+          now={new Date()}
+        />
       </Suspense>
     </div>
   );
