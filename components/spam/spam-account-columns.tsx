@@ -6,7 +6,6 @@ import { Avatar } from "../ui/avatar";
 import { Time } from "../ui/time";
 import { NotSpamButton } from "./not-spam-button";
 import { QUEUE_REASONS, type SpamAccountItem } from "./spam-account-item";
-import { waveHref } from "./spam-format";
 import { SpamScore } from "./spam-score";
 
 const helper = createColumnHelper<DataTableFeatures, SpamAccountItem>();
@@ -47,7 +46,7 @@ const base = helper.columns([
     cell: ({ row }) => {
       const w = row.original.wave;
       return w ? (
-        <Link href={waveHref(w.key)} className="block max-w-48 truncate underline-offset-4 hover:underline" title={w.label}>
+        <Link href={w.href} className="block max-w-48 truncate underline-offset-4 hover:underline" title={w.label}>
           {w.label}
         </Link>
       ) : (

@@ -2,7 +2,7 @@ import type { SpamListItem } from "@/lib/spam/queries";
 import type { SpamResult } from "@/lib/spam/types";
 import type { UserRow } from "@/lib/users/queries";
 import { type TimeValue, timeValue } from "../ui/format";
-import { scoredAgo } from "./spam-format";
+import { scoredAgo, waveHref, windowOf } from "./spam-format";
 import type { SpamScoreData } from "./spam-score-data";
 
 /** Reasons a queue row shows open; the rest fold under "N more reasons" in the row itself. */
@@ -16,7 +16,7 @@ export interface SpamAccountItem {
   image: string | null;
   /** the score, its reasons and its age, as every page shows them (SpamScore) */
   spam: SpamScoreData;
-  wave: { key: string; label: string } | null;
+  wave: { key: string; label: string; href: string } | null;
   createdAt: TimeValue;
 }
 
@@ -34,7 +34,7 @@ export function toSpamAccountItems(page: readonly SpamListItem[], users: Readonl
         email: u.email,
         image: u.image,
         spam: { score: a.score, band: a.flagged, reasons: a.reasons, scored },
-        wave: a.waveKey ? { key: a.waveKey, label: labels.get(a.waveKey) ?? a.waveKey } : null,
+        wave: a.waveKey ? { key: a.waveKey, label: labels.get(a.waveKey) ?? a.waveKey, href: waveHref(a.waveKey, windowOf(result)) } : null,
         createdAt: timeValue(a.createdAt, now),
       },
     ];

@@ -1,4 +1,5 @@
 import type { SpamListItem } from "@/lib/spam/queries";
+import { DEFAULT_SPAM_WINDOW, type SpamWindow, windowOfDays } from "@/lib/spam/search-params";
 import type { WaveKind } from "@/lib/spam/types";
 import type { BadgeTone } from "../ui/badge";
 import { formatRelative } from "../ui/format";
@@ -18,8 +19,19 @@ export const waveKindLabels: Record<WaveKind, string> = {
   "ua-day": "User agent, one day",
 };
 
-/** The wave page of a key: keys hold ":", "/", "@", so the segment is always encoded. */
-export const waveHref = (key: string) => `/spam/waves/${encodeURIComponent(key)}`;
+/**
+ * The wave page of a key: keys hold ":", "/", "@", so the segment is always encoded. A wave belongs to
+ * the result of one scored window, so a link from any other window than the default carries it.
+ */
+export const waveHref = (key: string, window?: SpamWindow) =>
+  `/spam/waves/${encodeURIComponent(key)}${window && window !== DEFAULT_SPAM_WINDOW ? `?since=${window}` : ""}`;
+
+/** The review queue over one scored window. */
+export const queueHref = (window?: SpamWindow) => (window && window !== DEFAULT_SPAM_WINDOW ? `/spam?since=${window}` : "/spam");
+
+/** The named window (7d, 30d, …, all) a result was scored over, for links that must land in it. */
+export const windowOf = (result: { window: { since: Date | null }; computedAt: Date }): SpamWindow =>
+  windowOfDays(windowDays(result.window, result.computedAt) ?? 0);
 
 /**
  * Signed points with a real minus sign, so trust (negative) reads apart from suspicion at a glance

@@ -4,7 +4,7 @@ import type { Q } from "@/lib/db/context";
 import { AppError } from "@/lib/errors";
 import { getSpamResult } from "@/lib/spam/cache";
 import { listSpamAccounts, reconcileWaves } from "@/lib/spam/queries";
-import { parseSpamAccountsParams } from "@/lib/spam/search-params";
+import { pageWindow, parseSpamAccountsParams } from "@/lib/spam/search-params";
 import { getUsersByIds } from "@/lib/users/queries";
 import { TableTransitionProvider } from "../data-table/table-transition";
 import { plural } from "../moderation/result-text";
@@ -14,7 +14,9 @@ import { BandLinks } from "./band-links";
 import { SignalsPanel } from "./signals-panel";
 import { isBannedNow, toSpamAccountItems } from "./spam-account-item";
 import { SpamAccountsTable } from "./spam-accounts-table";
+import { windowOf } from "./spam-format";
 import { SpamHeader } from "./spam-header";
+import { WindowLinks } from "./window-links";
 import { WAVE_SAMPLE_SHOWN, WavesTable } from "./waves-table";
 
 interface Props {
@@ -33,8 +35,9 @@ interface Props {
  * waves' sample emails and the queue's page.
  */
 export async function SpamOverview({ q, params, canClear, ban, now }: Props) {
-  const { result, ageMs } = await getSpamResult(q);
-  const recompute = new URLSearchParams({ ...pick(params, ["minScore", "limit"]), refresh: "1" });
+  const { result, ageMs } = await getSpamResult(q, { sinceDays: pageWindow(params).sinceDays });
+  const window = windowOf(result);
+  const recompute = new URLSearchParams({ ...pick(params, ["minScore", "limit", "since"]), refresh: "1" });
   const header = <SpamHeader result={result} ageMs={ageMs} now={now} recomputeHref={`/spam?${recompute.toString()}`} />;
   let page: Awaited<ReturnType<typeof listSpamAccounts>>;
   let minScore: number;
@@ -70,6 +73,7 @@ export async function SpamOverview({ q, params, canClear, ban, now }: Props) {
   return (
     <>
       {header}
+      <WindowLinks current={window} params={params} />
       <SignalsPanel signals={result.signals} />
       <section className="flex flex-col gap-3.5" aria-labelledby="waves-title">
         <div className="flex flex-wrap items-baseline justify-between gap-3">
@@ -84,7 +88,7 @@ export async function SpamOverview({ q, params, canClear, ban, now }: Props) {
             Every wave is handled: all their members are banned or marked as not spam.
           </p>
         ) : (
-          <WavesTable waves={openWaves} members={members} now={now} />
+          <WavesTable waves={openWaves} members={members} now={now} window={window} />
         )}
       </section>
       <section className="flex flex-col gap-3.5" aria-labelledby="queue-title">
@@ -92,7 +96,7 @@ export async function SpamOverview({ q, params, canClear, ban, now }: Props) {
           <h2 id="queue-title">Flagged accounts</h2>
           <span className="text-sm text-muted-foreground">Highest score first. Banned and cleared accounts leave at once</span>
         </div>
-        <BandLinks thresholds={result.thresholds} minScore={minScore} />
+        <BandLinks thresholds={result.thresholds} minScore={minScore} since={params.since} />
         {canClear ? null : <AuditMissingNote />}
         <TableTransitionProvider>
           <SpamAccountsTable rows={toSpamAccountItems(page.data, users, result, ageMs, now)} nextCursor={page.nextCursor} canClear={canClear} ban={ban} />

@@ -4,7 +4,7 @@ import { getSpamResult, peekSpamResult } from "@/lib/spam/cache";
 import { bandOf, clearedUserIds, getWave, scoreOf } from "@/lib/spam/queries";
 import { formatDateTime } from "../ui/format";
 import { NotSpamButton } from "./not-spam-button";
-import { scoredAgo, waveHref, windowDays } from "./spam-format";
+import { scoredAgo, waveHref, windowDays, windowOf } from "./spam-format";
 import { SpamScore } from "./spam-score";
 import { spamScoreData, zeroScore } from "./spam-score-data";
 import { UndoNotSpamButton } from "./undo-not-spam-button";
@@ -54,7 +54,7 @@ export async function SpamScorePanel({ q, user, canClear, now }: Props) {
       ) : null}
       {wave ? (
         <p>
-          Part of the wave <Link href={waveHref(wave.key)}>{wave.label}</Link> ({wave.size} accounts, {wave.left} left to review).
+          Part of the wave <Link href={waveHref(wave.key, windowOf(result))}>{wave.label}</Link> ({wave.size} accounts, {wave.left} left to review).
         </p>
       ) : null}
       {band && !cleared ? (

@@ -8,7 +8,7 @@ import { Badge } from "../ui/badge";
 import { timeValue } from "../ui/format";
 import { AuditMissingNote } from "./audit-missing-note";
 import { isBannedNow } from "./spam-account-item";
-import { scoredAgo, waveHref, waveKindLabels } from "./spam-format";
+import { queueHref, scoredAgo, waveHref, waveKindLabels, windowOf } from "./spam-format";
 import { spamScoreData, zeroScore } from "./spam-score-data";
 import { WaveActions } from "./wave-actions";
 import { WaveMembersTable } from "./wave-members-table";
@@ -68,7 +68,7 @@ export async function WaveDetail({ q, result, ageMs, wave, page: requested, ban,
   return (
     <>
       <nav aria-label="Breadcrumb" className="text-[13px] text-muted-foreground">
-        <Link href="/spam">Spam</Link> <span aria-hidden="true">/</span> <span aria-current="page">Wave</span>
+        <Link href={queueHref(windowOf(result))}>Spam</Link> <span aria-hidden="true">/</span> <span aria-current="page">Wave</span>
       </nav>
       <header className="page-header flex flex-wrap items-baseline gap-3">
         <h1 className="wrap-anywhere">{wave.label}</h1>
@@ -81,7 +81,7 @@ export async function WaveDetail({ q, result, ageMs, wave, page: requested, ban,
       {open.length === 0 ? (
         <p role="status" data-testid="wave-handled" className="rounded-md border bg-muted/50 px-4 py-3 text-sm">
           <strong>Nobody left to review in this wave.</strong> All {ids.length} members are banned or marked as not spam; it leaves the list of
-          waves, and this page answers “not found” after the next scoring. <Link href="/spam" className="underline underline-offset-4">Back to the queue</Link>
+          waves, and this page answers “not found” after the next scoring. <Link href={queueHref(windowOf(result))} className="underline underline-offset-4">Back to the queue</Link>
         </p>
       ) : (
         <p className="text-sm text-muted-foreground" data-testid="wave-left">
@@ -95,7 +95,7 @@ export async function WaveDetail({ q, result, ageMs, wave, page: requested, ban,
       </div>
       <section className="flex flex-col gap-3.5" aria-labelledby="members-title">
         <h2 id="members-title">Members</h2>
-        <WaveMembersTable members={members} page={page} pageCount={pageCount} total={ids.length} pageSize={WAVE_PAGE_SIZE} href={waveHref(wave.key)} />
+        <WaveMembersTable members={members} page={page} pageCount={pageCount} total={ids.length} pageSize={WAVE_PAGE_SIZE} href={waveHref(wave.key, windowOf(result))} />
       </section>
     </>
   );

@@ -79,12 +79,12 @@ export function WaveMembersTable({ members, page, pageCount, total, pageSize, hr
         {pageCount > 1 ? (
           <div className="flex items-center gap-2">
             {page > 1 ? (
-              <Link className={buttonVariants({ variant: "outline", size: "xs" })} href={page === 2 ? href : `${href}?page=${page - 1}`}>
+              <Link className={buttonVariants({ variant: "outline", size: "xs" })} href={page === 2 ? href : pageHref(href, page - 1)}>
                 Previous
               </Link>
             ) : null}
             {page < pageCount ? (
-              <Link className={buttonVariants({ variant: "outline", size: "xs" })} href={`${href}?page=${page + 1}`}>
+              <Link className={buttonVariants({ variant: "outline", size: "xs" })} href={pageHref(href, page + 1)}>
                 Next
               </Link>
             ) : null}
@@ -94,3 +94,6 @@ export function WaveMembersTable({ members, page, pageCount, total, pageSize, hr
     </div>
   );
 }
+
+/** `href` may already carry the scored window (?since=90d). */
+const pageHref = (href: string, page: number) => `${href}${href.includes("?") ? "&" : "?"}page=${page}`;

@@ -4,6 +4,7 @@ import type { Wave } from "@/lib/spam/types";
 import { Badge } from "../ui/badge";
 import { timeValue } from "../ui/format";
 import { Time } from "../ui/time";
+import type { SpamWindow } from "@/lib/spam/search-params";
 import { waveHref, waveKindLabels } from "./spam-format";
 
 /** How many member emails a row shows: enough to recognise a pattern, short enough to scan. */
@@ -20,10 +21,12 @@ interface Props {
   /** the first WAVE_SAMPLE_SHOWN sample ids of each wave, looked up; deleted users are absent */
   members: ReadonlyMap<string, SampleMember>;
   now: Date;
+  /** the scored window the waves belong to: their links carry it */
+  window: SpamWindow;
 }
 
 /** Groups of flagged sign-ups that share something (largest first, as the engine orders them). */
-export function WavesTable({ waves, members, now }: Props) {
+export function WavesTable({ waves, members, now, window }: Props) {
   return (
     <div className="rounded-md border bg-card shadow-xs transition-opacity group-data-[pending]/region:cursor-progress group-data-[pending]/region:opacity-55 group-data-[pending]/region:delay-150 motion-reduce:transition-none">
       <div className="overflow-x-auto">
@@ -51,7 +54,7 @@ export function WavesTable({ waves, members, now }: Props) {
                 <tr key={w.key}>
                   <td className="align-top min-w-[200px]">
                     <span className="flex min-w-[140px] flex-col text-[13px]">
-                      <Link href={waveHref(w.key)} className="wave-link font-medium wrap-break-word">
+                      <Link href={waveHref(w.key, window)} className="wave-link font-medium wrap-break-word">
                         {w.label}
                       </Link>
                       <span className="text-muted-foreground">{waveKindLabels[w.kind]}</span>
@@ -78,7 +81,7 @@ export function WavesTable({ waves, members, now }: Props) {
                     </ul>
                   </td>
                   <td className="align-top min-w-[260px]">
-                    <WaveSample wave={w} members={members} />
+                    <WaveSample wave={w} members={members} window={window} />
                   </td>
                 </tr>
               ))
@@ -90,7 +93,7 @@ export function WavesTable({ waves, members, now }: Props) {
   );
 }
 
-function WaveSample({ wave, members }: { wave: Wave; members: ReadonlyMap<string, SampleMember> }) {
+function WaveSample({ wave, members, window }: { wave: Wave; members: ReadonlyMap<string, SampleMember>; window: SpamWindow }) {
   const shown = wave.sampleUserIds.slice(0, WAVE_SAMPLE_SHOWN).flatMap((id) => {
     const m = members.get(id);
     return m ? [{ id, ...m }] : [];
@@ -105,7 +108,7 @@ function WaveSample({ wave, members }: { wave: Wave; members: ReadonlyMap<string
       ))}
       {more > 0 ? (
         <li>
-          <Link href={waveHref(wave.key)} className="text-muted-foreground">
+          <Link href={waveHref(wave.key, window)} className="text-muted-foreground">
             and {more} more
           </Link>
         </li>

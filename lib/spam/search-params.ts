@@ -53,3 +53,12 @@ export const spamWavesSchema = z.strictObject({ since: sinceParam }).transform((
 export const parseSpamAccountsParams = (input: URLSearchParams | Record<string, string | string[] | undefined>, opts: { ignoreUnknown?: boolean } = {}) =>
   parseParams(spamAccountsSchema, opts.ignoreUnknown ? knownKeys(spamAccountsSchema.in, input) : input);
 export const parseSpamWavesParams = (input: URLSearchParams | Record<string, string | string[] | undefined>) => parseParams(spamWavesSchema, input);
+
+/**
+ * The scored window a page's URL asks for. Pages are lenient where the API is strict: a `since` the
+ * API would refuse scores the default window here, and the queue's own parse says what was wrong.
+ */
+export function pageWindow(record: Record<string, string | undefined>): { sinceDays: number; since?: Date } {
+  const parsed = spamWavesSchema.safeParse({ since: record.since });
+  return parsed.success ? parsed.data : { sinceDays: SPAM_WINDOWS[DEFAULT_SPAM_WINDOW] };
+}

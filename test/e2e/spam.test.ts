@@ -264,6 +264,32 @@ describe.skipIf(skip)("spam review in the browser", () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it("scores the window the moderator picks, and a wave's link keeps it", async () => {
+    const page = await e.browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const errors = watchErrors(page);
+    await signInModerator(page);
+    await page.goto(`${e.base}/spam`);
+    const windows = page.getByRole("navigation", { name: "Scored sign-ups" });
+    await expect.poll(() => windows.getByRole("link", { name: "30 days" }).getAttribute("aria-current"), { timeout: 60_000 }).toBe("page");
+    await windows.getByRole("link", { name: "Everyone" }).click();
+    await page.waitForURL(/\/spam\?since=all$/, { timeout: 120_000 });
+    await expect.poll(() => page.getByTestId("spam-age").textContent(), { timeout: 120_000 }).toContain("(everyone)");
+    expect(await windows.getByRole("link", { name: "Everyone" }).getAttribute("aria-current")).toBe("page");
+    // The level links keep the window.
+    expect(await page.getByRole("navigation", { name: "Score level" }).getByRole("link").first().getAttribute("href")).toBe("/spam?since=all");
+    const firstWave = page.getByRole("table", { name: "Waves" }).locator("tbody tr").first().locator("a.wave-link");
+    expect(await firstWave.getAttribute("href")).toMatch(/\?since=all$/);
+    const label = (await firstWave.textContent()) ?? "";
+    await firstWave.click();
+    await page.waitForURL(/\/spam\/waves\/.+\?since=all$/);
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe(label);
+    // Back to the queue lands in the same window.
+    await page.getByRole("navigation", { name: "Breadcrumb" }).getByRole("link", { name: "Spam" }).click();
+    await page.waitForURL(/\/spam\?since=all$/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });
 
 /** Without the audit table a "not spam" decision has nowhere to live: the UI says so instead of failing. */

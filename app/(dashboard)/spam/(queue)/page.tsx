@@ -10,6 +10,7 @@ import { getConfig } from "@/lib/config";
 import { getReadDatabase } from "@/lib/db";
 import { toRecord } from "@/lib/params";
 import { getSpamResult } from "@/lib/spam/cache";
+import { pageWindow } from "@/lib/spam/search-params";
 
 export const metadata = { title: "Spam · Better Auth Admin" };
 
@@ -25,7 +26,7 @@ export default async function SpamPage({ searchParams }: { searchParams: Promise
   const [raw, d] = await Promise.all([searchParams, getReadDatabase(await headers())]);
   const record = toRecord(raw);
   if (record.refresh) {
-    await getSpamResult(d, { refresh: true });
+    await getSpamResult(d, { refresh: true, sinceDays: pageWindow(record).sinceDays });
     const next = new URLSearchParams(record);
     next.delete("refresh");
     // A cursor points into the old result's order: the fresh one starts on its first page.

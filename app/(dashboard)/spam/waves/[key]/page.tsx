@@ -9,6 +9,7 @@ import { getReadDatabase } from "@/lib/db";
 import { toRecord } from "@/lib/params";
 import { getSpamResult } from "@/lib/spam/cache";
 import { findWave, reconcileWave } from "@/lib/spam/queries";
+import { pageWindow } from "@/lib/spam/search-params";
 
 export const metadata = { title: "Spam wave · Better Auth Admin" };
 
@@ -23,12 +24,14 @@ type SearchParams = Record<string, string | string[] | undefined>;
 export default async function WavePage({ params, searchParams }: { params: Promise<{ key: string }>; searchParams: Promise<SearchParams> }) {
   const staff = await requireStaff("spam.review");
   const [{ key }, raw, d] = await Promise.all([params, searchParams, getReadDatabase(await headers())]);
-  const { result, ageMs } = await getSpamResult(d);
+  const record = toRecord(raw);
+  // A wave belongs to one scored window's result; links from another window than the default carry it.
+  const { result, ageMs } = await getSpamResult(d, { sinceDays: pageWindow(record).sinceDays });
   const wave = findWave(result, key);
   if (!wave) notFound();
   await reconcileWave(d, result, wave.key);
   // ?page= is a plain 1-based number over an in-memory list; anything else means the first page.
-  const page = Number.parseInt(toRecord(raw).page ?? "1", 10) || 1;
+  const page = Number.parseInt(record.page ?? "1", 10) || 1;
   const bansTracked = d.caps.features.has("bans");
   return (
     <div className="flex min-w-0 flex-col gap-4">
