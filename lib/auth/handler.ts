@@ -30,21 +30,24 @@ async function editJson(res: Response, edit: (body: Record<string, unknown>) => 
 
 export async function handleAuthRequest(req: Request): Promise<Response> {
   const url = new URL(req.url);
-  const method = routes.get(url.pathname);
+  // Next hands route handlers the URL as requested, base path (BASE_PATH) included.
+  const { basePath } = getConfig();
+  const path = url.pathname.startsWith(`${basePath}/`) ? url.pathname.slice(basePath.length) : "";
+  const method = routes.get(path);
   if (!method) return json(404, "NOT_FOUND", "Not found");
   if (req.method !== method) return json(405, "METHOD_NOT_ALLOWED", `Use ${method}`);
   const ip = resolveClientIp(req.headers, { trustedProxyHops: getConfig().trustedProxyHops });
   const headers = withClientIp(req.headers, ip);
   const auth = await getAuth();
 
-  if (url.pathname === "/api/auth/get-session") {
+  if (path === "/api/auth/get-session") {
     // The session token is the bearer secret of the httpOnly cookie: page scripts never see it.
     return editJson(await auth.handler(new Request(req.url, { method, headers })), (b) => {
       if (b.session && typeof b.session === "object") delete (b.session as Record<string, unknown>).token;
     });
   }
   const text = await req.text();
-  if (url.pathname === "/api/auth/sign-out") return auth.handler(new Request(req.url, { method, headers, body: text }));
+  if (path === "/api/auth/sign-out") return auth.handler(new Request(req.url, { method, headers, body: text }));
 
   // sign-in/email: JSON only, so the email the throttle counts is the one Better Auth checks.
   let body: { email?: unknown } | null = null;

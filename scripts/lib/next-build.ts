@@ -16,9 +16,9 @@ function newest(path: string): number {
   return max;
 }
 
-/** A production build is missing, or older than the sources it was built from. */
-export function buildIsStale(root: string): boolean {
-  const id = join(root, ".next", "BUILD_ID");
+/** A production build (in distDir: .next, or a base path's folder) is missing, or older than its sources. */
+export function buildIsStale(root: string, distDir = ".next"): boolean {
+  const id = join(root, distDir, "BUILD_ID");
   if (!existsSync(id)) return true;
   const built = statSync(id).mtimeMs;
   const sources = ["app", "components", "lib", "next.config.mjs", "package-lock.json", "instrumentation.ts", "proxy.ts"];
