@@ -17,7 +17,7 @@ import { ConfigError, parseConfig } from "../lib/config";
 import { EMBEDDED_POOL_MAX, startEmbedded } from "../lib/db/embedded";
 import { EmbeddedLockedError } from "../lib/db/embedded-lock";
 import { demoStaffAccounts, prepareDemoDatabase } from "../lib/demo";
-import { buildIsStale, buildWithProgress, run, runNode } from "./lib/next-build";
+import { buildIsStale, buildWithProgress, keepingTsconfig, run, runNode } from "./lib/next-build";
 import { prepareStandalone } from "./lib/standalone";
 
 const root = resolve(import.meta.dirname, "..");
@@ -82,7 +82,7 @@ async function main() {
   const distDir = distDirFor(config.basePath);
   if (!dev && buildIsStale(root, distDir)) {
     console.log("Building the dashboard (first start or changed sources); this happens once:");
-    const code = await buildWithProgress(env);
+    const code = await keepingTsconfig(root, () => buildWithProgress(env));
     if (code !== 0) return shutdown(code);
   }
 

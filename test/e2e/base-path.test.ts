@@ -80,16 +80,20 @@ describe.skipIf(skip)("the dashboard under BASE_PATH=/admin", () => {
     expect(staffCookies.length).toBeGreaterThan(0);
     for (const c of staffCookies) expect([c.name, c.path]).toEqual([c.name, "/admin"]);
 
+    // the command palette's fetch (withBasePath) reaches the API under the prefix
+    await page.locator("main h1").first().waitFor();
+    const palette = page.waitForResponse((r) => new URL(r.url()).pathname === "/admin/api/v1/users", { timeout: 20_000 });
+    await page.keyboard.press("Control+k");
+    const input = page.getByRole("combobox", { name: "Search users, pages and actions" });
+    await input.waitFor();
+    await input.fill("demo");
+    expect((await palette).status()).toBe(200);
+    await page.keyboard.press("Escape");
+
     // a client-side navigation (Link) stays under the prefix
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Sessions" }).click();
     await page.waitForURL(new RegExp(`^${e.base}/sessions`));
-
-    // the command palette's fetch (withBasePath) reaches the API under the prefix
-    const palette = page.waitForResponse((r) => new URL(r.url()).pathname === "/admin/api/v1/users", { timeout: 20_000 });
-    await page.keyboard.press("Control+k");
-    await page.getByLabel("Search users, pages and actions").fill("demo");
-    expect((await palette).status()).toBe(200);
-    await page.keyboard.press("Escape");
+    await page.locator("main h1").first().waitFor();
 
     await page.getByRole("button", { name: "Sign out" }).click();
     await page.waitForURL(`${e.base}/sign-in`);

@@ -6,7 +6,7 @@ import { type Browser, chromium, type Page } from "playwright-core";
 import { installAuditTable } from "../../lib/audit/table";
 import { seedDatabase } from "../../lib/seed/insert";
 import { distDirFor, parseBasePath } from "../../lib/base-path.mjs";
-import { buildIsStale, nextBin, run } from "../../scripts/lib/next-build";
+import { buildIsStale, keepingTsconfig, nextBin, run } from "../../scripts/lib/next-build";
 import { createTestDb, type TestDb } from "../helpers/db";
 
 /**
@@ -65,7 +65,7 @@ async function buildOnce(env: NodeJS.ProcessEnv) {
   try {
     // BASE_PATH builds into a folder of its own (next.config.mjs): .next stays the root build.
     if (buildIsStale(root, distDirFor(parseBasePath(env.BASE_PATH)))) {
-      const code = await run(["build"], env);
+      const code = await keepingTsconfig(root, () => run(["build"], env));
       if (code !== 0) throw new Error(`next build failed (${code})`);
     }
   } finally {
