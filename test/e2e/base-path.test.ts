@@ -1,6 +1,10 @@
+import { spawn } from "node:child_process";
+import { resolve } from "node:path";
 import type { Response as PageResponse } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../lib/seed/staff";
+import { prepareStandalone } from "../../scripts/lib/standalone";
+import { freePort } from "../helpers/server-process";
 import { type E2E, skip, startE2E } from "./server";
 
 /**
@@ -104,5 +108,43 @@ describe.skipIf(skip)("the dashboard under BASE_PATH=/admin", () => {
     expect(failed).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
+  }, 120_000);
+
+  it("runs the /admin build's standalone server (what npm start runs), and refuses it another BASE_PATH", async () => {
+    const server = prepareStandalone(resolve(import.meta.dirname, "../.."), ".next-base/admin");
+    const start = async (basePath: string) => {
+      const port = await freePort();
+      const child = spawn(process.execPath, [server], {
+        cwd: resolve(server, ".."),
+        env: {
+          PATH: process.env.PATH ?? "", NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", HOSTNAME: "127.0.0.1", PORT: String(port),
+          DATABASE_URL: e.t.url, DATABASE_POOL_MAX: "2", AUTH_DB_SCHEMA: e.t.schema, BETTER_AUTH_SECRET: "browser-test-secret-0123456789abcdefghij",
+          BETTER_AUTH_URL: `http://127.0.0.1:${port}`, BASE_PATH: basePath,
+        },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      let out = "";
+      child.stdout?.on("data", (c: Buffer) => (out += c.toString()));
+      child.stderr?.on("data", (c: Buffer) => (out += c.toString()));
+      const exited = new Promise<number | null>((r) => child.once("exit", (code) => r(code)));
+      return { child, port, exited, out: () => out };
+    };
+
+    const wrong = await start("");
+    expect(await wrong.exited).toBe(1);
+    expect(wrong.out()).toContain('this build serves under "/admin" but BASE_PATH is "/"');
+
+    const right = await start("/admin");
+    try {
+      const base = `http://127.0.0.1:${right.port}/admin`;
+      await expect.poll(() => fetch(`${base}/api/ready`).then((r) => r.status, () => 0), { timeout: 60_000, interval: 250 }).toBe(200);
+      const html = await (await fetch(`${base}/sign-in`)).text();
+      const assets = [...html.matchAll(/(?:src|href)="(\/admin\/_next\/static\/[^"]+)"/g)].map((m) => m[1] as string);
+      expect(assets.length).toBeGreaterThan(0);
+      for (const a of assets.slice(0, 5)) expect([a, (await fetch(`http://127.0.0.1:${right.port}${a}`)).status]).toEqual([a, 200]);
+    } finally {
+      right.child.kill("SIGTERM");
+      await right.exited;
+    }
   }, 120_000);
 });
