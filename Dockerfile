@@ -10,29 +10,37 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund --ignore-scripts
 
-# 2. the build: .next/standalone holds server.js and only the node_modules it uses
+# 2. the build: .next/standalone holds server.js and only the node_modules it uses.
+# --build-arg BASE_PATH=/admin builds for a base path (Next fixes it when building; README, "Under a
+# path"): the output is then in .next-base/admin, named by lib/base-path.mjs, and D says where.
 FROM node:22-bookworm-slim AS build
 WORKDIR /app
-ENV NEXT_TELEMETRY_DISABLED=1
+ARG BASE_PATH=""
+ENV NEXT_TELEMETRY_DISABLED=1 BASE_PATH=$BASE_PATH
 COPY --from=deps /app/node_modules ./node_modules
 COPY . .
 RUN npx next build \
- && cp -r .next/static .next/standalone/.next/static \
- && if [ -d public ]; then cp -r public .next/standalone/public; fi
+ && D=$(node --input-type=module -e 'import { distDirFor, parseBasePath } from "./lib/base-path.mjs"; console.log(distDirFor(parseBasePath(process.env.BASE_PATH)))') \
+ && cp -r "$D/static" "$D/standalone/$D/static" \
+ && if [ -d public ]; then cp -r public "$D/standalone/public"; fi \
+ && echo "$D" > "$D/standalone/.distdir" \
+ && mv "$D/standalone" /standalone
 
 # 3. what runs: no sources, no dev dependencies, no compiler
 FROM node:22-bookworm-slim AS run
 WORKDIR /app
 # HOSTNAME: listen on every interface of the container (Next reads it). NEXT_MANUAL_SIG_HANDLE: the
 # dashboard's own graceful shutdown handles SIGTERM (lib/shutdown.ts), bounded by SHUTDOWN_TIMEOUT_MS.
-ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 HOSTNAME=0.0.0.0 PORT=3000 NEXT_MANUAL_SIG_HANDLE=1
+# BASE_PATH: the one the image was built for (the server checks BETTER_AUTH_URL's path against it).
+ARG BASE_PATH=""
+ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 HOSTNAME=0.0.0.0 PORT=3000 NEXT_MANUAL_SIG_HANDLE=1 BASE_PATH=$BASE_PATH
 # Code owned by root, read-only for the server's user; only Next's cache directory is writable.
-COPY --from=build /app/.next/standalone ./
-RUN mkdir -p .next/cache && chown node:node .next/cache
+COPY --from=build /standalone ./
+RUN D=$(cat .distdir) && mkdir -p "$D/cache" && chown node:node "$D/cache"
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=3s --start-period=20s \
-  CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/api/ready').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
+  CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+(process.env.BASE_PATH||'').replace(/\/+$/,'')+'/api/ready').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
 # docker stop sends SIGTERM; give it more than SHUTDOWN_TIMEOUT_MS (10 s): docker stop -t 15
 STOPSIGNAL SIGTERM
 CMD ["node", "server.js"]

@@ -1,3 +1,10 @@
+import { distDirFor, parseBasePath } from "./lib/base-path.mjs";
+
+// BASE_PATH=/admin serves the dashboard under /admin. Next inlines basePath into the client bundles,
+// so it is fixed when building: a base-path build goes to a folder of its own (distDirFor) and is
+// chosen again by the same BASE_PATH when the server starts (docs/architecture.md, "Base path").
+const basePath = parseBasePath(process.env.BASE_PATH);
+
 // Headers every response gets (pages, API JSON, static files). The per-request CSP (nonce) and
 // HSTS (only over https, known at run time) are set in proxy.ts.
 const securityHeaders = [
@@ -14,6 +21,10 @@ const securityHeaders = [
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  ...(basePath ? { basePath } : {}),
+  distDir: distDirFor(basePath),
+  // For the few URLs Next does not prefix itself (fetch() in client components: lib/base-path.mjs).
+  env: { NEXT_PUBLIC_BASE_PATH: basePath },
   // A self-contained server (.next/standalone/server.js with only the node_modules it needs): what
   // the published package and the container ship, so nothing compiles on a user's machine.
   // scripts/lib/standalone.ts copies .next/static in beside it (Next leaves that to the deployer).

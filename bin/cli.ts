@@ -18,15 +18,38 @@ Run it in your app's folder. It reads DATABASE_URL and BETTER_AUTH_SECRET from t
 .env / .env.local there), finds your auth.ts (or uses --config), and serves the dashboard.
 Every variable of the dashboard's README works too; with no auth.ts the schema comes from them.`;
 
-/** The app's .env files, for variables the shell did not set. BETTER_AUTH_URL there is the app's own URL, not the dashboard's. */
+/**
+ * The app's .env files, for variables the shell did not set. BETTER_AUTH_URL and BASE_PATH there are
+ * the app's own (its URL, its mount point), not the dashboard's.
+ */
 function loadDotEnv(cwd: string): void {
   const shellUrl = process.env.BETTER_AUTH_URL;
+  const shellBasePath = process.env.BASE_PATH;
   for (const f of [".env.local", ".env"]) {
     // process.loadEnvFile: Node ≥ 20.12; never overrides a variable already set
     if (existsSync(join(cwd, f)) && typeof process.loadEnvFile === "function") process.loadEnvFile(join(cwd, f));
   }
   if (shellUrl === undefined) delete process.env.BETTER_AUTH_URL;
   else process.env.BETTER_AUTH_URL = shellUrl;
+  if (shellBasePath === undefined) delete process.env.BASE_PATH;
+  else process.env.BASE_PATH = shellBasePath;
+}
+
+export const BASE_PATH_REFUSED = `The prebuilt server of this package serves at the root of its origin: Next.js fixes a base path when it builds, so BASE_PATH cannot be set here.
+Instead, either
+  - give the dashboard an origin of its own (admin.example.com, or a port) and proxy that, or
+  - run it from a checkout of its source repository (npm ci), which builds for the path on first start:
+      BASE_PATH=/admin BETTER_AUTH_URL=https://example.com/admin DATABASE_URL=… BETTER_AUTH_SECRET=… npm start
+(README, "Under a path")`;
+
+/** What the prebuilt server cannot do: a base path, in BASE_PATH or as the path of the dashboard's URL. */
+export function basePathRequested(basePath: string | undefined, url: string): string | null {
+  if (basePath?.trim() && basePath.trim() !== "/") return basePath.trim();
+  let path = "";
+  try {
+    path = new URL(url).pathname.replace(/\/+$/, "");
+  } catch {}
+  return path || null;
 }
 
 export async function main(argv: string[], serverDir: string): Promise<number> {
@@ -47,6 +70,11 @@ export async function main(argv: string[], serverDir: string): Promise<number> {
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: port, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", NEXT_MANUAL_SIG_HANDLE: "1" };
   env.HOSTNAME = process.env.HOST ?? "localhost";
   env.BETTER_AUTH_URL = values.url ?? process.env.BETTER_AUTH_URL ?? `http://localhost:${port}`;
+  const basePath = basePathRequested(process.env.BASE_PATH, env.BETTER_AUTH_URL);
+  if (basePath) {
+    console.error(`A base path (${basePath}) was asked for. ${BASE_PATH_REFUSED}`);
+    return 2;
+  }
 
   const file = findAuthConfig(cwd, values.config);
   if (file) {

@@ -2,6 +2,7 @@ import * as z from "zod";
 import { modelNames } from "./modules";
 import { defaultNaming, type NamingOptions } from "./db/naming";
 import { type StaffRole, staffRoles } from "./auth/roles";
+import { parseBasePath } from "./base-path.mjs";
 
 /**
  * All configuration comes from the environment (the dashboard stores nothing of its own).
@@ -16,7 +17,10 @@ export interface Config {
   /** how long to wait for a database connection before answering 503 */
   connectTimeoutMs: number;
   secret: string | undefined;
+  /** the origin the dashboard is reached at (BETTER_AUTH_URL without the base path) */
   baseUrl: string;
+  /** BASE_PATH: "" or "/admin"; where the pages, /api and the cookies live (lib/base-path.mjs) */
+  basePath: string;
   /** app role (as stored in user.role) → staff role */
   staffRoleMap: Record<string, StaffRole>;
   naming: NamingOptions;
@@ -93,6 +97,36 @@ function flag(env: Env, name: string): boolean {
   return parsed.data;
 }
 
+/**
+ * BASE_PATH, and BETTER_AUTH_URL reduced to its origin. The URL may name the base path too
+ * (https://example.com/admin) but no other path: Better Auth would take any path on its baseURL for
+ * its own route prefix, and a mismatch would put the cookies and redirects somewhere else.
+ */
+export function parsePublicUrl(env: Env, port: number): { baseUrl: string; basePath: string } {
+  let basePath: string;
+  try {
+    basePath = parseBasePath(env.BASE_PATH);
+  } catch (err) {
+    throw new ConfigError((err as Error).message);
+  }
+  const raw = env.BETTER_AUTH_URL?.trim() || `http://localhost:${port}`;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`BETTER_AUTH_URL must be a URL like https://admin.example.com, not "${raw}"`);
+  }
+  const path = url.pathname.replace(/\/+$/, "");
+  if (path && path !== basePath) {
+    throw new ConfigError(
+      basePath
+        ? `BETTER_AUTH_URL's path (${path}) must be BASE_PATH (${basePath}) or none`
+        : `BETTER_AUTH_URL has a path (${path}): to serve the dashboard under it, set BASE_PATH=${path} as well`,
+    );
+  }
+  return { baseUrl: url.origin, basePath };
+}
+
 export function parseConfig(env: Env = process.env): Config {
   const port = int(env, "PORT", 3000, 1, 65535);
   return {
@@ -102,7 +136,7 @@ export function parseConfig(env: Env = process.env): Config {
     statementTimeoutMs: int(env, "DATABASE_STATEMENT_TIMEOUT_MS", 15_000, 100, 3_600_000),
     connectTimeoutMs: int(env, "DATABASE_CONNECT_TIMEOUT_MS", 3_000, 100, 120_000),
     secret: env.BETTER_AUTH_SECRET?.trim() || undefined,
-    baseUrl: (env.BETTER_AUTH_URL?.trim() || `http://localhost:${port}`).replace(/\/$/, ""),
+    ...parsePublicUrl(env, port),
     staffRoleMap: parseStaffRoleMap(env.STAFF_ROLES),
     naming: parseNaming(env),
     redisUrl: env.REDIS_URL?.trim() || undefined,

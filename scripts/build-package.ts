@@ -16,9 +16,13 @@ const dist = join(root, "dist");
 
 async function main() {
   const started = Date.now();
+  // The package serves at the root: a BASE_PATH in the packer's shell must not reach this build
+  // (the CLI refuses BASE_PATH; see README, "Under a path").
+  const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+  delete env.BASE_PATH;
   if (buildIsStale(root)) {
     console.log("next build …");
-    const code = await run(["build"], { ...process.env, NEXT_TELEMETRY_DISABLED: "1" });
+    const code = await run(["build"], env);
     if (code !== 0) process.exit(code);
   }
   prepareStandalone(root);

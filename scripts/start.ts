@@ -6,15 +6,18 @@
  * Builds first when there is no production build or the sources are newer than it, then runs the
  * standalone server (.next/standalone/server.js), the same one the package and the container ship,
  * with graceful shutdown (lib/shutdown.ts) in charge of SIGTERM/SIGINT.
+ * BASE_PATH=/admin: serves under /admin, from a build of its own (.next-base/admin; Next fixes the
+ * base path when building), so switching BASE_PATH on and off never rebuilds the other.
  */
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { distDirFor } from "../lib/base-path.mjs";
 import { ConfigError, parseConfig } from "../lib/config";
 import { EMBEDDED_POOL_MAX, startEmbedded } from "../lib/db/embedded";
 import { EmbeddedLockedError } from "../lib/db/embedded-lock";
 import { demoStaffAccounts, prepareDemoDatabase } from "../lib/demo";
-import { buildIsStale, buildWithProgress, run, runNode } from "./lib/next-build";
+import { buildIsStale, buildWithProgress, keepingTsconfig, run, runNode } from "./lib/next-build";
 import { prepareStandalone } from "./lib/standalone";
 
 const root = resolve(import.meta.dirname, "..");
@@ -76,13 +79,14 @@ async function main() {
     process.exit(code);
   };
 
-  if (!dev && buildIsStale(root)) {
+  const distDir = distDirFor(config.basePath);
+  if (!dev && buildIsStale(root, distDir)) {
     console.log("Building the dashboard (first start or changed sources); this happens once:");
-    const code = await buildWithProgress(env);
+    const code = await keepingTsconfig(root, () => buildWithProgress(env));
     if (code !== 0) return shutdown(code);
   }
 
-  const url = `${config.baseUrl}`;
+  const url = `${config.baseUrl}${config.basePath}`;
   if (stopEmbedded) {
     setTimeout(() => {
       console.log(`\nDashboard: ${url}\nDemo staff accounts (password: ${demoStaffAccounts[0]?.password}):`);
@@ -92,7 +96,7 @@ async function main() {
   }
   const code = dev
     ? await run(["dev", "-p", port], env)
-    : await runNode(prepareStandalone(root), [], { ...env, NODE_ENV: "production", NEXT_MANUAL_SIG_HANDLE: "1", HOSTNAME: process.env.HOST ?? "0.0.0.0" }, join(root, ".next", "standalone"));
+    : await runNode(prepareStandalone(root, distDir), [], { ...env, NODE_ENV: "production", NEXT_MANUAL_SIG_HANDLE: "1", HOSTNAME: process.env.HOST ?? "0.0.0.0" }, join(root, distDir, "standalone"));
   await shutdown(code);
 }
 

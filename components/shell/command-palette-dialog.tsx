@@ -3,6 +3,7 @@ import { ArrowRightIcon, UserIcon } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { CommandDialog, CommandEmpty, CommandGroup, CommandInput, CommandItem, CommandList } from "@/components/ui/command";
+import { withBasePath } from "@/lib/base-path.mjs";
 import type { PaletteLink } from "./command-palette";
 
 interface FoundUser {
@@ -30,7 +31,7 @@ export default function CommandPaletteDialog({ pages, actions, open, setOpen }: 
     const ctrl = new AbortController();
     const timer = setTimeout(async () => {
       try {
-        const res = await fetch(`/api/v1/users?q=${encodeURIComponent(query)}&limit=8`, { signal: ctrl.signal });
+        const res = await fetch(withBasePath(`/api/v1/users?q=${encodeURIComponent(query)}&limit=8`), { signal: ctrl.signal });
         if (!res.ok) throw new Error(`search failed (${res.status})`);
         const body = (await res.json()) as { data: FoundUser[] };
         setUsers(body.data);

@@ -11,6 +11,8 @@ import { verifyStaffPassword } from "./password";
 export interface DashboardAuthOptions {
   secret: string;
   baseUrl: string;
+  /** BASE_PATH ("" or "/admin"): Better Auth's routes and the cookies live under it */
+  basePath?: string;
   staffRoleMap: Record<string, StaffRole>;
   /** nextCookies() and friends; empty in tests that call auth.api directly */
   plugins?: BetterAuthPlugin[];
@@ -71,11 +73,15 @@ const notStaff = () => new APIError("UNAUTHORIZED", { message: "Invalid email or
  */
 export function createDashboardAuth(d: Database, opts: DashboardAuthOptions) {
   const { naming, caps } = d;
+  const basePath = opts.basePath ?? "";
   const generateId = caps.idType === "uuid" ? "uuid" : caps.idType === "serial" ? "serial" : undefined;
   return betterAuth({
     appName: "Better Auth Admin",
     secret: opts.secret,
+    // The origin only, and the base path in basePath: Better Auth reads any path on baseURL as its
+    // own route prefix. Next passes route handlers the URL with the base path in it.
     baseURL: opts.baseUrl,
+    basePath: `${basePath}/api/auth`,
     trustedOrigins: [opts.baseUrl],
     database: betterAuthDatabase(d.authDb, naming),
     emailAndPassword: { enabled: true, disableSignUp: true, password: { verify: verifyStaffPassword } },
@@ -90,6 +96,8 @@ export function createDashboardAuth(d: Database, opts: DashboardAuthOptions) {
     advanced: {
       // Distinct cookie names, so the dashboard and the app can share a domain.
       cookiePrefix: "ba-admin",
+      // Under a base path the cookies are sent to it alone, not to the app beside it on the domain.
+      defaultCookieAttributes: { path: basePath || "/" },
       // joins: every request's session check reads the session and its user in one query, not two.
       database: { joins: true, ...(generateId ? { generateId } : {}) },
       // The address resolved by lib/http/client-ip.ts (set by the route handler and the sign-in

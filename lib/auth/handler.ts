@@ -30,21 +30,27 @@ async function editJson(res: Response, edit: (body: Record<string, unknown>) => 
 
 export async function handleAuthRequest(req: Request): Promise<Response> {
   const url = new URL(req.url);
-  const method = routes.get(url.pathname);
+  // Under BASE_PATH, Next hands route handlers the URL with the base path removed (base-server's
+  // removePathPrefix), while Better Auth (basePath `${BASE_PATH}/api/auth`) routes on the full one:
+  // the path is compared without it and Better Auth is given it with it, whichever Next passed.
+  const { basePath } = getConfig();
+  const path = basePath && url.pathname.startsWith(`${basePath}/api/`) ? url.pathname.slice(basePath.length) : url.pathname;
+  const authUrl = `${url.origin}${basePath}${path}${url.search}`;
+  const method = routes.get(path);
   if (!method) return json(404, "NOT_FOUND", "Not found");
   if (req.method !== method) return json(405, "METHOD_NOT_ALLOWED", `Use ${method}`);
   const ip = resolveClientIp(req.headers, { trustedProxyHops: getConfig().trustedProxyHops });
   const headers = withClientIp(req.headers, ip);
   const auth = await getAuth();
 
-  if (url.pathname === "/api/auth/get-session") {
+  if (path === "/api/auth/get-session") {
     // The session token is the bearer secret of the httpOnly cookie: page scripts never see it.
-    return editJson(await auth.handler(new Request(req.url, { method, headers })), (b) => {
+    return editJson(await auth.handler(new Request(authUrl, { method, headers })), (b) => {
       if (b.session && typeof b.session === "object") delete (b.session as Record<string, unknown>).token;
     });
   }
   const text = await req.text();
-  if (url.pathname === "/api/auth/sign-out") return auth.handler(new Request(req.url, { method, headers, body: text }));
+  if (path === "/api/auth/sign-out") return auth.handler(new Request(authUrl, { method, headers, body: text }));
 
   // sign-in/email: JSON only, so the email the throttle counts is the one Better Auth checks.
   let body: { email?: unknown } | null = null;
@@ -54,7 +60,7 @@ export async function handleAuthRequest(req: Request): Promise<Response> {
   if (!body || typeof body !== "object" || typeof body.email !== "string") return json(400, "INVALID_REQUEST", "Send a JSON body with email and password");
   headers.set("content-type", "application/json");
   const outcome = await guardedSignIn(getSignInThrottle(), { email: body.email, ip, userAgent: req.headers.get("user-agent") }, () =>
-    auth.handler(new Request(req.url, { method, headers, body: text })),
+    auth.handler(new Request(authUrl, { method, headers, body: text })),
   );
   if (outcome.kind === "throttled") return throttledResponse(outcome.retryAfterSeconds);
   // The cookie carries the session; the token in the body would hand its secret to scripts.

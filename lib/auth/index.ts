@@ -17,6 +17,7 @@ export function getAuth(): Promise<DashboardAuth> {
     return createDashboardAuth(d, {
       secret: config.secret,
       baseUrl: config.baseUrl,
+      basePath: config.basePath,
       staffRoleMap: config.staffRoleMap,
       plugins: [nextCookies()],
       // No session table: staff sessions live in the app's Redis, like every other session.

@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 
@@ -16,13 +16,28 @@ function newest(path: string): number {
   return max;
 }
 
-/** A production build is missing, or older than the sources it was built from. */
-export function buildIsStale(root: string): boolean {
-  const id = join(root, ".next", "BUILD_ID");
+/** A production build (in distDir: .next, or a base path's folder) is missing, or older than its sources. */
+export function buildIsStale(root: string, distDir = ".next"): boolean {
+  const id = join(root, distDir, "BUILD_ID");
   if (!existsSync(id)) return true;
   const built = statSync(id).mtimeMs;
   const sources = ["app", "components", "lib", "next.config.mjs", "package-lock.json", "instrumentation.ts", "proxy.ts"];
   return sources.some((s) => newest(join(root, s)) > built);
+}
+
+/**
+ * Runs a build and puts tsconfig.json back as it was: `next build` adds its distDir's type folders
+ * to `include`, so a BASE_PATH build (.next-base/admin) would leave the checked-in file changed.
+ * Those types only serve an editor; `npm run typecheck` does not need them.
+ */
+export async function keepingTsconfig<T>(root: string, build: () => Promise<T>): Promise<T> {
+  const file = join(root, "tsconfig.json");
+  const before = readFileSync(file, "utf8");
+  try {
+    return await build();
+  } finally {
+    if (readFileSync(file, "utf8") !== before) writeFileSync(file, before);
+  }
 }
 
 /** Runs the Next.js CLI; SIGINT/SIGTERM sent to this process are passed on to it. */

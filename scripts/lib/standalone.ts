@@ -11,16 +11,17 @@ import { join } from "node:path";
  * half-copied folder. Each copies to a folder of its own and renames it into place; the loser of
  * the rename drops its copy.
  */
-export function prepareStandalone(root: string): string {
-  const dir = join(root, ".next", "standalone");
+export function prepareStandalone(root: string, distDir = ".next"): string {
+  const dir = join(root, distDir, "standalone");
   const server = join(dir, "server.js");
   if (!existsSync(server)) throw new Error(`${server} is missing: run \`npm run build\` (next.config.mjs must keep output: "standalone")`);
-  const buildId = readFileSync(join(root, ".next", "BUILD_ID"), "utf8").trim();
-  const marker = join(dir, ".next", "static-build-id");
+  const buildId = readFileSync(join(root, distDir, "BUILD_ID"), "utf8").trim();
+  // The standalone folder mirrors the project's layout, distDir included (.next-base/admin/standalone/.next-base/admin).
+  const marker = join(dir, distDir, "static-build-id");
   if (existsSync(marker) && readFileSync(marker, "utf8") === buildId) return server;
-  const target = join(dir, ".next", "static");
+  const target = join(dir, distDir, "static");
   const tmp = `${target}.tmp-${process.pid}-${Date.now()}`;
-  cpSync(join(root, ".next", "static"), tmp, { recursive: true });
+  cpSync(join(root, distDir, "static"), tmp, { recursive: true });
   rmSync(target, { recursive: true, force: true });
   try {
     renameSync(tmp, target);

@@ -5,7 +5,8 @@ import { resolve } from "node:path";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { installAuditTable } from "../../lib/audit/table";
 import { seedDatabase } from "../../lib/seed/insert";
-import { buildIsStale, nextBin, run } from "../../scripts/lib/next-build";
+import { distDirFor, parseBasePath } from "../../lib/base-path.mjs";
+import { buildIsStale, keepingTsconfig, nextBin, run } from "../../scripts/lib/next-build";
 import { createTestDb, type TestDb } from "../helpers/db";
 
 /**
@@ -62,8 +63,9 @@ async function buildOnce(env: NodeJS.ProcessEnv) {
     }
   }
   try {
-    if (buildIsStale(root)) {
-      const code = await run(["build"], env);
+    // BASE_PATH builds into a folder of its own (next.config.mjs): .next stays the root build.
+    if (buildIsStale(root, distDirFor(parseBasePath(env.BASE_PATH)))) {
+      const code = await keepingTsconfig(root, () => run(["build"], env));
       if (code !== 0) throw new Error(`next build failed (${code})`);
     }
   } finally {
@@ -73,6 +75,7 @@ async function buildOnce(env: NodeJS.ProcessEnv) {
 
 export interface E2E {
   t: TestDb;
+  /** where the dashboard is served: the origin, and BASE_PATH when the test sets one */
   base: string;
   browser: Browser;
   /** the server's stdout and stderr so far (audit lines, errors) */
@@ -97,7 +100,7 @@ export async function startE2E(
     await installAuditTable(t.raw, t.schema);
     await prepare(t);
     const port = await freePort();
-    const base = `http://localhost:${port}`;
+    const base = `http://localhost:${port}${parseBasePath(opts.env?.BASE_PATH)}`;
     const env = {
       ...process.env,
       NODE_ENV: "production" as const,
