@@ -7,6 +7,7 @@ import type { AuditDraft, AuditRecord } from "../audit/types";
 import { can, type Permission } from "../auth/permissions";
 import type { StaffRole } from "../auth/roles";
 import type { Staff } from "../auth/staff";
+import type { AppAuthConfig } from "../config";
 import type { Database } from "../db/open";
 import type { DB } from "../db/schema";
 import { AppError, badRequest, invalidInputError } from "../errors";
@@ -25,6 +26,8 @@ export interface ActionDeps {
   request: RequestInfo;
   store: SessionStore | null;
   settings: { preserveSessions: boolean; staffRoleMap: Record<string, StaffRole> };
+  /** the app's own Better Auth (APP_AUTH_URL), for the recovery emails; null when not configured */
+  appAuth?: AppAuthConfig | null;
   now?: Date;
   /** where audit lines go (stdout by default; tests capture them) */
   log?: (line: string) => void;
@@ -34,6 +37,7 @@ export interface ActionDeps {
 export interface ActionEnv extends RevokeEnv {
   staff: Staff;
   staffRoleMap: Record<string, StaffRole>;
+  appAuth: AppAuthConfig | null;
 }
 
 export interface ActionSpec<S extends z.ZodType, O> {
@@ -128,6 +132,7 @@ export async function executeAction<S extends z.ZodType, O>(spec: ActionSpec<S, 
     const q = { ...d, db: trx };
     const env: ActionEnv = {
       q, now, store: store?.store ?? null, preserveSessions: deps.settings.preserveSessions, staff: deps.staff, staffRoleMap: deps.settings.staffRoleMap,
+      appAuth: deps.appAuth ?? null,
     };
     const { result, audit } = await spec.run(env, input);
     const record: AuditRecord = {
