@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { actions } from "../lib/actions/registry";
 import { executeAction } from "../lib/actions/runner";
@@ -132,6 +133,35 @@ describe("account fixes seen by the app's Better Auth", () => {
 
     it("404s an account of another user", async () => {
       await expect(act("user.account.unlink", { userId: "jo", accountId: "acc_ida" }).result).rejects.toMatchObject({ code: "not_found" });
+    });
+  });
+
+  describe("remove a passkey", () => {
+    it("is refused while the app has no passkey table", async () => {
+      await expect(act("user.passkey.remove", { userId: "jo", passkeyId: "pk" }).result).rejects.toMatchObject({ code: "conflict", message: expect.stringContaining("passkey table") });
+    });
+
+    it("removes one where the plugin's table exists, never the last way to sign in", async () => {
+      // the passkey plugin's table, as its migration creates it, in the app's naming
+      const n = t.naming;
+      const c = (f: string) => sql.id(n.column("passkey", f));
+      await sql`create table ${sql.table(`${t.schema}.${n.table("passkey")}`)} (
+        ${c("id")} text primary key, ${c("name")} text, ${c("publicKey")} text not null,
+        ${c("userId")} text not null references ${sql.table(`${t.schema}.${n.table("user")}`)} on delete cascade,
+        ${c("credentialID")} text not null, ${c("counter")} integer not null, ${c("deviceType")} text not null,
+        ${c("backedUp")} boolean not null, ${c("transports")} text, ${c("createdAt")} timestamptz, ${c("aaguid")} text)`.execute(t.raw);
+      await t.reopen();
+      expect(t.d.caps.modules.has("passkey")).toBe(true);
+      const pk = (id: string, userId: string) => ({ id, name: `${id} phone`, publicKey: "pub", userId, credentialID: `cred-${id}`, counter: 0, deviceType: "multiDevice", backedUp: true, transports: "internal", createdAt: new Date(), aaguid: null });
+      await t.d.db.insertInto("passkey").values([pk("pk_jo1", "jo"), pk("pk_jo2", "jo")]).execute();
+      const { result, records } = act("user.passkey.remove", { userId: "jo", passkeyId: "pk_jo1" });
+      await expect(result).resolves.toMatchObject({ passkeysRemoved: 1, remaining: 2 });
+      expect(records()[0]).toMatchObject({ before: { passkey: { id: "pk_jo1", name: "pk_jo1 phone" }, methods: ["credential", "passkey", "passkey"] }, after: { passkey: null } });
+      expect(JSON.stringify(records())).not.toContain("pub");
+      // the password goes (a passkey is left), then the last passkey cannot
+      await expect(act("user.account.unlink", { userId: "jo", accountId: "acc_jo" }).result).resolves.toMatchObject({ remaining: 1 });
+      await expect(act("user.passkey.remove", { userId: "jo", passkeyId: "pk_jo2" }).result).rejects.toMatchObject({ code: "conflict" });
+      await expect(act("user.passkey.remove", { userId: "jo", passkeyId: "pk_nope" }).result).rejects.toMatchObject({ code: "not_found" });
     });
   });
 

@@ -138,7 +138,7 @@ describe("permissions come from the modules' access statements", () => {
     expect(permissions).toEqual({
       "users.read": "support", "sessions.read": "support", "sessions.revokeUser": "support", "users.verifyEmail": "support",
       // issue 11: the support desk's account fixes
-      "users.recover": "support", "users.edit": "support", "users.unlinkAccount": "support", "twoFactor.disable": "support",
+      "users.recover": "support", "users.edit": "support", "users.unlinkAccount": "support", "twoFactor.disable": "support", "passkeys.remove": "support",
       "users.ban": "moderator", "users.bulk": "moderator", "sessions.revokeFilter": "moderator", "spam.review": "moderator",
       "users.setRole": "admin", "users.delete": "admin", "sessions.revokeAll": "admin", "audit.read": "admin",
     });

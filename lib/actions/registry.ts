@@ -9,6 +9,7 @@ import { sendPasswordResetSpec } from "../modules/core/actions/send-password-res
 import { sendVerificationEmailSpec } from "../modules/core/actions/send-verification-email";
 import { unlinkAccountSpec } from "../modules/core/actions/unlink-account";
 import { updateUserSpec } from "../modules/core/actions/update-user";
+import { removePasskeySpec } from "../modules/passkey/actions/remove-passkey";
 import { disableTwoFactorSpec } from "../modules/two-factor/actions/disable-two-factor";
 import { deleteUserSpec, setRoleSpec, verifyEmailSpec } from "../moderation/user-actions";
 
@@ -28,6 +29,7 @@ export const actions = {
   "user.update": updateUserSpec,
   "user.account.unlink": unlinkAccountSpec,
   "user.twoFactor.disable": disableTwoFactorSpec,
+  "user.passkey.remove": removePasskeySpec,
   "user.sessions.revoke": revokeUserSessionsSpec,
   "session.revoke": revokeSessionSpec,
   "sessions.revoke.filter": revokeFilteredSessionsSpec,
