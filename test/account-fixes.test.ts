@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { actions } from "../lib/actions/registry";
 import { executeAction } from "../lib/actions/runner";
 import { depsFor, staffOf } from "./helpers/actions";
-import { startAppServer } from "./helpers/app-server";
+import { enrolTwoFactor, pluginApi, startAppServer } from "./helpers/app-server";
 import { createTestDb, type TestDb } from "./helpers/db";
 import { cookieFrom, createPasswordUser, PASSWORD } from "./helpers/staff";
 
@@ -39,14 +39,6 @@ describe("account fixes seen by the app's Better Auth", () => {
     const d = depsFor(t.d, staff);
     return { ...d, result: executeAction(actions[name] as never, d.deps, input) as Promise<Record<string, unknown>> };
   };
-  /** The plugins' endpoints: appAuthOptions builds the plugin list dynamically, so their types are erased. */
-  const pluginApi = () =>
-    app.auth.api as unknown as {
-      signInUsername(a: { body: { username: string; password: string } }): Promise<{ user: { id: string } } | null>;
-      enableTwoFactor(a: { body: { password: string }; headers: Headers }): Promise<{ totpURI: string; backupCodes: string[] }>;
-      generateTOTP(a: { body: { secret: string } }): Promise<{ code: string }>;
-      verifyTOTP(a: { body: { code: string }; headers: Headers }): Promise<unknown>;
-    };
   const user = (id: string) =>
     t.d.db.selectFrom("user").select(["user.email", "user.emailVerified", "user.name", "user.username", "user.displayUsername", "user.twoFactorEnabled"]).where("user.id", "=", id).executeTakeFirstOrThrow();
 
@@ -88,7 +80,7 @@ describe("account fixes seen by the app's Better Auth", () => {
     it("sets a username as the plugin does (lower-cased, display form as typed); a taken one is a 409", async () => {
       await act("user.update", { userId: "jo", username: "Jo_Smith" }).result;
       expect(await user("jo")).toMatchObject({ username: "jo_smith", displayUsername: "Jo_Smith" });
-      const signedIn = await pluginApi().signInUsername({ body: { username: "jo_smith", password: PASSWORD } });
+      const signedIn = await pluginApi(app.auth).signInUsername({ body: { username: "jo_smith", password: PASSWORD } });
       expect(signedIn?.user.id).toBe("jo");
       await expect(act("user.update", { userId: "ida", username: "JO_SMITH" }).result).rejects.toMatchObject({ code: "conflict" });
     });
@@ -168,12 +160,7 @@ describe("account fixes seen by the app's Better Auth", () => {
   describe("remove two-factor", () => {
     it("after removal the app signs the user in with the password alone", async () => {
       const email = (await user("ida")).email;
-      const first = await app.auth.api.signInEmail({ body: { email, password: PASSWORD }, returnHeaders: true });
-      const cookie = cookieFrom(first.headers);
-      const enabled = await pluginApi().enableTwoFactor({ body: { password: PASSWORD }, headers: new Headers({ cookie }) });
-      const secret = base32Decode(new URL(enabled.totpURI).searchParams.get("secret") ?? "");
-      const { code } = await pluginApi().generateTOTP({ body: { secret } });
-      await pluginApi().verifyTOTP({ body: { code }, headers: new Headers({ cookie }) });
+      await enrolTwoFactor(app.auth, email, PASSWORD);
       expect((await user("ida")).twoFactorEnabled).toBe(true);
       const challenged = (await app.auth.api.signInEmail({ body: { email, password: PASSWORD } })) as unknown as Record<string, unknown>;
       expect(challenged.twoFactorRedirect).toBe(true);
@@ -185,18 +172,8 @@ describe("account fixes seen by the app's Better Auth", () => {
       expect(after.twoFactorRedirect).toBeUndefined();
       expect((after.user as { id: string }).id).toBe("ida");
       // and the user can enrol again
-      const again = await pluginApi().enableTwoFactor({ body: { password: PASSWORD }, headers: new Headers({ cookie: cookieFrom((await app.auth.api.signInEmail({ body: { email, password: PASSWORD }, returnHeaders: true })).headers) }) });
+      const again = await pluginApi(app.auth).enableTwoFactor({ body: { password: PASSWORD }, headers: new Headers({ cookie: cookieFrom((await app.auth.api.signInEmail({ body: { email, password: PASSWORD }, returnHeaders: true })).headers) }) });
       expect(again.totpURI).toMatch(/^otpauth:/);
     });
   });
 });
-
-/** RFC 4648 base32, as in the otpauth:// URI Better Auth returns. */
-function base32Decode(s: string): string {
-  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-  let bits = "";
-  for (const c of s.replace(/=+$/, "").toUpperCase()) bits += alphabet.indexOf(c).toString(2).padStart(5, "0");
-  const bytes: number[] = [];
-  for (let i = 0; i + 8 <= bits.length; i += 8) bytes.push(Number.parseInt(bits.slice(i, i + 8), 2));
-  return Buffer.from(bytes).toString("utf8");
-}

@@ -58,7 +58,7 @@ describe("JSON API: recovery and account fixes", () => {
     );
     const text = await res.text();
     for (const s of SECRETS) expect(text, `${route} leaked ${s}`).not.toContain(s);
-    return { status: res.status, body: JSON.parse(text) as Record<string, any> };
+    return { status: res.status, body: JSON.parse(text) as Record<string, unknown> };
   };
 
   it("sends a password reset through the app; the answer carries no token", async () => {
