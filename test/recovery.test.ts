@@ -1,3 +1,5 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { sql } from "kysely";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { actions } from "../lib/actions/registry";
@@ -87,6 +89,22 @@ describe("recovery through the app's own Better Auth", () => {
     expect(Date.now() - started).toBeLessThan(3_000);
     expect(lines).toHaveLength(0);
     expect(await auditCount("user.passwordReset")).toBe(before);
+  });
+
+  it("an app that accepts the connection but never answers is a 503 after the timeout", async () => {
+    const silent = createServer(() => {}); // holds every request open
+    await new Promise<void>((r) => silent.listen(0, "127.0.0.1", r));
+    try {
+      const started = Date.now();
+      const url = `http://127.0.0.1:${(silent.address() as AddressInfo).port}/api/auth`;
+      const { result, lines } = run("user.passwordReset", { userId: "pat" }, { ...appAuth, url, timeoutMs: 300 });
+      await expect(result).rejects.toMatchObject({ code: "unavailable", message: expect.stringContaining("did not answer within 300 ms") });
+      expect(Date.now() - started).toBeLessThan(2_000);
+      expect(lines).toHaveLength(0);
+    } finally {
+      silent.closeAllConnections();
+      silent.close();
+    }
   });
 
   it("an app that refuses is a 502 with its message; nothing audited", async () => {

@@ -41,3 +41,6 @@ async function lockPasskeys(q: Q, userId: string): Promise<PasskeyRow[]> {
     .execute();
   return rows.map((r) => ({ name: null, deviceType: null, createdAt: null, ...r }));
 }
+
+/** The audit's summary of the ways in: provider names, then one "passkey" per passkey. */
+export const methods = (accounts: readonly { providerId: string }[], passkeys: readonly unknown[]) => [...accounts.map((a) => a.providerId), ...passkeys.map(() => "passkey")];

@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { lockSignInMethods } from "../../../accounts/sign-in-methods";
+import { lockSignInMethods, methods } from "../../../accounts/sign-in-methods";
 import { defineAction } from "../../../actions/runner";
 import { AppError, notFound } from "../../../errors";
 import { oneTarget } from "../../../moderation/guards";
@@ -38,5 +38,3 @@ export const unlinkAccountSpec = defineAction({
   },
 });
 
-/** The audit's summary of the ways in: provider names, one "passkey" per passkey. */
-export const methods = (accounts: readonly { providerId: string }[], passkeys: readonly unknown[]) => [...accounts.map((a) => a.providerId), ...passkeys.map(() => "passkey")];

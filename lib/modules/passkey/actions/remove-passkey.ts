@@ -1,10 +1,9 @@
 import * as z from "zod";
-import { lockSignInMethods } from "../../../accounts/sign-in-methods";
+import { lockSignInMethods, methods } from "../../../accounts/sign-in-methods";
 import { defineAction } from "../../../actions/runner";
 import { has } from "../../../db/introspect";
 import { AppError, notFound } from "../../../errors";
 import { oneTarget } from "../../../moderation/guards";
-import { methods } from "../../core/actions/unlink-account";
 
 const id = z.string().trim().min(1, "is required").max(255);
 export const removePasskeyInput = z.strictObject({ userId: id, passkeyId: id });
