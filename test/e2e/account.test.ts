@@ -68,11 +68,11 @@ describe.skipIf(skip)("account recovery and fixes in the browser", () => {
     const row = await e.t.d.db.selectFrom("user").select(["user.email", "user.emailVerified"]).where("user.id", "=", "e2e_kim").executeTakeFirstOrThrow();
     expect(row).toEqual({ email: "kim.new@customer.test", emailVerified: false });
 
-    await fixes.getByRole("listitem").filter({ hasText: "Github" }).getByRole("button", { name: "Remove" }).click();
+    await fixes.getByRole("listitem").filter({ hasText: "Github" }).getByRole("button", { name: "Remove", exact: true }).click();
     await page.getByRole("alertdialog", { name: "Remove Github from kim.new@customer.test" }).getByRole("button", { name: "Remove sign-in method" }).click();
     await expect.poll(() => notice(page).textContent(), { timeout: 15_000 }).toContain("1 way to sign in left");
     // the last one is offered disabled, with the reason
-    await expect.poll(() => fixes.getByRole("button", { name: "Remove" }).isDisabled()).toBe(true);
+    await expect.poll(() => fixes.getByRole("button", { name: "Remove", exact: true }).isDisabled()).toBe(true);
     await shot(page, "account-fixes.png");
     expect(errors).toEqual([]);
   });
