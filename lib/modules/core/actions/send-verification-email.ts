@@ -14,14 +14,18 @@ export const sendVerificationEmailSpec = defineAction({
   name: "user.verificationEmail",
   permission: "users.recover",
   input: userIdInput,
-  async run(env, input) {
+  // outside the transaction, as for the password reset (send-password-reset.ts)
+  async prepare(env, input) {
     const app = requireAppAuth(env);
     const user = await oneTarget(env, input.userId, { verb: "send a verification email to", allowSelf: true, lock: false });
     if (user.emailVerified) throw new AppError("conflict", `${user.email} is already verified: the app would send nothing.`);
     const answer = await postAppAuth(app, "send-verification-email", { email: user.email, ...(app.verifyRedirect ? { callbackURL: app.verifyRedirect } : {}) });
+    return { user, answer, callbackURL: app.verifyRedirect ?? null };
+  },
+  async run(_env, _input, { user, answer, callbackURL }) {
     return {
       result: { sent: true, email: user.email, app: answer },
-      audit: { targetType: "user", targetIds: [user.id], before: null, after: { email: user.email, callbackURL: app.verifyRedirect ?? null, appStatus: answer.status } },
+      audit: { targetType: "user", targetIds: [user.id], before: null, after: { email: user.email, callbackURL, appStatus: answer.status } },
     };
   },
 });
