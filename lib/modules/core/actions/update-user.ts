@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import * as z from "zod";
-import { defineAction } from "../../../actions/runner";
+import { type ActionEnv, defineAction } from "../../../actions/runner";
 import { has } from "../../../db/introspect";
 import { AppError, badRequest, notFound } from "../../../errors";
 import { oneTarget } from "../../../moderation/guards";
@@ -91,10 +91,12 @@ export const updateUserSpec = defineAction({
 
 /**
  * Refuses a value another user holds, compared lower-cased. The advisory lock is keyed by the field
- * and the lower-cased value and held until commit:
+ * and the lower-cased value and held until commit. `lower(email)` has no index in Better Auth's
+ * schema (its unique index is on the value as stored), so this reads the table once per edit:
+ * acceptable for one staff edit, and what makes "A@x" and "a@x" the same address.
  *   select pg_advisory_xact_lock(hashtextextended('dashboard:user.email:' || $value, 0))
  */
-async function claim(env: Parameters<typeof updateUserSpec.run>[0], field: "email" | "username", value: string, userId: string) {
+async function claim(env: ActionEnv, field: "email" | "username", value: string, userId: string) {
   const { q } = env;
   await sql`select pg_advisory_xact_lock(hashtextextended(${`dashboard:user.${field}:${value}`}, 0))`.execute(q.db);
   const other = await q.db
