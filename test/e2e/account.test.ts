@@ -77,3 +77,23 @@ describe.skipIf(skip)("account recovery and fixes in the browser", () => {
     expect(errors).toEqual([]);
   });
 });
+
+describe.skipIf(skip)("recovery without APP_AUTH_URL", () => {
+  let e: E2E;
+  beforeAll(async () => {
+    e = await startE2E(async (t) => createPasswordUser(t.d, { id: "e2e_lee", email: "lee@customer.test", role: "user" }), { env: { APP_AUTH_URL: "" } });
+  }, 600_000);
+  afterAll(async () => {
+    await e?.stop();
+  });
+
+  it("shows the recovery actions disabled and says why", async () => {
+    const page = await e.browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await e.signIn(page, "support@demo.local", DEMO_PASSWORD);
+    await page.waitForURL(/\/users/);
+    await page.goto(`${e.base}/users/e2e_lee`);
+    const recovery = page.getByRole("region", { name: "Recovery" });
+    await expect.poll(() => recovery.textContent()).toContain("APP_AUTH_URL");
+    expect(await recovery.getByRole("button", { name: "Send password reset" }).isDisabled()).toBe(true);
+  });
+});
