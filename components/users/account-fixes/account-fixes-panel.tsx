@@ -6,7 +6,7 @@ import { Button } from "../../ui/button";
 import { ConfirmDialog } from "../../ui/confirm-dialog";
 import { useNotify } from "../../ui/notice";
 import { EditUserDialog, type EditableUser } from "./edit-user-dialog";
-import { mutedClass, panelClass, panelTitleClass, rowClass } from "./styles";
+import { mutedClass, panelClass, rowClass } from "./styles";
 
 export interface AccountFixPermissions {
   edit: boolean;
@@ -37,7 +37,7 @@ export function AccountFixesPanel({ user, accounts, can }: Props) {
   const last = accounts.length <= 1;
   return (
     <section className={panelClass} aria-labelledby="account-fixes-title">
-      <h2 id="account-fixes-title" className={panelTitleClass}>
+      <h2 id="account-fixes-title">
         Account fixes
       </h2>
       <div className={rowClass}>

@@ -3,7 +3,8 @@ import { updateUserAction } from "@/lib/modules/core/actions/update-user.action"
 import { useId, useState } from "react";
 import { ConfirmDialog } from "../../ui/confirm-dialog";
 import { useNotify } from "../../ui/notice";
-import { fieldClass, inputClass, labelClass, mutedClass } from "./styles";
+import { Field, Input } from "../../ui/input";
+import { mutedClass } from "./styles";
 
 export interface EditableUser {
   id: string;
@@ -41,12 +42,9 @@ export function EditUserDialog({ user, onClose }: { user: EditableUser; onClose:
   const changed = Object.keys(patch).length > 1;
 
   const field = (key: string, label: string, value: string, set: (v: string) => void, type = "text") => (
-    <div className={fieldClass}>
-      <label htmlFor={`${id}-${key}`} className={labelClass}>
-        {label}
-      </label>
-      <input id={`${id}-${key}`} type={type} className={inputClass} value={value} autoComplete="off" spellCheck={false} onChange={(e) => set(e.target.value)} />
-    </div>
+    <Field label={label} htmlFor={`${id}-${key}`}>
+      <Input id={`${id}-${key}`} type={type} value={value} autoComplete="off" spellCheck={false} onChange={(e) => set(e.target.value)} />
+    </Field>
   );
 
   return (

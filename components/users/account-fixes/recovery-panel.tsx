@@ -5,7 +5,7 @@ import { useState } from "react";
 import { Button } from "../../ui/button";
 import { ConfirmDialog } from "../../ui/confirm-dialog";
 import { useNotify } from "../../ui/notice";
-import { mutedClass, panelClass, panelTitleClass, rowClass } from "./styles";
+import { mutedClass, panelClass, rowClass } from "./styles";
 
 interface Props {
   user: { id: string; email: string; emailVerified: boolean };
@@ -26,7 +26,7 @@ export function RecoveryPanel({ user, configured }: Props) {
   const why = configured ? undefined : "Set APP_AUTH_URL to your app's Better Auth handler to send recovery emails.";
   return (
     <section className={panelClass} aria-labelledby="recovery-title">
-      <h2 id="recovery-title" className={panelTitleClass}>
+      <h2 id="recovery-title">
         Recovery
       </h2>
       <p className={mutedClass}>
