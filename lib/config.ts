@@ -39,6 +39,22 @@ export interface Config {
   ready: { timeoutMs: number; cacheMs: number };
   /** SIGTERM/SIGINT: how long in-flight requests may take before the process exits anyway */
   shutdownTimeoutMs: number;
+  /**
+   * The app's own Better Auth (APP_AUTH_URL, e.g. https://app.example.com/api/auth), asked to send
+   * password-reset and verification emails with its own templates; null: those actions are hidden.
+   */
+  appAuth: AppAuthConfig | null;
+}
+
+export interface AppAuthConfig {
+  /** base URL of the app's Better Auth handler, without a trailing slash */
+  url: string;
+  /** where the reset link leads (the app's reset page); must be one of the app's trusted origins */
+  resetRedirect: string | undefined;
+  /** where the verification link leads after verifying */
+  verifyRedirect: string | undefined;
+  /** past this the app is treated as down (503) */
+  timeoutMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -127,6 +143,31 @@ export function parsePublicUrl(env: Env, port: number): { baseUrl: string; baseP
   return { baseUrl: url.origin, basePath };
 }
 
+function httpUrl(env: Env, name: string): string | undefined {
+  const raw = env[name]?.trim();
+  if (!raw) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} must be an http(s) URL, not "${raw}"`);
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") throw new ConfigError(`${name} must be an http(s) URL, not "${raw}"`);
+  return raw.replace(/\/$/, "");
+}
+
+export function parseAppAuth(env: Env): AppAuthConfig | null {
+  const url = httpUrl(env, "APP_AUTH_URL");
+  const resetRedirect = httpUrl(env, "APP_PASSWORD_RESET_REDIRECT");
+  const verifyRedirect = httpUrl(env, "APP_VERIFICATION_REDIRECT");
+  const timeoutMs = int(env, "APP_AUTH_TIMEOUT_MS", 5_000, 100, 60_000);
+  if (!url) {
+    if (resetRedirect || verifyRedirect) throw new ConfigError("APP_PASSWORD_RESET_REDIRECT / APP_VERIFICATION_REDIRECT need APP_AUTH_URL");
+    return null;
+  }
+  return { url, resetRedirect, verifyRedirect, timeoutMs };
+}
+
 export function parseConfig(env: Env = process.env): Config {
   const port = int(env, "PORT", 3000, 1, 65535);
   return {
@@ -152,6 +193,7 @@ export function parseConfig(env: Env = process.env): Config {
     },
     ready: { timeoutMs: int(env, "READY_TIMEOUT_MS", 2_000, 50, 60_000), cacheMs: int(env, "READY_CACHE_MS", 1_000, 0, 60_000) },
     shutdownTimeoutMs: int(env, "SHUTDOWN_TIMEOUT_MS", 10_000, 0, 600_000),
+    appAuth: parseAppAuth(env),
   };
 }
 

@@ -8,6 +8,8 @@ export const errorCodes = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  /** the app's own Better Auth answered with an error (its message is passed on) */
+  bad_gateway: 502,
   timeout: 503,
   /** a dependency (the database, the session store) is down or not answering: retry later */
   unavailable: 503,

@@ -137,6 +137,8 @@ describe("permissions come from the modules' access statements", () => {
   it("keeps today's grants exactly: the least role holding each permission", () => {
     expect(permissions).toEqual({
       "users.read": "support", "sessions.read": "support", "sessions.revokeUser": "support", "users.verifyEmail": "support",
+      // issue 11: the support desk's account fixes
+      "users.recover": "support", "users.edit": "support", "users.unlinkAccount": "support", "twoFactor.disable": "support", "passkeys.remove": "support",
       "users.ban": "moderator", "users.bulk": "moderator", "sessions.revokeFilter": "moderator", "spam.review": "moderator",
       "users.setRole": "admin", "users.delete": "admin", "sessions.revokeAll": "admin", "audit.read": "admin",
     });
@@ -157,7 +159,7 @@ describe("permissions come from the modules' access statements", () => {
 describe("what modules contribute", () => {
   it("derives the model list from the modules, in agreement with the Kysely schema's tables", () => {
     // Record<ModelName, true>: the type checker insists on exactly the schema's tables here.
-    const tables: Record<ModelName, true> = { user: true, session: true, account: true, verification: true, passkey: true };
+    const tables: Record<ModelName, true> = { user: true, session: true, account: true, verification: true, passkey: true, twoFactor: true };
     expect([...modelNames].sort()).toEqual(Object.keys(tables).sort());
   });
 

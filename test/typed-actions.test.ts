@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { actions } from "../lib/actions/registry";
 import { installAuditTable } from "../lib/audit/table";
 import { AUDIT_TABLE } from "../lib/db/app-tables";
+import { listenAppServer } from "./helpers/app-server";
 import { createTestDb, type TestDb } from "./helpers/db";
 import { cookieFrom, createPasswordUser, PASSWORD } from "./helpers/staff";
 
@@ -38,6 +39,7 @@ function actionExports(): { file: string; name: string }[] {
 }
 
 let t: TestDb;
+let app: Awaited<ReturnType<typeof listenAppServer>>;
 const cookies: Partial<Record<Who, string>> = {};
 let seq = 0;
 
@@ -96,6 +98,42 @@ const cases: Record<string, { allowed: Who; denied: Who; audited: boolean; input
   previewBulkAction: { allowed: "moderator", denied: "support", audited: false, input: async () => ({ action: "ban", filter: { q: "target.test" } }) },
   previewRevokeFilterAction: { allowed: "moderator", denied: "support", audited: false, input: async () => ({ filter: { userAgent: "vitest-target" } }) },
   previewRevokeAllAction: { allowed: "admin", denied: "moderator", audited: false, input: async () => undefined },
+  // added on main by the spam-queue merge without a case here (the test failed on main for it)
+  unclearSpamAction: { allowed: "moderator", denied: "support", audited: true, input: async () => ({ userIds: [(await target()).id] }) },
+  // Issue 11's account actions; the recovery emails go to the app's own Better Auth over HTTP (APP_AUTH_URL).
+  sendPasswordResetAction: { allowed: "support", denied: "demoted", audited: true, input: async () => ({ userId: (await target()).id }) },
+  sendVerificationEmailAction: { allowed: "support", denied: "demoted", audited: true, input: async () => ({ userId: (await target()).id }) },
+  updateUserAction: { allowed: "support", denied: "demoted", audited: true, input: async () => ({ userId: (await target()).id, name: "Fixed Name" }) },
+  unlinkAccountAction: {
+    allowed: "support", denied: "demoted", audited: true,
+    input: async () => {
+      const u = await target();
+      const now = new Date();
+      await t.d.db.insertInto("account").values([
+        { id: `${u.id}_pw`, userId: u.id, providerId: "credential", accountId: u.id, createdAt: now, updatedAt: now },
+        { id: `${u.id}_gh`, userId: u.id, providerId: "github", accountId: `gh-${u.id}`, createdAt: now, updatedAt: now },
+      ]).execute();
+      return { userId: u.id, accountId: `${u.id}_gh` };
+    },
+  },
+  disableTwoFactorAction: {
+    allowed: "support", denied: "demoted", audited: true,
+    input: async () => {
+      const u = await target();
+      await t.d.db.updateTable("user").set({ twoFactorEnabled: true }).where("user.id", "=", u.id).execute();
+      return { userId: u.id };
+    },
+  },
+  removePasskeyAction: {
+    allowed: "support", denied: "demoted", audited: true,
+    input: async () => {
+      const u = await target();
+      const now = new Date();
+      await t.d.db.insertInto("account").values({ id: `${u.id}_pw`, userId: u.id, providerId: "credential", accountId: u.id, createdAt: now, updatedAt: now }).execute();
+      await t.d.db.insertInto("passkey").values({ id: `${u.id}_pk`, name: "phone", publicKey: "pub", userId: u.id, credentialID: `cred-${u.id}`, counter: 0, deviceType: "multiDevice", backedUp: true, transports: null, createdAt: now, aaguid: null }).execute();
+      return { userId: u.id, passkeyId: `${u.id}_pk` };
+    },
+  },
   // Last: it ends other staff members' sessions too (an admin may), which the cases above need.
   revokeAllSessionsAction: {
     allowed: "admin", denied: "moderator", audited: true,
@@ -126,15 +164,18 @@ async function previewToken(who: Who, preview: string, input: unknown): Promise<
 }
 
 beforeAll(async () => {
-  t = await createTestDb("default", ["admin"]);
+  t = await createTestDb("default", ["admin", "twoFactor", "passkey"]);
   await installAuditTable(t.raw, t.schema);
   await t.reopen();
+  app = await listenAppServer();
+  app.attach(t, ["admin", "twoFactor", "passkey"]);
   for (const role of ["support", "moderator", "admin", "demoted"] as const) {
     await createPasswordUser(t.d, { id: `ta_${role}`, email: `${role}@typed.test`, role: role === "demoted" ? "support" : role });
   }
   Object.assign(process.env, {
     DATABASE_URL: t.url, AUTH_DB_SCHEMA: t.schema, AUTH_DB_CASING: "camel", AUTH_DB_PLURAL: "false", AUTH_DB_MAPPING: "",
     BETTER_AUTH_SECRET: "typed-actions-secret-0123456789abcdefghij", BETTER_AUTH_URL: BASE,
+    APP_AUTH_URL: app.url,
   });
   const { getAuth } = await import("../lib/auth");
   const auth = await getAuth();
@@ -150,6 +191,7 @@ beforeAll(async () => {
 afterAll(async () => {
   const { getDatabase } = await import("../lib/db");
   await (await getDatabase()).close();
+  await app?.close();
   await t?.cleanup();
 });
 

@@ -23,7 +23,9 @@ const actionFacet: FacetDefinition<"action"> = {
     ["user.ban", "Ban"], ["user.unban", "Unban"], ["user.verifyEmail", "Verify email"], ["user.setRole", "Change role"], ["user.delete", "Delete user"],
     ["user.sessions.revoke", "Sign out everywhere"], ["session.revoke", "Revoke a session"], ["sessions.revoke.filter", "Revoke matching sessions"],
     ["sessions.revoke.all", "Revoke every session"], ["users.bulk", "Any bulk action"], ["users.bulk.ban", "Bulk ban"], ["users.bulk.unban", "Bulk unban"],
-    ["users.bulk.revokeSessions", "Bulk sign out"],
+    ["users.bulk.revokeSessions", "Bulk sign out"], ["user.passwordReset", "Send password reset"], ["user.verificationEmail", "Resend verification email"],
+    ["user.update", "Edit profile"], ["user.account.unlink", "Remove a sign-in method"], ["user.twoFactor.disable", "Remove two-factor"],
+    ["user.passkey.remove", "Remove a passkey"],
   ].map(([value, label]) => ({ value: value as string, label: `${label} (${value})` })),
 };
 

@@ -23,5 +23,6 @@ export async function actionDeps(staff: Staff, h: Headers): Promise<ActionDeps> 
     request: requestInfo(h),
     store: getSessionStore(),
     settings: { preserveSessions: config.preserveSessions, staffRoleMap: config.staffRoleMap },
+    appAuth: config.appAuth,
   };
 }

@@ -5,6 +5,12 @@ import {
 } from "../moderation/session-actions";
 import { banUserSpec } from "../modules/admin/actions/ban-user";
 import { unbanUserSpec } from "../modules/admin/actions/unban-user";
+import { sendPasswordResetSpec } from "../modules/core/actions/send-password-reset";
+import { sendVerificationEmailSpec } from "../modules/core/actions/send-verification-email";
+import { unlinkAccountSpec } from "../modules/core/actions/unlink-account";
+import { updateUserSpec } from "../modules/core/actions/update-user";
+import { removePasskeySpec } from "../modules/passkey/actions/remove-passkey";
+import { disableTwoFactorSpec } from "../modules/two-factor/actions/disable-two-factor";
 import { deleteUserSpec, setRoleSpec, verifyEmailSpec } from "../moderation/user-actions";
 
 /**
@@ -18,6 +24,12 @@ export const actions = {
   "user.verifyEmail": verifyEmailSpec,
   "user.setRole": setRoleSpec,
   "user.delete": deleteUserSpec,
+  "user.passwordReset": sendPasswordResetSpec,
+  "user.verificationEmail": sendVerificationEmailSpec,
+  "user.update": updateUserSpec,
+  "user.account.unlink": unlinkAccountSpec,
+  "user.twoFactor.disable": disableTwoFactorSpec,
+  "user.passkey.remove": removePasskeySpec,
   "user.sessions.revoke": revokeUserSessionsSpec,
   "session.revoke": revokeSessionSpec,
   "sessions.revoke.filter": revokeFilteredSessionsSpec,

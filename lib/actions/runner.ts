@@ -7,6 +7,7 @@ import type { AuditDraft, AuditRecord } from "../audit/types";
 import { can, type Permission } from "../auth/permissions";
 import type { StaffRole } from "../auth/roles";
 import type { Staff } from "../auth/staff";
+import type { AppAuthConfig } from "../config";
 import type { Database } from "../db/open";
 import type { DB } from "../db/schema";
 import { AppError, badRequest, invalidInputError } from "../errors";
@@ -25,6 +26,8 @@ export interface ActionDeps {
   request: RequestInfo;
   store: SessionStore | null;
   settings: { preserveSessions: boolean; staffRoleMap: Record<string, StaffRole> };
+  /** the app's own Better Auth (APP_AUTH_URL), for the recovery emails; null when not configured */
+  appAuth?: AppAuthConfig | null;
   now?: Date;
   /** where audit lines go (stdout by default; tests capture them) */
   log?: (line: string) => void;
@@ -34,16 +37,25 @@ export interface ActionDeps {
 export interface ActionEnv extends RevokeEnv {
   staff: Staff;
   staffRoleMap: Record<string, StaffRole>;
+  appAuth: AppAuthConfig | null;
 }
 
-export interface ActionSpec<S extends z.ZodType, O> {
+export interface ActionSpec<S extends z.ZodType, O, P = undefined> {
   name: string;
   permission: Permission;
   input: S;
-  run(env: ActionEnv, input: z.output<S>): Promise<{ result: O; audit: AuditDraft }>;
+  /**
+   * Work that must not hold a transaction open, such as asking another service (the app's own
+   * Better Auth) to act: it runs after the permission check and validation, outside any
+   * transaction (`env.q` is the plain connection), and its result is handed to run(). If it fails,
+   * nothing happened and nothing is audited. Holding a transaction across it would keep a pooled
+   * connection (and on a single-session database, the only one) while the other service needs it.
+   */
+  prepare?(env: ActionEnv, input: z.output<S>): Promise<P>;
+  run(env: ActionEnv, input: z.output<S>, prepared: P): Promise<{ result: O; audit: AuditDraft }>;
 }
 
-export const defineAction = <S extends z.ZodType, O>(spec: ActionSpec<S, O>) => spec;
+export const defineAction = <S extends z.ZodType, O, P = undefined>(spec: ActionSpec<S, O, P>) => spec;
 
 /** Zod with the boundary guard first: text Postgres cannot store is a 400 in any field (lib/input-guard.ts). */
 export function parseInput<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {
@@ -106,7 +118,8 @@ function storeFailure(err: StoreUnavailableError, wroteBefore: boolean): AppErro
 
 /**
  * The one mutation path, for server actions and API routes alike:
- *   permission → validate → query (one transaction) → audit (same transaction) → result.
+ *   permission → validate → [prepare, outside the transaction] → query (one transaction) → audit
+ *   (same transaction) → result.
  * The audit row commits with the change or not at all; the stdout line is written after commit.
  * Store (Redis) clean-up runs inside the transaction, before commit: if it fails nothing is
  * committed; if the commit fails after it, users were signed out without the rows changing, the
@@ -114,11 +127,16 @@ function storeFailure(err: StoreUnavailableError, wroteBefore: boolean): AppErro
  * (REDIS_TIMEOUT_MS) and the store is PINGed before the transaction opens, so a silent Redis costs
  * one timeout, not a transaction (and row locks) held open for as long as it stays silent.
  */
-export async function executeAction<S extends z.ZodType, O>(spec: ActionSpec<S, O>, deps: ActionDeps, raw: unknown): Promise<O> {
+export async function executeAction<S extends z.ZodType, O, P = undefined>(spec: ActionSpec<S, O, P>, deps: ActionDeps, raw: unknown): Promise<O> {
   if (!can(deps.staff.role, spec.permission)) throw new AppError("forbidden", `The ${deps.staff.role} role may not do this (${spec.permission}).`);
   const input = parseInput(spec.input, raw);
   const now = deps.now ?? new Date();
   const { d } = deps;
+  const envOf = (q: ActionEnv["q"], store: SessionStore | null): ActionEnv => ({
+    q, now, store, preserveSessions: deps.settings.preserveSessions, staff: deps.staff, staffRoleMap: deps.settings.staffRoleMap,
+    appAuth: deps.appAuth ?? null,
+  });
+  const prepared = (spec.prepare ? await spec.prepare(envOf(d, deps.store), input) : undefined) as P;
   // A store that is down is found out here, in REDIS_TIMEOUT_MS, before any row is locked.
   await deps.store?.ping?.().catch((err: unknown) => {
     throw err instanceof StoreUnavailableError ? storeFailure(err, false) : err;
@@ -126,10 +144,7 @@ export async function executeAction<S extends z.ZodType, O>(spec: ActionSpec<S, 
   const store = deps.store ? trackWrites(deps.store) : null;
   const { result, record } = await d.db.transaction().execute(async (trx) => {
     const q = { ...d, db: trx };
-    const env: ActionEnv = {
-      q, now, store: store?.store ?? null, preserveSessions: deps.settings.preserveSessions, staff: deps.staff, staffRoleMap: deps.settings.staffRoleMap,
-    };
-    const { result, audit } = await spec.run(env, input);
+    const { result, audit } = await spec.run(envOf(q, store?.store ?? null), input, prepared);
     const record: AuditRecord = {
       id: randomUUID(),
       ...(await lockedNow(q)),

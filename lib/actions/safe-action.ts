@@ -35,7 +35,7 @@ export async function guarded<T>(permission: Permission, fn: (staff: Staff) => P
  * Runs an action spec through executeAction (permission → validate → transaction → audit), then
  * marks the staff member's next reads fresh: the one place a server action sets that cookie.
  */
-export async function runAction<S extends z.ZodType, O>(spec: ActionSpec<S, O>, input: z.input<S>): Promise<ActionResult<O>> {
+export async function runAction<S extends z.ZodType, O, P = undefined>(spec: ActionSpec<S, O, P>, input: z.input<S>): Promise<ActionResult<O>> {
   const result = await guarded(spec.permission, async (staff) => executeAction(spec, await actionDeps(staff, await headers()), input));
   if (result.ok) {
     // Reads go to the primary for a few seconds, so the next page shows this change (replicas lag).

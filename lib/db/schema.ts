@@ -78,6 +78,16 @@ export interface PasskeyTable {
   aaguid: string | null;
 }
 
+/** The two-factor plugin's table: secrets only, never selected; rows are deleted to disable 2FA. */
+export interface TwoFactorTable {
+  id: string;
+  /** secrets: never selected by the dashboard */
+  secret: string;
+  backupCodes: string;
+  userId: string;
+  verified: boolean | null;
+}
+
 /**
  * The query types. Which of these tables the dashboard reads at run time (`modelNames`) comes from
  * the registered modules; test/modules.test.ts checks the two agree.
@@ -88,4 +98,5 @@ export interface DB {
   account: AccountTable;
   verification: VerificationTable;
   passkey: PasskeyTable;
+  twoFactor: TwoFactorTable;
 }

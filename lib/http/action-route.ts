@@ -59,8 +59,8 @@ interface Ctx<P> {
  * A mutating /api/v1 route over one action: origin check, staff session and permission, JSON body,
  * then executeAction (validate → query → audit). `dryRun: true` answers with the action's preview.
  */
-export function apiAction<S extends z.ZodType, O, P = Record<string, never>>(
-  spec: ActionSpec<S, O>,
+export function apiAction<S extends z.ZodType, O, P = Record<string, never>, Pr = undefined>(
+  spec: ActionSpec<S, O, Pr>,
   toInput: (ctx: Ctx<P>) => unknown,
   preview?: (ctx: { q: Q; staff: Staff; input: unknown }) => Promise<unknown>,
 ) {

@@ -1,3 +1,4 @@
+import { defineAccess } from "../access";
 import { fieldsOf } from "../fields";
 import type { DashboardModule } from "../types";
 import { passkeyPlugin, passkeySchema } from "./schema";
@@ -5,13 +6,18 @@ import { passkeyPlugin, passkeySchema } from "./schema";
 /**
  * Better Auth's passkey plugin: a user's registered passkeys, listed on the user page. On when the
  * `passkey` table has the columns the panel needs; the rest of the plugin's fields are known to the
- * name mapping but never selected (see queries.ts). Actions (e.g. removing a passkey) go in actions/.
+ * name mapping but never selected (see queries.ts). Removing a passkey (a lost device) is a support
+ * task: actions/remove-passkey.ts, never the user's last way to sign in.
  */
 export const passkeyModule = {
   id: "passkey",
   label: "Passkeys",
   plugin: passkeyPlugin,
   ...fieldsOf(passkeySchema, { passkey: ["id", "userId", "deviceType", "backedUp"] }, { passkey: ["id"] }, ["passkey"]),
+  access: defineAccess({
+    statements: { passkeys: ["remove"] },
+    grants: { support: { passkeys: ["remove"] }, moderator: { passkeys: ["remove"] }, admin: { passkeys: ["remove"] } },
+  }),
   ui: {
     userPanels: [{ id: "passkeys", title: "Passkeys", permission: "users.read", load: () => import("./ui/passkeys-panel") }],
   },

@@ -1,14 +1,24 @@
 import { twoFactor } from "better-auth/plugins";
+import { defineAccess } from "../access";
 import { fieldsOf } from "../fields";
 import type { DashboardModule, PluginSchemaOption } from "../types";
 
 const plugin = (schema?: PluginSchemaOption) => twoFactor(schema ? { schema: schema as never } : {});
 
-/** Reads only the flag on `user`; the plugin's `twoFactor` table holds secrets and has no model here. */
+/**
+ * Reads the flag on `user`. The plugin's `twoFactor` table holds secrets: it is known (so its rows
+ * can be deleted when staff remove two-factor) but never selected.
+ */
 export const twoFactorModule = {
   id: "twoFactor",
   label: "Two-factor",
   plugin,
-  ...fieldsOf(plugin().schema, { user: ["twoFactorEnabled"] }),
+  // the twoFactor table is read (known to the mapping) only so its rows can be deleted
+  ...fieldsOf(plugin().schema, { user: ["twoFactorEnabled"] }, {}, ["twoFactor"]),
   profileFields: [{ field: "twoFactorEnabled", label: "Two-factor enabled", kind: "boolean" }],
+  // Removing a lost authenticator is the support desk's most common ticket.
+  access: defineAccess({
+    statements: { twoFactor: ["disable"] },
+    grants: { support: { twoFactor: ["disable"] }, moderator: { twoFactor: ["disable"] }, admin: { twoFactor: ["disable"] } },
+  }),
 } as const satisfies DashboardModule;

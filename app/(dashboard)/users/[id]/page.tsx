@@ -6,6 +6,8 @@ import { Suspense } from "react";
 import { ModulePanel, ModulePanelFallback } from "@/components/users/module-panel";
 import { revokeNotes } from "@/components/moderation/revoke-notes";
 import { ScoringPanelFallback } from "@/components/spam/scoring-fallback";
+import { AccountFixesPanel } from "@/components/users/account-fixes/account-fixes-panel";
+import { RecoveryPanel } from "@/components/users/account-fixes/recovery-panel";
 import { SpamScorePanel } from "@/components/spam/spam-score-panel";
 import { Avatar } from "@/components/ui/avatar";
 import { SignInFindings } from "@/components/users/sign-in-findings";
@@ -36,9 +38,22 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
   const { user, accounts, sessions, total, activeTotal, findings } = detail;
   const bansTracked = d.caps.features.has("bans");
   const item = toUserListItem(user, now, bansTracked);
-  const notes = revokeNotes(getConfig());
+  const config = getConfig();
+  const notes = revokeNotes(config);
   // The UI offers only what this role may do; the server checks again on every action.
   const permissions = userPermissions(staff.role, bansTracked);
+  const fixes = {
+    edit: can(staff.role, "users.edit"),
+    unlink: can(staff.role, "users.unlinkAccount"),
+    disableTwoFactor: d.caps.columns.user.has("twoFactorEnabled") && can(staff.role, "twoFactor.disable"),
+  };
+  // Only plain values reach the client: the username fields exist only while their columns do.
+  const text = (v: unknown) => (typeof v === "string" ? v : null);
+  const editable = {
+    id: user.id, name: user.name, email: user.email, emailVerified: user.emailVerified, image: user.image,
+    twoFactorEnabled: user.extra.twoFactorEnabled === true,
+    ...(d.caps.columns.user.has("username") ? { username: text(user.extra.username), displayUsername: text(user.extra.displayUsername) } : {}),
+  };
 
   return (
     <div className="flex min-w-0 flex-col gap-4">
@@ -68,6 +83,14 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
         </div>
       </header>
       <SignInFindings findings={findings} />
+      {can(staff.role, "users.recover") || fixes.edit || fixes.unlink || fixes.disableTwoFactor ? (
+        <div className="grid gap-4 md:grid-cols-2">
+          {can(staff.role, "users.recover") ? <RecoveryPanel user={editable} configured={config.appAuth !== null} /> : null}
+          {fixes.edit || fixes.unlink || fixes.disableTwoFactor ? (
+            <AccountFixesPanel user={editable} accounts={accounts.map((a) => ({ id: a.id, providerId: a.providerId }))} can={fixes} />
+          ) : null}
+        </div>
+      ) : null}
       {can(staff.role, "spam.review") ? (
         // Streams in on its own: the rest of the page never waits for a scoring run.
         <Suspense fallback={<ScoringPanelFallback title="Spam score" />}>

@@ -1,6 +1,7 @@
 import { notFound } from "@/lib/errors";
 import { apiAction, bodyWith } from "@/lib/http/action-route";
 import { apiRoute } from "@/lib/http/route";
+import { updateUserSpec } from "@/lib/modules/core/actions/update-user";
 import { deleteUserSpec } from "@/lib/moderation/user-actions";
 import { getSessionStore } from "@/lib/sessions/store-config";
 import { getUserDetail } from "@/lib/users/detail";
@@ -22,3 +23,6 @@ export const DELETE = apiAction(deleteUserSpec, ({ body, params, url }: { body: 
   ...bodyWith(body, { userId: params.id }),
   confirm: body.confirm ?? url.searchParams.get("confirm") ?? undefined,
 }));
+
+// PATCH { name?, email?, keepEmailVerified?, image?, username?, displayUsername? } → { usersChanged, changed }
+export const PATCH = apiAction(updateUserSpec, ({ body, params }: { body: Record<string, unknown>; params: { id: string } }) => bodyWith(body, { userId: params.id }));

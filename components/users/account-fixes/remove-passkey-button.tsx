@@ -1,0 +1,38 @@
+"use client";
+import { removePasskeyAction } from "@/lib/modules/passkey/actions/remove-passkey.action";
+import { useState } from "react";
+import { Button } from "../../ui/button";
+import { ConfirmDialog } from "../../ui/confirm-dialog";
+import { useNotify } from "../../ui/notice";
+
+/**
+ * "Remove" for one passkey row, for the passkey module's user-page panel (which lists them). The
+ * server refuses the user's last way to sign in.
+ */
+export function RemovePasskeyButton({ userId, email, passkey }: { userId: string; email: string; passkey: { id: string; name: string | null } }) {
+  const [open, setOpen] = useState(false);
+  const notify = useNotify();
+  const label = passkey.name || "this passkey";
+  return (
+    <>
+      <Button type="button" variant="ghost" size="sm" onClick={() => setOpen(true)}>
+        Remove
+      </Button>
+      {open ? (
+        <ConfirmDialog
+          title={`Remove ${label} from ${email}`}
+          confirmLabel="Remove passkey"
+          pendingLabel="Removing…"
+          run={() => removePasskeyAction({ userId, passkeyId: passkey.id })}
+          onDone={() => {
+            notify(`Passkey removed.`);
+            setOpen(false);
+          }}
+          onClose={() => setOpen(false)}
+        >
+          <p className="text-sm">The device holding this passkey can no longer sign the user in.</p>
+        </ConfirmDialog>
+      ) : null}
+    </>
+  );
+}
