@@ -1,6 +1,7 @@
 import type { BetterAuthPlugin } from "better-auth";
 import type { Expression, ExpressionBuilder, SqlBool } from "kysely";
 import type { ReactNode } from "react";
+import type { StaffRole } from "../auth/roles";
 import type { Q } from "../db/context";
 import type { DB } from "../db/schema";
 import type { ModuleAccess } from "./access";
@@ -53,6 +54,10 @@ export interface NavEntry {
 export interface UserPanelProps {
   q: Q;
   userId: string;
+  /** the user's email, for confirmations that name whom they act on */
+  email: string;
+  /** the signed-in staff member's role: a panel offers only the actions it may take */
+  role: StaffRole;
   now: Date;
 }
 

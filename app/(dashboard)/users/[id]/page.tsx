@@ -106,7 +106,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
         .filter((p) => can(staff.role, p.permission as Permission))
         .map((p) => (
           <Suspense key={p.id} fallback={<ModulePanelFallback title={p.title} />}>
-            <ModulePanel panel={p} q={d} userId={user.id} now={now} />
+            <ModulePanel panel={p} q={d} userId={user.id} email={user.email} role={staff.role} now={now} />
           </Suspense>
         ))}
       <UserSessionsTable

@@ -2,12 +2,15 @@ import { Badge } from "@/components/ui/badge";
 import { timeValue } from "@/components/ui/format";
 import { tableClass } from "@/components/ui/table";
 import { Time } from "@/components/ui/time";
+import { can } from "@/lib/auth/permissions";
 import type { UserPanelProps } from "../../types";
 import { listUserPasskeys } from "../queries";
+import { RemovePasskeyButton } from "./remove-passkey-button";
 
 /** The user's passkeys: name, device type, synced or not, when added. Never key material. */
-export default async function PasskeysPanel({ q, userId, now }: UserPanelProps) {
+export default async function PasskeysPanel({ q, userId, email, role, now }: UserPanelProps) {
   const passkeys = await listUserPasskeys(q, userId);
+  const mayRemove = can(role, "passkeys.remove");
   return (
     <section className="flex min-w-0 flex-col gap-3 rounded-md border bg-card p-4 shadow-xs" aria-labelledby="passkeys-title" data-testid="passkeys-panel">
       <h2 id="passkeys-title">Passkeys</h2>
@@ -21,6 +24,11 @@ export default async function PasskeysPanel({ q, userId, now }: UserPanelProps) 
                 <th scope="col">Name</th>
                 <th scope="col">Device</th>
                 <th scope="col">Added</th>
+                {mayRemove ? (
+                  <th scope="col">
+                    <span className="sr-only">Actions</span>
+                  </th>
+                ) : null}
               </tr>
             </thead>
             <tbody>
@@ -35,6 +43,11 @@ export default async function PasskeysPanel({ q, userId, now }: UserPanelProps) 
                   <td className="whitespace-nowrap">
                     <Time value={p.createdAt ? timeValue(p.createdAt, now) : null} mode="absolute" />
                   </td>
+                  {mayRemove ? (
+                    <td className="text-right">
+                      <RemovePasskeyButton userId={userId} email={email} passkey={{ id: p.id, name: p.name }} />
+                    </td>
+                  ) : null}
                 </tr>
               ))}
             </tbody>

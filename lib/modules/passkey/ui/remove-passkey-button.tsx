@@ -1,12 +1,12 @@
 "use client";
-import { removePasskeyAction } from "@/lib/modules/passkey/actions/remove-passkey.action";
+import { removePasskeyAction } from "../actions/remove-passkey.action";
 import { useState } from "react";
-import { Button } from "../../ui/button";
-import { ConfirmDialog } from "../../ui/confirm-dialog";
-import { useNotify } from "../../ui/notice";
+import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { useNotify } from "@/components/ui/notice";
 
 /**
- * "Remove" for one passkey row, for the passkey module's user-page panel (which lists them). The
+ * "Remove" for one passkey row of the passkey panel (./passkeys-panel.tsx). The
  * server refuses the user's last way to sign in.
  */
 export function RemovePasskeyButton({ userId, email, passkey }: { userId: string; email: string; passkey: { id: string; name: string | null } }) {
