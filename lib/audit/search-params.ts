@@ -19,3 +19,9 @@ export type AuditListParams = z.output<typeof auditListSchema>;
 export function parseAuditParams(input: URLSearchParams | Record<string, string | string[] | undefined>, opts: { ignoreUnknown?: boolean } = {}): AuditListParams {
   return parseParams(auditListSchema, opts.ignoreUnknown ? knownKeys(auditListSchema, input) : input);
 }
+
+/** The export's parameters: the list's filters, without the page (an export walks every page). */
+export const auditExportSchema = auditListSchema.omit({ limit: true, cursor: true });
+export function parseAuditExportParams(input: URLSearchParams | Record<string, string | string[] | undefined>, pageSize: number): AuditListParams {
+  return { ...parseParams(auditExportSchema, input), limit: pageSize };
+}
