@@ -3,7 +3,8 @@ import type { Permission } from "../auth/permissions";
 import { type Staff, staffForRequest } from "../auth/staff";
 import type { Q } from "../db/context";
 import { getReadDatabase } from "../db";
-import { type CsvValue, csvLine } from "../export/csv";
+import type { CsvValue } from "../export/csv";
+import { csvBody } from "../export/stream";
 import { errorResponse, requestParams } from "./route";
 
 export interface CsvExport {
@@ -17,9 +18,7 @@ export interface CsvExport {
 /**
  * A streamed CSV export behind the same staff check as the list it exports. The first page is read
  * before any byte is sent, so a bad parameter (400), a missing permission (403) or a dead database
- * (503) is still a JSON error with its status. After that, each further page is read only when the
- * client has taken the previous one (a pull stream: backpressure, memory of one page), and a failure
- * mid-file aborts the response rather than ending it as if the file were complete.
+ * (503) is still a JSON error with its status. The rest streams (lib/export/stream.ts).
  */
 export function csvRoute(permission: Permission, build: (ctx: { req: Request; staff: Staff; q: Q; search: URLSearchParams }) => CsvExport) {
   return async (req: Request, ctx: { params: Promise<Record<string, never>> }) => {
@@ -31,30 +30,7 @@ export function csvRoute(permission: Permission, build: (ctx: { req: Request; st
       const spec = build({ req, staff, q, search: new URL(req.url).searchParams });
       pages = spec.pages;
       const first = await pages.next();
-      const encoder = new TextEncoder();
-      const body = new ReadableStream<Uint8Array>(
-        {
-          start(controller) {
-            controller.enqueue(encoder.encode(csvLine(spec.header) + (first.done ? "" : first.value.map(csvLine).join(""))));
-            if (first.done) controller.close();
-          },
-          async pull(controller) {
-            try {
-              const next = await spec.pages.next();
-              if (next.done) controller.close();
-              else controller.enqueue(encoder.encode(next.value.map(csvLine).join("")));
-            } catch (err) {
-              console.error("export failed mid-stream", new URL(req.url).pathname, err);
-              controller.error(err);
-            }
-          },
-          async cancel() {
-            // The client went away: stop walking (no further page query).
-            await spec.pages.return(undefined);
-          },
-        },
-        { highWaterMark: 1 },
-      );
+      const body = csvBody(spec.header, first, pages, (err) => console.error("export failed mid-stream", new URL(req.url).pathname, err));
       const day = new Date().toISOString().slice(0, 10);
       return new Response(body, {
         headers: {
@@ -65,7 +41,7 @@ export function csvRoute(permission: Permission, build: (ctx: { req: Request; st
         },
       });
     } catch (err) {
-      await pages?.return(undefined).catch(() => undefined);
+      await pages?.return(undefined);
       return errorResponse(req, err);
     }
   };

@@ -3,9 +3,11 @@ import { headers } from "next/headers";
 import Link from "next/link";
 import { AuditTable } from "@/components/audit/audit-table";
 import { AuditToolbar } from "@/components/audit/audit-toolbar";
+import { ExportButton } from "@/components/data-table/export-button";
 import { toAuditListItem } from "@/components/audit/audit-list-item";
 import { TableTransitionProvider } from "@/components/data-table/table-transition";
 import { auditListSchema, listAudit, parseAuditParams } from "@/lib/audit/queries";
+import { auditExportSchema } from "@/lib/audit/search-params";
 import { requireStaff } from "@/lib/auth/staff";
 import type { Q } from "@/lib/db/context";
 import { getReadDatabase } from "@/lib/db";
@@ -39,6 +41,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       <header className="page-header flex flex-wrap items-baseline gap-3">
         <h1>Audit log</h1>
         <span className="count tabular-nums text-muted-foreground">Every staff action, newest first</span>
+        {d.caps.audit ? (
+          <div className="ml-auto">
+            <ExportButton endpoint="/api/v1/audit/export" keys={Object.keys(auditExportSchema.shape)} />
+          </div>
+        ) : null}
       </header>
       {result.kind === "missing" ? (
         <div className="flex flex-col items-start gap-2.5 rounded-md border bg-card p-8">
