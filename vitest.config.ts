@@ -16,6 +16,7 @@ const UNIT = [
   "test/input-guard.test.ts",
   "test/name-mapping.test.ts",
   "test/proxy.test.ts",
+  "test/return-path.test.ts",
   "test/spam-patch.test.ts",
   "test/spam-signals.test.ts",
   "test/ui-format.test.ts",
