@@ -9,6 +9,7 @@ const server = Boolean(process.env.TEST_DATABASE_URL);
 // on 2 cores). A test that needs the database (inject("databaseUrl")) belongs in `database`.
 const UNIT = [
   "test/app-config.test.ts",
+  "test/audit-describe.test.ts",
   "test/base-path.test.ts",
   "test/diagnose.test.ts",
   "test/embedded-lock.test.ts",

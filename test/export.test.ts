@@ -193,6 +193,21 @@ describe("CSV export /api/v1/{users,sessions,audit}/export", () => {
     expect((await csv("audit", "?actor=nobody@corp.test")).rows).toEqual([]);
   });
 
+  it("filters the audit log by date (after inclusive, before exclusive)", async () => {
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    expect((await csv("audit", `?after=${yesterday}&before=${tomorrow}`)).rows).toHaveLength(1);
+    expect((await csv("audit", `?after=${tomorrow}`)).rows).toHaveLength(0);
+    expect((await csv("audit", `?before=${yesterday}`)).rows).toHaveLength(0);
+    expect((await get("audit", `?after=${tomorrow}&before=${yesterday}`)).status).toBe(400);
+    const { listAudit, parseAuditParams, userEmails } = await import("../lib/audit/queries");
+    const { getDatabase } = await import("../lib/db");
+    const q = await getDatabase();
+    const page = await listAudit(q, parseAuditParams({ after: yesterday }));
+    expect(page.rows.map((r) => r.action)).toEqual(["user.ban"]);
+    expect(await userEmails(q, ["u_bob", "u_nobody"])).toEqual(new Map([["u_bob", "bob@gmail.com"]]));
+  });
+
   it.each([
     ["users", "?limit=10", 400],
     ["users", "?cursor=abc", 400],
