@@ -16,6 +16,7 @@ const UNIT = [
   "test/import-graph.test.ts",
   "test/input-guard.test.ts",
   "test/name-mapping.test.ts",
+  "test/page-stack.test.ts",
   "test/proxy.test.ts",
   "test/return-path.test.ts",
   "test/spam-patch.test.ts",

@@ -116,6 +116,11 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
             filtered={hasFilters(result.params)}
             bulk={can(staff.role, "users.bulk") ? { bansTracked, filter: filterOf(raw, result.params), notes } : null}
             columns={peek ? "score" : "list"}
+            total={
+              <Suspense key={new URLSearchParams(toRecord(raw)).toString()} fallback="…">
+                <UserCount q={d} filters={result.params} now={now} inline />
+              </Suspense>
+            }
             rowActions={rowActions}
             moduleColumns={moduleColumns}
           />
