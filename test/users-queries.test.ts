@@ -89,6 +89,7 @@ describe.each(Object.keys(namings) as NamingName[])("users queries with %s namin
     expect((await walk({ lastActiveBefore: "2026-04-01" }, 100)).sort()).toEqual([...never].sort());
     expect((await walk({ neverActive: "true" }, 100)).sort()).toEqual([...never].sort());
     expect((await walk({ neverActive: "false" }, 100)).sort()).toEqual(active);
+    expect((await walk({ activeSince: tenDaysAgo }, 100)).sort()).toEqual(["u_alice", "u_zoe"]);
     const leastRecent = await walk({ sort: "lastActiveAt" }, 9);
     expect(leastRecent.slice(-3)).toEqual(["u_moe", "u_alice", "u_zoe"]);
     expect(leastRecent.slice(0, never.length).sort()).toEqual([...never].sort());

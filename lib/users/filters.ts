@@ -52,11 +52,12 @@ export function userWhere(q: Pick<Q, "caps">, f: UserFilters, now: Date) {
         ),
       );
     }
-    if (f.lastActiveBefore !== undefined || f.neverActive !== undefined) {
-      if (!q.caps.sessionTable) throw badRequest("lastActiveBefore/neverActive: activity needs sessions in the database; this app keeps them only in Redis");
+    if (f.lastActiveBefore !== undefined || f.activeSince !== undefined || f.neverActive !== undefined) {
+      if (!q.caps.sessionTable) throw badRequest("lastActiveBefore/activeSince/neverActive: activity needs sessions in the database; this app keeps them only in Redis");
       // Index probes on session (userId, updatedAt), per user: the doctor's session_user_updated.
       const sessions = () => eb.selectFrom("session").select(sql`1`.as("one")).whereRef("session.userId", "=", "user.id");
       if (f.lastActiveBefore) conds.push(eb.not(eb.exists(sessions().where("session.updatedAt", ">=", f.lastActiveBefore))));
+      if (f.activeSince) conds.push(eb.exists(sessions().where("session.updatedAt", ">=", f.activeSince)));
       if (f.neverActive !== undefined) conds.push(f.neverActive ? eb.not(eb.exists(sessions())) : eb.exists(sessions()));
     }
     if (f.createdAfter) conds.push(eb("user.createdAt", ">=", f.createdAfter));

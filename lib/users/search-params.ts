@@ -26,6 +26,8 @@ export const userListCoreShape = {
   createdBefore: isoDate,
   /** dormant: no session activity at or after this date (never-active users included) */
   lastActiveBefore: isoDate,
+  /** active: session activity at or after this date (the overview's "active in 7 days" links here) */
+  activeSince: isoDate,
   /** true: no session at all; false: at least one */
   neverActive: boolParam.optional(),
   sort: z.enum(userSortKeys, { error: `must be one of ${userSortKeys.join(", ")}` }).default("-createdAt"),
@@ -38,7 +40,7 @@ type CoreParams = z.output<typeof userListCoreSchema>;
 /** The parsed URL: the core's keys and the modules' filter values (whitelisted by their options). */
 export type UserListParams = CoreParams & { [K in ModuleFilterKey]?: string };
 /** The core's filter keys: the schema's keys but the table's own (sort, page size, cursor). */
-export const coreUserFilterKeys = ["q", "role", "verified", "provider", "createdAfter", "createdBefore", "lastActiveBefore", "neverActive"] as const satisfies readonly Exclude<keyof CoreParams, "sort" | "limit" | "cursor">[];
+export const coreUserFilterKeys = ["q", "role", "verified", "provider", "createdAfter", "createdBefore", "lastActiveBefore", "activeSince", "neverActive"] as const satisfies readonly Exclude<keyof CoreParams, "sort" | "limit" | "cursor">[];
 export type UserFilterKey = (typeof coreUserFilterKeys)[number] | ModuleFilterKey;
 export type UserFilters = Omit<UserListParams, "sort" | "limit" | "cursor">;
 
