@@ -15,7 +15,7 @@ import { EXPORT_PAGE } from "../lib/params";
 import { SESSION_EXPORT_HEADER, sessionExportRows } from "../lib/sessions/export";
 import { parseSessionExportParams } from "../lib/sessions/search-params";
 import { USER_EXPORT_HEADER, userExportRows } from "../lib/users/export";
-import { parseUserExportParams } from "../lib/users/search-params";
+import { parseUserExportParams } from "../lib/users/list-params";
 import type { CsvValue } from "../lib/export/csv";
 import { prepareBenchDatabase } from "./bench/setup";
 
