@@ -2,6 +2,7 @@
 import { useSearchParams } from "next/navigation";
 import { useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { withBasePath } from "@/lib/base-path.mjs";
 import { recordCounter } from "@/lib/export/csv";
 
 type State =
@@ -35,7 +36,8 @@ export function ExportButton({ endpoint, keys, label = "Export CSV" }: { endpoin
     abort.current = controller;
     setState({ kind: "running", rows: 0, bytes: 0 });
     try {
-      const res = await fetch(`${endpoint}${query.size ? `?${query}` : ""}`, { signal: controller.signal, cache: "no-store" });
+      // fetch() is one of the few URLs Next does not prefix with BASE_PATH itself (lib/base-path.mjs).
+      const res = await fetch(withBasePath(`${endpoint}${query.size ? `?${query}` : ""}`), { signal: controller.signal, cache: "no-store" });
       if (!res.ok || !res.body) {
         const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
         throw new Error(body?.error?.message ?? `The export failed (HTTP ${res.status}).`);
