@@ -9,13 +9,16 @@ const server = Boolean(process.env.TEST_DATABASE_URL);
 // on 2 cores). A test that needs the database (inject("databaseUrl")) belongs in `database`.
 const UNIT = [
   "test/app-config.test.ts",
+  "test/audit-describe.test.ts",
   "test/base-path.test.ts",
   "test/diagnose.test.ts",
   "test/embedded-lock.test.ts",
   "test/import-graph.test.ts",
   "test/input-guard.test.ts",
   "test/name-mapping.test.ts",
+  "test/page-stack.test.ts",
   "test/proxy.test.ts",
+  "test/return-path.test.ts",
   "test/spam-patch.test.ts",
   "test/spam-signals.test.ts",
   "test/ui-format.test.ts",

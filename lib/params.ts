@@ -37,6 +37,9 @@ export const isoDate = z
 
 export const boolParam = z.enum(["true", "false"], { error: "must be true or false" }).transform((v) => v === "true");
 
+/** Rows per keyset page a CSV export reads (its memory is one page, whatever the total). */
+export const EXPORT_PAGE = 1_000;
+
 export const limitParam = (fallback: number) =>
   z.coerce.number({ error: "must be a number" }).int("must be a whole number").min(1, "must be from 1 to 100").max(100, "must be from 1 to 100").default(fallback);
 

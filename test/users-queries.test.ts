@@ -71,11 +71,37 @@ describe.each(Object.keys(namings) as NamingName[])("users queries with %s namin
     expect(await ids({ createdAfter: "2026-03-02", createdBefore: "2026-03-03" })).toEqual(["u_dave"]);
   });
 
+  it("accepts a sign-in method as the table shows it, in any case", async () => {
+    expect(await ids({ provider: "GitHub" })).toEqual(["u_zoe"]);
+    expect(await ids({ provider: "GITHUB" })).toEqual(["u_zoe"]);
+    expect(await ids({ provider: "Google" })).toEqual(["u_bob"]);
+    expect((await ids({ provider: "Email + password" })).sort()).toEqual(["u_alice", "u_carol", "u_moe", "u_sue", "u_zoe"]);
+    expect(await ids({ provider: "gitlab" })).toEqual([]);
+  });
+
+  it("finds dormant accounts: inactive since a date (never active included), never active, least recently active first", async () => {
+    // Sessions: alice NOW-2d (and NOW-30d), zoe NOW-1d, moe NOW-40d; everyone else has none.
+    const everyone = await walk({}, 100);
+    const active = ["u_alice", "u_moe", "u_zoe"];
+    const never = everyone.filter((id) => !active.includes(id));
+    const tenDaysAgo = new Date(NOW.getTime() - 10 * 86_400_000).toISOString();
+    expect((await walk({ lastActiveBefore: tenDaysAgo }, 100)).sort()).toEqual([...never, "u_moe"].sort());
+    expect((await walk({ lastActiveBefore: "2026-04-01" }, 100)).sort()).toEqual([...never].sort());
+    expect((await walk({ neverActive: "true" }, 100)).sort()).toEqual([...never].sort());
+    expect((await walk({ neverActive: "false" }, 100)).sort()).toEqual(active);
+    expect((await walk({ activeSince: tenDaysAgo }, 100)).sort()).toEqual(["u_alice", "u_zoe"]);
+    const leastRecent = await walk({ sort: "lastActiveAt" }, 9);
+    expect(leastRecent.slice(-3)).toEqual(["u_moe", "u_alice", "u_zoe"]);
+    expect(leastRecent.slice(0, never.length).sort()).toEqual([...never].sort());
+    expect(await walk({ sort: "lastActiveAt", lastActiveBefore: tenDaysAgo, q: "moe" }, 5)).toEqual(["u_moe"]);
+    expect(await countUsers(t.d, params({ neverActive: "false" }), NOW)).toEqual({ kind: "exact", value: 3 });
+  });
+
   it("combines filters with AND", async () => {
     expect(await ids({ provider: "credential", status: "banned" }).then((r) => r.sort())).toEqual(["u_carol", "u_zoe"]);
   });
 
-  it.each(["-createdAt", "createdAt", "email", "-email", "name", "-name", "-lastActiveAt"])(
+  it.each(["-createdAt", "createdAt", "email", "-email", "name", "-name", "-lastActiveAt", "lastActiveAt"])(
     "pages through every user exactly once sorted by %s, ties and microseconds included",
     async (sort) => {
       const paged = await walk({ sort });

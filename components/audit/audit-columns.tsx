@@ -19,8 +19,8 @@ function Targets({ item }: { item: AuditListItem }) {
       </span>{" "}
       {item.targetIds.map((id) =>
         item.targetType === "user" ? (
-          <Link key={id} href={`/users/${encodeURIComponent(id)}`} title={id}>
-            <code className="inline-block max-w-[14ch] truncate align-bottom">{id}</code>
+          <Link key={id} href={`/users/${encodeURIComponent(id)}`} title={`id ${id}`}>
+            {item.targetEmails[id] ?? <code className="inline-block max-w-[14ch] truncate align-bottom">{id}</code>}
           </Link>
         ) : (
           <code key={id} className="inline-block max-w-[14ch] truncate align-bottom" title={id}>
@@ -42,14 +42,14 @@ export const auditColumns = helper.columns([
     meta: { className: "align-top" },
     cell: ({ row }) => (
       <span className="inline-flex flex-wrap gap-1 align-middle">
-        <Link href={`/audit?actor=${encodeURIComponent(row.original.actorEmail)}`} title="Only this staff member’s actions">
+        <Link href={`/audit?actor=${encodeURIComponent(row.original.actorEmail)}`} title={`id ${row.original.actorId}: only this staff member’s actions`}>
           {row.original.actorEmail}
         </Link>
         <Badge>{row.original.actorRole}</Badge>
       </span>
     ),
   }),
-  helper.accessor("action", { id: "action", header: "Action", meta: { className: "whitespace-nowrap align-top" }, cell: ({ row }) => <code>{row.original.action}</code> }),
+  helper.accessor("action", { id: "action", header: "Action", meta: { className: "whitespace-nowrap align-top" }, cell: ({ row }) => <span title={row.original.action}>{row.original.summary}</span> }),
   helper.accessor("targetCount", { id: "targets", header: "Targets", meta: { className: "align-top" }, cell: ({ row }) => <Targets item={row.original} /> }),
   helper.accessor("reason", { id: "reason", header: "Reason", meta: { className: "align-top" }, cell: ({ row }) => row.original.reason ?? <span className="text-muted-foreground">—</span> }),
   helper.display({ id: "details", header: "Details", meta: { className: "align-top w-[45%]" }, cell: ({ row }) => <AuditDetails item={row.original} /> }),

@@ -1,4 +1,5 @@
 import type { AuditRow } from "@/lib/audit/queries";
+import { describeAction, type FieldChange, fieldChanges } from "@/lib/audit/describe";
 import { type TimeValue, timeValue } from "../ui/format";
 
 /** How many target ids a row shows; the rest is summed up as "+N more". */
@@ -12,11 +13,18 @@ export type AuditListItem = Omit<AuditRow, "at" | "before" | "after"> & {
   at: TimeValue;
   before: string | null;
   after: string | null;
+  /** "banned 3 users" */
+  summary: string;
+  /** the fields that changed, when before and after are objects */
+  changes: FieldChange[];
+  /** emails of the shown user targets, by id */
+  targetEmails: Record<string, string>;
 };
 
 const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v, null, 2));
 
-export function toAuditListItem(r: AuditRow, now: Date): AuditListItem {
+export function toAuditListItem(r: AuditRow, now: Date, emails: ReadonlyMap<string, string> = new Map()): AuditListItem {
+  const shown = r.targetIds.slice(0, SHOWN_TARGETS);
   return {
     id: r.id,
     at: timeValue(r.at, now),
@@ -25,7 +33,10 @@ export function toAuditListItem(r: AuditRow, now: Date): AuditListItem {
     actorRole: r.actorRole,
     action: r.action,
     targetType: r.targetType,
-    targetIds: r.targetIds.slice(0, SHOWN_TARGETS),
+    targetIds: shown,
+    targetEmails: r.targetType === "user" ? Object.fromEntries(shown.flatMap((id) => (emails.has(id) ? [[id, emails.get(id) as string]] : []))) : {},
+    summary: describeAction(r.action, r.targetCount, r.targetType),
+    changes: fieldChanges(r.before, r.after),
     targetCount: r.targetCount,
     reason: r.reason,
     before: json(r.before),

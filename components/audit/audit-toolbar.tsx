@@ -4,6 +4,7 @@ import { useQueryStates } from "nuqs";
 import { useId } from "react";
 import { auditListSchema } from "@/lib/audit/search-params";
 import { urlParsers } from "@/lib/url-state";
+import { DateRangeFilter } from "../data-table/date-range-filter";
 import type { FacetDefinition } from "../data-table/facet";
 import { FacetedFilter } from "../data-table/faceted-filter";
 import { useTableTransition } from "../data-table/table-transition";
@@ -35,7 +36,7 @@ export function AuditToolbar() {
   const [f, setF] = useQueryStates(urlParsers(auditListSchema), { shallow: false, startTransition });
   const id = useId();
   const set = (key: "actor" | "target" | "action", value: string | null) => void setF({ [key]: value?.trim() || null, cursor: null });
-  const active = Boolean(f.actor || f.target || f.action);
+  const active = Boolean(f.actor || f.target || f.action || f.after || f.before);
   return (
     <search aria-label="Filter the audit log">
       <form className={toolbarClass} onSubmit={(e) => e.preventDefault()}>
@@ -47,6 +48,7 @@ export function AuditToolbar() {
             <DebouncedInput id={`${id}-target`} className={inputClass} value={f.target ?? ""} autoComplete="off" spellCheck={false} onCommit={(v) => set("target", v)} />
           </Field>
           <FacetedFilter def={actionFacet} value={f.action} onChange={(v) => set("action", v)} />
+          <DateRangeFilter title="Date" after={f.after} before={f.before} onChange={(a, b) => void setF({ after: a, before: b, cursor: null })} />
           {active ? (
             <Button asChild variant="ghost" size="sm" className="ml-auto">
               <Link href="/audit">Clear filters</Link>

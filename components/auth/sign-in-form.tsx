@@ -7,10 +7,12 @@ import { signInAction, type SignInState } from "@/lib/auth/actions";
 
 const initial: SignInState = { error: null, email: "" };
 
-export function SignInForm() {
+/** `next`: where to go after signing in, already validated by the page (and again by the action). */
+export function SignInForm({ next }: { next: string | null }) {
   const [state, action, pending] = useActionState(signInAction, initial);
   return (
     <form action={action} className="flex flex-col gap-3.5">
+      {next ? <input type="hidden" name="next" value={next} /> : null}
       <label className="flex min-w-0 flex-col gap-1 [&>label]:text-xs [&>label]:font-medium [&>label]:text-muted-foreground [&>span]:text-xs [&>span]:font-medium [&>span]:text-muted-foreground">
         <span>Email</span>
         {/* biome-ignore lint/a11y/noAutofocus: the page has one purpose, signing in; its first field takes the focus */}

@@ -24,6 +24,8 @@ export interface DataTableProps<TData extends RowData> {
   empty: ReactNode;
   /** row selection owned by the caller (bulk actions); without it rows cannot be selected */
   selection?: { state: RowSelectionState; onChange: OnChangeFn<RowSelectionState> };
+  /** the total, as the server words it ("5,003 users"), streamed: the pager says "1–25 of …" */
+  total?: ReactNode;
 }
 
 /** One constant, not a fresh `{}` per render, so tables without a selection see stable state. */
@@ -42,7 +44,7 @@ function sortableColumns<TData extends RowData>(columns: ColumnDef<DataTableFeat
  * into a `sort` key and starts on the first page (a cursor belongs to one sort order).
  */
 export function DataTable<TData extends RowData>(props: DataTableProps<TData>) {
-  const { columns, data, getRowId, nextCursor, defaultSort, defaultPageSize, pageSizes, label, empty, selection } = props;
+  const { columns, data, getRowId, nextCursor, defaultSort, defaultPageSize, pageSizes, label, empty, selection, total } = props;
   const [url, setUrl] = useTableUrl(defaultSort, defaultPageSize);
   const sortable = useMemo(() => sortableColumns(columns), [columns]);
   const sorting = useMemo(() => sortingFromKey(url.sort, sortable), [url.sort, sortable]);
@@ -65,11 +67,11 @@ export function DataTable<TData extends RowData>(props: DataTableProps<TData>) {
     onRowSelectionChange: selection?.onChange,
     onSortingChange: (updater) => {
       const key = keyFromSorting(functionalUpdate(updater, sorting), sortable);
-      if (key && key !== url.sort) void setUrl({ sort: key, cursor: null }, { history: "push" });
+      if (key && key !== url.sort) void setUrl({ sort: key, cursor: null, back: null, page: null }, { history: "push" });
     },
     onPaginationChange: (updater) => {
       const next = functionalUpdate(updater, pagination);
-      if (next.pageSize !== pagination.pageSize) void setUrl({ limit: next.pageSize, cursor: null });
+      if (next.pageSize !== pagination.pageSize) void setUrl({ limit: next.pageSize, cursor: null, back: null, page: null });
     },
   });
 
@@ -103,12 +105,13 @@ export function DataTable<TData extends RowData>(props: DataTableProps<TData>) {
       </div>
       <DataTablePager
         rowCount={rows.length}
-        isFirstPage={!url.cursor}
+        pageState={url}
         nextCursor={nextCursor}
         pageSize={url.limit}
         pageSizes={pageSizes}
+        total={total}
         onPageSize={(size) => table.setPageSize(size)}
-        onCursor={(cursor) => void setUrl({ cursor }, { history: "push", scroll: true })}
+        onPage={(state) => void setUrl(state, { history: "push", scroll: true })}
       />
     </div>
   );

@@ -3,7 +3,7 @@ import { parseAsInteger, parseAsString, useQueryStates } from "nuqs";
 import { useTableTransition } from "./table-transition";
 
 /**
- * The table shell's own URL keys: `sort`, `limit` and the keyset `cursor`. shallow:false makes
+ * The table shell's own URL keys: `sort`, `limit`, the keyset `cursor` and the way back (`back`, `page`). shallow:false makes
  * every change re-render the server page, which is where the rows come from. Defaults are dropped
  * from the URL (nuqs clearOnDefault) so links stay short.
  */
@@ -14,6 +14,9 @@ export function useTableUrl(defaultSort: string, defaultPageSize: number) {
       sort: parseAsString.withDefault(defaultSort),
       limit: parseAsInteger.withDefault(defaultPageSize),
       cursor: parseAsString,
+      // Going back (page-stack.ts): client-side state the server ignores (pages drop unknown keys).
+      back: parseAsString,
+      page: parseAsInteger,
     },
     { shallow: false, startTransition },
   );

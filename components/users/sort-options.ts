@@ -9,4 +9,5 @@ export const userSortOptions = [
   { value: "name", label: "Name A–Z" },
   { value: "-name", label: "Name Z–A" },
   { value: "-lastActiveAt", label: "Recently active" },
+  { value: "lastActiveAt", label: "Least recently active" },
 ] as const satisfies readonly { value: UserSort; label: string }[];

@@ -1,6 +1,6 @@
 "use client";
 import { type ColumnDef, createColumnHelper, type OnChangeFn, type RowSelectionState } from "@tanstack/react-table";
-import { lazy, Suspense, useMemo, useState } from "react";
+import { lazy, type ReactNode, Suspense, useMemo, useState } from "react";
 import type { ListColumn } from "@/lib/modules/types";
 import { pageSizes, userListCoreSchema } from "@/lib/users/search-params";
 import { DataTable } from "../data-table/data-table";
@@ -57,10 +57,12 @@ interface Props {
   rowActions?: RowActionOptions | null;
   /** the modules' list columns that are on (values in each row's moduleValues) */
   moduleColumns?: readonly ListColumn[];
+  /** the (streamed) total for the pager's "1–25 of …" */
+  total?: ReactNode;
 }
 
 /** The users table: the generic shell with the user columns, plus a selection for bulk actions. */
-export function UsersTable({ rows, nextCursor, filtered, bulk, columns = "list", rowActions = null, moduleColumns = [] }: Props) {
+export function UsersTable({ rows, nextCursor, filtered, bulk, columns = "list", rowActions = null, moduleColumns = [], total }: Props) {
   // Both derived during render rather than reset by a setState during render (react-hooks rule):
   // only the selected rows still shown count (one cannot act on unseen rows), and "everything
   // matching" holds only under the filter it was chosen for.
@@ -109,6 +111,7 @@ export function UsersTable({ rows, nextCursor, filtered, bulk, columns = "list",
         pageSizes={pageSizes}
         empty={columns === "flagged" ? "No account is flagged at this level." : filtered ? "No users match these filters." : "No users yet."}
         selection={bulk ? { state: selection, onChange: onSelectionChange } : undefined}
+        total={total}
       />
     </UserRowActionsContext>
   );

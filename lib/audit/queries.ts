@@ -34,6 +34,8 @@ export async function listAudit(q: Q, p: AuditListParams) {
   if (p.actor) conds.push(p.actor.includes("@") ? sql`lower(actor_email) = ${p.actor.toLowerCase()}` : sql`actor_id = ${p.actor}`);
   if (p.target) conds.push(sql`target_ids @> array[${p.target}]::text[]`);
   if (p.action) conds.push(sql`(action = ${p.action} or action like ${`${p.action}.%`})`);
+  if (p.after) conds.push(sql`at >= ${p.after}`);
+  if (p.before) conds.push(sql`at < ${p.before}`);
   if (cursor) conds.push(sql`(at, id) < (cast(${cursor.value} as timestamptz), cast(${cursor.id} as uuid))`);
   const { rows } = await sql<AuditRow & { sortValue: string }>`
     select id, at, actor_id as "actorId", actor_email as "actorEmail", actor_role as "actorRole", action,
@@ -78,4 +80,11 @@ export async function keptLastActive(q: Q, userIds: readonly string[]): Promise<
     if (!Number.isNaN(lastActive.getTime())) out.set(r.id, { lastActive, endedAt: new Date(r.endedAt), action: r.action });
   }
   return out;
+}
+
+/** Emails of user ids (the audit log shows targets by email, the id on hover); absent ids are left out. */
+export async function userEmails(q: Q, ids: readonly string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const rows = await q.db.selectFrom("user").select(["user.id", "user.email"]).where("user.id", "=", sql<string>`any(${[...new Set(ids)]}::text[])`).execute();
+  return new Map(rows.map((r) => [r.id, r.email]));
 }

@@ -5,6 +5,7 @@ import * as z from "zod";
 import { getConfig } from "../config";
 import { resolveClientIp, withClientIp } from "../http/client-ip";
 import { getAuth, getSignInThrottle } from "./index";
+import { safeReturnPath } from "./return-path";
 import { guardedSignIn, throttledMessage } from "./sign-in";
 
 export type SignInState = { error: string | null; email: string };
@@ -36,7 +37,8 @@ export async function signInAction(_prev: SignInState, form: FormData): Promise<
   // Better Auth's own input checks (e.g. a password over its maximum length): its message is for the user.
   if (status === 400) return { error: ((await outcome.response.json()) as { message?: string }).message ?? "Invalid input", email };
   if (status !== 200) throw new Error(`sign-in: Better Auth answered ${status}: ${await outcome.response.text()}`);
-  redirect("/users");
+  // The page that was asked for, if it is one of ours (never an open redirect: see return-path.ts).
+  redirect(safeReturnPath(form.get("next")) ?? "/users");
 }
 
 export async function signOutAction(): Promise<void> {

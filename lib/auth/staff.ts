@@ -6,6 +6,7 @@ import { AppError, expectedError, UNAVAILABLE_DIGEST } from "../errors";
 import { staffRoleOfUser } from "./create-auth";
 import { getAuth } from "./index";
 import { can, type Permission } from "./permissions";
+import { REQUEST_PATH_HEADER, signInUrl } from "./return-path";
 import type { StaffRole } from "./roles";
 
 export interface Staff {
@@ -49,8 +50,10 @@ async function readStaff(headers: Headers): Promise<StaffCheck> {
 
 /** For pages and server actions: the signed-in staff member, or a redirect / 403. */
 export async function requireStaff(permission: Permission = "users.read"): Promise<Staff> {
-  const check = await checkStaff(await nextHeaders());
-  if (check.kind === "anonymous") redirect("/sign-in");
+  const h = await nextHeaders();
+  const check = await checkStaff(h);
+  // Back to the page that was asked for after signing in (set by proxy.ts, validated by signInUrl).
+  if (check.kind === "anonymous") redirect(signInUrl(h.get(REQUEST_PATH_HEADER)));
   if (check.kind === "not-staff") redirect("/not-authorized");
   if (!can(check.staff.role, permission)) forbidden();
   return check.staff;

@@ -39,3 +39,8 @@ export function parseSessionListParams(input: URLSearchParams | Record<string, s
 
 export const hasSessionFilters = (f: SessionFilter) =>
   Boolean(f.user || f.ip || f.userAgent || f.createdAfter || f.createdBefore || f.impersonated !== undefined);
+
+/** The export's parameters: the list's filters, without the page (an export walks every page). */
+export function parseSessionExportParams(input: URLSearchParams | Record<string, string | string[] | undefined>, pageSize: number): SessionListParams {
+  return { ...toSessionFilter(parseParams(sessionFilterSchema, input)), limit: pageSize };
+}

@@ -4,6 +4,8 @@ import type { Q } from "../db/context";
 import type { DB } from "../db/schema";
 import { escapeLike } from "../db/sql-patterns";
 import { enabledListFilters, modules } from "../modules";
+import { badRequest } from "../errors";
+import { providerIdOf } from "./sign-in-methods";
 import type { UserFilters } from "./search-params";
 
 /** User fields the search box matches besides email and name, from the modules that are on. */
@@ -41,12 +43,22 @@ export function userWhere(q: Pick<Q, "caps">, f: UserFilters, now: Date) {
     }
     if (f.verified !== undefined) conds.push(eb("user.emailVerified", "=", f.verified));
     if (f.provider) {
-      const provider = f.provider;
+      // The id as given, or its lower case: "GitHub" typed for an app's own provider still finds `github`.
+      const id = providerIdOf(f.provider);
+      const ids = [...new Set([id, id.toLowerCase()])];
       conds.push(
         eb.exists(
-          eb.selectFrom("account").select(sql`1`.as("one")).whereRef("account.userId", "=", "user.id").where("account.providerId", "=", provider),
+          eb.selectFrom("account").select(sql`1`.as("one")).whereRef("account.userId", "=", "user.id").where("account.providerId", "in", ids),
         ),
       );
+    }
+    if (f.lastActiveBefore !== undefined || f.activeSince !== undefined || f.neverActive !== undefined) {
+      if (!q.caps.sessionTable) throw badRequest("lastActiveBefore/activeSince/neverActive: activity needs sessions in the database; this app keeps them only in Redis");
+      // Index probes on session (userId, updatedAt), per user: the doctor's session_user_updated.
+      const sessions = () => eb.selectFrom("session").select(sql`1`.as("one")).whereRef("session.userId", "=", "user.id");
+      if (f.lastActiveBefore) conds.push(eb.not(eb.exists(sessions().where("session.updatedAt", ">=", f.lastActiveBefore))));
+      if (f.activeSince) conds.push(eb.exists(sessions().where("session.updatedAt", ">=", f.activeSince)));
+      if (f.neverActive !== undefined) conds.push(f.neverActive ? eb.not(eb.exists(sessions())) : eb.exists(sessions()));
     }
     if (f.createdAfter) conds.push(eb("user.createdAt", ">=", f.createdAfter));
     if (f.createdBefore) conds.push(eb("user.createdAt", "<", f.createdBefore));

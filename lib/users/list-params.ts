@@ -3,7 +3,7 @@ import type { Capabilities } from "../db/introspect";
 import { badRequest } from "../errors";
 import { knownKeys } from "../known-params";
 import { enabledListFilters, listFilters, type ModuleFilterKey } from "../modules";
-import { parseParams } from "../params";
+import { EXPORT_PAGE, parseParams } from "../params";
 import { coreUserFilterKeys, hasFiltersIn, type UserFilters, type UserListParams, userListCoreShape } from "./search-params";
 
 export { toRecord } from "../params";
@@ -37,6 +37,21 @@ export function parseUserListParams(input: URLSearchParams | Record<string, stri
     throw badRequest("createdAfter must be earlier than createdBefore");
   }
   return params;
+}
+
+/**
+ * The export's parameters: the list's filters and sort, without the page (`limit`, `cursor`), which
+ * an export walks itself. Strict like the list: `limit` or a misspelled filter is a 400, never a
+ * file of everyone.
+ */
+export const userExportSchema = userListSchema.omit({ limit: true, cursor: true });
+
+export function parseUserExportParams(input: URLSearchParams | Record<string, string | string[] | undefined>): UserListParams {
+  const params: Omit<UserListParams, "limit"> = parseParams(userExportSchema, input);
+  if (params.createdAfter && params.createdBefore && params.createdAfter >= params.createdBefore) {
+    throw badRequest("createdAfter must be earlier than createdBefore");
+  }
+  return { ...params, limit: EXPORT_PAGE };
 }
 
 /** `verified=false` is a filter; an empty text is not. */

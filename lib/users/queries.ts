@@ -36,6 +36,9 @@ const sorts = {
   name: { column: "user.name", dir: "asc" },
   "-name": { column: "user.name", dir: "desc" },
   "-lastActiveAt": { column: null, dir: "desc" },
+  // Least recently active first: the aggregate below (one index probe per user, under the heavy
+  // limiter); the session walk of last-active.ts serves only the newest-first direction.
+  lastActiveAt: { column: null, dir: "asc" },
 } as const satisfies Record<UserSort, { column: string | null; dir: "asc" | "desc"; unique?: boolean }>;
 
 // The modules' profile fields (lib/modules), not a list restated here.
@@ -168,7 +171,7 @@ async function listUserPage(
 
   // Last activity: walk the sessions newest first rather than aggregate them all, when the walk
   // can answer (see last-active.ts); otherwise the aggregate below.
-  if (spec.column === null) {
+  if (p.sort === "-lastActiveAt") {
     const keys = await lastActivePage(q, p, cursor, now, tuning.activityWalk);
     if (keys) {
       const users = await getUsersByIds(q, keys.slice(0, p.limit).map((k) => k.id));

@@ -3,9 +3,11 @@ import { headers } from "next/headers";
 import Link from "next/link";
 import { AuditTable } from "@/components/audit/audit-table";
 import { AuditToolbar } from "@/components/audit/audit-toolbar";
+import { ExportButton } from "@/components/data-table/export-button";
 import { toAuditListItem } from "@/components/audit/audit-list-item";
 import { TableTransitionProvider } from "@/components/data-table/table-transition";
-import { auditListSchema, listAudit, parseAuditParams } from "@/lib/audit/queries";
+import { auditListSchema, listAudit, parseAuditParams, userEmails } from "@/lib/audit/queries";
+import { auditExportSchema } from "@/lib/audit/search-params";
 import { requireStaff } from "@/lib/auth/staff";
 import type { Q } from "@/lib/db/context";
 import { getReadDatabase } from "@/lib/db";
@@ -19,7 +21,10 @@ type SearchParams = Record<string, string | string[] | undefined>;
 async function loadAudit(q: Q, raw: SearchParams) {
   try {
     const params = parseAuditParams(raw, { ignoreUnknown: true });
-    return { kind: "ok", params, ...(await listAudit(q, params)) } as const;
+    const page = await listAudit(q, params);
+    // Targets by email (the id on hover): one look-up for the ids the page shows.
+    const emails = await userEmails(q, page.rows.filter((r) => r.targetType === "user").flatMap((r) => r.targetIds.slice(0, 3)));
+    return { kind: "ok", params, emails, ...page } as const;
   } catch (err) {
     if (err instanceof AppError && err.code === "conflict") return { kind: "missing" } as const;
     if (err instanceof AppError && err.code === "invalid_request") return { kind: "invalid", message: err.message } as const;
@@ -39,6 +44,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       <header className="page-header flex flex-wrap items-baseline gap-3">
         <h1>Audit log</h1>
         <span className="count tabular-nums text-muted-foreground">Every staff action, newest first</span>
+        {d.caps.audit ? (
+          <div className="ml-auto">
+            <ExportButton endpoint="/api/v1/audit/export" keys={Object.keys(auditExportSchema.shape)} />
+          </div>
+        ) : null}
       </header>
       {result.kind === "missing" ? (
         <div className="flex flex-col items-start gap-2.5 rounded-md border bg-card p-8">
@@ -57,9 +67,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <AuditToolbar />
           {result.kind === "ok" ? (
             <AuditTable
-              rows={result.rows.map((r) => toAuditListItem(r, now))}
+              rows={result.rows.map((r) => toAuditListItem(r, now, result.emails))}
               nextCursor={result.nextCursor}
-              filtered={Boolean(result.params.actor || result.params.target || result.params.action)}
+              filtered={Boolean(result.params.actor || result.params.target || result.params.action || result.params.after || result.params.before)}
               defaultPageSize={auditListSchema.parse({}).limit}
             />
           ) : (

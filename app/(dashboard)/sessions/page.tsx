@@ -8,6 +8,7 @@ import { RevokeMatching } from "@/components/sessions/revoke-matching";
 import { toSessionListItem } from "@/components/sessions/session-list-item";
 import { SessionsTable } from "@/components/sessions/sessions-table";
 import { SessionsToolbar } from "@/components/sessions/sessions-toolbar";
+import { ExportButton } from "@/components/data-table/export-button";
 import { sessionFilterKeys } from "@/components/sessions/filter-keys";
 import { can } from "@/lib/auth/permissions";
 import { requireStaff } from "@/lib/auth/staff";
@@ -17,7 +18,7 @@ import { getReadDatabase } from "@/lib/db";
 import { has } from "@/lib/db/introspect";
 import { AppError, isStatementTimeout } from "@/lib/errors";
 import { listSessions } from "@/lib/sessions/list";
-import { hasSessionFilters, parseSessionListParams, sessionListSchema } from "@/lib/sessions/search-params";
+import { hasSessionFilters, parseSessionListParams, sessionFilterSchema, sessionListSchema } from "@/lib/sessions/search-params";
 import { toRecord } from "@/lib/params";
 
 export const metadata = { title: "Sessions · Better Auth Admin" };
@@ -56,6 +57,7 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
         <div className="ml-auto flex flex-wrap items-center gap-2">
           {filtered && can(staff.role, "sessions.revokeFilter") ? <RevokeMatching filter={filter} notes={notes} isAdmin={staff.role === "admin"} /> : null}
           {can(staff.role, "sessions.revokeAll") ? <RevokeEveryone notes={notes} /> : null}
+          <ExportButton endpoint="/api/v1/sessions/export" keys={Object.keys(sessionFilterSchema.shape)} />
         </div>
       </header>
       <TableTransitionProvider>

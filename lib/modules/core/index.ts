@@ -21,6 +21,7 @@ export const coreModule = {
   access: coreAccess,
   ui: {
     nav: [
+      { href: "/overview", label: "Overview", permission: "users.read" },
       { href: "/users", label: "Users", permission: "users.read" },
       { href: "/sessions", label: "Sessions", permission: "sessions.read" },
       { href: "/spam", label: "Spam", permission: "spam.review" },

@@ -12,6 +12,7 @@ import { spamCellOf } from "@/components/users/spam-cell";
 import { UsersTable } from "@/components/users/users-table";
 import { ScoringFallback } from "@/components/spam/scoring-fallback";
 import { UsersToolbar } from "@/components/users/users-toolbar";
+import { ExportButton } from "@/components/data-table/export-button";
 import { anyUserAction, userPermissions } from "@/components/users/user-permissions";
 import { can } from "@/lib/auth/permissions";
 import { requireStaff } from "@/lib/auth/staff";
@@ -23,7 +24,7 @@ import { AppError, isStatementTimeout } from "@/lib/errors";
 import { enabledListColumns } from "@/lib/modules";
 import { peekSpamResult } from "@/lib/spam/cache";
 import { listUsers } from "@/lib/users/queries";
-import { hasFilters, listFilterViews, parseUserListParams, toRecord, type UserListParams, userFilterKeys } from "@/lib/users/list-params";
+import { hasFilters, listFilterViews, parseUserListParams, toRecord, type UserListParams, userExportSchema, userFilterKeys } from "@/lib/users/list-params";
 
 export const metadata = { title: "Users · Better Auth Admin" };
 
@@ -95,6 +96,9 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
             <UserCount q={d} filters={result.params} now={now} />
           </Suspense>
         ) : null}
+        <div className="ml-auto">
+          <ExportButton endpoint="/api/v1/users/export" keys={Object.keys(userExportSchema.shape)} />
+        </div>
       </header>
       <TableTransitionProvider>
         <UsersToolbar moduleFilters={listFilterViews(d.caps)} searchPlaceholder={searchPlaceholder(d.caps)} spam={spam} />
@@ -112,6 +116,11 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
             filtered={hasFilters(result.params)}
             bulk={can(staff.role, "users.bulk") ? { bansTracked, filter: filterOf(raw, result.params), notes } : null}
             columns={peek ? "score" : "list"}
+            total={
+              <Suspense key={new URLSearchParams(toRecord(raw)).toString()} fallback="…">
+                <UserCount q={d} filters={result.params} now={now} inline />
+              </Suspense>
+            }
             rowActions={rowActions}
             moduleColumns={moduleColumns}
           />

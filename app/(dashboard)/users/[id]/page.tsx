@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import { buttonVariants } from "@/components/ui/button";
 import { headers } from "next/headers";
 import Link from "next/link";
@@ -19,14 +20,29 @@ import { userPermissions } from "@/components/users/user-permissions";
 import { UserProfile } from "@/components/users/user-profile";
 import { UserSessionsTable } from "@/components/users/user-sessions-table";
 import { can, type Permission } from "@/lib/auth/permissions";
-import { requireStaff } from "@/lib/auth/staff";
+import { checkStaff, requireStaff } from "@/lib/auth/staff";
 import { getConfig } from "@/lib/config";
 import { getReadDatabase } from "@/lib/db";
 import { getSessionStore } from "@/lib/sessions/store-config";
 import { userPanels } from "@/lib/modules";
 import { getUserDetail } from "@/lib/users/detail";
+import { getUser } from "@/lib/users/queries";
+import { textProblem } from "@/lib/input-guard";
 
-export const metadata = { title: "User · Better Auth Admin" };
+const FALLBACK_TITLE = "User · Better Auth Admin";
+
+/**
+ * The user in the tab title, so several open users can be told apart. Checks staff itself: Next may
+ * render metadata alongside a page that redirects, and a title must not tell an outsider an email.
+ */
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const h = await headers();
+  const check = await checkStaff(h);
+  const { id } = await params;
+  if (check.kind !== "staff" || !can(check.staff.role, "users.read") || textProblem(id)) return { title: FALLBACK_TITLE };
+  const user = await getUser(await getReadDatabase(h), id);
+  return { title: user ? `${user.name ? `${user.name} (${user.email})` : user.email} · Better Auth Admin` : FALLBACK_TITLE };
+}
 
 /** One user: the sign-in diagnosis first (the usual reason to open this page), then the facts. */
 export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {

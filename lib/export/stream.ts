@@ -1,0 +1,39 @@
+import { type CsvValue, csvLine } from "./csv";
+
+/**
+ * The CSV body as a pull stream: the header and the first page (already read by the caller, so its
+ * errors could still become a status), then one page per pull, i.e. only when the consumer has taken
+ * the previous one (backpressure: memory is one page whatever the total). A failure mid-file errors
+ * the stream, so the client sees an aborted download rather than a file that ends early and looks
+ * complete. Cancelling (the client went away) stops the walk: no further page query.
+ */
+export function csvBody(
+  header: readonly string[],
+  first: IteratorResult<CsvValue[][]>,
+  pages: AsyncGenerator<CsvValue[][]>,
+  onError: (err: unknown) => void,
+): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  return new ReadableStream<Uint8Array>(
+    {
+      start(controller) {
+        controller.enqueue(encoder.encode(csvLine(header) + (first.done ? "" : first.value.map(csvLine).join(""))));
+        if (first.done) controller.close();
+      },
+      async pull(controller) {
+        try {
+          const next = await pages.next();
+          if (next.done) controller.close();
+          else controller.enqueue(encoder.encode(next.value.map(csvLine).join("")));
+        } catch (err) {
+          onError(err);
+          controller.error(err);
+        }
+      },
+      async cancel() {
+        await pages.return(undefined);
+      },
+    },
+    { highWaterMark: 1 },
+  );
+}

@@ -1,0 +1,94 @@
+import { readFile } from "node:fs/promises";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_PASSWORD } from "../../lib/seed/staff";
+import { type E2E, skip, startE2E } from "./server";
+
+/** Support desk flows in real Chromium: return after sign-in, no open redirect, paging back, a filtered export, the overview. */
+describe.skipIf(skip)("support desk in the browser", () => {
+  let e: E2E;
+
+  beforeAll(async () => {
+    e = await startE2E();
+  }, 600_000);
+
+  afterAll(async () => {
+    await e?.stop();
+  });
+
+  it("returns to the page that was asked for after signing in, with the user in the tab title", async () => {
+    const target = await e.t.d.db.selectFrom("user").select(["user.id", "user.email"]).where("user.role", "is", null).orderBy("user.id").limit(1).executeTakeFirstOrThrow();
+    const page = await e.browser.newPage();
+    await page.goto(`${e.base}/users/${target.id}`);
+    await expect.poll(() => new URL(page.url()).searchParams.get("next")).toBe(`/users/${target.id}`);
+    await page.getByLabel("Email").fill("support@demo.local");
+    await page.getByLabel("Password").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL(new RegExp(`/users/${target.id}$`));
+    await expect.poll(() => page.title()).toContain(target.email);
+    await page.close();
+  });
+
+  it.each(["//evil.example/users", "https://evil.example/", "/\\evil.example"])("never follows next=%s off the dashboard", async (next) => {
+    const page = await e.browser.newPage();
+    await page.goto(`${e.base}/sign-in?next=${encodeURIComponent(next)}`);
+    await page.getByLabel("Email").fill("support@demo.local");
+    await page.getByLabel("Password").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL(/\/users/);
+    expect(new URL(page.url()).origin).toBe(e.base);
+    expect(new URL(page.url()).pathname).toBe("/users");
+    await page.close();
+  });
+
+  it("pages forward and back, saying where it is", async () => {
+    const page = await e.browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await e.signIn(page, "support@demo.local", DEMO_PASSWORD);
+    await page.waitForURL(/\/users/);
+    const position = page.getByTestId("page-position");
+    await expect.poll(() => position.textContent()).toMatch(/^1–25 of \d/);
+    await page.getByRole("button", { name: "Next" }).click();
+    await expect.poll(() => position.textContent()).toMatch(/^26–50 of \d/);
+    await page.getByRole("button", { name: "Next" }).click();
+    await expect.poll(() => position.textContent()).toMatch(/^51–75/);
+    await page.getByRole("button", { name: "Previous" }).click();
+    await expect.poll(() => position.textContent()).toMatch(/^26–50/);
+    await page.getByRole("button", { name: "Previous" }).click();
+    await expect.poll(() => position.textContent()).toMatch(/^1–25/);
+    expect(new URL(page.url()).searchParams.get("cursor")).toBeNull();
+    await page.close();
+  });
+
+  it("exports the filtered list as CSV, with progress, only the filtered rows", async () => {
+    const page = await e.browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
+    await e.signIn(page, "admin@demo.local", DEMO_PASSWORD);
+    await page.waitForURL(/\/users/);
+    await page.goto(`${e.base}/users?verified=false&sort=email&limit=10`);
+    const expected = await e.t.d.db.selectFrom("user").select("user.email").where("user.emailVerified", "=", false).orderBy("user.email").execute();
+    const download = page.waitForEvent("download");
+    await page.getByRole("button", { name: "Export CSV" }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/^users-\d{4}-\d{2}-\d{2}\.csv$/);
+    const text = await readFile((await file.path()) ?? "", "utf8");
+    const lines = text.trimEnd().split("\r\n");
+    expect(lines[0]?.startsWith("id,email,name,emailVerified")).toBe(true);
+    expect(lines).toHaveLength(expected.length + 1);
+    expect(lines.slice(1).map((l) => l.split(",")[1])).toEqual(expected.map((u) => u.email));
+    await expect.poll(() => page.getByTestId("export").textContent()).toContain(`Exported ${expected.length.toLocaleString("en")} rows`);
+    await page.close();
+  });
+
+  it("shows the overview with its figures linking to the lists", async () => {
+    const page = await e.browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const errors: string[] = [];
+    page.on("pageerror", (err) => errors.push(err.message));
+    await e.signIn(page, "admin@demo.local", DEMO_PASSWORD);
+    await page.waitForURL(/\/users/);
+    await page.goto(`${e.base}/overview`);
+    await expect.poll(() => page.getByRole("heading", { name: "Sign-ups per day" }).count()).toBe(1);
+    await expect.poll(() => page.locator('svg[role="img"] rect').count()).toBe(90);
+    await page.getByRole("link", { name: /Banned/ }).click();
+    await page.waitForURL(/status=banned/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
