@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseConfig } from "@/lib/config";
+import { checkDeclared, parseConfig } from "@/lib/config";
 import { CONFIG_VARS, NOT_CONFIGURATION, renderEnvExample } from "@/lib/config-vars";
 import { spamConfig } from "@/lib/spam/config";
 
@@ -57,6 +57,11 @@ describe(".env.example and lib/config-vars.ts", () => {
       if (v.parsedBy === "config") expect(parseConfig({ [v.name]: v.default }), v.name).toEqual(unset);
       if (v.parsedBy === "spam") expect(spamConfig({ [v.name]: v.default }), v.name).toEqual(spamUnset);
     }
+  });
+
+  it("lib/config.ts's parsing helpers refuse a name missing from the list (outside production)", () => {
+    expect(() => checkDeclared("SIGN_IN_MAX_FAILURES")).not.toThrow();
+    expect(() => checkDeclared("SIGN_IN_MAX_FAILURE")).toThrow(/not declared in lib\/config-vars.ts/);
   });
 
   it("a non-default value changes the parsed config (the check above is not vacuous)", () => {
