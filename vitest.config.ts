@@ -11,6 +11,7 @@ const UNIT = [
   "test/app-config.test.ts",
   "test/audit-describe.test.ts",
   "test/base-path.test.ts",
+  "test/config-vars.test.ts",
   "test/diagnose.test.ts",
   "test/embedded-lock.test.ts",
   "test/import-graph.test.ts",

@@ -3,6 +3,7 @@ import { modelNames } from "./modules";
 import { defaultNaming, type NamingOptions } from "./db/naming";
 import { type StaffRole, staffRoles } from "./auth/roles";
 import { parseBasePath } from "./base-path.mjs";
+import { CONFIG_VARS } from "./config-vars";
 
 /**
  * All configuration comes from the environment (the dashboard stores nothing of its own).
@@ -99,7 +100,15 @@ export function parseNaming(env: Env): NamingOptions {
   return { ...defaultNaming, schema: env.AUTH_DB_SCHEMA?.trim() || "public", casing, usePlural: flag(env, "AUTH_DB_PLURAL"), models };
 }
 
+const declared = new Set(CONFIG_VARS.map((v) => v.name));
+
+/** A variable missing from lib/config-vars.ts would be missing from .env.example: refuse it outside production. */
+export function checkDeclared(name: string): void {
+  if (process.env.NODE_ENV !== "production" && !declared.has(name)) throw new Error(`${name} is not declared in lib/config-vars.ts`);
+}
+
 function int(env: Env, name: string, fallback: number, min: number, max: number): number {
+  checkDeclared(name);
   const raw = env[name]?.trim();
   if (!raw) return fallback;
   const n = Number(raw);
@@ -108,6 +117,7 @@ function int(env: Env, name: string, fallback: number, min: number, max: number)
 }
 
 function flag(env: Env, name: string): boolean {
+  checkDeclared(name);
   const parsed = bool.safeParse(env[name]?.trim() || "false");
   if (!parsed.success) throw new ConfigError(`${name} must be true or false, not "${env[name]}"`);
   return parsed.data;
@@ -144,6 +154,7 @@ export function parsePublicUrl(env: Env, port: number): { baseUrl: string; baseP
 }
 
 function httpUrl(env: Env, name: string): string | undefined {
+  checkDeclared(name);
   const raw = env[name]?.trim();
   if (!raw) return undefined;
   let url: URL;
