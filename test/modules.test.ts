@@ -159,7 +159,10 @@ describe("permissions come from the modules' access statements", () => {
 describe("what modules contribute", () => {
   it("derives the model list from the modules, in agreement with the Kysely schema's tables", () => {
     // Record<ModelName, true>: the type checker insists on exactly the schema's tables here.
-    const tables: Record<ModelName, true> = { user: true, session: true, account: true, verification: true, passkey: true, twoFactor: true };
+    const tables: Record<ModelName, true> = {
+      user: true, session: true, account: true, verification: true, passkey: true, twoFactor: true,
+      organization: true, member: true, invitation: true, team: true, teamMember: true,
+    };
     expect([...modelNames].sort()).toEqual(Object.keys(tables).sort());
   });
 

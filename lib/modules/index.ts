@@ -1,5 +1,6 @@
 import { adminModule } from "./admin";
 import { coreModule } from "./core";
+import { organizationModule } from "./organization";
 import { passkeyModule } from "./passkey";
 import { phoneNumberModule } from "./phone-number";
 import { twoFactorModule } from "./two-factor";
@@ -15,7 +16,7 @@ export type {
  * Every module the dashboard knows: the one registration point. Supporting another Better Auth
  * plugin = its folder under lib/modules + one entry here.
  */
-const registry = [coreModule, adminModule, usernameModule, phoneNumberModule, twoFactorModule, passkeyModule] as const;
+const registry = [coreModule, adminModule, usernameModule, phoneNumberModule, twoFactorModule, passkeyModule, organizationModule] as const;
 
 export type ModuleId = (typeof registry)[number]["id"];
 export const modules: readonly (DashboardModule & { id: ModuleId })[] = registry;
