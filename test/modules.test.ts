@@ -141,6 +141,7 @@ describe("permissions come from the modules' access statements", () => {
       "users.recover": "support", "users.edit": "support", "users.unlinkAccount": "support", "twoFactor.disable": "support", "passkeys.remove": "support",
       "users.ban": "moderator", "users.bulk": "moderator", "sessions.revokeFilter": "moderator", "spam.review": "moderator",
       "users.setRole": "admin", "users.delete": "admin", "sessions.revokeAll": "admin", "audit.read": "admin",
+      "organizations.read": "support", "organizations.manage": "moderator",
     });
     // and no role loses what a lesser one holds
     for (const p of Object.keys(permissions) as (keyof typeof permissions)[]) {
