@@ -1,5 +1,6 @@
 import { defineAction } from "../../../actions/runner";
 import { AppError, notFound } from "../../../errors";
+import { requireOrganizations } from "../require";
 import { invitationInput } from "./inputs";
 
 /**
@@ -11,6 +12,7 @@ export const cancelInvitationSpec = defineAction({
   permission: "organizations.manage",
   input: invitationInput,
   async run(env, input) {
+    requireOrganizations(env.q);
     const inv = await env.q.db
       .selectFrom("invitation")
       .select(["invitation.id", "invitation.email", "invitation.status", "invitation.role"])

@@ -2,6 +2,7 @@ import type { Selectable } from "kysely";
 import type { ActionEnv } from "../../../actions/runner";
 import type { MemberTable } from "../../../db/schema";
 import { AppError, notFound } from "../../../errors";
+import { requireOrganizations } from "../require";
 import { OWNER_ROLE, rolesOf } from "../schema";
 
 export type LockedMember = Pick<Selectable<MemberTable>, "id" | "organizationId" | "userId" | "role" | "createdAt">;
@@ -20,6 +21,7 @@ export type LockedMember = Pick<Selectable<MemberTable>, "id" | "organizationId"
  *   select id, role from member where organizationId = $1 and role like '%owner%' for update;
  */
 export async function lockMember(env: ActionEnv, organizationId: string, memberId: string) {
+  requireOrganizations(env.q);
   const org = await env.q.db.selectFrom("organization").select(["organization.id", "organization.name"]).where("organization.id", "=", organizationId).forUpdate().executeTakeFirst();
   if (!org) throw notFound(`No organization with id ${organizationId}`);
   const owners = (

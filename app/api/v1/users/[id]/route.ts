@@ -2,6 +2,8 @@ import { notFound } from "@/lib/errors";
 import { apiAction, bodyWith } from "@/lib/http/action-route";
 import { apiRoute } from "@/lib/http/route";
 import { updateUserSpec } from "@/lib/modules/core/actions/update-user";
+import { listUserMemberships } from "@/lib/modules/organization/queries";
+import { toApiMembership } from "@/lib/modules/organization/serialize";
 import { deleteUserSpec } from "@/lib/moderation/user-actions";
 import { getSessionStore } from "@/lib/sessions/store-config";
 import { getUserDetail } from "@/lib/users/detail";
@@ -15,6 +17,8 @@ export const GET = apiRoute<{ id: string }>("users.read", async ({ q, params }) 
     user: toApiUser(detail.user, now),
     accounts: detail.accounts.map(toApiAccount),
     sessions: detail.sessions.map(toApiSession),
+    // only while the organization module is on (the app has the plugin's tables)
+    ...(q.caps.modules.has("organization") ? { memberships: (await listUserMemberships(q, detail.user.id)).map(toApiMembership) } : {}),
   };
 });
 
