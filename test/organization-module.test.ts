@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { executeAction } from "../lib/actions/runner";
+import { inspect } from "../lib/doctor/inspect";
 import { navEntries, userPanels } from "../lib/modules";
 import { cancelInvitationSpec } from "../lib/modules/organization/actions/cancel-invitation";
 import { removeMemberSpec } from "../lib/modules/organization/actions/remove-member";
@@ -85,6 +86,15 @@ describe.each(["default", "snake-plural-renamed"] as NamingName[])("organization
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
     expect(seen).toEqual(["o_race", "o_pct", "o_beta", "o_acme"]);
+  });
+
+  it("the doctor names the indexes the organizations list needs, and sees Better Auth's own on member", async () => {
+    const r = await inspect(t.d, { smallTable: 0 });
+    const org = r.indexes.filter((i) => /^(organization|member)_/.test(i.spec.id));
+    expect(org.filter((i) => !i.present).map((i) => i.spec.id).sort()).toEqual(["organization_created", "organization_name_trgm", "organization_slug_trgm"]);
+    // member(organizationId) and member(userId): created by Better Auth's migrations (index: true in the plugin's schema)
+    expect(org.filter((i) => i.present).map((i) => i.spec.id).sort()).toEqual(["member_organization", "member_user"]);
+    expect(r.statements.filter((s) => s.includes("ba_admin_organization_"))).toHaveLength(3);
   });
 
   it("refuses unknown keys and foreign cursors (400)", () => {
