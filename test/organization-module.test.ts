@@ -8,6 +8,8 @@ import { setMemberRoleSpec } from "../lib/modules/organization/actions/set-membe
 import { getOrganization, listOrganizations, listUserMemberships } from "../lib/modules/organization/queries";
 import { requireOrganizations } from "../lib/modules/organization/require";
 import { parseOrganizationParams } from "../lib/modules/organization/search-params";
+import { seedDatabase } from "../lib/seed/insert";
+import { seedOrganizations } from "../lib/seed/organizations";
 import { depsFor, staffOf } from "./helpers/actions";
 import { createTestDb, type NamingName, type TestDb } from "./helpers/db";
 
@@ -185,5 +187,29 @@ describe("without the organization plugin", () => {
     expect(userPanels(t.d.caps.modules).map((p) => p.id)).not.toContain("memberships");
     expect(() => requireOrganizations(t.d)).toThrow(/organization plugin/);
     expect(await outcome(executeAction(removeMemberSpec, depsFor(t.d, staffOf.admin).deps, { organizationId: "o", memberId: "m" }))).toBe("not_found");
+  });
+});
+
+describe.each(["default", "snake-plural-renamed"] as NamingName[])("demo organizations seed (%s naming)", (variant) => {
+  let t: TestDb;
+  beforeAll(async () => {
+    t = await createTestDb(variant, ["admin", "organization"]);
+  });
+  afterAll(() => t?.cleanup());
+
+  it("seeds organizations over the seeded users, each with an owner, and a reset removes them", async () => {
+    const now = new Date("2026-06-01T00:00:00Z");
+    await seedDatabase(t.d.authDb, t.naming, { users: 300, seed: 5, now, columns: t.d.caps.columns, concurrency: 1 });
+    const r = await seedOrganizations(t.d.authDb, t.naming, { seed: 5, now });
+    expect(r.organizations).toBe(12);
+    expect(r.members).toBeGreaterThanOrEqual(12);
+    const { rows } = await listOrganizations(t.d, parseOrganizationParams({ limit: "100" }));
+    expect(rows).toHaveLength(12);
+    for (const o of rows) expect((await getOrganization(t.d, o.id))?.owners.length, o.id).toBeGreaterThanOrEqual(1);
+    expect(rows.reduce((n, o) => n + o.memberCount, 0)).toBe(r.members);
+    // deterministic for a seed, and a reset clears the organizations with the users they reference
+    await seedDatabase(t.d.authDb, t.naming, { users: 300, seed: 5, now, columns: t.d.caps.columns, concurrency: 1, reset: true });
+    expect((await listOrganizations(t.d, parseOrganizationParams({}))).rows).toEqual([]);
+    expect(await seedOrganizations(t.d.authDb, t.naming, { seed: 5, now })).toEqual(r);
   });
 });
