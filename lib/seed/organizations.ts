@@ -62,7 +62,7 @@ export async function seedOrganizations(db: Kysely<any>, naming: Naming, opts: {
       const team = `${id}_t0`;
       const inTeam = picked.slice(0, Math.ceil(picked.length / 2));
       teams.push({ id: team, name: r.pick(TEAMS), memberCount: inTeam.length, organizationId: id, createdAt, updatedAt: null });
-      inTeam.forEach((u, k) => teamMembers.push({ id: `${team}_${k}`, teamId: team, userId: u.id, membershipKey: null, createdAt }));
+      teamMembers.push(...inTeam.map((u, k) => ({ id: `${team}_${k}`, teamId: team, userId: u.id, membershipKey: null, createdAt })));
     }
   }
   await db.transaction().execute(async (trx) => {
