@@ -12,6 +12,7 @@ import { type E2E, skip, startE2E } from "./server";
 describe.skipIf(skip)("organizations in the browser", () => {
   let e: E2E;
   let member: { id: string; email: string };
+  let ownerId: string;
 
   beforeAll(async () => {
     e = await startE2E(async (t) => {
@@ -21,6 +22,7 @@ describe.skipIf(skip)("organizations in the browser", () => {
       const [owner, other] = users;
       if (!owner || !other) throw new Error("the seed has no plain users");
       member = other;
+      ownerId = owner.id;
       const now = new Date();
       const db = t.raw.withSchema(t.schema);
       await db.insertInto("organization").values({ id: "org_e2e", name: "Zebra E2E Works", slug: "zebra-e2e", createdAt: now }).execute();
@@ -68,6 +70,13 @@ describe.skipIf(skip)("organizations in the browser", () => {
     const left = await e.t.d.db.selectFrom("member").select("member.id").where("member.organizationId", "=", "org_e2e").execute();
     expect(left.map((m) => m.id)).toEqual(["mem_owner"]);
     expect(e.output()).toContain('"action":"organization.member.remove"');
+
+    // the owner's user page lists the membership; so does the API
+    await page.goto(`${e.base}/users/${encodeURIComponent(ownerId)}`);
+    await expect.poll(() => page.getByTestId("memberships-panel").textContent()).toContain("Zebra E2E Works");
+    const api = await page.request.get(`${e.base}/api/v1/users/${encodeURIComponent(ownerId)}`);
+    const body = (await api.json()) as { memberships: { organizationId: string; roles: string[] }[] };
+    expect(body.memberships).toContainEqual(expect.objectContaining({ organizationId: "org_e2e", roles: ["owner"] }));
     expect(errors).toEqual([]);
     await page.close();
   });
