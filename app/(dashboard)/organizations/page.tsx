@@ -8,6 +8,7 @@ import { toOrganizationListItem } from "@/components/organizations/organization-
 import { requireStaff } from "@/lib/auth/staff";
 import type { Q } from "@/lib/db/context";
 import { getReadDatabase } from "@/lib/db";
+import { organizationsOn } from "@/lib/modules/organization/require";
 import { AppError, isStatementTimeout } from "@/lib/errors";
 import { listOrganizations } from "@/lib/modules/organization/queries";
 import { organizationListSchema, parseOrganizationParams } from "@/lib/modules/organization/search-params";
@@ -32,7 +33,7 @@ async function load(q: Q, raw: SearchParams) {
 export default async function OrganizationsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requireStaff("organizations.read");
   const [raw, d] = await Promise.all([searchParams, getReadDatabase(await headers())]);
-  if (!d.caps.modules.has("organization")) notFound();
+  if (!organizationsOn(d)) notFound();
   const now = new Date();
   const result = await load(d, raw);
   return (

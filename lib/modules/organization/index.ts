@@ -1,6 +1,7 @@
 import { fieldsOf } from "../fields";
 import type { DashboardModule } from "../types";
 import { organizationAccess } from "./access";
+import { organizationIndexes } from "./indexes";
 import { organizationPlugin, organizationSchema } from "./schema";
 
 /**
@@ -23,8 +24,10 @@ export const organizationModule = {
     ["organization", "member", "invitation", "team", "teamMember"],
   ),
   access: organizationAccess,
+  indexes: organizationIndexes,
   ui: {
     nav: [{ href: "/organizations", label: "Organizations", permission: "organizations.read" }],
     userPanels: [{ id: "memberships", title: "Organizations", permission: "organizations.read", load: () => import("./ui/memberships-panel") }],
+    userApiFields: [{ key: "memberships", permission: "organizations.read", load: () => import("./ui/memberships-api") }],
   },
 } as const satisfies DashboardModule;

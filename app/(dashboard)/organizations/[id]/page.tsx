@@ -8,6 +8,7 @@ import { Time } from "@/components/ui/time";
 import { can } from "@/lib/auth/permissions";
 import { requireStaff } from "@/lib/auth/staff";
 import { getReadDatabase } from "@/lib/db";
+import { organizationsOn } from "@/lib/modules/organization/require";
 import { getOrganization } from "@/lib/modules/organization/queries";
 import { rolesOf } from "@/lib/modules/organization/schema";
 
@@ -17,7 +18,7 @@ export const metadata = { title: "Organization · Better Auth Admin" };
 export default async function OrganizationPage({ params }: { params: Promise<{ id: string }> }) {
   const staff = await requireStaff("organizations.read");
   const [{ id }, d] = await Promise.all([params, getReadDatabase(await headers())]);
-  if (!d.caps.modules.has("organization")) notFound();
+  if (!organizationsOn(d)) notFound();
   const detail = await getOrganization(d, id);
   if (!detail) notFound();
   const now = new Date();
