@@ -4,6 +4,7 @@ import { cancelInvitationAction } from "@/lib/modules/organization/actions/cance
 import { removeMemberAction } from "@/lib/modules/organization/actions/remove-member.action";
 import { setMemberRoleAction } from "@/lib/modules/organization/actions/set-member-role.action";
 import { Button } from "../ui/button";
+import { inputClass } from "../ui/input";
 import { ConfirmDialog } from "../ui/confirm-dialog";
 import { useNotify } from "../ui/notice";
 
@@ -19,7 +20,7 @@ export function MemberActions(target: MemberTarget) {
   const [open, setOpen] = useState<"role" | "remove" | null>(null);
   const close = () => setOpen(null);
   return (
-    <span className="row-actions">
+    <span className="flex gap-2">
       <Button type="button" variant="outline" size="sm" onClick={() => setOpen("role")}>
         Change role
       </Button>
@@ -70,11 +71,11 @@ function MemberRoleDialog({ organizationId, memberId, email, role, onClose }: Me
       }}
       onClose={onClose}
     >
-      <div className="field">
+      <div className="flex min-w-0 flex-col gap-1 [&>label]:text-xs [&>label]:font-medium [&>label]:text-muted-foreground">
         <label htmlFor={id}>Roles, separated by commas</label>
-        <input id={id} className="input" value={value} placeholder="member" autoComplete="off" spellCheck={false} onChange={(e) => setValue(e.target.value)} />
+        <input id={id} className={inputClass} value={value} placeholder="member" autoComplete="off" spellCheck={false} onChange={(e) => setValue(e.target.value)} />
       </div>
-      <p className="muted">Better Auth’s built-in roles are owner, admin and member; an organization always keeps at least one owner.</p>
+      <p className="text-muted-foreground">Better Auth’s built-in roles are owner, admin and member; an organization always keeps at least one owner.</p>
     </ConfirmDialog>
   );
 }

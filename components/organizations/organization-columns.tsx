@@ -14,6 +14,6 @@ export const organizationColumns = helper.columns([
     cell: ({ row }) => <Link href={`/organizations/${encodeURIComponent(row.original.id)}`}>{row.original.name}</Link>,
   }),
   helper.accessor("slug", { id: "slug", header: "Slug", cell: ({ row }) => <code>{row.original.slug}</code> }),
-  helper.accessor("memberCount", { id: "members", header: "Members", meta: { className: "num" }, cell: ({ row }) => row.original.memberCount.toLocaleString("en") }),
-  helper.accessor("createdAt", { id: "createdAt", header: "Created", meta: { className: "nowrap" }, cell: ({ row }) => <Time value={row.original.createdAt} mode="absolute" /> }),
+  helper.accessor("memberCount", { id: "members", header: "Members", meta: { className: "text-right tabular-nums" }, cell: ({ row }) => row.original.memberCount.toLocaleString("en") }),
+  helper.accessor("createdAt", { id: "createdAt", header: "Created", meta: { className: "whitespace-nowrap" }, cell: ({ row }) => <Time value={row.original.createdAt} mode="absolute" /> }),
 ]);

@@ -5,7 +5,9 @@ import { useId } from "react";
 import { organizationListSchema } from "@/lib/modules/organization/search-params";
 import { urlParsers } from "@/lib/url-state";
 import { useTableTransition } from "../data-table/table-transition";
+import { Button } from "../ui/button";
 import { DebouncedInput } from "../ui/debounced-input";
+import { Field, inputClass, toolbarClass, toolbarRowClass } from "../ui/input";
 
 /** The organizations search (name or slug) in the URL; a change returns to the first page. */
 export function OrganizationsToolbar() {
@@ -14,19 +16,18 @@ export function OrganizationsToolbar() {
   const id = useId();
   return (
     <search aria-label="Search organizations">
-      <form className="toolbar" onSubmit={(e) => e.preventDefault()}>
-        <div className="toolbar-row">
-          <div className="field field-grow">
-            <label htmlFor={`${id}-q`}>Name or slug</label>
+      <form className={toolbarClass} onSubmit={(e) => e.preventDefault()}>
+        <div className={toolbarRowClass}>
+          <Field label="Name or slug" htmlFor={`${id}-q`} className="flex-[1_1_240px]">
             <DebouncedInput
-              id={`${id}-q`} className="input" type="search" value={f.q ?? ""} autoComplete="off" spellCheck={false}
+              id={`${id}-q`} className={inputClass} type="search" value={f.q ?? ""} autoComplete="off" spellCheck={false}
               onCommit={(v) => void setF({ q: v.trim() || null, cursor: null })}
             />
-          </div>
+          </Field>
           {f.q ? (
-            <Link href="/organizations" className="btn btn-ghost btn-sm toolbar-clear">
-              Clear search
-            </Link>
+            <Button asChild variant="ghost" size="sm" className="ml-auto">
+              <Link href="/organizations">Clear search</Link>
+            </Button>
           ) : null}
         </div>
       </form>

@@ -1,4 +1,5 @@
 import { headers } from "next/headers";
+import { buttonVariants } from "@/components/ui/button";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { TableTransitionProvider } from "@/components/data-table/table-transition";
@@ -37,10 +38,10 @@ export default async function OrganizationsPage({ searchParams }: { searchParams
   const now = new Date();
   const result = await load(d, raw);
   return (
-    <div className="page">
-      <header className="page-header">
+    <div className="flex min-w-0 flex-col gap-4">
+      <header className="page-header flex flex-wrap items-baseline gap-3">
         <h1>Organizations</h1>
-        <span className="count muted">Newest first</span>
+        <span className="count tabular-nums text-muted-foreground">Newest first</span>
       </header>
       <TableTransitionProvider>
         <OrganizationsToolbar />
@@ -52,9 +53,9 @@ export default async function OrganizationsPage({ searchParams }: { searchParams
             defaultPageSize={organizationListSchema.parse({}).limit}
           />
         ) : (
-          <div role="alert" className="alert alert-error">
+          <div role="alert" className="flex flex-col items-start gap-2.5 rounded-md border border-l-4 px-3.5 py-3 alert-error border-danger-fg/30 border-l-danger-fg bg-danger-bg text-danger-fg">
             <p>{result.kind === "invalid" ? <><strong>This view cannot be shown:</strong> {result.message}</> : <strong>The query took too long.</strong>}</p>
-            <Link href="/organizations" className="btn btn-sm">
+            <Link href="/organizations" className={buttonVariants({ variant: "outline", size: "xs" })}>
               Reset search
             </Link>
           </div>

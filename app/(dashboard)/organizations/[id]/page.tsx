@@ -1,4 +1,6 @@
 import { headers } from "next/headers";
+import { tableClass } from "@/components/ui/table";
+import { buttonVariants } from "@/components/ui/button";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CancelInvitationButton, MemberActions } from "@/components/organizations/member-actions";
@@ -26,31 +28,31 @@ export default async function OrganizationPage({ params }: { params: Promise<{ i
   // The UI offers only what this role may do; the server checks again on every action.
   const manage = can(staff.role, "organizations.manage");
   return (
-    <div className="page">
-      <nav aria-label="Breadcrumb" className="breadcrumb">
+    <div className="flex min-w-0 flex-col gap-4">
+      <nav aria-label="Breadcrumb" className="text-[13px] text-muted-foreground">
         <Link href="/organizations">Organizations</Link> <span aria-hidden="true">/</span> <span aria-current="page">{organization.name}</span>
       </nav>
-      <header className="page-header">
+      <header className="page-header flex flex-wrap items-baseline gap-3">
         <div>
           <h1>{organization.name}</h1>
-          <p className="muted">
+          <p className="text-muted-foreground">
             <code>{organization.slug}</code> · created <Time value={timeValue(organization.createdAt, now)} mode="absolute" /> ·{" "}
             {memberCount.toLocaleString("en")} member{memberCount === 1 ? "" : "s"}
           </p>
         </div>
         {can(staff.role, "audit.read") ? (
-          <div className="page-header-end">
-            <Link href={`/audit?target=${encodeURIComponent(organization.id)}`} className="btn btn-sm btn-ghost">
+          <div className="ml-auto flex flex-wrap items-center gap-2">
+            <Link href={`/audit?target=${encodeURIComponent(organization.id)}`} className={buttonVariants({ variant: "ghost", size: "xs" })}>
               Audit log
             </Link>
           </div>
         ) : null}
       </header>
 
-      <section className="panel" aria-labelledby="owners-title">
+      <section className="flex min-w-0 flex-col gap-3 rounded-md border bg-card p-4 shadow-xs" aria-labelledby="owners-title">
         <h2 id="owners-title">Owners</h2>
         {owners.length === 0 ? (
-          <p className="alert alert-error">This organization has no owner.</p>
+          <p className="flex flex-col items-start gap-2.5 rounded-md border border-l-4 px-3.5 py-3 alert-error border-danger-fg/30 border-l-danger-fg bg-danger-bg text-danger-fg">This organization has no owner.</p>
         ) : (
           <p data-testid="owners">
             {owners.map((o, i) => (
@@ -63,14 +65,14 @@ export default async function OrganizationPage({ params }: { params: Promise<{ i
         )}
       </section>
 
-      <section className="panel" aria-labelledby="members-title">
+      <section className="flex min-w-0 flex-col gap-3 rounded-md border bg-card p-4 shadow-xs" aria-labelledby="members-title">
         <h2 id="members-title">Members</h2>
-        {memberCount > members.length ? <p className="muted">The first {members.length.toLocaleString("en")} of {memberCount.toLocaleString("en")}, owners first.</p> : null}
+        {memberCount > members.length ? <p className="text-muted-foreground">The first {members.length.toLocaleString("en")} of {memberCount.toLocaleString("en")}, owners first.</p> : null}
         {members.length === 0 ? (
-          <p className="muted">No members.</p>
+          <p className="text-muted-foreground">No members.</p>
         ) : (
-          <div className="table-scroll">
-            <table className="table" aria-label="Members">
+          <div className="overflow-x-auto">
+            <table className={tableClass} aria-label="Members">
               <thead>
                 <tr>
                   <th scope="col">Email</th>
@@ -88,17 +90,17 @@ export default async function OrganizationPage({ params }: { params: Promise<{ i
                     </td>
                     <td>{m.name}</td>
                     <td>
-                      <span className="badge-list">
+                      <span className="flex flex-wrap gap-1">
                         {rolesOf(m.role).map((r) => (
                           <Badge key={r}>{r}</Badge>
                         ))}
                       </span>
                     </td>
-                    <td className="nowrap">
+                    <td className="whitespace-nowrap">
                       <Time value={timeValue(m.createdAt, now)} mode="absolute" />
                     </td>
                     {manage ? (
-                      <td className="nowrap">
+                      <td className="whitespace-nowrap">
                         <MemberActions organizationId={organization.id} memberId={m.id} email={m.email} role={m.role} />
                       </td>
                     ) : null}
@@ -110,13 +112,13 @@ export default async function OrganizationPage({ params }: { params: Promise<{ i
         )}
       </section>
 
-      <section className="panel" aria-labelledby="invitations-title">
+      <section className="flex min-w-0 flex-col gap-3 rounded-md border bg-card p-4 shadow-xs" aria-labelledby="invitations-title">
         <h2 id="invitations-title">Pending invitations</h2>
         {invitations.length === 0 ? (
-          <p className="muted">No pending invitation.</p>
+          <p className="text-muted-foreground">No pending invitation.</p>
         ) : (
-          <div className="table-scroll">
-            <table className="table" aria-label="Pending invitations">
+          <div className="overflow-x-auto">
+            <table className={tableClass} aria-label="Pending invitations">
               <thead>
                 <tr>
                   <th scope="col">Email</th>
@@ -129,8 +131,8 @@ export default async function OrganizationPage({ params }: { params: Promise<{ i
                 {invitations.map((inv) => (
                   <tr key={inv.id}>
                     <td>{inv.email}</td>
-                    <td>{inv.role ?? <span className="muted">—</span>}</td>
-                    <td className="nowrap">
+                    <td>{inv.role ?? <span className="text-muted-foreground">—</span>}</td>
+                    <td className="whitespace-nowrap">
                       <Time value={timeValue(inv.expiresAt, now)} mode="absolute" />
                     </td>
                     {manage ? (
@@ -147,15 +149,15 @@ export default async function OrganizationPage({ params }: { params: Promise<{ i
       </section>
 
       {teams ? (
-        <section className="panel" aria-labelledby="teams-title">
+        <section className="flex min-w-0 flex-col gap-3 rounded-md border bg-card p-4 shadow-xs" aria-labelledby="teams-title">
           <h2 id="teams-title">Teams</h2>
           {teams.length === 0 ? (
-            <p className="muted">No teams.</p>
+            <p className="text-muted-foreground">No teams.</p>
           ) : (
             <ul>
               {teams.map((t) => (
                 <li key={t.id}>
-                  {t.name} <span className="muted">({t.memberCount.toLocaleString("en")} member{t.memberCount === 1 ? "" : "s"})</span>
+                  {t.name} <span className="text-muted-foreground">({t.memberCount.toLocaleString("en")} member{t.memberCount === 1 ? "" : "s"})</span>
                 </li>
               ))}
             </ul>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { tableClass } from "@/components/ui/table";
 import { Badge } from "@/components/ui/badge";
 import { timeValue } from "@/components/ui/format";
 import { Time } from "@/components/ui/time";
@@ -10,13 +11,13 @@ import { rolesOf } from "../schema";
 export default async function MembershipsPanel({ q, userId, now }: UserPanelProps) {
   const memberships = await listUserMemberships(q, userId);
   return (
-    <section className="panel" aria-labelledby="memberships-title" data-testid="memberships-panel">
+    <section className="flex min-w-0 flex-col gap-3 rounded-md border bg-card p-4 shadow-xs" aria-labelledby="memberships-title" data-testid="memberships-panel">
       <h2 id="memberships-title">Organizations</h2>
       {memberships.length === 0 ? (
-        <p className="muted">Not a member of any organization.</p>
+        <p className="text-muted-foreground">Not a member of any organization.</p>
       ) : (
-        <div className="table-scroll">
-          <table className="table">
+        <div className="overflow-x-auto">
+          <table className={tableClass}>
             <thead>
               <tr>
                 <th scope="col">Organization</th>
@@ -29,14 +30,14 @@ export default async function MembershipsPanel({ q, userId, now }: UserPanelProp
                 <tr key={m.id}>
                   <td>
                     <Link href={`/organizations/${encodeURIComponent(m.organizationId)}`}>{m.organizationName}</Link>{" "}
-                    <span className="muted">{m.organizationSlug}</span>
+                    <span className="text-muted-foreground">{m.organizationSlug}</span>
                   </td>
                   <td>
                     {rolesOf(m.role).map((r) => (
                       <Badge key={r}>{r}</Badge>
                     ))}
                   </td>
-                  <td className="nowrap">
+                  <td className="whitespace-nowrap">
                     <Time value={timeValue(m.createdAt, now)} mode="absolute" />
                   </td>
                 </tr>
