@@ -1,8 +1,9 @@
+import { resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrateAppSchema } from "../../lib/db/migrate";
 import { seedOrganizations } from "../../lib/seed/organizations";
 import { DEMO_PASSWORD } from "../../lib/seed/staff";
-import { type E2E, skip, startE2E } from "./server";
+import { type E2E, screenshotDir, skip, startE2E } from "./server";
 
 /**
  * An admin's visit to an organization in real Chromium: the Organizations section (the module is on
@@ -53,6 +54,7 @@ describe.skipIf(skip)("organizations in the browser", () => {
     await expect.poll(() => new URL(page.url()).searchParams.get("q")).toBe("ZEBRA-e2");
     const rows = page.locator("tbody tr");
     await expect.poll(() => rows.count()).toBe(1);
+    await page.screenshot({ path: resolve(screenshotDir, "organizations-list.png"), fullPage: true });
     expect(await rows.first().textContent()).toContain("2"); // members
     await page.getByRole("link", { name: "Zebra E2E Works" }).click();
     await page.waitForURL(/\/organizations\/org_e2e/);
@@ -61,6 +63,7 @@ describe.skipIf(skip)("organizations in the browser", () => {
     const members = page.getByRole("table", { name: "Members" });
     await expect.poll(() => members.locator("tbody tr").count()).toBe(2);
     expect(await page.getByRole("table", { name: "Pending invitations" }).textContent()).toContain("invited-e2e@example.org");
+    await page.screenshot({ path: resolve(screenshotDir, "organization.png"), fullPage: true });
 
     await members.getByRole("button", { name: `Remove ${member.email}` }).click();
     const dialog = page.getByRole("alertdialog", { name: `Remove ${member.email} from this organization` });
