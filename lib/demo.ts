@@ -2,6 +2,7 @@ import { Kysely, PostgresDialect, sql } from "kysely";
 import pg from "pg";
 import { installAuditTable } from "./audit/table";
 import { migrateAppSchema } from "./db/migrate";
+import { seedOrganizations } from "./seed/organizations";
 import { openDatabase } from "./db/open";
 import { inspect } from "./doctor/inspect";
 import { createNaming, defaultNaming } from "./db/naming";
@@ -16,7 +17,7 @@ export const demoStaffAccounts = STAFF.map((s) => ({ email: s.email, role: s.rol
 
 /**
  * First start of the embedded database: create Better Auth's schema (core + admin, username and
- * two-factor plugins, as an app would with `auth migrate`) and seed demo data. Later starts find the
+ * two-factor and organization plugins, as an app would with `auth migrate`) and seed demo data. Later starts find the
  * tables and change nothing.
  */
 export async function prepareDemoDatabase(url: string, log: (line: string) => void): Promise<{ seeded: boolean }> {
@@ -27,11 +28,13 @@ export async function prepareDemoDatabase(url: string, log: (line: string) => vo
     if (rows[0]?.exists) return { seeded: false };
     const naming = createNaming(defaultNaming);
     log("Creating the Better Auth schema…");
-    await migrateAppSchema(db, naming, ["admin", "username", "twoFactor"]);
+    await migrateAppSchema(db, naming, ["admin", "username", "twoFactor", "organization"]);
     const users = Number(process.env.DEMO_USERS ?? DEMO_USERS);
     log(`Seeding ${users.toLocaleString("en")} demo users (spam waves included)…`);
     const result = await seedDatabase(db, naming, { users, seed: DEMO_SEED, concurrency: 1 });
     log(`Seeded ${result.users} users, ${result.accounts} accounts, ${result.sessions} sessions in ${(result.ms / 1000).toFixed(1)} s.`);
+    const orgs = await seedOrganizations(db, naming, { seed: DEMO_SEED });
+    log(`Seeded ${orgs.organizations} organizations, ${orgs.members} memberships, ${orgs.invitations} invitations.`);
     // The demo shows the audit trail and runs indexed; on a real database the operator opts in to
     // both (npm run audit:install, npm run doctor -- --apply).
     await installAuditTable(db, naming.options.schema);

@@ -59,7 +59,7 @@ export const auth = betterAuth({
     const options = await loadAuthOptions(join(app, "src/lib/auth.ts"));
     const d = deriveConfig(options);
     expect(d.plugins).toEqual(["admin", "organization", "two-factor"]);
-    expect(d.unmirrored).toEqual(["organization"]);
+    expect(d.unmirrored).toEqual([]); // organization is mirrored by lib/modules/organization
     expect(JSON.parse(d.env.AUTH_DB_MAPPING ?? "")).toEqual({
       user: { modelName: "users", fields: { email: "email_address", emailVerified: "email_verified", banned: "is_banned" } },
       session: { modelName: "user_sessions", fields: { userId: "user_id" } },
@@ -70,7 +70,7 @@ export const auth = betterAuth({
     // what the server does with it: the same parser as AUTH_DB_MAPPING set by hand
     expect(parseNaming({ AUTH_DB_MAPPING: d.env.AUTH_DB_MAPPING }).models.user?.fields?.banned).toBe("is_banned");
     expect(describeDerived("src/lib/auth.ts", d)).toBe(
-      "found src/lib/auth.ts: plugins admin, organization (not shown yet), two-factor; user table `users`; email verification on",
+      "found src/lib/auth.ts: plugins admin, organization, two-factor; user table `users`; email verification on",
     );
     await new Promise((r) => setTimeout(r, 200));
     expect(connections).toBe(0);

@@ -120,7 +120,7 @@ describe("fuzz: bad input is never a 500 and changes nothing", () => {
   });
 
   beforeAll(async () => {
-    t = await createTestDb("default");
+    t = await createTestDb("default", ["admin", "username", "twoFactor", "organization"]);
     await installAuditTable(t.raw, t.schema);
     await t.reopen();
     await insertFixtures(t.d);
@@ -156,6 +156,11 @@ describe("fuzz: bad input is never a 500 and changes nothing", () => {
     await load("DELETE users/[id]/passkeys/[passkeyId]", "../app/api/v1/users/[id]/passkeys/[passkeyId]/route", "DELETE");
     await load("POST users/bulk", "../app/api/v1/users/bulk/route", "POST");
     await load("POST sessions/revoke", "../app/api/v1/sessions/revoke/route", "POST");
+    await load("GET organizations", "../app/api/v1/organizations/route", "GET");
+    await load("GET organizations/[id]", "../app/api/v1/organizations/[id]/route", "GET");
+    await load("DELETE organizations/[id]/members/[memberId]", "../app/api/v1/organizations/[id]/members/[memberId]/route", "DELETE");
+    await load("PATCH organizations/[id]/members/[memberId]", "../app/api/v1/organizations/[id]/members/[memberId]/route", "PATCH");
+    await load("DELETE organizations/[id]/invitations/[invitationId]", "../app/api/v1/organizations/[id]/invitations/[invitationId]/route", "DELETE");
     await load("GET auth", "../app/api/auth/[...all]/route", "GET");
     await load("POST auth", "../app/api/auth/[...all]/route", "POST");
 
@@ -193,7 +198,7 @@ describe("fuzz: bad input is never a 500 and changes nothing", () => {
       .map(([route, h]) => {
         const n = [...h.values()].reduce((a, b) => a + b, 0);
         const statuses = [...h.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([s, c]) => `${s}×${c}`).join(" ");
-        return `  ${route.padEnd(36)} ${String(n).padStart(5)}  ${statuses}`;
+        return `  ${route.padEnd(52)} ${String(n).padStart(5)}  ${statuses}`;
       });
     const total = [...histogram.values()].reduce((a, h) => a + [...h.values()].reduce((x, y) => x + y, 0), 0);
     console.log(`[fuzz] seed ${SEED}: ${total} inputs (${requests} HTTP requests)\n${lines.join("\n")}`);
@@ -318,7 +323,7 @@ describe("fuzz: bad input is never a 500 and changes nothing", () => {
   });
 
   describe("generated", () => {
-    const listRoutes = { "GET users": "/api/v1/users", "GET sessions": "/api/v1/sessions", "GET audit": "/api/v1/audit", "GET spam/accounts": "/api/v1/spam/accounts", "GET spam/waves": "/api/v1/spam/waves" };
+    const listRoutes = { "GET users": "/api/v1/users", "GET sessions": "/api/v1/sessions", "GET audit": "/api/v1/audit", "GET spam/accounts": "/api/v1/spam/accounts", "GET spam/waves": "/api/v1/spam/waves", "GET organizations": "/api/v1/organizations" };
     const idRoutes = [
       ["GET users/[id]", "GET", (id: string) => `/api/v1/users/${id}`],
       ["DELETE users/[id]", "DELETE", (id: string) => `/api/v1/users/${id}`],
@@ -334,9 +339,14 @@ describe("fuzz: bad input is never a 500 and changes nothing", () => {
       ["POST users/[id]/two-factor/disable", "POST", (id: string) => `/api/v1/users/${id}/two-factor/disable`],
       ["DELETE users/[id]/accounts/[accountId]", "DELETE", (id: string) => `/api/v1/users/${id}/accounts/${id}`],
       ["DELETE users/[id]/passkeys/[passkeyId]", "DELETE", (id: string) => `/api/v1/users/${id}/passkeys/${id}`],
+      ["GET organizations/[id]", "GET", (id: string) => `/api/v1/organizations/${id}`],
+      ["DELETE organizations/[id]/members/[memberId]", "DELETE", (id: string) => `/api/v1/organizations/${id}/members/${id}`],
+      ["PATCH organizations/[id]/members/[memberId]", "PATCH", (id: string) => `/api/v1/organizations/${id}/members/${id}`],
+      ["DELETE organizations/[id]/invitations/[invitationId]", "DELETE", (id: string) => `/api/v1/organizations/${id}/invitations/${id}`],
     ] as const;
     /** Routes with a second path parameter get the same generated segment for it. */
-    const paramKeys = (route: string) => (route.includes("[accountId]") ? ["id", "accountId"] : route.includes("[passkeyId]") ? ["id", "passkeyId"] : ["id"]);
+    // every dynamic segment of the route ("[id]", "[memberId]" …) gets the same generated value
+    const paramKeys = (route: string) => [...route.matchAll(/\[(\w+)\]/g)].map((m) => m[1] as string);
     const bodyRoutes = [...idRoutes.filter(([, m]) => m !== "GET"), ["POST users/bulk", "POST", () => "/api/v1/users/bulk"], ["POST sessions/revoke", "POST", () => "/api/v1/sessions/revoke"]] as const;
     const origin = fc.oneof({ weight: 8, arbitrary: fc.constant<string | undefined>(undefined) }, { weight: 2, arbitrary: fc.constant(BASE) }, { weight: 1, arbitrary: fc.constant("https://evil.example") });
     const run = (n: number, i: number) => ({ seed: SEED + i, numRuns: share(n) });

@@ -141,6 +141,7 @@ describe("permissions come from the modules' access statements", () => {
       "users.recover": "support", "users.edit": "support", "users.unlinkAccount": "support", "twoFactor.disable": "support", "passkeys.remove": "support",
       "users.ban": "moderator", "users.bulk": "moderator", "sessions.revokeFilter": "moderator", "spam.review": "moderator",
       "users.setRole": "admin", "users.delete": "admin", "sessions.revokeAll": "admin", "audit.read": "admin",
+      "organizations.read": "support", "organizations.manage": "moderator",
     });
     // and no role loses what a lesser one holds
     for (const p of Object.keys(permissions) as (keyof typeof permissions)[]) {
@@ -159,7 +160,10 @@ describe("permissions come from the modules' access statements", () => {
 describe("what modules contribute", () => {
   it("derives the model list from the modules, in agreement with the Kysely schema's tables", () => {
     // Record<ModelName, true>: the type checker insists on exactly the schema's tables here.
-    const tables: Record<ModelName, true> = { user: true, session: true, account: true, verification: true, passkey: true, twoFactor: true };
+    const tables: Record<ModelName, true> = {
+      user: true, session: true, account: true, verification: true, passkey: true, twoFactor: true,
+      organization: true, member: true, invitation: true, team: true, teamMember: true,
+    };
     expect([...modelNames].sort()).toEqual(Object.keys(tables).sort());
   });
 

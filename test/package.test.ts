@@ -120,7 +120,7 @@ describe.skipIf(!run || inject("embedded"))("the packed package, installed and r
     }
     console.log(`[package] npx better-auth-admin start → first page (GET /sign-in 200): ${firstPage} ms\n${out}`);
     expect(firstPage).toBeGreaterThan(0);
-    expect(out).toContain(`found ${join(app, "auth.ts")}: plugins admin, organization (not shown yet); user table \`users\``);
+    expect(out).toContain(`found ${join(app, "auth.ts")}: plugins admin, organization; user table \`users\``);
     expect((await fetch(`${baseUrl}/api/ready`)).status).toBe(200);
 
     const signIn = await fetch(`${baseUrl}/api/auth/sign-in/email`, {

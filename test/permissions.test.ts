@@ -31,6 +31,9 @@ const expected: Record<ActionName, Record<(typeof staffRoles)[number], boolean>>
   "user.account.unlink": { support: true, moderator: true, admin: true },
   "user.twoFactor.disable": { support: true, moderator: true, admin: true },
   "user.passkey.remove": { support: true, moderator: true, admin: true },
+  "organization.member.remove": { support: false, moderator: true, admin: true },
+  "organization.member.setRole": { support: false, moderator: true, admin: true },
+  "organization.invitation.cancel": { support: false, moderator: true, admin: true },
 };
 
 /** Inputs that pass validation and change nothing harmful in the fixture world. */
@@ -53,6 +56,9 @@ const inputs: Record<ActionName, unknown> = {
   "user.account.unlink": { userId: "u_zoe", accountId: "a4" },
   "user.twoFactor.disable": { userId: "u_bob" },
   "user.passkey.remove": { userId: "u_bob", passkeyId: "pk1" },
+  "organization.member.remove": { organizationId: "o1", memberId: "m_bob" },
+  "organization.member.setRole": { organizationId: "o1", memberId: "m_carol", role: "admin" },
+  "organization.invitation.cancel": { organizationId: "o1", invitationId: "i1" },
 };
 // no APP_AUTH_URL, no passkey table in this schema: past the permission these stop at 409
 const stopsAtConflict: readonly ActionName[] = ["user.passwordReset", "user.verificationEmail", "user.passkey.remove"];
@@ -60,10 +66,17 @@ const stopsAtConflict: readonly ActionName[] = ["user.passwordReset", "user.veri
 describe("permission matrix: every role × every action", () => {
   let t: TestDb;
   beforeAll(async () => {
-    t = await createTestDb("default");
+    t = await createTestDb("default", ["admin", "username", "twoFactor", "organization"]);
     await installAuditTable(t.raw, t.schema);
     await t.reopen();
     await insertFixtures(t.d);
+    await t.raw.withSchema(t.schema).insertInto("organization").values({ id: "o1", name: "Acme", slug: "acme", createdAt: NOW }).execute();
+    await t.raw.withSchema(t.schema).insertInto("member").values([
+      { id: "m_alice", organizationId: "o1", userId: "u_alice", role: "owner", createdAt: NOW },
+      { id: "m_bob", organizationId: "o1", userId: "u_bob", role: "member", createdAt: NOW },
+      { id: "m_carol", organizationId: "o1", userId: "u_carol", role: "member", createdAt: NOW },
+    ]).execute();
+    await t.raw.withSchema(t.schema).insertInto("invitation").values({ id: "i1", organizationId: "o1", email: "new@x.test", role: "member", status: "pending", expiresAt: NOW, createdAt: NOW, inviterId: "u_alice" }).execute();
   });
   afterAll(async () => t?.cleanup());
 
@@ -82,6 +95,8 @@ describe("permission matrix: every role × every action", () => {
       name === "sessions.revoke.filter" ? (await previewRevokeFilter(t.d, { ip: "192.0.2.0/24" }, staffOf[role], staffRoleMap, NOW)).scopeToken
       : name === "sessions.revoke.all" ? (await previewRevokeAll(t.d, staffOf[role], NOW)).scopeToken
       : undefined;
+    // a canceled invitation cannot be canceled again: each role gets a pending one
+    if (name === "organization.invitation.cancel") await t.raw.withSchema(t.schema).updateTable("invitation").set({ status: "pending" }).where("id", "=", "i1").execute();
     const input = scopeToken ? { ...(inputs[name] as object), scopeToken } : inputs[name];
     const outcome = await executeAction(actions[name] as never, deps, input).then(
       () => "ok",

@@ -58,6 +58,24 @@ async function target(opts: { banned?: boolean; userAgent?: string } = {}) {
   return { id, email: `${id}@target.test`, sessionId: `${id}_s` };
 }
 
+/** A fresh organization: an owner, a plain member and a pending invitation, each a fresh id. */
+async function orgTarget() {
+  const n = ++seq;
+  const owner = await target();
+  const other = await target();
+  const now = new Date();
+  const org = `ta_org_${n}`;
+  await t.d.db.insertInto("organization").values({ id: org, name: `Org ${n}`, slug: `org-${n}`, logo: null, metadata: null, createdAt: now }).execute();
+  await t.d.db.insertInto("member").values([
+    { id: `${org}_owner`, organizationId: org, userId: owner.id, role: "owner", createdAt: now },
+    { id: `${org}_member`, organizationId: org, userId: other.id, role: "member", createdAt: now },
+  ]).execute();
+  await t.d.db.insertInto("invitation").values({
+    id: `${org}_inv`, organizationId: org, email: `inv${n}@target.test`, role: "member", teamId: null, status: "pending", expiresAt: new Date(now.getTime() + 86_400_000), createdAt: now, inviterId: owner.id,
+  }).execute();
+  return { org, member: `${org}_member`, invitation: `${org}_inv` };
+}
+
 /**
  * One case per action export: the least role allowed (its permission's grant), a signed-in staff
  * member who lacks the permission (a lesser role, or for support's permissions a support member
@@ -84,6 +102,27 @@ const cases: Record<string, { allowed: Who; denied: Who; audited: boolean; input
     },
   },
   bulkUsersAction: { allowed: "moderator", denied: "support", audited: true, input: async () => ({ action: "revokeSessions", ids: [(await target()).id, (await target()).id] }) },
+  removeMemberAction: {
+    allowed: "moderator", denied: "support", audited: true,
+    input: async () => {
+      const o = await orgTarget();
+      return { organizationId: o.org, memberId: o.member };
+    },
+  },
+  setMemberRoleAction: {
+    allowed: "moderator", denied: "support", audited: true,
+    input: async () => {
+      const o = await orgTarget();
+      return { organizationId: o.org, memberId: o.member, role: "admin" };
+    },
+  },
+  cancelInvitationAction: {
+    allowed: "moderator", denied: "support", audited: true,
+    input: async () => {
+      const o = await orgTarget();
+      return { organizationId: o.org, invitationId: o.invitation };
+    },
+  },
   clearSpamAction: { allowed: "moderator", denied: "support", audited: true, input: async () => ({ userIds: [(await target()).id] }) },
   revokeFilteredSessionsAction: {
     allowed: "moderator", denied: "support", audited: true,
@@ -164,7 +203,7 @@ async function previewToken(who: Who, preview: string, input: unknown): Promise<
 }
 
 beforeAll(async () => {
-  t = await createTestDb("default", ["admin", "twoFactor", "passkey"]);
+  t = await createTestDb("default", ["admin", "twoFactor", "passkey", "organization"]);
   await installAuditTable(t.raw, t.schema);
   await t.reopen();
   app = await listenAppServer();

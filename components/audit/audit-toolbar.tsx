@@ -27,6 +27,8 @@ const actionFacet: FacetDefinition<"action"> = {
     ["users.bulk.revokeSessions", "Bulk sign out"], ["user.passwordReset", "Send password reset"], ["user.verificationEmail", "Resend verification email"],
     ["user.update", "Edit profile"], ["user.account.unlink", "Remove a sign-in method"], ["user.twoFactor.disable", "Remove two-factor"],
     ["user.passkey.remove", "Remove a passkey"],
+    ["organization", "Any organization action"], ["organization.member.remove", "Remove a member"], ["organization.member.setRole", "Change a member's role"],
+    ["organization.invitation.cancel", "Cancel an invitation"],
   ].map(([value, label]) => ({ value: value as string, label: `${label} (${value})` })),
 };
 

@@ -11,6 +11,9 @@ import { unlinkAccountSpec } from "../modules/core/actions/unlink-account";
 import { updateUserSpec } from "../modules/core/actions/update-user";
 import { removePasskeySpec } from "../modules/passkey/actions/remove-passkey";
 import { disableTwoFactorSpec } from "../modules/two-factor/actions/disable-two-factor";
+import { cancelInvitationSpec } from "../modules/organization/actions/cancel-invitation";
+import { removeMemberSpec } from "../modules/organization/actions/remove-member";
+import { setMemberRoleSpec } from "../modules/organization/actions/set-member-role";
 import { deleteUserSpec, setRoleSpec, verifyEmailSpec } from "../moderation/user-actions";
 
 /**
@@ -37,6 +40,9 @@ export const actions = {
   "users.bulk": bulkUsersSpec,
   "spam.clear": clearSpamSpec,
   "spam.unclear": unclearSpamSpec,
+  "organization.member.remove": removeMemberSpec,
+  "organization.member.setRole": setMemberRoleSpec,
+  "organization.invitation.cancel": cancelInvitationSpec,
 } as const;
 export type ActionName = keyof typeof actions;
 

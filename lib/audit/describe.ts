@@ -23,6 +23,9 @@ const VERBS: Record<string, string> = {
   "users.bulk.ban": "banned",
   "users.bulk.unban": "unbanned",
   "users.bulk.revokeSessions": "signed out everywhere",
+  "organization.member.remove": "removed a member from",
+  "organization.member.setRole": "changed a member's role in",
+  "organization.invitation.cancel": "canceled an invitation to",
 };
 
 export function describeAction(action: string, targetCount: number, targetType: string): string {

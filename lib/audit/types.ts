@@ -15,7 +15,7 @@ export interface AuditRecord {
   actor: { id: string; email: string; role: StaffRole };
   /** e.g. "user.ban", "users.bulk.ban", "sessions.revoke" */
   action: string;
-  targetType: "user" | "session";
+  targetType: "user" | "session" | "organization";
   targetIds: string[];
   targetCount: number;
   reason: string | null;

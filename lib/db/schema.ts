@@ -88,6 +88,55 @@ export interface TwoFactorTable {
   verified: boolean | null;
 }
 
+/** Better Auth's organization plugin (lib/modules/organization). */
+export interface OrganizationTable {
+  id: string;
+  name: string;
+  slug: string;
+  logo: string | null;
+  createdAt: Date;
+  metadata: string | null;
+}
+
+export interface MemberTable {
+  id: string;
+  organizationId: string;
+  userId: string;
+  /** one role or several, comma-separated ("admin,owner"), as the plugin stores them */
+  role: string;
+  createdAt: Date;
+}
+
+export interface InvitationTable {
+  id: string;
+  organizationId: string;
+  email: string;
+  role: string | null;
+  teamId: string | null;
+  status: string;
+  expiresAt: Date;
+  createdAt: Date;
+  inviterId: string;
+}
+
+/** Only when the app enabled the plugin's teams. */
+export interface TeamTable {
+  id: string;
+  name: string;
+  memberCount: number;
+  organizationId: string;
+  createdAt: Date;
+  updatedAt: Date | null;
+}
+
+export interface TeamMemberTable {
+  id: string;
+  teamId: string;
+  userId: string;
+  membershipKey: string | null;
+  createdAt: Date | null;
+}
+
 /**
  * The query types. Which of these tables the dashboard reads at run time (`modelNames`) comes from
  * the registered modules; test/modules.test.ts checks the two agree.
@@ -99,4 +148,9 @@ export interface DB {
   verification: VerificationTable;
   passkey: PasskeyTable;
   twoFactor: TwoFactorTable;
+  organization: OrganizationTable;
+  member: MemberTable;
+  invitation: InvitationTable;
+  team: TeamTable;
+  teamMember: TeamMemberTable;
 }

@@ -1,7 +1,7 @@
 import type { Capabilities } from "../db/introspect";
 import { type Naming, quoteIdent } from "../db/naming";
 import { indexdefColumn, trgmPattern } from "../db/sql-patterns";
-import type { ModelName } from "../modules";
+import { type ModelName, modules } from "../modules";
 
 /**
  * The indexes the dashboard's queries need beyond Better Auth's own (pk, unique email, session
@@ -28,7 +28,7 @@ const re = indexdefColumn;
  * bulk ban of 10,000 users a rare-term search at 1M users went from 3 ms to 11 ms. Writes to a user
  * row's indexed columns are rare; searches are not.
  */
-const trgm = (n: Naming, field: string) => `USING gin (lower(${col(n, "user", field)}) gin_trgm_ops) WITH (fastupdate = off)`;
+const trgm = (n: Naming, field: string, model: ModelName = "user") => `USING gin (lower(${col(n, model, field)}) gin_trgm_ops) WITH (fastupdate = off)`;
 
 /** pg_indexes.indexdef without GIN's pending list (see trgm). */
 export const noPendingList = (def: string) => /fastupdate\s*=\s*'?(off|false)'?/i.test(def);
@@ -93,6 +93,8 @@ export function recommendedIndexes(n: Naming, caps: Capabilities): IndexSpec[] {
       equivalent: trgmPattern(n, "user", field),
     });
   }
+  // the indexes the modules that are on need for their own pages (e.g. the organizations list)
+  for (const m of modules) if (caps.modules.has(m.id as never)) out.push(...(m.indexes?.(n) ?? []));
   return out;
 }
 

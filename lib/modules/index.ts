@@ -1,21 +1,22 @@
 import { adminModule } from "./admin";
 import { coreModule } from "./core";
+import { organizationModule } from "./organization";
 import { passkeyModule } from "./passkey";
 import { phoneNumberModule } from "./phone-number";
 import { twoFactorModule } from "./two-factor";
 import type { PermissionOf } from "./access";
-import type { DashboardModule, ListColumn, ListFilter, ModelName, NavEntry, UserPanel } from "./types";
+import type { DashboardModule, ListColumn, ListFilter, ModelName, NavEntry, UserApiField, UserPanel } from "./types";
 import { usernameModule } from "./username";
 
 export type {
-  DashboardModule, Feature, FieldSpec, ListColumn, ListFilter, ListFilterView, ModelName, NavEntry, PluginSchemaOption, ProfileField, UserPanel, UserPanelProps,
+  DashboardModule, Feature, FieldSpec, ListColumn, ListFilter, ListFilterView, ModelName, NavEntry, PluginSchemaOption, ProfileField, UserApiField, UserPanel, UserPanelProps,
 } from "./types";
 
 /**
  * Every module the dashboard knows: the one registration point. Supporting another Better Auth
  * plugin = its folder under lib/modules + one entry here.
  */
-const registry = [coreModule, adminModule, usernameModule, phoneNumberModule, twoFactorModule, passkeyModule] as const;
+const registry = [coreModule, adminModule, usernameModule, phoneNumberModule, twoFactorModule, passkeyModule, organizationModule] as const;
 
 export type ModuleId = (typeof registry)[number]["id"];
 export const modules: readonly (DashboardModule & { id: ModuleId })[] = registry;
@@ -88,5 +89,7 @@ export type ModuleFilterKey = Registered extends infer M ? (M extends { ui: { li
  */
 export const listFilters: readonly (ListFilter & { module: ModuleId })[] = modules.flatMap((m) => (m.ui?.listFilters ?? []).map((f) => ({ ...f, module: m.id })));
 export const enabledListFilters = (on: ReadonlySet<string>) => listFilters.filter((f) => on.has(f.module));
+/** Keys the modules that are on add to GET /api/v1/users/:id, in registration order. */
+export const userApiFields = (on: ReadonlySet<string>): readonly UserApiField[] => enabled(on).flatMap((m) => m.ui?.userApiFields ?? []);
 /** Users-list columns of the modules that are on, in registration order. */
 export const enabledListColumns = (on: ReadonlySet<string>): readonly ListColumn[] => enabled(on).flatMap((m) => m.ui?.listColumns ?? []);

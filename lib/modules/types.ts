@@ -3,6 +3,8 @@ import type { Expression, ExpressionBuilder, SqlBool } from "kysely";
 import type { ReactNode } from "react";
 import type { StaffRole } from "../auth/roles";
 import type { Q } from "../db/context";
+import type { Naming } from "../db/naming";
+import type { IndexSpec } from "../doctor/indexes";
 import type { DB } from "../db/schema";
 import type { ModuleAccess } from "./access";
 
@@ -104,6 +106,17 @@ export interface ListColumn {
   kind: "text" | "boolean";
 }
 
+/**
+ * A key the module adds to the user in GET /api/v1/users/:id (e.g. the organization module's
+ * `memberships`), for roles holding `permission`, only while the module is on. Loaded lazily from
+ * the module's ui/ folder, like a panel, so the declaration never loads query code.
+ */
+export interface UserApiField {
+  key: string;
+  permission: PermissionName;
+  load: () => Promise<{ default: (q: Q, userId: string) => Promise<unknown> }>;
+}
+
 /** What a module adds to the dashboard's frame and pages; the core renders it, never names it. */
 export interface ModuleUi {
   /** sections of the main navigation (also offered by the command palette) */
@@ -115,6 +128,8 @@ export interface ModuleUi {
   listFilters?: readonly ListFilter[];
   /** columns on the users list (after the core's sign-in methods) */
   listColumns?: readonly ListColumn[];
+  /** keys added to the user in the JSON API's user detail */
+  userApiFields?: readonly UserApiField[];
 }
 
 export interface DashboardModule {
@@ -137,6 +152,8 @@ export interface DashboardModule {
   profileFields?: readonly ProfileField[];
   /** User fields the search box also matches (case-insensitive substring). */
   searchFields?: readonly string[];
+  /** Indexes its own pages need, named by the doctor (lib/doctor) while the module is on. */
+  indexes?: (n: Naming) => IndexSpec[];
   /** Navigation entries and panels the module contributes (see ModuleUi). */
   ui?: ModuleUi;
 }

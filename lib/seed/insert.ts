@@ -127,6 +127,12 @@ async function checkTarget(db: Kysely<any>, naming: Naming, reset: boolean): Pro
 
   await db.transaction().execute(async (trx) => {
     const seededIds = sql`select ${id} from ${userTable} where ${id} like ${marker}`;
+    // seeded organization rows (lib/seed/organizations.ts) reference seeded users: they go first
+    for (const model of ["teamMember", "team", "invitation", "member", "organization"] as const) {
+      const { rows: found } = await sql<{ t: string | null }>`select to_regclass(${naming.qualified(model)}) as t`.execute(trx);
+      if (!found[0]?.t) continue;
+      await sql`delete from ${sql.raw(naming.qualified(model))} where ${sql.raw(quoteIdent(naming.column(model, "id")))} like ${marker}`.execute(trx);
+    }
     for (const model of ["session", "account"] as const) {
       const userId = sql.raw(quoteIdent(naming.column(model, "userId")));
       await sql`delete from ${sql.raw(naming.qualified(model))} where ${userId} in (${seededIds})`.execute(trx);

@@ -12,7 +12,11 @@ export const namings = {
   "snake-plural-renamed": {
     casing: "snake",
     usePlural: true,
-    models: { user: { modelName: "app_users", fields: { email: "email_address" } } },
+    models: {
+      user: { modelName: "app_users", fields: { email: "email_address" } },
+      // plugin tables renamed too (the organization module's tests): only where that plugin is migrated
+      member: { modelName: "org_memberships", fields: { role: "member_role" } },
+    },
   },
 } as const satisfies Record<string, Omit<NamingOptions, "schema">>;
 export type NamingName = keyof typeof namings;

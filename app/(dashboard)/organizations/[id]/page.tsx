@@ -1,0 +1,169 @@
+import { headers } from "next/headers";
+import { tableClass } from "@/components/ui/table";
+import { buttonVariants } from "@/components/ui/button";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { CancelInvitationButton, MemberActions } from "@/components/organizations/member-actions";
+import { Badge } from "@/components/ui/badge";
+import { timeValue } from "@/components/ui/format";
+import { Time } from "@/components/ui/time";
+import { can } from "@/lib/auth/permissions";
+import { requireStaff } from "@/lib/auth/staff";
+import { getReadDatabase } from "@/lib/db";
+import { organizationsOn } from "@/lib/modules/organization/require";
+import { getOrganization } from "@/lib/modules/organization/queries";
+import { rolesOf } from "@/lib/modules/organization/schema";
+
+export const metadata = { title: "Organization · Better Auth Admin" };
+
+/** One organization: owners, members with roles, pending invitations, teams where the app has them. */
+export default async function OrganizationPage({ params }: { params: Promise<{ id: string }> }) {
+  const staff = await requireStaff("organizations.read");
+  const [{ id }, d] = await Promise.all([params, getReadDatabase(await headers())]);
+  if (!organizationsOn(d)) notFound();
+  const detail = await getOrganization(d, id);
+  if (!detail) notFound();
+  const now = new Date();
+  const { organization, members, owners, invitations, teams, memberCount } = detail;
+  // The UI offers only what this role may do; the server checks again on every action.
+  const manage = can(staff.role, "organizations.manage");
+  return (
+    <div className="flex min-w-0 flex-col gap-4">
+      <nav aria-label="Breadcrumb" className="text-[13px] text-muted-foreground">
+        <Link href="/organizations">Organizations</Link> <span aria-hidden="true">/</span> <span aria-current="page">{organization.name}</span>
+      </nav>
+      <header className="page-header flex flex-wrap items-baseline gap-3">
+        <div>
+          <h1>{organization.name}</h1>
+          <p className="text-muted-foreground">
+            <code>{organization.slug}</code> · created <Time value={timeValue(organization.createdAt, now)} mode="absolute" /> ·{" "}
+            {memberCount.toLocaleString("en")} member{memberCount === 1 ? "" : "s"}
+          </p>
+        </div>
+        {can(staff.role, "audit.read") ? (
+          <div className="ml-auto flex flex-wrap items-center gap-2">
+            <Link href={`/audit?target=${encodeURIComponent(organization.id)}`} className={buttonVariants({ variant: "ghost", size: "xs" })}>
+              Audit log
+            </Link>
+          </div>
+        ) : null}
+      </header>
+
+      <section className="flex min-w-0 flex-col gap-3 rounded-md border bg-card p-4 shadow-xs" aria-labelledby="owners-title">
+        <h2 id="owners-title">Owners</h2>
+        {owners.length === 0 ? (
+          <p className="flex flex-col items-start gap-2.5 rounded-md border border-l-4 px-3.5 py-3 alert-error border-danger-fg/30 border-l-danger-fg bg-danger-bg text-danger-fg">This organization has no owner.</p>
+        ) : (
+          <p data-testid="owners">
+            {owners.map((o, i) => (
+              <span key={o.id}>
+                {i > 0 ? ", " : null}
+                <Link href={`/users/${encodeURIComponent(o.userId)}`}>{o.email}</Link>
+              </span>
+            ))}
+          </p>
+        )}
+      </section>
+
+      <section className="flex min-w-0 flex-col gap-3 rounded-md border bg-card p-4 shadow-xs" aria-labelledby="members-title">
+        <h2 id="members-title">Members</h2>
+        {memberCount > members.length ? <p className="text-muted-foreground">The first {members.length.toLocaleString("en")} of {memberCount.toLocaleString("en")}, owners first.</p> : null}
+        {members.length === 0 ? (
+          <p className="text-muted-foreground">No members.</p>
+        ) : (
+          <div className="overflow-x-auto">
+            <table className={tableClass} aria-label="Members">
+              <thead>
+                <tr>
+                  <th scope="col">Email</th>
+                  <th scope="col">Name</th>
+                  <th scope="col">Role</th>
+                  <th scope="col">Joined</th>
+                  {manage ? <th scope="col"><span className="sr-only">Actions</span></th> : null}
+                </tr>
+              </thead>
+              <tbody>
+                {members.map((m) => (
+                  <tr key={m.id} data-member={m.email}>
+                    <td>
+                      <Link href={`/users/${encodeURIComponent(m.userId)}`}>{m.email}</Link>
+                    </td>
+                    <td>{m.name}</td>
+                    <td>
+                      <span className="flex flex-wrap gap-1">
+                        {rolesOf(m.role).map((r) => (
+                          <Badge key={r}>{r}</Badge>
+                        ))}
+                      </span>
+                    </td>
+                    <td className="whitespace-nowrap">
+                      <Time value={timeValue(m.createdAt, now)} mode="absolute" />
+                    </td>
+                    {manage ? (
+                      <td className="whitespace-nowrap">
+                        <MemberActions organizationId={organization.id} memberId={m.id} email={m.email} role={m.role} />
+                      </td>
+                    ) : null}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <section className="flex min-w-0 flex-col gap-3 rounded-md border bg-card p-4 shadow-xs" aria-labelledby="invitations-title">
+        <h2 id="invitations-title">Pending invitations</h2>
+        {invitations.length === 0 ? (
+          <p className="text-muted-foreground">No pending invitation.</p>
+        ) : (
+          <div className="overflow-x-auto">
+            <table className={tableClass} aria-label="Pending invitations">
+              <thead>
+                <tr>
+                  <th scope="col">Email</th>
+                  <th scope="col">Role</th>
+                  <th scope="col">Expires</th>
+                  {manage ? <th scope="col"><span className="sr-only">Actions</span></th> : null}
+                </tr>
+              </thead>
+              <tbody>
+                {invitations.map((inv) => (
+                  <tr key={inv.id}>
+                    <td>{inv.email}</td>
+                    <td>{inv.role ?? <span className="text-muted-foreground">—</span>}</td>
+                    <td className="whitespace-nowrap">
+                      <Time value={timeValue(inv.expiresAt, now)} mode="absolute" />
+                    </td>
+                    {manage ? (
+                      <td>
+                        <CancelInvitationButton organizationId={organization.id} invitationId={inv.id} email={inv.email} />
+                      </td>
+                    ) : null}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      {teams ? (
+        <section className="flex min-w-0 flex-col gap-3 rounded-md border bg-card p-4 shadow-xs" aria-labelledby="teams-title">
+          <h2 id="teams-title">Teams</h2>
+          {teams.length === 0 ? (
+            <p className="text-muted-foreground">No teams.</p>
+          ) : (
+            <ul>
+              {teams.map((t) => (
+                <li key={t.id}>
+                  {t.name} <span className="text-muted-foreground">({t.memberCount.toLocaleString("en")} member{t.memberCount === 1 ? "" : "s"})</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      ) : null}
+    </div>
+  );
+}

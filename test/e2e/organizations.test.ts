@@ -1,0 +1,86 @@
+import { resolve } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { migrateAppSchema } from "../../lib/db/migrate";
+import { seedOrganizations } from "../../lib/seed/organizations";
+import { DEMO_PASSWORD } from "../../lib/seed/staff";
+import { type E2E, screenshotDir, skip, startE2E } from "./server";
+
+/**
+ * An admin's visit to an organization in real Chromium: the Organizations section (the module is on
+ * because the app's schema has Better Auth's organization tables), the search, the organization
+ * page with its owner, members and invitations, removing a member, and the user page's panel.
+ */
+describe.skipIf(skip)("organizations in the browser", () => {
+  let e: E2E;
+  let member: { id: string; email: string };
+  let ownerId: string;
+
+  beforeAll(async () => {
+    e = await startE2E(async (t) => {
+      await migrateAppSchema(t.raw, t.naming, ["admin", "username", "twoFactor", "organization"]);
+      await seedOrganizations(t.raw, t.naming, { seed: 7 });
+      const users = await t.d.db.selectFrom("user").select(["user.id", "user.email"]).where("user.role", "is", null).orderBy("user.id").limit(2).execute();
+      const [owner, other] = users;
+      if (!owner || !other) throw new Error("the seed has no plain users");
+      member = other;
+      ownerId = owner.id;
+      const now = new Date();
+      const db = t.raw.withSchema(t.schema);
+      await db.insertInto("organization").values({ id: "org_e2e", name: "Zebra E2E Works", slug: "zebra-e2e", createdAt: now }).execute();
+      await db.insertInto("member").values([
+        { id: "mem_owner", organizationId: "org_e2e", userId: owner.id, role: "owner", createdAt: now },
+        { id: "mem_other", organizationId: "org_e2e", userId: other.id, role: "member", createdAt: now },
+      ]).execute();
+      await db.insertInto("invitation").values({
+        id: "inv_e2e", organizationId: "org_e2e", email: "invited-e2e@example.org", role: "member", status: "pending", expiresAt: new Date(now.getTime() + 86_400_000), createdAt: now, inviterId: owner.id,
+      }).execute();
+    });
+  }, 600_000);
+
+  afterAll(async () => {
+    await e?.stop();
+  });
+
+  it("an admin finds an organization, sees its owner, members and invitations, and removes a member", async () => {
+    const page = await e.browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const errors: string[] = [];
+    page.on("pageerror", (err) => errors.push(err.message));
+    await e.signIn(page, "admin@demo.local", DEMO_PASSWORD);
+    await page.waitForURL(/\/users/);
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Organizations" }).click();
+    await page.waitForURL(/\/organizations/);
+
+    await page.getByLabel("Name or slug").fill("ZEBRA-e2");
+    await expect.poll(() => new URL(page.url()).searchParams.get("q")).toBe("ZEBRA-e2");
+    const rows = page.locator("tbody tr");
+    await expect.poll(() => rows.count()).toBe(1);
+    await page.screenshot({ path: resolve(screenshotDir, "organizations-list.png"), fullPage: true });
+    expect(await rows.first().textContent()).toContain("2"); // members
+    await page.getByRole("link", { name: "Zebra E2E Works" }).click();
+    await page.waitForURL(/\/organizations\/org_e2e/);
+
+    expect(await page.getByTestId("owners").textContent()).not.toContain(member.email);
+    const members = page.getByRole("table", { name: "Members" });
+    await expect.poll(() => members.locator("tbody tr").count()).toBe(2);
+    expect(await page.getByRole("table", { name: "Pending invitations" }).textContent()).toContain("invited-e2e@example.org");
+    await page.screenshot({ path: resolve(screenshotDir, "organization.png"), fullPage: true });
+
+    await members.getByRole("button", { name: `Remove ${member.email}` }).click();
+    const dialog = page.getByRole("alertdialog", { name: `Remove ${member.email} from this organization` });
+    await dialog.getByRole("button", { name: "Remove member" }).click();
+    await expect.poll(() => members.locator("tbody tr").count()).toBe(1);
+    expect(await members.textContent()).not.toContain(member.email);
+    const left = await e.t.d.db.selectFrom("member").select("member.id").where("member.organizationId", "=", "org_e2e").execute();
+    expect(left.map((m) => m.id)).toEqual(["mem_owner"]);
+    expect(e.output()).toContain('"action":"organization.member.remove"');
+
+    // the owner's user page lists the membership; so does the API
+    await page.goto(`${e.base}/users/${encodeURIComponent(ownerId)}`);
+    await expect.poll(() => page.getByTestId("memberships-panel").textContent()).toContain("Zebra E2E Works");
+    const api = await page.request.get(`${e.base}/api/v1/users/${encodeURIComponent(ownerId)}`);
+    const body = (await api.json()) as { memberships: { organizationId: string; roles: string[] }[] };
+    expect(body.memberships).toContainEqual(expect.objectContaining({ organizationId: "org_e2e", roles: ["owner"] }));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
