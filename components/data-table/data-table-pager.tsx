@@ -34,7 +34,7 @@ export function DataTablePager({ rowCount, pageState, nextCursor, pageSize, page
         {rowCount === 0 ? "No rows" : first === null ? `${rowCount} row${rowCount === 1 ? "" : "s"} (not the first page)` : rowRange(first, rowCount)}
         {rowCount > 0 && total ? <> of {total}</> : null}
       </span>
-      <div className="flex items-center gap-2">
+      <div className="flex flex-wrap items-center gap-2">
         <label htmlFor={sizeId}>
           Rows per page
         </label>

@@ -73,7 +73,7 @@ export function ExportButton({ endpoint, keys, label = "Export CSV" }: { endpoin
   }
 
   return (
-    <div className="flex items-center gap-2 text-[13px]" data-testid="export">
+    <div className="flex flex-wrap items-center gap-2 text-[13px]" data-testid="export">
       {state.kind === "running" ? (
         <>
           <span className="text-muted-foreground tabular-nums" aria-live="polite">
