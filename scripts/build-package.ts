@@ -7,7 +7,7 @@
  */
 import { cpSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { build } from "esbuild";
+import { build, type Plugin } from "esbuild";
 import { buildIsStale, run } from "./lib/next-build";
 import { prepareStandalone } from "./lib/standalone";
 
@@ -40,9 +40,28 @@ async function main() {
     // published dependencies to jiti alone.
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
     logLevel: "warning",
+    plugins: [leaveOutModuleUi],
   });
   console.log(`dist/ ready in ${Math.round((Date.now() - started) / 1000)} s`);
 }
+
+/**
+ * A module's ui/ folder (user-page panels, API fields) is loaded lazily by the server only; the CLI
+ * reads the module declarations, never renders them, so those imports (React, next/link, …) are
+ * left out of dist/cli.mjs: an import that is reached anyway fails loudly.
+ */
+const leaveOutModuleUi: Plugin = {
+  name: "leave-out-module-ui",
+  setup(b) {
+    b.onResolve({ filter: /^\.\/ui\//, namespace: "file" }, (args) =>
+      /[\\/]lib[\\/]modules[\\/]/.test(args.importer) && args.kind === "dynamic-import" ? { path: args.path, namespace: "module-ui" } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: "module-ui" }, (args) => ({
+      contents: `throw new Error(${JSON.stringify(`${args.path} is the dashboard server's, not the CLI's`)});`,
+      loader: "js",
+    }));
+  },
+};
 
 main().catch((err) => {
   console.error(err);

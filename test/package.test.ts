@@ -35,7 +35,10 @@ export const auth = betterAuth({
   emailAndPassword: { enabled: true },
   user: { modelName: "users", fields: { email: "email_address", emailVerified: "email_verified", createdAt: "created_at", updatedAt: "updated_at" } },
   session: { modelName: "user_sessions", fields: { userId: "user_id" } },
-  plugins: [admin({ schema: { user: { fields: { banned: "is_banned", banReason: "ban_reason" } } } }), organization()],
+  plugins: [
+    admin({ schema: { user: { fields: { banned: "is_banned", banReason: "ban_reason" } } } }),
+    organization({ schema: { organization: { modelName: "workspaces" }, member: { modelName: "workspace_members", fields: { organizationId: "workspace_id" } } } }),
+  ],
 });
 `;
 
@@ -72,6 +75,16 @@ describe.skipIf(!run || inject("embedded"))("the packed package, installed and r
     d = await openDatabase({ url: dbUrl, naming, poolMax: 2, statementTimeoutMs: 10_000 });
     await createPasswordUser(d, { id: "pk_admin", email: "admin@pack.test", role: "admin" });
     for (let i = 1; i <= 3; i++) await createPasswordUser(d, { id: `pk_user${i}`, email: `user${i}@pack.test`, role: "user" });
+    // an organization with two members, in the app's renamed tables (written through the dashboard's own name mapping)
+    const createdAt = new Date();
+    await d.db.insertInto("organization").values({ id: "pk_org", name: "Pack Test Org", slug: "pack-test", createdAt }).execute();
+    await d.db
+      .insertInto("member")
+      .values([
+        { id: "pk_m1", organizationId: "pk_org", userId: "pk_user1", role: "owner", createdAt },
+        { id: "pk_m2", organizationId: "pk_org", userId: "pk_user2", role: "member", createdAt },
+      ])
+      .execute();
   }, 900_000);
 
   afterAll(async () => {
@@ -83,7 +96,7 @@ describe.skipIf(!run || inject("embedded"))("the packed package, installed and r
     if (installDir) rmSync(installDir, { recursive: true, force: true });
   });
 
-  it("packs, installs, starts from the app's auth.ts, signs a staff member in and lists users", { timeout: 900_000 }, async () => {
+  it("packs, installs, starts from the app's auth.ts, signs a staff member in and lists users and organizations", { timeout: 900_000 }, async () => {
     const t0 = Date.now();
     const packDir = mkdtempSync(join(tmpdir(), "ba-admin-pack-"));
     const packed = execFileSync("npm", ["pack", "--pack-destination", packDir], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
@@ -133,6 +146,9 @@ describe.skipIf(!run || inject("embedded"))("the packed package, installed and r
     expect(res.status).toBe(200);
     const body = (await res.json()) as { data: { email: string }[] };
     expect(body.data.map((u) => u.email).sort()).toEqual(["admin@pack.test", "user1@pack.test", "user2@pack.test", "user3@pack.test"]);
+    const orgs = await fetch(`${baseUrl}/api/v1/organizations?limit=10`, { headers: { cookie: cookieFrom(signIn.headers) } });
+    expect(orgs.status).toBe(200);
+    expect(((await orgs.json()) as { data: unknown[] }).data).toEqual([expect.objectContaining({ id: "pk_org", name: "Pack Test Org", slug: "pack-test", memberCount: 2 })]);
 
     // What `docker stop` or Ctrl-C does to the group (npx, the command, the server): the server shuts
     // down gracefully (npx itself may die of the signal); 'close' = every process writing to the pipes is gone.
