@@ -59,7 +59,7 @@ describe("without the passkey plugin", () => {
     expect(modelNames).toContain("passkey");
     expect(t.d.caps.modules.has("passkey" as never)).toBe(false);
     expect(userPanels(t.d.caps.modules)).toEqual([]);
-    expect(navEntries(t.d.caps.modules).map((e) => e.href)).toEqual(["/users", "/sessions", "/spam", "/audit"]);
+    expect(navEntries(t.d.caps.modules).map((e) => e.href)).toEqual(["/overview", "/users", "/sessions", "/spam", "/audit"]);
     expect(paletteEntries(t.d.caps.modules).map((e) => e.label)).toContain("Show banned users");
   });
 });
