@@ -1,8 +1,9 @@
 /**
- * Listeners told about every action after its transaction commits (a base-layer module with no
- * imports, so the query layers below the runner, like lib/spam/cache.ts, may register here) (never before, never on a
+ * Listeners told about every action after its transaction commits (never before, never on a
  * rollback): in-process caches patch themselves from the record instead of being recomputed (the
  * spam queue drops a banned or cleared account at once, whichever page or API route banned it).
+ * A base-layer module with no imports, so the query layers below the runner (lib/spam/cache.ts)
+ * may register here.
  * Keyed by name and held on globalThis, since Next may load a module once per bundle: a second
  * copy replaces the first instead of running twice.
  */

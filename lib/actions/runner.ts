@@ -136,11 +136,12 @@ export async function executeAction<S extends z.ZodType, O, P = undefined>(spec:
     q, now, store, preserveSessions: deps.settings.preserveSessions, staff: deps.staff, staffRoleMap: deps.settings.staffRoleMap,
     appAuth: deps.appAuth ?? null,
   });
-  const prepared = (spec.prepare ? await spec.prepare(envOf(d, deps.store), input) : undefined) as P;
-  // A store that is down is found out here, in REDIS_TIMEOUT_MS, before any row is locked.
+  // A store that is down is found out here, in REDIS_TIMEOUT_MS, before any row is locked, and
+  // before prepare() asks another service to act (a reset mail sent for an action that then fails).
   await deps.store?.ping?.().catch((err: unknown) => {
     throw err instanceof StoreUnavailableError ? storeFailure(err, false) : err;
   });
+  const prepared = (spec.prepare ? await spec.prepare(envOf(d, deps.store), input) : undefined) as P;
   const store = deps.store ? trackWrites(deps.store) : null;
   const { result, record } = await d.db.transaction().execute(async (trx) => {
     const q = { ...d, db: trx };
