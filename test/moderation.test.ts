@@ -181,6 +181,7 @@ describe("moderation actions (snake_case naming, audit table installed)", () => 
       removeSessions: async () => { throw new Error("store down"); },
       revokeUsers: async () => { throw new Error("store down"); },
       updateCachedUser: async () => ({ updated: 0 }),
+      clearSessionFields: async () => ({ updated: 0 }),
       listUserSessions: async () => [],
       scanUserIds: async () => {},
       close: async () => {},

@@ -1,4 +1,7 @@
+import { betterAuth } from "better-auth";
+import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { appAuthOptions } from "../lib/db/migrate";
 import { executeAction } from "../lib/actions/runner";
 import { inspect } from "../lib/doctor/inspect";
 import { navEntries, userPanels } from "../lib/modules";
@@ -10,8 +13,11 @@ import { requireOrganizations } from "../lib/modules/organization/require";
 import { parseOrganizationParams } from "../lib/modules/organization/search-params";
 import { seedDatabase } from "../lib/seed/insert";
 import { seedOrganizations } from "../lib/seed/organizations";
+import { createRedisStore } from "../lib/sessions/redis-store";
 import { depsFor, staffOf } from "./helpers/actions";
 import { createTestDb, type NamingName, type TestDb } from "./helpers/db";
+import { deleteKeys, REDIS_URL, redisStorage, requireRedisOrSkip, uniquePrefix } from "./helpers/redis";
+import { cookieFrom, createPasswordUser, PASSWORD } from "./helpers/staff";
 
 /**
  * The organization module on tables created by Better Auth's own migrations for the organization
@@ -126,7 +132,18 @@ describe.each(["default", "snake-plural-renamed"] as NamingName[])("organization
   it("changes a role, removes a member (and their team memberships), cancels an invitation; audited", async () => {
     const { deps, records } = depsFor(t.d, staffOf.moderator);
     expect(await executeAction(setMemberRoleSpec, deps, { organizationId: "o_acme", memberId: "m3", role: "admin" })).toEqual({ membersChanged: 1, role: "admin" });
-    expect(await executeAction(removeMemberSpec, deps, { organizationId: "o_acme", memberId: "m2" })).toEqual({ membersRemoved: 1, teamMembershipsRemoved: 1 });
+    // Ben's sessions: two with Acme active (one with its team), one with Beta; Cat's with Acme stays.
+    const session = (id: string, userId: string, activeOrganizationId: string | null, activeTeamId: string | null) => ({
+      id, token: `tok_${id}`, userId, activeOrganizationId, activeTeamId, expiresAt: at("9-01"), createdAt: at("3-05"), updatedAt: at("3-05"), ipAddress: null, userAgent: null, impersonatedBy: null,
+    });
+    await t.d.db.insertInto("session").values([
+      session("s_ben1", "u_ben", "o_acme", "t1"), session("s_ben2", "u_ben", "o_acme", null), session("s_ben3", "u_ben", "o_beta", null), session("s_cat", "u_cat", "o_acme", "t1"),
+    ]).execute();
+    expect(await executeAction(removeMemberSpec, deps, { organizationId: "o_acme", memberId: "m2" })).toEqual({ membersRemoved: 1, teamMembershipsRemoved: 1, sessionsCleared: 2 });
+    const active = await t.d.db.selectFrom("session").select(["session.id", "session.activeOrganizationId", "session.activeTeamId"]).where("session.id", "like", "s\\_%").orderBy("session.id").execute();
+    expect(active.map((r) => [r.id, r.activeOrganizationId, r.activeTeamId])).toEqual([
+      ["s_ben1", null, null], ["s_ben2", null, null], ["s_ben3", "o_beta", null], ["s_cat", "o_acme", "t1"],
+    ]);
     expect(await executeAction(cancelInvitationSpec, deps, { organizationId: "o_acme", invitationId: "i1" })).toEqual({ invitationsCanceled: 1 });
     const d = await getOrganization(t.d, "o_acme");
     expect(d?.members.map((m) => [m.id, m.role])).toEqual([["m1", "owner"], ["m3", "admin"]]);
@@ -171,6 +188,75 @@ describe.each(["default", "snake-plural-renamed"] as NamingName[])("organization
     ]);
     expect([a, b].sort()).toEqual(["conflict", "ok"]);
     expect((await getOrganization(t.d, "o_race"))?.owners).toHaveLength(1);
+  });
+});
+
+/*
+ * Removing a member clears the active organization of that user's sessions where Better Auth reads
+ * them: a real Better Auth (organization plugin) with Redis as secondary storage, with and without
+ * the sessions also in the database.
+ */
+const redisUp = await requireRedisOrSkip("organization-module.test");
+const runPrefix = uniquePrefix("org");
+
+describe.skipIf(!redisUp).each([
+  { variant: "secondaryStorage only", inDb: false, tag: "a" },
+  { variant: "secondaryStorage + storeSessionInDatabase", inDb: true, tag: "b" },
+])("removing a member, an app with $variant", ({ inDb, tag }) => {
+  const prefix = `${runPrefix}${tag}:`;
+  let t: TestDb;
+  let r: Redis;
+  beforeAll(async () => {
+    r = new Redis(REDIS_URL);
+    t = await createTestDb("default", ["admin", "organization"]);
+  });
+  afterAll(async () => {
+    if (r) {
+      await deleteKeys(r, prefix);
+      await r.quit();
+    }
+    await t?.cleanup();
+  });
+
+  it("clears activeOrganizationId of the removed user's sessions on that organization, as Better Auth reads them", async () => {
+    const base = appAuthOptions(t.raw, t.naming, ["admin", "organization"]);
+    const auth = betterAuth({ ...base, secondaryStorage: redisStorage(r, prefix), session: { ...base.session, storeSessionInDatabase: inDb } });
+    const store = createRedisStore({ url: REDIS_URL, keyPrefix: prefix });
+    try {
+      for (const id of ["own", "mem"]) await createPasswordUser(t.d, { id, email: `${id}@org.test`, role: "user" });
+      await t.d.db.insertInto("organization").values([
+        { id: "o_x", name: "X", slug: "x", logo: null, metadata: null, createdAt: at("3-01") },
+        { id: "o_y", name: "Y", slug: "y", logo: null, metadata: null, createdAt: at("3-01") },
+      ]).execute();
+      await t.d.db.insertInto("member").values([
+        { id: "mx1", organizationId: "o_x", userId: "own", role: "owner", createdAt: at("3-01") },
+        { id: "mx2", organizationId: "o_x", userId: "mem", role: "member", createdAt: at("3-01") },
+        { id: "my2", organizationId: "o_y", userId: "mem", role: "owner", createdAt: at("3-01") },
+      ]).execute();
+      const signIn = async () =>
+        cookieFrom((await auth.api.signInEmail({ body: { email: "mem@org.test", password: PASSWORD }, returnHeaders: true })).headers);
+      const [onX, alsoOnX, onY] = [await signIn(), await signIn(), await signIn()];
+      // appAuthOptions types its plugins generically, so the organization plugin's endpoints are not in auth.api's type
+      const api = auth.api as unknown as { setActiveOrganization(o: { body: { organizationId: string }; headers: Headers }): Promise<unknown> };
+      const activate = (cookie: string, organizationId: string) => api.setActiveOrganization({ body: { organizationId }, headers: new Headers({ cookie }) });
+      await activate(onX, "o_x");
+      await activate(alsoOnX, "o_x");
+      await activate(onY, "o_y");
+      const active = async (cookie: string) => {
+        const s = (await auth.api.getSession({ headers: new Headers({ cookie }) })) as { user: { id: string }; session: { activeOrganizationId?: string | null } } | null;
+        return [s?.user.id ?? null, s?.session.activeOrganizationId ?? null];
+      };
+      expect(await active(onX)).toEqual(["mem", "o_x"]);
+
+      const { deps } = depsFor(t.d, staffOf.moderator, { store });
+      expect(await executeAction(removeMemberSpec, deps, { organizationId: "o_x", memberId: "mx2" })).toEqual({ membersRemoved: 1, teamMembershipsRemoved: 0, sessionsCleared: 2 });
+      // still signed in, no longer in that organization; the other organization's session is untouched
+      expect([await active(onX), await active(alsoOnX), await active(onY)]).toEqual([["mem", null], ["mem", null], ["mem", "o_y"]]);
+      const rows = await t.d.db.selectFrom("session").select("session.activeOrganizationId").where("session.userId", "=", "mem").execute();
+      expect(rows.map((x) => x.activeOrganizationId).sort()).toEqual(inDb ? [null, null, "o_y"] : []);
+    } finally {
+      await store.close();
+    }
   });
 });
 

@@ -44,6 +44,7 @@ describe("the sign-in return path (no open redirect)", () => {
     expect(signInUrl("/users/u_1?tab=sessions")).toBe(`/sign-in?next=${encodeURIComponent("/users/u_1?tab=sessions")}`);
     expect(signInUrl("//evil.com")).toBe("/sign-in");
     expect(signInUrl(null)).toBe("/sign-in");
-    expect(signInUrl("/users")).toBe("/sign-in");
+    expect(signInUrl("/users")).toBe(`/sign-in?next=${encodeURIComponent("/users")}`);
+    expect(signInUrl("/")).toBe("/sign-in");
   });
 });

@@ -94,6 +94,7 @@ function trackWrites(inner: SessionStore) {
     removeSessions: (s) => after(inner.removeSessions(s)),
     revokeUsers: (ids, at) => after(inner.revokeUsers(ids, at)),
     updateCachedUser: (ids, patch) => after(inner.updateCachedUser(ids, patch)),
+    clearSessionFields: (ids, where, fields) => after(inner.clearSessionFields(ids, where, fields)),
     listUserSessions: (id) => inner.listUserSessions(id),
     scanUserIds: (onBatch) => inner.scanUserIds(onBatch),
     close: () => inner.close(),

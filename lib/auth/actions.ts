@@ -37,8 +37,9 @@ export async function signInAction(_prev: SignInState, form: FormData): Promise<
   // Better Auth's own input checks (e.g. a password over its maximum length): its message is for the user.
   if (status === 400) return { error: ((await outcome.response.json()) as { message?: string }).message ?? "Invalid input", email };
   if (status !== 200) throw new Error(`sign-in: Better Auth answered ${status}: ${await outcome.response.text()}`);
-  // The page that was asked for, if it is one of ours (never an open redirect: see return-path.ts).
-  redirect(safeReturnPath(form.get("next")) ?? "/users");
+  // The page that was asked for, if it is one of ours (never an open redirect: see return-path.ts);
+  // otherwise `/`, which knows the new session and sends the role to its landing page (landing.ts).
+  redirect(safeReturnPath(form.get("next")) ?? "/");
 }
 
 export async function signOutAction(): Promise<void> {

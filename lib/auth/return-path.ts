@@ -32,8 +32,12 @@ export function safeReturnPath(raw: unknown): string | null {
 /** The request header the proxy puts the requested page's path in, for the sign-in redirect. */
 export const REQUEST_PATH_HEADER = "x-dashboard-request-path";
 
-/** The sign-in page's URL that returns to `path` afterwards (plain /sign-in when there is nothing to return to). */
+/**
+ * The sign-in page's URL that returns to `path` afterwards (plain /sign-in when there is nothing to
+ * return to: `/` means the landing page, which sign-in picks by role). /users is kept: it is no
+ * longer the default landing page (the overview is, lib/auth/landing.ts).
+ */
 export function signInUrl(path: string | null | undefined): string {
   const safe = safeReturnPath(path);
-  return safe && safe !== "/" && safe !== "/users" ? `/sign-in?next=${encodeURIComponent(safe)}` : "/sign-in";
+  return safe && safe !== "/" ? `/sign-in?next=${encodeURIComponent(safe)}` : "/sign-in";
 }

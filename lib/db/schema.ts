@@ -35,6 +35,9 @@ export interface SessionTable {
   userAgent: string | null;
   userId: string;
   impersonatedBy: string | null;
+  /** the organization plugin's fields (lib/modules/organization); optional: rows the seed builds have none */
+  activeOrganizationId?: string | null;
+  activeTeamId?: string | null;
 }
 
 export interface AccountTable {

@@ -56,6 +56,7 @@ declare module "ioredis" {
     baPruneSessions(listKey: string, nowMs: string, ...tokens: string[]): Result<number, Context>;
     baRevokeUser(listKey: string, markerKey: string, atMs: string, nowMs: string, minTtlMs: string): Result<string[], Context>;
     baPatchUser(listKey: string, prefix: string, patchJson: string): Result<number, Context>;
+    baClearSessionFields(listKey: string, prefix: string, whereJson: string, fieldsJson: string): Result<number, Context>;
   }
 }
 
@@ -133,6 +134,34 @@ for _, s in ipairs(list) do
 end
 return n`;
 
+// Sets to null the given fields a stored session has, in each of the user's sessions whose fields
+// equal `where` (string values); the TTL stays. A field the session lacks is not added.
+const CLEAR_SESSION_FIELDS = `
+local raw = redis.call('GET', KEYS[1])
+if not raw then return 0 end
+local ok, list = pcall(cjson.decode, raw)
+if not ok or type(list) ~= 'table' then return 0 end
+local where, fields, n = cjson.decode(ARGV[2]), cjson.decode(ARGV[3]), 0
+for _, s in ipairs(list) do
+  if type(s) == 'table' and type(s.token) == 'string' then
+    local key = ARGV[1] .. s.token
+    local value = redis.call('GET', key)
+    if value then
+      local ok2, obj = pcall(cjson.decode, value)
+      if ok2 and type(obj) == 'table' and type(obj.session) == 'table' then
+        local match = true
+        for k, v in pairs(where) do if obj.session[k] ~= v then match = false end end
+        if match then
+          for _, f in ipairs(fields) do if obj.session[f] ~= nil then obj.session[f] = cjson.null end end
+          redis.call('SET', key, cjson.encode(obj), 'KEEPTTL')
+          n = n + 1
+        end
+      end
+    end
+  end
+end
+return n`;
+
 const date = z.union([z.string(), z.number()]).transform((v) => new Date(v)).pipe(z.date());
 const str = z.string().nullish().transform((v) => (v ? v : null)); // Better Auth writes "" for "unknown"
 const storedValue = z.object({
@@ -184,6 +213,7 @@ export function createRedisStore(opts: RedisStoreOptions): RedisSessionStore {
   redis.defineCommand("baPruneSessions", { numberOfKeys: 1, lua: PRUNE });
   redis.defineCommand("baRevokeUser", { numberOfKeys: 2, lua: REVOKE });
   redis.defineCommand("baPatchUser", { numberOfKeys: 1, lua: PATCH_USER });
+  redis.defineCommand("baClearSessionFields", { numberOfKeys: 1, lua: CLEAR_SESSION_FIELDS });
 
   const listKey = (userId: string) => `${prefix}active-sessions-${userId}`;
   const markerKey = (userId: string) => `${prefix}revoked-sessions-before-${userId}`;
@@ -280,6 +310,19 @@ export function createRedisStore(opts: RedisStoreOptions): RedisSessionStore {
       for (const users of chunks([...new Set(userIds)], batchSize)) {
         const p = redis.pipeline();
         for (const u of users) p.baPatchUser(listKey(u), prefix, body);
+        for (const n of await run(p, done++)) updated += Number(n);
+      }
+      return { updated };
+    },
+
+    async clearSessionFields(userIds, where, fields) {
+      let updated = 0;
+      let done = 0;
+      const w = JSON.stringify(where);
+      const f = JSON.stringify(fields);
+      for (const users of chunks([...new Set(userIds)], batchSize)) {
+        const p = redis.pipeline();
+        for (const u of users) p.baClearSessionFields(listKey(u), prefix, w, f);
         for (const n of await run(p, done++)) updated += Number(n);
       }
       return { updated };

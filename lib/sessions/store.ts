@@ -38,6 +38,12 @@ export interface SessionStore {
    * seen by the app until the session ends.
    */
   updateCachedUser(userIds: readonly string[], patch: Record<string, unknown>): Promise<{ updated: number }>;
+  /**
+   * Set `fields` to null in these users' stored sessions whose fields equal `where` (fields a session
+   * lacks are not added), keeping their lifetime: e.g. the organization plugin's activeOrganizationId
+   * after a member is removed, which Better Auth serves from the store, not the database.
+   */
+  clearSessionFields(userIds: readonly string[], where: Readonly<Record<string, string>>, fields: readonly string[]): Promise<{ updated: number }>;
   /** a user's live sessions from the store, for apps whose sessions are not in the database. NEVER expose tokens outside the server: callers strip them. */
   listUserSessions(userId: string): Promise<StoredSession[]>;
   /** every user id that has an active-sessions list (SCAN, batched) — used for "revoke everyone" in Redis-only apps */

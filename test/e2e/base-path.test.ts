@@ -75,7 +75,7 @@ describe.skipIf(skip)("the dashboard under BASE_PATH=/admin", () => {
 
     // anonymous: requireStaff's redirect keeps the prefix
     await page.goto(`${e.base}/users`);
-    await page.waitForURL(`${e.base}/sign-in`);
+    await page.waitForURL(`${e.base}/sign-in?next=%2Fusers`);
     await e.signIn(page, "admin@demo.local", DEMO_PASSWORD);
     await page.waitForURL(`${e.base}/users`);
     await expect.poll(() => page.locator("tbody tr").count(), { timeout: 20_000 }).toBeGreaterThan(0);

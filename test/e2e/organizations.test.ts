@@ -8,7 +8,8 @@ import { type E2E, screenshotDir, skip, startE2E } from "./server";
 /**
  * An admin's visit to an organization in real Chromium: the Organizations section (the module is on
  * because the app's schema has Better Auth's organization tables), the search, the organization
- * page with its owner, members and invitations, removing a member, and the user page's panel.
+ * page with its owner, members and invitations, removing a member, the user page's panel, and the
+ * audit log's link back to the organization.
  */
 describe.skipIf(skip)("organizations in the browser", () => {
   let e: E2E;
@@ -80,6 +81,14 @@ describe.skipIf(skip)("organizations in the browser", () => {
     const api = await page.request.get(`${e.base}/api/v1/users/${encodeURIComponent(ownerId)}`);
     const body = (await api.json()) as { memberships: { organizationId: string; roles: string[] }[] };
     expect(body.memberships).toContainEqual(expect.objectContaining({ organizationId: "org_e2e", roles: ["owner"] }));
+
+    // the audit log shows the removal's organization as a link to its page
+    await page.goto(`${e.base}/audit`);
+    const target = page.getByRole("link", { name: "org_e2e" });
+    await expect.poll(() => target.count()).toBe(1);
+    expect(await target.getAttribute("href")).toBe("/organizations/org_e2e");
+    await target.click();
+    await page.waitForURL(/\/organizations\/org_e2e$/);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -80,7 +80,8 @@ export interface E2E {
   browser: Browser;
   /** the server's stdout and stderr so far (audit lines, errors) */
   output(): string;
-  signIn(page: Page, email: string, password: string): Promise<void>;
+  /** Signs in through the form; `next` (default /users, what most flows start from) is where it returns to, null for none. */
+  signIn(page: Page, email: string, password: string, next?: string | null): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -130,8 +131,8 @@ export async function startE2E(
       base,
       browser,
       output: () => output,
-      async signIn(page, email, password) {
-        await page.goto(`${base}/sign-in`);
+      async signIn(page, email, password, next = "/users") {
+        await page.goto(next === null ? `${base}/sign-in` : `${base}/sign-in?next=${encodeURIComponent(next)}`);
         await page.getByLabel("Email").fill(email);
         await page.getByLabel("Password").fill(password);
         await page.getByRole("button", { name: "Sign in" }).click();

@@ -1,6 +1,7 @@
 import { redirect } from "next/navigation";
 import { headers } from "next/headers";
 import { SignInForm } from "@/components/auth/sign-in-form";
+import { landingPath } from "@/lib/auth/landing";
 import { safeReturnPath } from "@/lib/auth/return-path";
 import { checkStaff } from "@/lib/auth/staff";
 
@@ -10,7 +11,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const raw = (await searchParams).next;
   const next = safeReturnPath(Array.isArray(raw) ? raw[0] : raw);
   const check = await checkStaff(await headers());
-  if (check.kind === "staff") redirect(next ?? "/users");
+  if (check.kind === "staff") redirect(next ?? landingPath(check.staff.role));
   return (
     <main className="flex min-h-screen items-center justify-center p-6">
       <div className="flex w-full max-w-[400px] flex-col gap-3.5 rounded-lg border bg-card p-7 shadow-xs">

@@ -2,6 +2,7 @@ import { headers } from "next/headers";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { SignupsChart } from "@/components/overview/signups-chart";
+import { OVERVIEW_PERMISSION } from "@/lib/auth/landing";
 import { can } from "@/lib/auth/permissions";
 import { requireStaff } from "@/lib/auth/staff";
 import { describeAction } from "@/lib/audit/describe";
@@ -35,7 +36,7 @@ function Figure({ label, value, href, note }: { label: string; value: ReactNode;
 
 /** The staff landing page: how the user base moves, each figure a link to the list behind it. */
 export default async function OverviewPage() {
-  const staff = await requireStaff("users.read");
+  const staff = await requireStaff(OVERVIEW_PERMISSION);
   const d = await getReadDatabase(await headers());
   const recentAllowed = can(staff.role, "audit.read");
   const figures = await cachedOverview(d, { recent: recentAllowed });

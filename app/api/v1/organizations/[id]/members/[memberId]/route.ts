@@ -5,7 +5,7 @@ import { setMemberRoleSpec } from "@/lib/modules/organization/actions/set-member
 type Params = { id: string; memberId: string };
 const fixed = (params: Params) => ({ organizationId: params.id, memberId: params.memberId });
 
-// DELETE → { membersRemoved, teamMembershipsRemoved }; 409 for the last owner
+// DELETE → { membersRemoved, teamMembershipsRemoved, sessionsCleared }; 409 for the last owner
 export const DELETE = apiAction(removeMemberSpec, ({ body, params }: { body: Record<string, unknown>; params: Params }) => bodyWith(body, fixed(params)));
 
 // PATCH { role: "admin" | "owner,admin" | … } → { membersChanged, role }; 409 when it takes "owner" from the last owner
