@@ -2,8 +2,8 @@
 import { CalendarIcon } from "lucide-react";
 import { lazy, Suspense, useState } from "react";
 import { fromInputValue, toInputValue } from "../users/date-range";
-import { Button } from "../ui/button";
 import { Popover, PopoverContent, PopoverTrigger } from "../ui/popover";
+import { FilterTrigger } from "./filter-trigger";
 
 // The calendar (react-day-picker and date-fns) loads on the first open, like the faceted lists.
 const DateRangeCalendar = lazy(() => import("./date-range-calendar"));
@@ -34,16 +34,7 @@ export function DateRangeFilter({ title, after, before, onChange }: Props) {
   return (
     <Popover open={open} onOpenChange={setOpen}>
       <PopoverTrigger asChild>
-        <Button variant="outline" size="sm" className="h-8 max-w-full border-dashed" aria-label={shown ? `${title}: ${shown}` : title}>
-          <CalendarIcon />
-          {title}
-          {shown ? (
-            <>
-              <span aria-hidden="true" className="mx-0.5 h-4 w-px bg-border" />
-              <span className="truncate rounded-sm bg-secondary px-1 font-normal text-secondary-foreground">{shown}</span>
-            </>
-          ) : null}
-        </Button>
+        <FilterTrigger icon={<CalendarIcon />} title={title} shown={shown} />
       </PopoverTrigger>
       <PopoverContent className="w-auto max-w-[calc(100vw-1rem)]">
         <Suspense fallback={<p className="p-3 text-sm text-muted-foreground">Loading…</p>}>

@@ -1,8 +1,8 @@
 "use client";
 import { CirclePlusIcon } from "lucide-react";
 import { lazy, Suspense, useState } from "react";
-import { Button } from "../ui/button";
 import { Popover, PopoverContent, PopoverTrigger } from "../ui/popover";
+import { FilterTrigger } from "./filter-trigger";
 import { type FacetDefinition, facetLabelOf } from "./facet";
 
 // The list (cmdk) loads on the first open: the trigger is all a page needs at first paint.
@@ -25,16 +25,7 @@ export function FacetedFilter({ def, value, onChange }: Props) {
   return (
     <Popover open={open} onOpenChange={setOpen}>
       <PopoverTrigger asChild>
-        <Button variant="outline" size="sm" className="h-8 max-w-full border-dashed" aria-label={shown ? `${def.title}: ${shown}` : def.title}>
-          <CirclePlusIcon />
-          {def.title}
-          {shown ? (
-            <>
-              <span aria-hidden="true" className="mx-0.5 h-4 w-px bg-border" />
-              <span className="truncate rounded-sm bg-secondary px-1 font-normal text-secondary-foreground">{shown}</span>
-            </>
-          ) : null}
-        </Button>
+        <FilterTrigger icon={<CirclePlusIcon />} title={def.title} shown={shown} />
       </PopoverTrigger>
       <PopoverContent className="w-60">
         <Suspense fallback={<p className="p-3 text-sm text-muted-foreground">Loading…</p>}>

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { panelClass } from "@/components/ui/panel";
 
 /**
  * Shown while the spam score is computed (seconds on a big database; later views read the cache).
@@ -25,7 +26,7 @@ export function ScoringFallback({ header, rows = 6 }: { header?: ReactNode; rows
 /** The fallback inside a panel (the user page), where a full skeleton would be out of proportion. */
 export function ScoringPanelFallback({ title }: { title: string }) {
   return (
-    <section className="flex min-w-0 flex-col gap-3 rounded-md border bg-card p-4 shadow-xs" aria-busy="true">
+    <section className={panelClass} aria-busy="true">
       <h2>{title}</h2>
       <p className="text-muted-foreground" role="status">
         Scoring recent sign-ups…

@@ -9,6 +9,7 @@ import { SpamScore } from "./spam-score";
 import { spamScoreData, zeroScore } from "./spam-score-data";
 import { UndoNotSpamButton } from "./undo-not-spam-button";
 import { DEFAULT_SINCE_DAYS } from "@/lib/spam/engine";
+import { panelClass } from "@/components/ui/panel";
 
 /**
  * The engine's default window (SpamOptions.sinceDays). Used only to skip starting a scoring run for a
@@ -38,7 +39,7 @@ export async function SpamScorePanel({ q, user, canClear, now }: Props) {
   const cleared = clearedAt && clearedAt >= user.createdAt ? clearedAt : null;
   const wave = acc?.waveKey ? getWave(result, acc.waveKey) : null;
   return (
-    <section className="flex min-w-0 flex-col gap-3 rounded-md border bg-card p-4 shadow-xs" aria-labelledby="spam-title" data-testid="spam-panel">
+    <section className={panelClass} aria-labelledby="spam-title" data-testid="spam-panel">
       <div className="flex flex-wrap items-baseline justify-between gap-3">
         <h2 id="spam-title">Spam score</h2>
         <span className="text-sm text-muted-foreground">
@@ -78,7 +79,7 @@ function NotScored({ days }: { days: number }) {
 
 function Panel({ note }: { note: string }) {
   return (
-    <section className="flex min-w-0 flex-col gap-3 rounded-md border bg-card p-4 shadow-xs" aria-labelledby="spam-title" data-testid="spam-panel">
+    <section className={panelClass} aria-labelledby="spam-title" data-testid="spam-panel">
       <h2 id="spam-title">Spam score</h2>
       <p className="text-muted-foreground">{note}</p>
     </section>

@@ -2,11 +2,12 @@ import type { Wave } from "@/lib/spam/types";
 import { timeValue } from "../ui/format";
 import { Time } from "../ui/time";
 import { waveKindLabels } from "./spam-format";
+import { panelClass } from "@/components/ui/panel";
 
 /** What the members share and what the score saw in most of them. */
 export function WaveSummary({ wave, members, now }: { wave: Wave; members: number; now: Date }) {
   return (
-    <section className="flex min-w-0 flex-col gap-3 rounded-md border bg-card p-4 shadow-xs" aria-labelledby="wave-summary-title">
+    <section className={panelClass} aria-labelledby="wave-summary-title">
       <h2 id="wave-summary-title">About this wave</h2>
       <dl className="m-0 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-2 [&_dd]:m-0 [&_dd]:min-w-0 [&_dd]:wrap-anywhere [&_dt]:text-[13px] [&_dt]:text-muted-foreground">
         <dt>Shared</dt>

@@ -1,4 +1,5 @@
 import { formatDate, formatDateTime } from "../ui/format";
+import { panelClass } from "@/components/ui/panel";
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -44,7 +45,7 @@ export function WaveTimeline({ times }: { times: readonly number[] }) {
   };
   const summary = `${times.length} sign-ups per ${bucket.unit} from ${label(0)} to ${label(counts.length - 1)}; at most ${max} in one ${bucket.unit}, from ${label(peak)}.`;
   return (
-    <section className="flex min-w-0 flex-col gap-3 rounded-md border bg-card p-4 shadow-xs" aria-labelledby="timeline-title">
+    <section className={panelClass} aria-labelledby="timeline-title">
       <div className="flex flex-wrap items-baseline justify-between gap-3">
         <h2 id="timeline-title">Sign-ups over time</h2>
         <span className="text-muted-foreground">

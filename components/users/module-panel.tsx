@@ -1,4 +1,5 @@
 import type { UserPanel, UserPanelProps } from "@/lib/modules";
+import { panelClass } from "@/components/ui/panel";
 
 /** Loads a module's user-page panel (its server component, imported on demand) and renders it. */
 export async function ModulePanel({ panel, ...props }: UserPanelProps & { panel: UserPanel }) {
@@ -9,7 +10,7 @@ export async function ModulePanel({ panel, ...props }: UserPanelProps & { panel:
 /** What a module's panel shows while its query runs. */
 export function ModulePanelFallback({ title }: { title: string }) {
   return (
-    <section className="flex min-w-0 flex-col gap-3 rounded-md border bg-card p-4 shadow-xs" aria-busy="true">
+    <section className={panelClass} aria-busy="true">
       <h2>{title}</h2>
       <p className="text-muted-foreground">Loading…</p>
     </section>

@@ -3,11 +3,12 @@ import type { AccountRow } from "@/lib/accounts/queries";
 import { timeValue } from "../ui/format";
 import { Time } from "../ui/time";
 import { ProviderBadge } from "./user-badges";
+import { panelClass } from "@/components/ui/panel";
 
 /** Sign-in methods: provider, the provider's account id and when it was linked. Never tokens. */
 export function UserAccountsTable({ accounts, now }: { accounts: readonly AccountRow[]; now: Date }) {
   return (
-    <section className="flex min-w-0 flex-col gap-3 rounded-md border bg-card p-4 shadow-xs" aria-labelledby="accounts-title">
+    <section className={panelClass} aria-labelledby="accounts-title">
       <h2 id="accounts-title">Sign-in methods</h2>
       {accounts.length === 0 ? (
         <p className="text-muted-foreground">No password and no linked provider.</p>

@@ -9,6 +9,7 @@ import { Time } from "../ui/time";
 import { Avatar } from "../ui/avatar";
 import { RoleBadges } from "./user-badges";
 import type { UserListItem } from "./user-list-item";
+import { panelClass } from "@/components/ui/panel";
 
 /** A module's extra field, by its declared kind; absent columns (optional fields) are skipped. */
 function fieldValue(kind: ProfileField["kind"], value: unknown): ReactNode {
@@ -34,7 +35,7 @@ interface Props {
 export function UserProfile({ user, item, enabledModules, bansTracked, now }: Props) {
   const extra = modules.filter((m) => enabledModules.has(m.id as ModuleId)).flatMap((m) => m.profileFields ?? []).filter((p) => p.field in user.extra);
   return (
-    <section className="flex min-w-0 flex-col gap-3 rounded-md border bg-card p-4 shadow-xs" aria-labelledby="profile-title">
+    <section className={panelClass} aria-labelledby="profile-title">
       <h2 id="profile-title">Profile</h2>
       <dl className="m-0 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-2 [&_dd]:m-0 [&_dd]:min-w-0 [&_dd]:wrap-anywhere [&_dt]:text-[13px] [&_dt]:text-muted-foreground">
         <dt>User id</dt>

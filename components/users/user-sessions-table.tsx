@@ -7,6 +7,7 @@ import type { RevokeNotes } from "../moderation/revoke-notes";
 import { Badge } from "../ui/badge";
 import { formatInteger, timeValue } from "../ui/format";
 import { Time } from "../ui/time";
+import { panelClass } from "@/components/ui/panel";
 
 interface Props {
   sessions: readonly SessionRow[];
@@ -26,7 +27,7 @@ interface Props {
  */
 export function UserSessionsTable({ sessions, total, activeTotal, now, showImpersonation, revoke }: Props) {
   return (
-    <section className="flex min-w-0 flex-col gap-3 rounded-md border bg-card p-4 shadow-xs" aria-labelledby="sessions-title">
+    <section className={panelClass} aria-labelledby="sessions-title">
       <div className="flex flex-wrap items-baseline justify-between gap-3">
         <h2 id="sessions-title">Sessions</h2>
         <span className="text-muted-foreground">

@@ -13,6 +13,7 @@ import { getReadDatabase } from "@/lib/db";
 import { organizationsOn } from "@/lib/modules/organization/require";
 import { getOrganization } from "@/lib/modules/organization/queries";
 import { rolesOf } from "@/lib/modules/organization/schema";
+import { panelClass } from "@/components/ui/panel";
 
 export const metadata = { title: "Organization · Better Auth Admin" };
 
@@ -49,7 +50,7 @@ export default async function OrganizationPage({ params }: { params: Promise<{ i
         ) : null}
       </header>
 
-      <section className="flex min-w-0 flex-col gap-3 rounded-md border bg-card p-4 shadow-xs" aria-labelledby="owners-title">
+      <section className={panelClass} aria-labelledby="owners-title">
         <h2 id="owners-title">Owners</h2>
         {owners.length === 0 ? (
           <p className="flex flex-col items-start gap-2.5 rounded-md border border-l-4 px-3.5 py-3 alert-error border-danger-fg/30 border-l-danger-fg bg-danger-bg text-danger-fg">This organization has no owner.</p>
@@ -65,7 +66,7 @@ export default async function OrganizationPage({ params }: { params: Promise<{ i
         )}
       </section>
 
-      <section className="flex min-w-0 flex-col gap-3 rounded-md border bg-card p-4 shadow-xs" aria-labelledby="members-title">
+      <section className={panelClass} aria-labelledby="members-title">
         <h2 id="members-title">Members</h2>
         {memberCount > members.length ? <p className="text-muted-foreground">The first {members.length.toLocaleString("en")} of {memberCount.toLocaleString("en")}, owners first.</p> : null}
         {members.length === 0 ? (
@@ -112,7 +113,7 @@ export default async function OrganizationPage({ params }: { params: Promise<{ i
         )}
       </section>
 
-      <section className="flex min-w-0 flex-col gap-3 rounded-md border bg-card p-4 shadow-xs" aria-labelledby="invitations-title">
+      <section className={panelClass} aria-labelledby="invitations-title">
         <h2 id="invitations-title">Pending invitations</h2>
         {invitations.length === 0 ? (
           <p className="text-muted-foreground">No pending invitation.</p>
@@ -149,7 +150,7 @@ export default async function OrganizationPage({ params }: { params: Promise<{ i
       </section>
 
       {teams ? (
-        <section className="flex min-w-0 flex-col gap-3 rounded-md border bg-card p-4 shadow-xs" aria-labelledby="teams-title">
+        <section className={panelClass} aria-labelledby="teams-title">
           <h2 id="teams-title">Teams</h2>
           {teams.length === 0 ? (
             <p className="text-muted-foreground">No teams.</p>

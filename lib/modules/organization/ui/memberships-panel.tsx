@@ -6,12 +6,13 @@ import { Time } from "@/components/ui/time";
 import type { UserPanelProps } from "../../types";
 import { listUserMemberships } from "../queries";
 import { rolesOf } from "../schema";
+import { panelClass } from "@/components/ui/panel";
 
 /** The user's organizations: which, with what role(s), since when. */
 export default async function MembershipsPanel({ q, userId, now }: UserPanelProps) {
   const memberships = await listUserMemberships(q, userId);
   return (
-    <section className="flex min-w-0 flex-col gap-3 rounded-md border bg-card p-4 shadow-xs" aria-labelledby="memberships-title" data-testid="memberships-panel">
+    <section className={panelClass} aria-labelledby="memberships-title" data-testid="memberships-panel">
       <h2 id="memberships-title">Organizations</h2>
       {memberships.length === 0 ? (
         <p className="text-muted-foreground">Not a member of any organization.</p>

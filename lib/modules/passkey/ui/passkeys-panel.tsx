@@ -6,13 +6,14 @@ import { can } from "@/lib/auth/permissions";
 import type { UserPanelProps } from "../../types";
 import { listUserPasskeys } from "../queries";
 import { RemovePasskeyButton } from "./remove-passkey-button";
+import { panelClass } from "@/components/ui/panel";
 
 /** The user's passkeys: name, device type, synced or not, when added. Never key material. */
 export default async function PasskeysPanel({ q, userId, email, role, now }: UserPanelProps) {
   const passkeys = await listUserPasskeys(q, userId);
   const mayRemove = can(role, "passkeys.remove");
   return (
-    <section className="flex min-w-0 flex-col gap-3 rounded-md border bg-card p-4 shadow-xs" aria-labelledby="passkeys-title" data-testid="passkeys-panel">
+    <section className={panelClass} aria-labelledby="passkeys-title" data-testid="passkeys-panel">
       <h2 id="passkeys-title">Passkeys</h2>
       {passkeys.length === 0 ? (
         <p className="text-muted-foreground">No passkey registered.</p>
