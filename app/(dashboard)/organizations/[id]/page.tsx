@@ -1,5 +1,5 @@
 import { headers } from "next/headers";
-import { tableClass } from "@/components/ui/table";
+import { SimpleTable } from "@/components/ui/simple-table";
 import { buttonVariants } from "@/components/ui/button";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -69,84 +69,54 @@ export default async function OrganizationPage({ params }: { params: Promise<{ i
       <section className={panelClass} aria-labelledby="members-title">
         <h2 id="members-title">Members</h2>
         {memberCount > members.length ? <p className="text-muted-foreground">The first {members.length.toLocaleString("en")} of {memberCount.toLocaleString("en")}, owners first.</p> : null}
-        {members.length === 0 ? (
-          <p className="text-muted-foreground">No members.</p>
-        ) : (
-          <div className="overflow-x-auto">
-            <table className={tableClass} aria-label="Members">
-              <thead>
-                <tr>
-                  <th scope="col">Email</th>
-                  <th scope="col">Name</th>
-                  <th scope="col">Role</th>
-                  <th scope="col">Joined</th>
-                  {manage ? <th scope="col"><span className="sr-only">Actions</span></th> : null}
-                </tr>
-              </thead>
-              <tbody>
-                {members.map((m) => (
-                  <tr key={m.id} data-member={m.email}>
-                    <td>
-                      <Link href={`/users/${encodeURIComponent(m.userId)}`}>{m.email}</Link>
-                    </td>
-                    <td>{m.name}</td>
-                    <td>
-                      <span className="flex flex-wrap gap-1">
-                        {rolesOf(m.role).map((r) => (
-                          <Badge key={r}>{r}</Badge>
-                        ))}
-                      </span>
-                    </td>
-                    <td className="whitespace-nowrap">
-                      <Time value={timeValue(m.createdAt, now)} mode="absolute" />
-                    </td>
-                    {manage ? (
-                      <td className="whitespace-nowrap">
-                        <MemberActions organizationId={organization.id} memberId={m.id} email={m.email} role={m.role} />
-                      </td>
-                    ) : null}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <SimpleTable
+          rows={members}
+          rowKey={(m) => m.id}
+          rowData={(m) => ({ "data-member": m.email })}
+          label="Members"
+          empty="No members."
+          columns={[
+            { header: "Email", cell: (m) => <Link href={`/users/${encodeURIComponent(m.userId)}`}>{m.email}</Link> },
+            { header: "Name", cell: (m) => m.name },
+            {
+              header: "Role",
+              cell: (m) => (
+                <span className="flex flex-wrap gap-1">
+                  {rolesOf(m.role).map((r) => (
+                    <Badge key={r}>{r}</Badge>
+                  ))}
+                </span>
+              ),
+            },
+            { header: "Joined", className: "whitespace-nowrap", cell: (m) => <Time value={timeValue(m.createdAt, now)} mode="absolute" /> },
+            manage && {
+              header: "Actions",
+              srOnlyHeader: true,
+              className: "whitespace-nowrap",
+              cell: (m) => <MemberActions organizationId={organization.id} memberId={m.id} email={m.email} role={m.role} />,
+            },
+          ]}
+        />
       </section>
 
       <section className={panelClass} aria-labelledby="invitations-title">
         <h2 id="invitations-title">Pending invitations</h2>
-        {invitations.length === 0 ? (
-          <p className="text-muted-foreground">No pending invitation.</p>
-        ) : (
-          <div className="overflow-x-auto">
-            <table className={tableClass} aria-label="Pending invitations">
-              <thead>
-                <tr>
-                  <th scope="col">Email</th>
-                  <th scope="col">Role</th>
-                  <th scope="col">Expires</th>
-                  {manage ? <th scope="col"><span className="sr-only">Actions</span></th> : null}
-                </tr>
-              </thead>
-              <tbody>
-                {invitations.map((inv) => (
-                  <tr key={inv.id}>
-                    <td>{inv.email}</td>
-                    <td>{inv.role ?? <span className="text-muted-foreground">—</span>}</td>
-                    <td className="whitespace-nowrap">
-                      <Time value={timeValue(inv.expiresAt, now)} mode="absolute" />
-                    </td>
-                    {manage ? (
-                      <td>
-                        <CancelInvitationButton organizationId={organization.id} invitationId={inv.id} email={inv.email} />
-                      </td>
-                    ) : null}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <SimpleTable
+          rows={invitations}
+          rowKey={(inv) => inv.id}
+          label="Pending invitations"
+          empty="No pending invitation."
+          columns={[
+            { header: "Email", cell: (inv) => inv.email },
+            { header: "Role", cell: (inv) => inv.role ?? <span className="text-muted-foreground">—</span> },
+            { header: "Expires", className: "whitespace-nowrap", cell: (inv) => <Time value={timeValue(inv.expiresAt, now)} mode="absolute" /> },
+            manage && {
+              header: "Actions",
+              srOnlyHeader: true,
+              cell: (inv) => <CancelInvitationButton organizationId={organization.id} invitationId={inv.id} email={inv.email} />,
+            },
+          ]}
+        />
       </section>
 
       {teams ? (
