@@ -3,13 +3,13 @@ import type { AccountRow } from "@/lib/accounts/queries";
 import { timeValue } from "../ui/format";
 import { Time } from "../ui/time";
 import { ProviderBadge } from "./user-badges";
-import { panelClass } from "@/components/ui/panel";
+import { Card, CardTitle } from "@/components/ui/card";
 
 /** Sign-in methods: provider, the provider's account id and when it was linked. Never tokens. */
 export function UserAccountsTable({ accounts, now }: { accounts: readonly AccountRow[]; now: Date }) {
   return (
-    <section className={panelClass} aria-labelledby="accounts-title">
-      <h2 id="accounts-title">Sign-in methods</h2>
+    <Card aria-labelledby="accounts-title">
+      <CardTitle id="accounts-title">Sign-in methods</CardTitle>
       <SimpleTable
         rows={accounts}
         rowKey={(a) => a.id}
@@ -27,6 +27,6 @@ export function UserAccountsTable({ accounts, now }: { accounts: readonly Accoun
           { header: "Linked", className: "whitespace-nowrap", cell: (a) => <Time value={timeValue(a.createdAt, now)} mode="absolute" /> },
         ]}
       />
-    </section>
+    </Card>
   );
 }

@@ -7,7 +7,7 @@ import type { RevokeNotes } from "../moderation/revoke-notes";
 import { Badge } from "../ui/badge";
 import { formatInteger, timeValue } from "../ui/format";
 import { Time } from "../ui/time";
-import { panelClass } from "@/components/ui/panel";
+import { Card, CardTitle, CardHeader } from "@/components/ui/card";
 
 interface Props {
   sessions: readonly SessionRow[];
@@ -27,14 +27,14 @@ interface Props {
  */
 export function UserSessionsTable({ sessions, total, activeTotal, now, showImpersonation, revoke }: Props) {
   return (
-    <section className={panelClass} aria-labelledby="sessions-title">
-      <div className="flex flex-wrap items-baseline justify-between gap-3">
-        <h2 id="sessions-title">Sessions</h2>
+    <Card aria-labelledby="sessions-title">
+      <CardHeader>
+        <CardTitle id="sessions-title">Sessions</CardTitle>
         <span className="text-muted-foreground">
           {formatInteger(activeTotal)} active of {formatInteger(total)}
           {total > sessions.length ? ` · showing ${formatInteger(sessions.length)} of ${formatInteger(total)}` : ""}
         </span>
-      </div>
+      </CardHeader>
       <SimpleTable
         rows={sessions.map((s) => ({ ...s, ua: parseUserAgent(s.userAgent) }))}
         rowKey={(s) => s.id}
@@ -66,6 +66,6 @@ export function UserSessionsTable({ sessions, total, activeTotal, now, showImper
           },
         ]}
       />
-    </section>
+    </Card>
   );
 }

@@ -13,7 +13,7 @@ import { getReadDatabase } from "@/lib/db";
 import { organizationsOn } from "@/lib/modules/organization/require";
 import { getOrganization } from "@/lib/modules/organization/queries";
 import { rolesOf } from "@/lib/modules/organization/schema";
-import { panelClass } from "@/components/ui/panel";
+import { Card, CardTitle } from "@/components/ui/card";
 
 export const metadata = { title: "Organization · Better Auth Admin" };
 
@@ -50,8 +50,8 @@ export default async function OrganizationPage({ params }: { params: Promise<{ i
         ) : null}
       </header>
 
-      <section className={panelClass} aria-labelledby="owners-title">
-        <h2 id="owners-title">Owners</h2>
+      <Card aria-labelledby="owners-title">
+        <CardTitle id="owners-title">Owners</CardTitle>
         {owners.length === 0 ? (
           <p className="flex flex-col items-start gap-2.5 rounded-md border border-l-4 px-3.5 py-3 alert-error border-danger-fg/30 border-l-danger-fg bg-danger-bg text-danger-fg">This organization has no owner.</p>
         ) : (
@@ -64,10 +64,10 @@ export default async function OrganizationPage({ params }: { params: Promise<{ i
             ))}
           </p>
         )}
-      </section>
+      </Card>
 
-      <section className={panelClass} aria-labelledby="members-title">
-        <h2 id="members-title">Members</h2>
+      <Card aria-labelledby="members-title">
+        <CardTitle id="members-title">Members</CardTitle>
         {memberCount > members.length ? <p className="text-muted-foreground">The first {members.length.toLocaleString("en")} of {memberCount.toLocaleString("en")}, owners first.</p> : null}
         <SimpleTable
           rows={members}
@@ -97,10 +97,10 @@ export default async function OrganizationPage({ params }: { params: Promise<{ i
             },
           ]}
         />
-      </section>
+      </Card>
 
-      <section className={panelClass} aria-labelledby="invitations-title">
-        <h2 id="invitations-title">Pending invitations</h2>
+      <Card aria-labelledby="invitations-title">
+        <CardTitle id="invitations-title">Pending invitations</CardTitle>
         <SimpleTable
           rows={invitations}
           rowKey={(inv) => inv.id}
@@ -117,11 +117,11 @@ export default async function OrganizationPage({ params }: { params: Promise<{ i
             },
           ]}
         />
-      </section>
+      </Card>
 
       {teams ? (
-        <section className={panelClass} aria-labelledby="teams-title">
-          <h2 id="teams-title">Teams</h2>
+        <Card aria-labelledby="teams-title">
+          <CardTitle id="teams-title">Teams</CardTitle>
           {teams.length === 0 ? (
             <p className="text-muted-foreground">No teams.</p>
           ) : (
@@ -133,7 +133,7 @@ export default async function OrganizationPage({ params }: { params: Promise<{ i
               ))}
             </ul>
           )}
-        </section>
+        </Card>
       ) : null}
     </div>
   );

@@ -6,14 +6,14 @@ import { Time } from "@/components/ui/time";
 import type { UserPanelProps } from "../../types";
 import { listUserMemberships } from "../queries";
 import { rolesOf } from "../schema";
-import { panelClass } from "@/components/ui/panel";
+import { Card, CardTitle } from "@/components/ui/card";
 
 /** The user's organizations: which, with what role(s), since when. */
 export default async function MembershipsPanel({ q, userId, now }: UserPanelProps) {
   const memberships = await listUserMemberships(q, userId);
   return (
-    <section className={panelClass} aria-labelledby="memberships-title" data-testid="memberships-panel">
-      <h2 id="memberships-title">Organizations</h2>
+    <Card aria-labelledby="memberships-title" data-testid="memberships-panel">
+      <CardTitle id="memberships-title">Organizations</CardTitle>
       <SimpleTable
         rows={memberships}
         rowKey={(m) => m.id}
@@ -32,6 +32,6 @@ export default async function MembershipsPanel({ q, userId, now }: UserPanelProp
           { header: "Joined", className: "whitespace-nowrap", cell: (m) => <Time value={timeValue(m.createdAt, now)} mode="absolute" /> },
         ]}
       />
-    </section>
+    </Card>
   );
 }

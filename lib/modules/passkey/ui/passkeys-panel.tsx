@@ -6,15 +6,15 @@ import { can } from "@/lib/auth/permissions";
 import type { UserPanelProps } from "../../types";
 import { listUserPasskeys } from "../queries";
 import { RemovePasskeyButton } from "./remove-passkey-button";
-import { panelClass } from "@/components/ui/panel";
+import { Card, CardTitle } from "@/components/ui/card";
 
 /** The user's passkeys: name, device type, synced or not, when added. Never key material. */
 export default async function PasskeysPanel({ q, userId, email, role, now }: UserPanelProps) {
   const passkeys = await listUserPasskeys(q, userId);
   const mayRemove = can(role, "passkeys.remove");
   return (
-    <section className={panelClass} aria-labelledby="passkeys-title" data-testid="passkeys-panel">
-      <h2 id="passkeys-title">Passkeys</h2>
+    <Card aria-labelledby="passkeys-title" data-testid="passkeys-panel">
+      <CardTitle id="passkeys-title">Passkeys</CardTitle>
       <SimpleTable
         rows={passkeys}
         rowKey={(p) => p.id}
@@ -40,6 +40,6 @@ export default async function PasskeysPanel({ q, userId, email, role, now }: Use
           },
         ]}
       />
-    </section>
+    </Card>
   );
 }
