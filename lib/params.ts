@@ -20,6 +20,17 @@ export const optionalText = (max: number) =>
     .transform((v) => v || undefined)
     .optional();
 
+/**
+ * Whether the YYYY-MM-DD a date string starts with is a real day. JavaScript rolls days 29–31 past
+ * the month's end over (2026-02-30 → 2026-03-02), which would move a filter's bound silently.
+ */
+function calendarDay(v: string) {
+  const [y, m, d] = v.slice(0, 10).split("-").map(Number) as [number, number, number];
+  const day = new Date(0);
+  day.setUTCFullYear(y, m - 1, d); // not Date.UTC, which reads years 0–99 as 1900–1999
+  return day.getUTCFullYear() === y && day.getUTCMonth() === m - 1 && day.getUTCDate() === d;
+}
+
 /** `2026-01-31` or a full ISO timestamp; a date alone means midnight UTC. */
 export const isoDate = z
   .string()
@@ -27,7 +38,7 @@ export const isoDate = z
   .regex(/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/, "must be a date (YYYY-MM-DD) or ISO timestamp")
   .transform((v, ctx) => {
     const d = new Date(/^\d{4}-\d{2}-\d{2}$/.test(v) ? `${v}T00:00:00Z` : v);
-    if (Number.isNaN(d.getTime())) {
+    if (Number.isNaN(d.getTime()) || !calendarDay(v)) {
       ctx.addIssue({ code: "custom", message: "is not a valid date" });
       return z.NEVER;
     }

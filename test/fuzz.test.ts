@@ -1,3 +1,5 @@
+import { readdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
@@ -13,10 +15,13 @@ import { cookieFrom, createPasswordUser, PASSWORD } from "./helpers/staff";
  * Property-based fuzzing of every way in: each /api/v1 route handler (in-process, real Better Auth
  * sessions, real database), Better Auth's sign-in, executeAction for every registered action and the
  * previews, with generated hostile input. Whatever comes in: never a 5xx (never an error other than
- * AppError for the in-process entry points), always `{ error: { code, message } }` on a 4xx, and the
- * user, session and account rows unchanged (mutations target ids that do not exist, filters that
- * match nobody, or are dry runs). Replay a failure with FUZZ_SEED=<seed printed below>; FUZZ_RUNS sets
- * the total number of generated inputs.
+ * AppError for the in-process entry points), always `{ error: { code, message } }` on a 4xx, no
+ * secret (session token, password hash, OAuth token, TOTP secret, signing secret) in an /api/v1 body,
+ * and the user, session and account rows unchanged (mutations target ids that do not exist, filters
+ * that match nobody, or are dry runs). The handlers are found on disk (every route.ts under
+ * app/api/v1): one that no generated property reaches fails the test, so a new route cannot be left
+ * out. Replay a failure with FUZZ_SEED=<seed printed below>; FUZZ_RUNS sets the total number of
+ * generated inputs.
  */
 type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
 type Who = "anonymous" | "junk" | "user" | StaffRole;
@@ -40,9 +45,24 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "obj
 /** A filter that can match nobody in the fixture world, however hostile the rest of it. */
 const NOBODY = "1970-01-02";
 
+const HTTP_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
+/** The folders of app/api/v1 holding a route.ts ("users/[id]/ban"): what the API serves, read from disk. */
+function v1RouteDirs(): string[] {
+  const root = fileURLToPath(new URL("../app/api/v1/", import.meta.url));
+  return readdirSync(root, { recursive: true, encoding: "utf8" })
+    .map((f) => f.replaceAll("\\", "/"))
+    .filter((f) => /(^|\/)route\.tsx?$/.test(f))
+    .map((f) => f.replace(/\/?route\.tsx?$/, ""))
+    .sort();
+}
+
 describe("fuzz: bad input is never a 500 and changes nothing", () => {
   let t: TestDb;
   const routes: Record<string, Handler> = {};
+  /** "<METHOD> <folder under app/api/v1>" of every exported handler, filled from disk in beforeAll */
+  const v1Handlers: string[] = [];
+  /** tokens, password hashes, OAuth tokens, TOTP secrets and the signing secret: never in an /api/v1 body */
+  const secrets: string[] = [];
   const cookies: Partial<Record<Who, string>> = {};
   /** ids, emails and phrases a generated string must not hit exactly, or a mutation could succeed */
   const taken = new Set<string>();
@@ -95,6 +115,8 @@ describe("fuzz: bad input is never a 500 and changes nothing", () => {
     const text = await res.text();
     const detail = `${method} ${path.slice(0, 300)} as ${opts.as} → ${res.status} ${text.slice(0, 300)}`;
     expect(res.status, detail).toBeLessThan(500);
+    // Better Auth's own get-session answers with the caller's session (token included): only /api/v1 is held to this.
+    if (path.startsWith("/api/v1/")) expect(secrets.find((x) => text.includes(x)), `a secret in ${detail}`).toBeUndefined();
     if (res.status >= 400 && path.startsWith("/api/v1/")) {
       const parsed = JSON.parse(text) as { error?: { code?: unknown; message?: unknown } };
       expect(typeof parsed.error?.code, detail).toBe("string");
@@ -102,6 +124,7 @@ describe("fuzz: bad input is never a 500 and changes nothing", () => {
     }
     // Reads are checked once per property (below), mutations after every request, so a change shrinks to its cause.
     if (method !== "GET") expect(await snapshot(), `rows changed by ${detail}`).toBe(before);
+    return { status: res.status, text };
   };
 
   /** Like Next: params come percent-decoded, and a segment that is not UTF-8 makes decoding throw. */
@@ -132,35 +155,19 @@ describe("fuzz: bad input is never a 500 and changes nothing", () => {
       // target checks; generated ids never match a user, so nothing is ever sent (a send would be a 503)
       APP_AUTH_URL: "http://127.0.0.1:9/api/auth",
     });
+    // Every handler under app/api/v1, found on disk: the generated properties below must cover each (checked).
+    for (const dir of v1RouteDirs()) {
+      const file = `../app/api/v1/${dir}/route`; // a plain variable: Vite leaves the import to run time
+      const mod = (await import(file)) as Record<string, unknown>;
+      for (const method of HTTP_METHODS) {
+        if (typeof mod[method] !== "function") continue;
+        routes[`${method} ${dir}`] = mod[method] as Handler;
+        v1Handlers.push(`${method} ${dir}`);
+      }
+    }
     const load = async (name: string, path: string, method: string) => {
       routes[name] = (await import(path))[method] as Handler;
     };
-    await load("GET users", "../app/api/v1/users/route", "GET");
-    await load("GET sessions", "../app/api/v1/sessions/route", "GET");
-    await load("GET audit", "../app/api/v1/audit/route", "GET");
-    await load("GET spam/accounts", "../app/api/v1/spam/accounts/route", "GET");
-    await load("GET spam/waves", "../app/api/v1/spam/waves/route", "GET");
-    await load("GET users/[id]", "../app/api/v1/users/[id]/route", "GET");
-    await load("DELETE users/[id]", "../app/api/v1/users/[id]/route", "DELETE");
-    await load("POST users/[id]/ban", "../app/api/v1/users/[id]/ban/route", "POST");
-    await load("POST users/[id]/role", "../app/api/v1/users/[id]/role/route", "POST");
-    await load("POST users/[id]/unban", "../app/api/v1/users/[id]/unban/route", "POST");
-    await load("POST users/[id]/verify-email", "../app/api/v1/users/[id]/verify-email/route", "POST");
-    await load("POST users/[id]/sessions/revoke", "../app/api/v1/users/[id]/sessions/revoke/route", "POST");
-    await load("DELETE sessions/[id]", "../app/api/v1/sessions/[id]/route", "DELETE");
-    await load("PATCH users/[id]", "../app/api/v1/users/[id]/route", "PATCH");
-    await load("POST users/[id]/password-reset", "../app/api/v1/users/[id]/password-reset/route", "POST");
-    await load("POST users/[id]/verification-email", "../app/api/v1/users/[id]/verification-email/route", "POST");
-    await load("POST users/[id]/two-factor/disable", "../app/api/v1/users/[id]/two-factor/disable/route", "POST");
-    await load("DELETE users/[id]/accounts/[accountId]", "../app/api/v1/users/[id]/accounts/[accountId]/route", "DELETE");
-    await load("DELETE users/[id]/passkeys/[passkeyId]", "../app/api/v1/users/[id]/passkeys/[passkeyId]/route", "DELETE");
-    await load("POST users/bulk", "../app/api/v1/users/bulk/route", "POST");
-    await load("POST sessions/revoke", "../app/api/v1/sessions/revoke/route", "POST");
-    await load("GET organizations", "../app/api/v1/organizations/route", "GET");
-    await load("GET organizations/[id]", "../app/api/v1/organizations/[id]/route", "GET");
-    await load("DELETE organizations/[id]/members/[memberId]", "../app/api/v1/organizations/[id]/members/[memberId]/route", "DELETE");
-    await load("PATCH organizations/[id]/members/[memberId]", "../app/api/v1/organizations/[id]/members/[memberId]/route", "PATCH");
-    await load("DELETE organizations/[id]/invitations/[invitationId]", "../app/api/v1/organizations/[id]/invitations/[invitationId]/route", "DELETE");
     await load("GET auth", "../app/api/auth/[...all]/route", "GET");
     await load("POST auth", "../app/api/auth/[...all]/route", "POST");
 
@@ -186,6 +193,15 @@ describe("fuzz: bad input is never a 500 and changes nothing", () => {
       for (const r of rows) taken.add(String(r.id).toLowerCase());
     }
     for (const r of await t.raw.selectFrom(`${t.schema}.user`).select("email").execute()) taken.add(String(r.email).toLowerCase());
+    // What must never leave: gathered after the sign-ins above, so the staff's own session tokens count too.
+    await t.raw.insertInto(`${t.schema}.twoFactor`).values({ id: "tf_bob", userId: "u_bob", secret: "totp-secret-that-must-never-leave", backupCodes: "backup-codes-that-must-never-leave" }).execute();
+    const column = async (table: string, col: string) =>
+      (await sql<{ v: string }>`select ${sql.ref(col)}::text as v from ${sql.table(`${t.schema}.${table}`)} where ${sql.ref(col)} is not null`.execute(t.raw)).rows.map((r) => r.v);
+    for (const [table, col] of [["session", "token"], ["account", "password"], ["account", "accessToken"], ["account", "refreshToken"], ["account", "idToken"], ["twoFactor", "secret"], ["twoFactor", "backupCodes"]] as const) {
+      secrets.push(...(await column(table, col)));
+    }
+    secrets.push(process.env.BETTER_AUTH_SECRET ?? "");
+    expect(secrets.filter((x) => x.length < 8), "secrets short enough to turn up by chance").toEqual([]);
     taken.add("revoke all");
     taken.add(PASSWORD);
     before = await snapshot();
@@ -323,7 +339,10 @@ describe("fuzz: bad input is never a 500 and changes nothing", () => {
   });
 
   describe("generated", () => {
-    const listRoutes = { "GET users": "/api/v1/users", "GET sessions": "/api/v1/sessions", "GET audit": "/api/v1/audit", "GET spam/accounts": "/api/v1/spam/accounts", "GET spam/waves": "/api/v1/spam/waves", "GET organizations": "/api/v1/organizations" };
+    const listRoutes = {
+      "GET users": "/api/v1/users", "GET sessions": "/api/v1/sessions", "GET audit": "/api/v1/audit", "GET spam/accounts": "/api/v1/spam/accounts", "GET spam/waves": "/api/v1/spam/waves", "GET organizations": "/api/v1/organizations",
+      "GET users/export": "/api/v1/users/export", "GET sessions/export": "/api/v1/sessions/export", "GET audit/export": "/api/v1/audit/export",
+    };
     const idRoutes = [
       ["GET users/[id]", "GET", (id: string) => `/api/v1/users/${id}`],
       ["DELETE users/[id]", "DELETE", (id: string) => `/api/v1/users/${id}`],
@@ -339,6 +358,7 @@ describe("fuzz: bad input is never a 500 and changes nothing", () => {
       ["POST users/[id]/two-factor/disable", "POST", (id: string) => `/api/v1/users/${id}/two-factor/disable`],
       ["DELETE users/[id]/accounts/[accountId]", "DELETE", (id: string) => `/api/v1/users/${id}/accounts/${id}`],
       ["DELETE users/[id]/passkeys/[passkeyId]", "DELETE", (id: string) => `/api/v1/users/${id}/passkeys/${id}`],
+      ["GET spam/waves/[key]", "GET", (id: string) => `/api/v1/spam/waves/${id}`],
       ["GET organizations/[id]", "GET", (id: string) => `/api/v1/organizations/${id}`],
       ["DELETE organizations/[id]/members/[memberId]", "DELETE", (id: string) => `/api/v1/organizations/${id}/members/${id}`],
       ["PATCH organizations/[id]/members/[memberId]", "PATCH", (id: string) => `/api/v1/organizations/${id}/members/${id}`],
@@ -347,9 +367,16 @@ describe("fuzz: bad input is never a 500 and changes nothing", () => {
     /** Routes with a second path parameter get the same generated segment for it. */
     // every dynamic segment of the route ("[id]", "[memberId]" …) gets the same generated value
     const paramKeys = (route: string) => [...route.matchAll(/\[(\w+)\]/g)].map((m) => m[1] as string);
-    const bodyRoutes = [...idRoutes.filter(([, m]) => m !== "GET"), ["POST users/bulk", "POST", () => "/api/v1/users/bulk"], ["POST sessions/revoke", "POST", () => "/api/v1/sessions/revoke"]] as const;
+    const bodyRoutes = [...idRoutes.filter(([, m]) => m !== "GET"), ["POST users/bulk", "POST", () => "/api/v1/users/bulk"], ["POST sessions/revoke", "POST", () => "/api/v1/sessions/revoke"], ["POST spam/clear", "POST", () => "/api/v1/spam/clear"], ["POST spam/unclear", "POST", () => "/api/v1/spam/unclear"]] as const;
     const origin = fc.oneof({ weight: 8, arbitrary: fc.constant<string | undefined>(undefined) }, { weight: 2, arbitrary: fc.constant(BASE) }, { weight: 1, arbitrary: fc.constant("https://evil.example") });
     const run = (n: number, i: number) => ({ seed: SEED + i, numRuns: share(n) });
+
+    it("sends generated input to every handler under app/api/v1", () => {
+      const covered: string[] = [...Object.keys(listRoutes), ...idRoutes.map(([r]) => r), ...bodyRoutes.map(([r]) => r)];
+      expect(v1Handlers.length, "no handler found on disk").toBeGreaterThan(20);
+      expect(v1Handlers.filter((r) => !covered.includes(r)), "handlers no generated property reaches: add them to listRoutes, idRoutes or bodyRoutes").toEqual([]);
+      expect(covered.filter((r) => !v1Handlers.includes(r)), "names in the properties that no file exports").toEqual([]);
+    });
 
     it("GET list routes with random query strings", { timeout: 600_000 }, async () => {
       await fc.assert(
@@ -361,10 +388,35 @@ describe("fuzz: bad input is never a 500 and changes nothing", () => {
       expect(await snapshot(), "rows changed by a read").toBe(before);
     });
 
+    it("list and export routes: an unknown key, or a NUL in any key's value, is a 400 naming the key", { timeout: 600_000 }, async () => {
+      // Keys each route knows, and names no route knows; the value carries what Postgres cannot store.
+      const keys = fc.oneof(fc.constantFrom("q", "role", "status", "verified", "provider", "createdAfter", "createdBefore", "since", "sort", "limit", "cursor", "user", "ip", "userAgent", "impersonated", "actor", "target", "action", "minScore", "lastActiveBefore", "activeSince", "neverActive"), fc.stringMatching(/^[a-z][a-zA-Z]{0,11}$/));
+      // Only NUL: invalid UTF-8 in a query (%ED%A0%80) is decoded to U+FFFD, which is storable text.
+      const bad = fc.tuple(fc.string({ maxLength: 6 }), fc.string({ maxLength: 6 })).map(([a, b]) => `${encodeURIComponent(a)}%00${encodeURIComponent(b)}`);
+      await fc.assert(
+        fc.asyncProperty(keys, fc.oneof(bad, fc.constantFrom("1", "x")), async (key, value) => {
+          // every route each time: a route whose schema stopped being strict fails whatever the seed
+          for (const [route, path] of Object.entries(listRoutes)) {
+            const url = `${path}?${key}=${value}`;
+            const { status, text } = await send(route, "GET", url, { as: "admin" });
+            const clean = value === "1" || value === "x";
+            if (clean && status === 200) continue; // a key the route knows, with a value it takes
+            expect(status, `${url} → ${text}`).toBe(400);
+            expect((JSON.parse(text) as { error: { message: string } }).error.message, url).toContain(key);
+          }
+        }),
+        run(0.02, 7),
+      );
+    });
+
     it("[id] routes with percent-encoded junk in the path", { timeout: 600_000 }, async () => {
       await fc.assert(
         fc.asyncProperty(fc.constantFrom(...idRoutes), who, segment, fc.option(queryString, { nil: undefined }), origin, async ([route, method, path], as, seg, query, o) => {
-          await send(route, method, `${path(seg)}${query ? `?${query}` : ""}`, { as, params: nextParams(seg, paramKeys(route)), body: method === "GET" ? undefined : "{}", origin: o });
+          const { status } = await send(route, method, `${path(seg)}${query ? `?${query}` : ""}`, { as, params: nextParams(seg, paramKeys(route)), body: method === "GET" ? undefined : "{}", origin: o });
+          // A path that names nothing is never a success: 404, or 400 for what cannot be an id (or an empty
+          // body); 409 only where the app lacks the plugin's table (passkeys here). 401/403 come first.
+          const expected = as === "admin" && o !== "https://evil.example" ? [400, 404, 409] : [400, 401, 403, 404, 409];
+          expect(expected, `${method} ${path(seg)} as ${as} → ${status}`).toContain(status);
         }),
         run(0.2, 2),
       );

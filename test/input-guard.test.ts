@@ -56,6 +56,15 @@ describe("the boundary guard", () => {
     expect(messageOf(() => parseUserListParams({ role: "ad\ud800min" }))).toBe("400 role: must be valid Unicode (no lone surrogates)");
   });
 
+  it("refuses a day the month does not have instead of rolling it over into the next month", () => {
+    for (const bad of ["2026-02-29", "2026-02-30", "2026-04-31T10:00:00Z", "2026-06-31 08:00"]) {
+      expect(messageOf(() => parseUserListParams({ createdAfter: bad })), bad).toBe("400 createdAfter: is not a valid date");
+    }
+    // a leap day, and a year below 100 whose offset carries it into the next (real) day
+    expect(parseUserListParams({ createdAfter: "2028-02-29" }).createdAfter).toEqual(new Date("2028-02-29T00:00:00Z"));
+    expect(parseUserListParams({ createdBefore: "0050-01-31T23:00:00-05:00" }).createdBefore).toEqual(new Date("0050-02-01T04:00:00Z"));
+  });
+
   it("keeps constructor as a plain unknown query key and drops __proto__", () => {
     const r = toRecord(new URLSearchParams("__proto__=x&constructor=y&toString=t&q=z&q=second"));
     expect(Object.keys(r).sort()).toEqual(["constructor", "q", "toString"]);

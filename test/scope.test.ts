@@ -116,6 +116,82 @@ describe("scope of bulk and filtered actions", () => {
     });
   });
 
+  describe("activity filters (lastActiveBefore, activeSince, neverActive) are judged like any other filter", () => {
+    /** Every user but staff gets an old, expired session: "active at some point" then reaches everyone. */
+    const withEveryoneActive = async (body: () => Promise<void>) => {
+      const idle = await t.d.db.selectFrom("user").select("user.id").where("user.role", "is distinct from", "moderator").where("user.role", "is distinct from", "support")
+        .where("user.role", "is distinct from", "user,admin").where((eb) => eb.not(eb.exists(eb.selectFrom("session").select("session.id").whereRef("session.userId", "=", "user.id")))).execute();
+      const ids = idle.map((u) => `act_${u.id}`);
+      const old = new Date("2025-01-01T00:00:00Z");
+      await t.d.db.insertInto("session").values(idle.map((u) => ({
+        id: `act_${u.id}`, userId: u.id, token: `tok_act_${u.id}`, ipAddress: "192.0.2.99", userAgent: "curl/8", createdAt: old, updatedAt: old, expiresAt: new Date(old.getTime() + HOUR),
+      }))).execute();
+      try {
+        await body();
+      } finally {
+        await t.d.db.deleteFrom("session").where("session.id", "in", ids).execute();
+      }
+    };
+
+    it.each([
+      ["lastActiveBefore far in the future", { lastActiveBefore: "2999-01-01" }],
+      ["lastActiveBefore far in the future, with neverActive=false and activeSince far in the past", { lastActiveBefore: "2999-01-01", neverActive: "false", activeSince: "1970-01-01" }],
+      ["activeSince far in the past", { activeSince: "1970-01-01" }],
+      ["neverActive=false", { neverActive: "false" }],
+    ])("refuses a moderator's %s when it selects every user they may touch (403), preview and action alike", async (_, filter) => {
+      await withEveryoneActive(async () => {
+        const banned = await bannedCount();
+        for (const action of ["revokeSessions", "ban"] as const) {
+          const input = { action, filter, ...(action === "ban" ? { reason: "x" } : {}) };
+          await expect(preview(input, staffOf.moderator)).rejects.toMatchObject({ code: "forbidden", message: expect.stringMatching(/admin-only/) });
+          await expect(run("users.bulk", { ...input, scopeToken: "0.0.x" }, staffOf.moderator)).rejects.toMatchObject({ code: "forbidden" });
+        }
+        expect(await bannedCount()).toBe(banned);
+      });
+    });
+
+    it("lets a moderator's activity filter through when it leaves someone they could touch out", async () => {
+      // few of the users a moderator may touch have a session (u_zoe, u_bob), most never had one
+      for (const filter of [{ activeSince: "2026-05-01" }, { neverActive: "false" }, { lastActiveBefore: "2026-05-01" }, { neverActive: "true" }]) {
+        const p = await preview({ action: "revokeSessions", filter }, staffOf.moderator);
+        expect(p.users, JSON.stringify(filter)).toBeGreaterThan(0);
+        expect(p.scopeToken).toMatch(/^\d+\.\d+\./);
+      }
+      const active = (await preview({ action: "revokeSessions", filter: { activeSince: "2026-05-01" } }, staffOf.moderator)).sample.map((u) => u.id);
+      expect(active).toContain("u_zoe");
+      expect(active).not.toContain("u_carol");
+    });
+
+    it("gives an admin's whole-base activity filter a token for that filter only, never for the everyone scope", async () => {
+      const filter = { lastActiveBefore: "2999-01-01" };
+      const p = await preview({ action: "revokeSessions", filter });
+      expect(p.users).toBeGreaterThan(60);
+      // the filter's token does not open the everyone action, and the everyone phrase does not go with a filter
+      await expect(run("users.bulk", { action: "revokeSessions", scope: "everyone", confirm: "SIGN OUT EVERYONE", scopeToken: p.scopeToken })).rejects.toMatchObject({ code: "conflict" });
+      await expect(run("users.bulk", { action: "revokeSessions", filter, confirm: "SIGN OUT EVERYONE", scopeToken: p.scopeToken })).rejects.toMatchObject({ code: "invalid_request", message: expect.stringMatching(/confirm/) });
+      // nor does it cover another activity filter
+      await expect(run("users.bulk", { action: "revokeSessions", filter: { lastActiveBefore: "2998-01-01" }, scopeToken: p.scopeToken })).rejects.toMatchObject({ code: "conflict" });
+    });
+
+    it.each([
+      ["an empty activeSince", { activeSince: "" }, /activeSince/],
+      ["a blank lastActiveBefore", { lastActiveBefore: "  " }, /lastActiveBefore/],
+      ["an empty neverActive", { neverActive: "" }, /neverActive/],
+      ["neverActive=yes", { neverActive: "yes" }, /neverActive: must be true or false/],
+      ["an impossible date", { lastActiveBefore: "2026-02-30" }, /lastActiveBefore/],
+      ["a misspelled activeSince", { activeSnce: "1970-01-01" }, /activeSnce/],
+      ["a misspelled lastActiveBefore", { lastActiveBfore: "2999-01-01" }, /lastActiveBfore/],
+      ["a misspelled neverActive", { neverActiv: "false" }, /neverActiv/],
+      ["a misspelled key beside a valid one", { activeSince: "2026-05-01", lastActiveBefor: "2999-01-01" }, /lastActiveBefor/],
+    ])("refuses %s with a 400 naming it, for a moderator and an admin", async (_, filter, message) => {
+      for (const staff of [staffOf.moderator, staffOf.admin]) {
+        const input = { action: "revokeSessions", filter };
+        await expect(preview(input, staff)).rejects.toMatchObject({ code: "invalid_request", message: expect.stringMatching(message) });
+        await expect(run("users.bulk", { ...input, scopeToken: "0.0.x" }, staff)).rejects.toMatchObject({ code: "invalid_request", message: expect.stringMatching(message) });
+      }
+    });
+  });
+
   describe("acting on everyone", () => {
     it("is admin-only, needs the typed phrase and the preview's token, and spares staff", async () => {
       await addSession("ev_zoe", "u_zoe", "192.0.2.30");

@@ -1,8 +1,11 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { facetLabelOf, facetValueOf } from "@/components/data-table/facet";
 import { initialOf } from "@/components/ui/initial";
+import { SimpleTable, type SimpleTableProps } from "@/components/ui/simple-table";
 import { contentSecurityPolicy, EMPTY_STYLE_HASH, SONNER_STYLE_HASH } from "@/lib/http/security";
 
 describe("avatar initial", () => {
@@ -52,5 +55,29 @@ describe("faceted filter values", () => {
   it("labels a URL value by its option, and a custom value as itself", () => {
     expect(facetLabelOf(providers.options, "github")).toBe("GitHub");
     expect(facetLabelOf(providers.options, "gitlab")).toBe("gitlab");
+  });
+});
+
+describe("SimpleTable", () => {
+  type Row = { id: string; name: string };
+  const rows: Row[] = [{ id: "a", name: "Ada" }, { id: "b", name: "Bo <b>" }];
+  const render = (props: Partial<SimpleTableProps<Row>>) =>
+    renderToStaticMarkup(createElement(SimpleTable<Row>, { rows, rowKey: (r) => r.id, empty: "Nothing here.", columns: [], ...props }));
+
+  it("renders a header per shown column, a row per item with its data attributes, and leaves `false` columns out", () => {
+    const html = render({
+      label: "People",
+      rowData: (r) => ({ "data-person": r.id }),
+      columns: [{ header: "Name", className: "whitespace-nowrap", cell: (r) => r.name }, false, { header: "Actions", srOnlyHeader: true, cell: (r) => `x${r.id}` }],
+    });
+    expect(html).toContain('aria-label="People"');
+    expect(html.match(/<th scope="col">/g)).toHaveLength(2);
+    expect(html).toContain('<th scope="col"><span class="sr-only">Actions</span></th>');
+    expect(html).toContain('<tr data-person="b"><td class="whitespace-nowrap">Bo &lt;b&gt;</td><td>xb</td></tr>');
+    expect(html.match(/<tr /g)).toHaveLength(2);
+  });
+
+  it("says so in a muted line instead of an empty table", () => {
+    expect(render({ rows: [], columns: [{ header: "Name", cell: (r) => r.name }] })).toBe('<p class="text-muted-foreground">Nothing here.</p>');
   });
 });

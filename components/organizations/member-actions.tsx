@@ -1,4 +1,5 @@
 "use client";
+import { normalizeRoles } from "@/lib/auth/roles";
 import { useId, useState } from "react";
 import { cancelInvitationAction } from "@/lib/modules/organization/actions/cancel-invitation.action";
 import { removeMemberAction } from "@/lib/modules/organization/actions/remove-member.action";
@@ -56,7 +57,7 @@ function MemberRoleDialog({ organizationId, memberId, email, role, onClose }: Me
   const notify = useNotify();
   const id = useId();
   const [value, setValue] = useState(role);
-  const next = value.split(",").map((r) => r.trim()).filter(Boolean).join(",");
+  const next = normalizeRoles(value);
   return (
     <ConfirmDialog
       title={`Change the role of ${email}`}

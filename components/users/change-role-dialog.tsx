@@ -1,4 +1,5 @@
 "use client";
+import { normalizeRoles } from "@/lib/auth/roles";
 import { inputClass } from "@/components/ui/input";
 import { setRoleAction } from "@/lib/modules/core/actions/set-role.action";
 import { useId, useState } from "react";
@@ -13,7 +14,7 @@ export function ChangeRoleDialog({ userId, email, role, onClose }: { userId: str
   const notify = useNotify();
   const id = useId();
   const [value, setValue] = useState(role);
-  const next = value.split(",").map((r) => r.trim()).filter(Boolean).join(",");
+  const next = normalizeRoles(value);
   return (
     <ConfirmDialog
       title={`Change the role of ${email}`}

@@ -1,5 +1,5 @@
 import type { UserPanel, UserPanelProps } from "@/lib/modules";
-import { panelClass } from "@/components/ui/panel";
+import { Card, CardTitle } from "@/components/ui/card";
 
 /** Loads a module's user-page panel (its server component, imported on demand) and renders it. */
 export async function ModulePanel({ panel, ...props }: UserPanelProps & { panel: UserPanel }) {
@@ -10,9 +10,9 @@ export async function ModulePanel({ panel, ...props }: UserPanelProps & { panel:
 /** What a module's panel shows while its query runs. */
 export function ModulePanelFallback({ title }: { title: string }) {
   return (
-    <section className={panelClass} aria-busy="true">
-      <h2>{title}</h2>
+    <Card aria-busy="true">
+      <CardTitle>{title}</CardTitle>
       <p className="text-muted-foreground">Loading…</p>
-    </section>
+    </Card>
   );
 }

@@ -9,7 +9,7 @@ import { Time } from "../ui/time";
 import { Avatar } from "../ui/avatar";
 import { RoleBadges } from "./user-badges";
 import type { UserListItem } from "./user-list-item";
-import { panelClass } from "@/components/ui/panel";
+import { Card, CardTitle } from "@/components/ui/card";
 
 /** A module's extra field, by its declared kind; absent columns (optional fields) are skipped. */
 function fieldValue(kind: ProfileField["kind"], value: unknown): ReactNode {
@@ -35,8 +35,8 @@ interface Props {
 export function UserProfile({ user, item, enabledModules, bansTracked, now }: Props) {
   const extra = modules.filter((m) => enabledModules.has(m.id as ModuleId)).flatMap((m) => m.profileFields ?? []).filter((p) => p.field in user.extra);
   return (
-    <section className={panelClass} aria-labelledby="profile-title">
-      <h2 id="profile-title">Profile</h2>
+    <Card aria-labelledby="profile-title">
+      <CardTitle id="profile-title">Profile</CardTitle>
       <dl className="m-0 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-2 [&_dd]:m-0 [&_dd]:min-w-0 [&_dd]:wrap-anywhere [&_dt]:text-[13px] [&_dt]:text-muted-foreground">
         <dt>User id</dt>
         <dd className="flex flex-wrap items-center gap-2">
@@ -102,6 +102,6 @@ export function UserProfile({ user, item, enabledModules, bansTracked, now }: Pr
           </Fragment>
         ))}
       </dl>
-    </section>
+    </Card>
   );
 }

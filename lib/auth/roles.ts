@@ -14,3 +14,12 @@ export function staffRoleOf(role: string | null | undefined, map: Record<string,
   }
   return best;
 }
+
+/**
+ * A role string as staff type it ("user, moderator,,") in Better Auth's stored form ("user,moderator"):
+ * each name trimmed, empty names dropped. "" means no role. The user and the organization-member
+ * role dialogs both send this.
+ */
+export function normalizeRoles(value: string): string {
+  return value.split(",").map((r) => r.trim()).filter(Boolean).join(",");
+}

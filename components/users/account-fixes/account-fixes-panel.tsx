@@ -6,7 +6,8 @@ import { Button } from "../../ui/button";
 import { ConfirmDialog } from "../../ui/confirm-dialog";
 import { useNotify } from "../../ui/notice";
 import { EditUserDialog, type EditableUser } from "./edit-user-dialog";
-import { mutedClass, panelClass, rowClass } from "./styles";
+import { Card, CardTitle } from "@/components/ui/card";
+import { mutedClass, rowClass } from "./styles";
 
 export interface AccountFixPermissions {
   edit: boolean;
@@ -36,10 +37,10 @@ export function AccountFixesPanel({ user, accounts, can }: Props) {
   const close = () => setOpen(null);
   const last = accounts.length <= 1;
   return (
-    <section className={panelClass} aria-labelledby="account-fixes-title">
-      <h2 id="account-fixes-title">
+    <Card aria-labelledby="account-fixes-title">
+      <CardTitle id="account-fixes-title">
         Account fixes
-      </h2>
+      </CardTitle>
       <div className={rowClass}>
         {can.edit ? (
           <Button type="button" variant="outline" size="sm" onClick={() => setOpen({ kind: "edit" })}>
@@ -111,6 +112,6 @@ export function AccountFixesPanel({ user, accounts, can }: Props) {
           </p>
         </ConfirmDialog>
       ) : null}
-    </section>
+    </Card>
   );
 }

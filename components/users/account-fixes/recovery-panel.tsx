@@ -5,7 +5,8 @@ import { useState } from "react";
 import { Button } from "../../ui/button";
 import { ConfirmDialog } from "../../ui/confirm-dialog";
 import { useNotify } from "../../ui/notice";
-import { mutedClass, panelClass, rowClass } from "./styles";
+import { Card, CardTitle } from "@/components/ui/card";
+import { mutedClass, rowClass } from "./styles";
 
 interface Props {
   user: { id: string; email: string; emailVerified: boolean };
@@ -25,10 +26,10 @@ export function RecoveryPanel({ user, configured }: Props) {
   const close = () => setOpen(null);
   const why = configured ? undefined : "Set APP_AUTH_URL to your app's Better Auth handler to send recovery emails.";
   return (
-    <section className={panelClass} aria-labelledby="recovery-title">
-      <h2 id="recovery-title">
+    <Card aria-labelledby="recovery-title">
+      <CardTitle id="recovery-title">
         Recovery
-      </h2>
+      </CardTitle>
       <p className={mutedClass}>
         {configured
           ? `Your app sends these emails to ${user.email}, with its own templates and links. The dashboard sends no mail itself.`
@@ -76,6 +77,6 @@ export function RecoveryPanel({ user, configured }: Props) {
           <p className="text-sm">Your app emails a new verification link; the address counts as verified once the user opens it.</p>
         </ConfirmDialog>
       ) : null}
-    </section>
+    </Card>
   );
 }

@@ -1,4 +1,3 @@
-/** Tailwind classes of the account-fix panels, matching the user page's other panels (no legacy.css). */
-export { panelClass } from "../../ui/panel";
+/** Tailwind classes of the account-fix panels (the panels themselves are Card, components/ui/card.tsx). */
 export const mutedClass = "text-sm text-muted-foreground";
 export const rowClass = "flex flex-wrap items-center gap-2";

@@ -1,5 +1,5 @@
 import { headers } from "next/headers";
-import { tableClass } from "@/components/ui/table";
+import { SimpleTable } from "@/components/ui/simple-table";
 import { buttonVariants } from "@/components/ui/button";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -13,7 +13,7 @@ import { getReadDatabase } from "@/lib/db";
 import { organizationsOn } from "@/lib/modules/organization/require";
 import { getOrganization } from "@/lib/modules/organization/queries";
 import { rolesOf } from "@/lib/modules/organization/schema";
-import { panelClass } from "@/components/ui/panel";
+import { Card, CardTitle } from "@/components/ui/card";
 
 export const metadata = { title: "Organization · Better Auth Admin" };
 
@@ -50,8 +50,8 @@ export default async function OrganizationPage({ params }: { params: Promise<{ i
         ) : null}
       </header>
 
-      <section className={panelClass} aria-labelledby="owners-title">
-        <h2 id="owners-title">Owners</h2>
+      <Card aria-labelledby="owners-title">
+        <CardTitle id="owners-title">Owners</CardTitle>
         {owners.length === 0 ? (
           <p className="flex flex-col items-start gap-2.5 rounded-md border border-l-4 px-3.5 py-3 alert-error border-danger-fg/30 border-l-danger-fg bg-danger-bg text-danger-fg">This organization has no owner.</p>
         ) : (
@@ -64,94 +64,64 @@ export default async function OrganizationPage({ params }: { params: Promise<{ i
             ))}
           </p>
         )}
-      </section>
+      </Card>
 
-      <section className={panelClass} aria-labelledby="members-title">
-        <h2 id="members-title">Members</h2>
+      <Card aria-labelledby="members-title">
+        <CardTitle id="members-title">Members</CardTitle>
         {memberCount > members.length ? <p className="text-muted-foreground">The first {members.length.toLocaleString("en")} of {memberCount.toLocaleString("en")}, owners first.</p> : null}
-        {members.length === 0 ? (
-          <p className="text-muted-foreground">No members.</p>
-        ) : (
-          <div className="overflow-x-auto">
-            <table className={tableClass} aria-label="Members">
-              <thead>
-                <tr>
-                  <th scope="col">Email</th>
-                  <th scope="col">Name</th>
-                  <th scope="col">Role</th>
-                  <th scope="col">Joined</th>
-                  {manage ? <th scope="col"><span className="sr-only">Actions</span></th> : null}
-                </tr>
-              </thead>
-              <tbody>
-                {members.map((m) => (
-                  <tr key={m.id} data-member={m.email}>
-                    <td>
-                      <Link href={`/users/${encodeURIComponent(m.userId)}`}>{m.email}</Link>
-                    </td>
-                    <td>{m.name}</td>
-                    <td>
-                      <span className="flex flex-wrap gap-1">
-                        {rolesOf(m.role).map((r) => (
-                          <Badge key={r}>{r}</Badge>
-                        ))}
-                      </span>
-                    </td>
-                    <td className="whitespace-nowrap">
-                      <Time value={timeValue(m.createdAt, now)} mode="absolute" />
-                    </td>
-                    {manage ? (
-                      <td className="whitespace-nowrap">
-                        <MemberActions organizationId={organization.id} memberId={m.id} email={m.email} role={m.role} />
-                      </td>
-                    ) : null}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </section>
+        <SimpleTable
+          rows={members}
+          rowKey={(m) => m.id}
+          rowData={(m) => ({ "data-member": m.email })}
+          label="Members"
+          empty="No members."
+          columns={[
+            { header: "Email", cell: (m) => <Link href={`/users/${encodeURIComponent(m.userId)}`}>{m.email}</Link> },
+            { header: "Name", cell: (m) => m.name },
+            {
+              header: "Role",
+              cell: (m) => (
+                <span className="flex flex-wrap gap-1">
+                  {rolesOf(m.role).map((r) => (
+                    <Badge key={r}>{r}</Badge>
+                  ))}
+                </span>
+              ),
+            },
+            { header: "Joined", className: "whitespace-nowrap", cell: (m) => <Time value={timeValue(m.createdAt, now)} mode="absolute" /> },
+            manage && {
+              header: "Actions",
+              srOnlyHeader: true,
+              className: "whitespace-nowrap",
+              cell: (m) => <MemberActions organizationId={organization.id} memberId={m.id} email={m.email} role={m.role} />,
+            },
+          ]}
+        />
+      </Card>
 
-      <section className={panelClass} aria-labelledby="invitations-title">
-        <h2 id="invitations-title">Pending invitations</h2>
-        {invitations.length === 0 ? (
-          <p className="text-muted-foreground">No pending invitation.</p>
-        ) : (
-          <div className="overflow-x-auto">
-            <table className={tableClass} aria-label="Pending invitations">
-              <thead>
-                <tr>
-                  <th scope="col">Email</th>
-                  <th scope="col">Role</th>
-                  <th scope="col">Expires</th>
-                  {manage ? <th scope="col"><span className="sr-only">Actions</span></th> : null}
-                </tr>
-              </thead>
-              <tbody>
-                {invitations.map((inv) => (
-                  <tr key={inv.id}>
-                    <td>{inv.email}</td>
-                    <td>{inv.role ?? <span className="text-muted-foreground">—</span>}</td>
-                    <td className="whitespace-nowrap">
-                      <Time value={timeValue(inv.expiresAt, now)} mode="absolute" />
-                    </td>
-                    {manage ? (
-                      <td>
-                        <CancelInvitationButton organizationId={organization.id} invitationId={inv.id} email={inv.email} />
-                      </td>
-                    ) : null}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </section>
+      <Card aria-labelledby="invitations-title">
+        <CardTitle id="invitations-title">Pending invitations</CardTitle>
+        <SimpleTable
+          rows={invitations}
+          rowKey={(inv) => inv.id}
+          label="Pending invitations"
+          empty="No pending invitation."
+          columns={[
+            { header: "Email", cell: (inv) => inv.email },
+            { header: "Role", cell: (inv) => inv.role ?? <span className="text-muted-foreground">—</span> },
+            { header: "Expires", className: "whitespace-nowrap", cell: (inv) => <Time value={timeValue(inv.expiresAt, now)} mode="absolute" /> },
+            manage && {
+              header: "Actions",
+              srOnlyHeader: true,
+              cell: (inv) => <CancelInvitationButton organizationId={organization.id} invitationId={inv.id} email={inv.email} />,
+            },
+          ]}
+        />
+      </Card>
 
       {teams ? (
-        <section className={panelClass} aria-labelledby="teams-title">
-          <h2 id="teams-title">Teams</h2>
+        <Card aria-labelledby="teams-title">
+          <CardTitle id="teams-title">Teams</CardTitle>
           {teams.length === 0 ? (
             <p className="text-muted-foreground">No teams.</p>
           ) : (
@@ -163,7 +133,7 @@ export default async function OrganizationPage({ params }: { params: Promise<{ i
               ))}
             </ul>
           )}
-        </section>
+        </Card>
       ) : null}
     </div>
   );
