@@ -1,0 +1,69 @@
+import { type Expression, type SqlBool, sql } from "kysely";
+import type { Q } from "../db/context";
+import type { PageKey } from "./last-active";
+import type { UserListParams } from "./search-params";
+import { userWhere } from "./filters";
+
+type Cursor = { value: string | null; id: string } | null;
+
+/**
+ * One page of users by least recent activity (sort=lastActiveAt: users with no session first, by
+ * id, as '-infinity'; then by their latest session's updatedAt, oldest first, ties by id), without
+ * the plain query's per-user aggregate over every user that passes the filters.
+ *
+ * 1. Never active: users with no session, walked on the users' primary key with an anti-join probe
+ *    of session (userId, updatedAt) each; stops at the page.
+ * 2. Then sessions walked oldest first (index session (updatedAt, userId)); a session counts only if
+ *    it is its user's latest (NOT EXISTS a newer one: an index probe on session (userId,
+ *    updatedAt)), so each user appears once, at their last activity, in exactly the sort's order.
+ *    The walk is capped at `walk` sessions: old sessions of users active since are skipped, and if
+ *    the cap ends the walk before a full page while sessions remain, this returns null and the
+ *    caller aggregates (as for a selective filter, whose users are few anyway).
+ * `walk` 0 turns the path off (null): the tests' reference is the plain aggregate.
+ */
+export async function leastActivePage(q: Q, p: UserListParams, cursor: Cursor, now: Date, walk: number): Promise<PageKey[] | null> {
+  if (walk <= 0) return null;
+  const n = q.naming;
+  const sessions = sql.raw(n.qualified("session"));
+  const col = (field: string) => sql.id(n.column("session", field));
+  const want = p.limit + 1;
+  const filters = userWhere(q, p, now) as unknown as (eb: unknown) => Expression<SqlBool>;
+  const inNever = cursor === null || cursor.value === "-infinity";
+
+  const page: PageKey[] = [];
+  if (inNever) {
+    // The same "no activity" as the aggregate's coalesce(max(updatedAt), '-infinity'): no session
+    // with an updatedAt.
+    const never = await q.db
+      .selectFrom("user")
+      .where(filters as never)
+      .where(sql<SqlBool>`not exists (select 1 from ${sessions} as s2 where s2.${col("userId")} = ${sql.ref("user.id")} and s2.${col("updatedAt")} is not null)`)
+      .$if(cursor !== null, (qb) => qb.where("user.id", ">", cursor?.id ?? ""))
+      .select(["user.id", sql<string>`'-infinity'`.as("sortValue")])
+      .orderBy("user.id", "asc")
+      .limit(want)
+      .execute();
+    page.push(...never);
+    if (page.length === want) return page;
+  }
+  // Every never-active user is on this page or before it: the active ones follow, oldest first.
+  const after = inNever ? sql`` : sql`and (${col("updatedAt")}, ${col("userId")}) > (cast(${cursor?.value} as timestamptz), ${cursor?.id})`;
+  const window = sql`select ${col("userId")} as uid, ${col("updatedAt")} as at, ${col("id")} as sid from ${sessions}
+    where ${col("updatedAt")} is not null ${after} order by ${col("updatedAt")} asc, ${col("userId")} asc limit ${walk}`;
+  const oldest = await q.db
+    .selectFrom(sql<{ uid: string; at: Date; sid: string }>`(${window})`.as("w"))
+    .innerJoin("user", "user.id", "w.uid")
+    .where(filters as never)
+    .where(sql<SqlBool>`not exists (select 1 from ${sessions} as s2 where s2.${col("userId")} = w.uid and (s2.${col("updatedAt")}, s2.${col("id")}) > (w.at, w.sid))`)
+    .select(["user.id", sql<string>`cast(w.at as text)`.as("sortValue")])
+    .orderBy(sql`w.at`, "asc")
+    .orderBy("user.id", "asc")
+    .limit(want - page.length)
+    .execute();
+  page.push(...oldest);
+  if (page.length === want) return page;
+  const seen = await sql<{ n: number }>`select count(*)::int as n from (${window}) w`.execute(q.db);
+  // The walk stopped at its cap: users further on may still match. The caller aggregates.
+  if ((seen.rows[0]?.n ?? 0) >= walk) return null;
+  return page;
+}
