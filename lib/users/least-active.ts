@@ -12,7 +12,8 @@ type Cursor = { value: string | null; id: string } | null;
  * the plain query's per-user aggregate over every user that passes the filters.
  *
  * 1. Never active: users with no session, walked on the users' primary key with an anti-join probe
- *    of session (userId, updatedAt) each; stops at the page.
+ *    of session (userId, updatedAt) each; stops at the page. Skipped when the filters ask for
+ *    activity (none can match).
  * 2. Then sessions walked oldest first (index session (updatedAt, userId)); a session counts only if
  *    it is its user's latest (NOT EXISTS a newer one: an index probe on session (userId,
  *    updatedAt)), so each user appears once, at their last activity, in exactly the sort's order.
@@ -30,8 +31,12 @@ export async function leastActivePage(q: Q, p: UserListParams, cursor: Cursor, n
   const filters = userWhere(q, p, now) as unknown as (eb: unknown) => Expression<SqlBool>;
   const inNever = cursor === null || cursor.value === "-infinity";
 
+  // A filter that asks for activity (activeSince, neverActive=false) leaves no never-active user:
+  // looking for one would walk every user's key to find none.
+  const neverPossible = !p.activeSince && p.neverActive !== false;
+
   const page: PageKey[] = [];
-  if (inNever) {
+  if (inNever && neverPossible) {
     // The same "no activity" as the aggregate's coalesce(max(updatedAt), '-infinity'): no session
     // with an updatedAt.
     const never = await q.db
