@@ -1,5 +1,5 @@
 /**
- * npx tsx scripts/bench-least-active.ts [--schema bench_1000000] [--runs R]
+ * npx tsx scripts/bench-least-active.ts [--schema bench_1000000] [--runs R] [--only TEXT]
  * The users list sorted by least recent activity (sort=lastActiveAt) on a seeded benchmark schema,
  * read-only: least-active.ts's walk beside the plain per-user aggregate (the same listUsers with the
  * walk off), each page checked to be the same rows. First page, pages deep in the never-active
@@ -16,7 +16,7 @@ import { parseUserListParams } from "../lib/users/list-params";
 import { listUsers, SEARCH_TUNING } from "../lib/users/queries";
 import { table, time } from "./bench/stats";
 
-const { values } = parseArgs({ options: { schema: { type: "string", default: "bench_1000000" }, runs: { type: "string", default: "5" } }, strict: true });
+const { values } = parseArgs({ options: { schema: { type: "string", default: "bench_1000000" }, runs: { type: "string", default: "5" }, only: { type: "string" } }, strict: true });
 const load = () => `load average ${loadavg().map((l) => l.toFixed(2)).join(" ")}`;
 
 async function main() {
@@ -54,7 +54,8 @@ async function main() {
     const plain = { ...SEARCH_TUNING, activityWalk: 0 };
     console.log(`users sorted by least recent activity, schema ${schema}, ${Number(never.rows[0]?.n ?? 0).toLocaleString("en")} users without a session; ${load()}`);
     const rows = [];
-    for (const [name, extra] of scenarios) {
+    // --only: the scenarios whose name contains TEXT (the aggregate costs a minute or more each)
+    for (const [name, extra] of scenarios.filter(([name]) => !values.only || name.includes(values.only))) {
       const p = parseUserListParams({ sort: "lastActiveAt", limit: "25", ...extra });
       const ours = await listUsers(d, p, new Date(), SEARCH_TUNING);
       // The aggregate reads every user the filters pass (seconds at 1M): timed once, on the check.

@@ -39,10 +39,14 @@ export async function leastActivePage(q: Q, p: UserListParams, cursor: Cursor, n
   if (inNever && neverPossible) {
     // The same "no activity" as the aggregate's coalesce(max(updatedAt), '-infinity'): no session
     // with an updatedAt.
+    // Past a cursor, the session side is bounded too (s2.userId > cursor, implied by the join): the
+    // planner's merge anti-join otherwise reads the session index from its start (6 s at 1M users,
+    // a page deep into the never-active ones; 26 ms with the bound).
+    const past = cursor ? sql`and s2.${col("userId")} > ${cursor.id}` : sql``;
     const never = await q.db
       .selectFrom("user")
       .where(filters as never)
-      .where(sql<SqlBool>`not exists (select 1 from ${sessions} as s2 where s2.${col("userId")} = ${sql.ref("user.id")} and s2.${col("updatedAt")} is not null)`)
+      .where(sql<SqlBool>`not exists (select 1 from ${sessions} as s2 where s2.${col("userId")} = ${sql.ref("user.id")} and s2.${col("updatedAt")} is not null ${past})`)
       .$if(cursor !== null, (qb) => qb.where("user.id", ">", cursor?.id ?? ""))
       .select(["user.id", sql<string>`'-infinity'`.as("sortValue")])
       .orderBy("user.id", "asc")
