@@ -57,8 +57,13 @@ export async function leastActivePage(q: Q, p: UserListParams, cursor: Cursor, n
   }
   // Every never-active user is on this page or before it: the active ones follow, oldest first.
   const after = inNever ? sql`` : sql`and (${col("updatedAt")}, ${col("userId")}) > (cast(${cursor?.value} as timestamptz), ${cursor?.id})`;
+  // The activity filters bound the walk: a user active since D has their latest session at or after
+  // D, one inactive since D before it; sessions outside can be no matching user's latest. (Without
+  // the lower bound, activeSince=90 days walked the years before it and fell back: 40 s at 1M.)
+  const since = p.activeSince ? sql`and ${col("updatedAt")} >= ${p.activeSince}` : sql``;
+  const before = p.lastActiveBefore ? sql`and ${col("updatedAt")} < ${p.lastActiveBefore}` : sql``;
   const window = sql`select ${col("userId")} as uid, ${col("updatedAt")} as at, ${col("id")} as sid from ${sessions}
-    where ${col("updatedAt")} is not null ${after} order by ${col("updatedAt")} asc, ${col("userId")} asc limit ${walk}`;
+    where ${col("updatedAt")} is not null ${after} ${since} ${before} order by ${col("updatedAt")} asc, ${col("userId")} asc limit ${walk}`;
   const oldest = await q.db
     .selectFrom(sql<{ uid: string; at: Date; sid: string }>`(${window})`.as("w"))
     .innerJoin("user", "user.id", "w.uid")
