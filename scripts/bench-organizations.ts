@@ -62,8 +62,8 @@ async function main() {
     const theirs = getter(app.base, appCookie);
     const listed = (await theirs("/api/auth/organization/list")) as unknown[];
     if (listed.length !== some.length) throw new Error(`Better Auth listed ${listed.length} organizations, expected ${some.length}`);
-    const page = (await ours(`/api/v1/organizations?limit=25&q=${encodeURIComponent(deep.slug)}`)) as { rows: { id: string }[] };
-    if (!page.rows.some((r) => r.id === deep.id)) throw new Error(`the search for ${deep.slug} did not find it`);
+    const page = (await ours(`/api/v1/organizations?limit=25&q=${encodeURIComponent(deep.slug)}`)) as { data: { id: string }[] };
+    if (!page.data.some((r) => r.id === deep.id)) throw new Error(`the search for ${deep.slug} did not find it`);
 
     console.log(
       `Organizations over HTTP (next start, schema ${schema}): ${orgs.toLocaleString("en")} organizations, ${members.toLocaleString("en")} memberships, ` +
