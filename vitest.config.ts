@@ -14,6 +14,7 @@ const UNIT = [
   "test/config-vars.test.ts",
   "test/diagnose.test.ts",
   "test/embedded-lock.test.ts",
+  "test/export-stream.test.ts",
   "test/import-graph.test.ts",
   "test/input-guard.test.ts",
   "test/name-mapping.test.ts",

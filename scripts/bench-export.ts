@@ -1,5 +1,10 @@
 /**
  * npm run bench:export [-- --users N]   (default 100,000; 1,000,000 for the issue's figure)
+ * npm run bench:export -- --http --schema S   the same exports over HTTP from the built server
+ *   (`next start`, signed in), with the peak RSS of the server process; S is a writable copy of a
+ *   bench schema (scripts/bench/copy-schema.ts), since signing in writes a session row.
+ *   --max-seconds T stops reading each export after T s (the client goes away, the server stops its
+ *   walk): on a loaded machine a 1M-row export can outlast a session; rows/s and RSS still show.
  * Times the CSV exports over the seeded benchmark database (scripts/bench/setup.ts: schema bench_<N>
  * on BENCH_DATABASE_URL, else DATABASE_URL, else the embedded engine) and reports their peak memory.
  * What runs is the route's whole body pipeline — the keyset walk (userExportRows / sessionExportRows),
@@ -17,10 +22,10 @@ import { parseSessionExportParams } from "../lib/sessions/search-params";
 import { USER_EXPORT_HEADER, userExportRows } from "../lib/users/export";
 import { parseUserExportParams } from "../lib/users/list-params";
 import type { CsvValue } from "../lib/export/csv";
+import { load, mb, rssPeak, rssTree, signedInDashboard } from "./bench/http";
 import { prepareBenchDatabase } from "./bench/setup";
 
-const { values } = parseArgs({ options: { users: { type: "string", default: "100000" } }, strict: true });
-const mb = (n: number) => `${(n / 1_048_576).toFixed(0)} MB`;
+const { values } = parseArgs({ options: { users: { type: "string", default: "100000" }, http: { type: "boolean", default: false }, schema: { type: "string" }, "max-seconds": { type: "string" } }, strict: true });
 
 async function measure(label: string, header: readonly string[], pages: AsyncGenerator<CsvValue[][]>) {
   global.gc?.();
@@ -60,7 +65,71 @@ async function measure(label: string, header: readonly string[], pages: AsyncGen
   );
 }
 
+/** The UTC date `offset` days from today, as the list's date filters take it. */
+const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * Over HTTP: each export read to the end as a client downloading it; the server's RSS (with its
+ * children) sampled every 50 ms. A small export first, so a flat memory shows beside a 1M-row one.
+ */
+async function overHttp(schema: string) {
+  const url = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL;
+  if (!url) throw new Error("--http needs BENCH_DATABASE_URL or DATABASE_URL");
+  if (schema.startsWith("bench_")) throw new Error(`--http signs in (a session row): run it on a copy of ${schema} (scripts/bench/copy-schema.ts)`);
+  const dash = await signedInDashboard(url, schema);
+  try {
+    const get = async (path: string) => {
+      const res = await fetch(`${dash.base}${path}`, { headers: { cookie: dash.cookie } });
+      if (!res.ok || !res.body) throw new Error(`GET ${path}: ${res.status} ${await res.text()}`);
+      return res;
+    };
+    // Warm the routes (first-request compilation of the route's chunks is not the export's cost).
+    await (await get("/api/v1/users?limit=25")).json();
+    await (await get("/api/v1/users/export?q=zzzz-no-such-user")).text();
+    console.log(`CSV export over HTTP (next start, schema ${schema}), node ${process.version}, ${load()}`);
+    for (const [label, path] of [
+      ["users, one day of sign-ups (small)", `/api/v1/users/export?createdAfter=${day(-30)}&createdBefore=${day(-29)}`],
+      ["users (all, -createdAt)", "/api/v1/users/export"],
+      ["sessions (all live)", "/api/v1/sessions/export"],
+    ] as const) {
+      const before = rssTree(dash.pid);
+      const peak = rssPeak(dash.pid);
+      const started = performance.now();
+      const res = await get(path);
+      const firstByte = performance.now() - started;
+      const reader = (res.body as ReadableStream<Uint8Array>).getReader();
+      let bytes = 0;
+      let lines = 0;
+      let stopped = false;
+      const maxMs = values["max-seconds"] ? Number(values["max-seconds"]) * 1000 : Number.POSITIVE_INFINITY;
+      for (;;) {
+        if (performance.now() - started > maxMs) {
+          await reader.cancel();
+          stopped = true;
+          break;
+        }
+        const { done, value } = await reader.read();
+        if (done) break;
+        bytes += value.byteLength;
+        for (const b of value) if (b === 10) lines++;
+      }
+      const ms = performance.now() - started;
+      const top = peak();
+      console.log(
+        `${(stopped ? `${label}, stopped at ${values["max-seconds"]} s` : label).padEnd(40)} ${String(lines - 1).padStart(9)} rows  ${mb(bytes).padStart(7)}  ${(ms / 1000).toFixed(1).padStart(6)} s  first byte ${firstByte.toFixed(0)} ms  ` +
+          `${Math.round(((lines - 1) / ms) * 1000).toLocaleString("en").padStart(8)} rows/s  server RSS ${mb(before)} → peak ${mb(top)} (+${mb(top - before)})  ${load()}`,
+      );
+    }
+  } finally {
+    dash.stop();
+  }
+}
+
 async function main() {
+  if (values.http) {
+    if (!values.schema) throw new Error("--http needs --schema");
+    return overHttp(values.schema);
+  }
   const b = await prepareBenchDatabase(Number(values.users));
   try {
     const now = new Date();

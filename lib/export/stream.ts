@@ -14,6 +14,9 @@ export function csvBody(
   onError: (err: unknown) => void,
 ): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
+  // A client that goes away while a page query runs: that page has nowhere to go. Without this,
+  // enqueueing it on the cancelled stream threw, and a plain disconnect was logged as a failure.
+  let cancelled = false;
   return new ReadableStream<Uint8Array>(
     {
       start(controller) {
@@ -23,14 +26,17 @@ export function csvBody(
       async pull(controller) {
         try {
           const next = await pages.next();
+          if (cancelled) return;
           if (next.done) controller.close();
           else controller.enqueue(encoder.encode(next.value.map(csvLine).join("")));
         } catch (err) {
+          if (cancelled) return;
           onError(err);
           controller.error(err);
         }
       },
       async cancel() {
+        cancelled = true;
         await pages.return(undefined);
       },
     },

@@ -25,13 +25,18 @@ async function insert(db: Kysely<any>, naming: Naming, model: ModelName, rows: R
  * accepted or canceled) invitations, and teams in a third of them. Deterministic for a seed. Rows
  * carry the seed id prefix, so a reset removes them (see removeSeededOrganizations).
  */
-export async function seedOrganizations(db: Kysely<any>, naming: Naming, opts: { seed: number; now?: Date; teams?: boolean }): Promise<{ organizations: number; members: number; invitations: number }> {
+export async function seedOrganizations(
+  db: Kysely<any>,
+  naming: Naming,
+  // organizations: how many instead of one per 25 users (benchmarks: 150,000 over 1M users is ~1M memberships)
+  opts: { seed: number; now?: Date; teams?: boolean; organizations?: number },
+): Promise<{ organizations: number; members: number; invitations: number }> {
   const now = (opts.now ?? new Date()).getTime();
   const r = new Random(opts.seed ^ 0x0a9c);
   const uid = quoteIdent(naming.column("user", "id"));
   const { rows: users } = await sql<{ id: string }>`select ${sql.raw(uid)} as id from ${sql.raw(naming.qualified("user"))}
     where ${sql.raw(uid)} like ${`${SEED_ID_PREFIX}%`} order by ${sql.raw(uid)}`.execute(db);
-  const count = Math.max(users.length > 0 ? 1 : 0, Math.floor(users.length / 25));
+  const count = users.length === 0 ? 0 : (opts.organizations ?? Math.max(1, Math.floor(users.length / 25)));
   const orgs: Row[] = [];
   const members: Row[] = [];
   const invitations: Row[] = [];

@@ -7,6 +7,7 @@ import { badRequest } from "../errors";
 import { decodeCursor, isTimestampText, keysetPage } from "../db/cursor";
 import { userWhere } from "./filters";
 import { ACTIVITY_WALK, lastActivePage } from "./last-active";
+import { leastActivePage } from "./least-active";
 import type { KeptActivity } from "../audit/queries";
 import { withKeptActivity } from "./kept-activity";
 import type { UserListParams, UserSort } from "./search-params";
@@ -36,8 +37,8 @@ const sorts = {
   name: { column: "user.name", dir: "asc" },
   "-name": { column: "user.name", dir: "desc" },
   "-lastActiveAt": { column: null, dir: "desc" },
-  // Least recently active first: the aggregate below (one index probe per user, under the heavy
-  // limiter); the session walk of last-active.ts serves only the newest-first direction.
+  // Least recently active first: never-active users, then a walk of sessions oldest first
+  // (least-active.ts); the aggregate below when that walk cannot answer.
   lastActiveAt: { column: null, dir: "asc" },
 } as const satisfies Record<UserSort, { column: string | null; dir: "asc" | "desc"; unique?: boolean }>;
 
@@ -169,10 +170,12 @@ async function listUserPage(
       .orderBy(sql.ref("page.id"), spec.dir);
   };
 
-  // Last activity: walk the sessions newest first rather than aggregate them all, when the walk
-  // can answer (see last-active.ts); otherwise the aggregate below.
-  if (p.sort === "-lastActiveAt") {
-    const keys = await lastActivePage(q, p, cursor, now, tuning.activityWalk);
+  // Last activity: walk the sessions (newest first, or never-active users and then the oldest
+  // first) rather than aggregate them all, when the walk can answer (see last-active.ts,
+  // least-active.ts); otherwise the aggregate below.
+  if (p.sort === "-lastActiveAt" || p.sort === "lastActiveAt") {
+    const walk = p.sort === "-lastActiveAt" ? lastActivePage : leastActivePage;
+    const keys = await walk(q, p, cursor, now, tuning.activityWalk);
     if (keys) {
       const users = await getUsersByIds(q, keys.slice(0, p.limit).map((k) => k.id));
       const { page, nextCursor } = keysetPage(keys, p.limit, p.sort);

@@ -2,8 +2,9 @@ import { resolve } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../lib/seed/staff";
-import { enrolTwoFactor, listenAppServer } from "../helpers/app-server";
+import { listenAppServer } from "../helpers/app-server";
 import { createPasswordUser, PASSWORD } from "../helpers/staff";
+import { addKim, notice, recoveryEnv } from "./fixtures";
 import { type E2E, screenshotDir, skip, startE2E } from "./server";
 
 /**
@@ -13,21 +14,16 @@ import { type E2E, screenshotDir, skip, startE2E } from "./server";
 describe.skipIf(skip)("account recovery and fixes in the browser", () => {
   let e: E2E;
   let app: Awaited<ReturnType<typeof listenAppServer>>;
-  let auth: ReturnType<typeof app.attach>;
+  let auth: Awaited<ReturnType<typeof addKim>>;
   const shot = (page: Page, name: string) => page.screenshot({ path: resolve(screenshotDir, name), fullPage: true });
-  const notice = (page: Page) => page.getByRole("status").locator("p").first();
 
   beforeAll(async () => {
     app = await listenAppServer();
     e = await startE2E(
       async (t) => {
-        auth = app.attach(t, ["admin", "username", "twoFactor"]);
-        await createPasswordUser(t.d, { id: "e2e_kim", email: "kim@customer.test", role: "user" });
-        const now = new Date();
-        await t.d.db.insertInto("account").values({ id: "gh_kim", userId: "e2e_kim", providerId: "github", accountId: "gh-kim", createdAt: now, updatedAt: now }).execute();
-        await enrolTwoFactor(auth, "kim@customer.test", PASSWORD);
+        auth = await addKim(t, app);
       },
-      { env: { APP_AUTH_URL: app.url, APP_PASSWORD_RESET_REDIRECT: `${app.origin}/reset-password` } },
+      { env: recoveryEnv(app) },
     );
   }, 600_000);
 

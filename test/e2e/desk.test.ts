@@ -1,6 +1,6 @@
-import { readFile } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../lib/seed/staff";
+import { downloadCsv } from "./fixtures";
 import { type E2E, skip, startE2E } from "./server";
 
 /** Support desk flows in real Chromium: return after sign-in, no open redirect, paging back, a filtered export, the overview. */
@@ -64,12 +64,8 @@ describe.skipIf(skip)("support desk in the browser", () => {
     await page.waitForURL(/\/users/);
     await page.goto(`${e.base}/users?verified=false&sort=email&limit=10`);
     const expected = await e.t.d.db.selectFrom("user").select("user.email").where("user.emailVerified", "=", false).orderBy("user.email").execute();
-    const download = page.waitForEvent("download");
-    await page.getByRole("button", { name: "Export CSV" }).click();
-    const file = await download;
-    expect(file.suggestedFilename()).toMatch(/^users-\d{4}-\d{2}-\d{2}\.csv$/);
-    const text = await readFile((await file.path()) ?? "", "utf8");
-    const lines = text.trimEnd().split("\r\n");
+    const { filename, lines } = await downloadCsv(page);
+    expect(filename).toMatch(/^users-\d{4}-\d{2}-\d{2}\.csv$/);
     expect(lines[0]?.startsWith("id,email,name,emailVerified")).toBe(true);
     expect(lines).toHaveLength(expected.length + 1);
     expect(lines.slice(1).map((l) => l.split(",")[1])).toEqual(expected.map((u) => u.email));

@@ -1,8 +1,7 @@
 import { resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { migrateAppSchema } from "../../lib/db/migrate";
-import { seedOrganizations } from "../../lib/seed/organizations";
 import { DEMO_PASSWORD } from "../../lib/seed/staff";
+import { addOrganizations } from "./fixtures";
 import { type E2E, screenshotDir, skip, startE2E } from "./server";
 
 /**
@@ -18,23 +17,9 @@ describe.skipIf(skip)("organizations in the browser", () => {
 
   beforeAll(async () => {
     e = await startE2E(async (t) => {
-      await migrateAppSchema(t.raw, t.naming, ["admin", "username", "twoFactor", "organization"]);
-      await seedOrganizations(t.raw, t.naming, { seed: 7 });
-      const users = await t.d.db.selectFrom("user").select(["user.id", "user.email"]).where("user.role", "is", null).orderBy("user.id").limit(2).execute();
-      const [owner, other] = users;
-      if (!owner || !other) throw new Error("the seed has no plain users");
-      member = other;
-      ownerId = owner.id;
-      const now = new Date();
-      const db = t.raw.withSchema(t.schema);
-      await db.insertInto("organization").values({ id: "org_e2e", name: "Zebra E2E Works", slug: "zebra-e2e", createdAt: now }).execute();
-      await db.insertInto("member").values([
-        { id: "mem_owner", organizationId: "org_e2e", userId: owner.id, role: "owner", createdAt: now },
-        { id: "mem_other", organizationId: "org_e2e", userId: other.id, role: "member", createdAt: now },
-      ]).execute();
-      await db.insertInto("invitation").values({
-        id: "inv_e2e", organizationId: "org_e2e", email: "invited-e2e@example.org", role: "member", status: "pending", expiresAt: new Date(now.getTime() + 86_400_000), createdAt: now, inviterId: owner.id,
-      }).execute();
+      const org = await addOrganizations(t);
+      member = org.member;
+      ownerId = org.owner.id;
     });
   }, 600_000);
 
