@@ -1,6 +1,6 @@
 /**
  * npm run bench:search [-- --schema search_1m] [--source bench_1000000] [--pick] [--runs 20] [--ba-runs 5]
- *   [--inproc-runs 20] [--before-runs 10] [--warmup 300] [--baseline main|none] [--in-process] [--calibrate] [--sorts -createdAt,createdAt,…]
+ *   [--inproc-runs 20] [--before-runs 10] [--levels 1,100,…] [--warmup 300] [--baseline main|none] [--in-process] [--calibrate] [--sorts -createdAt,createdAt,…]
  *
  * The search frequency sweep: terms from one match to 10% of users, spread over sign-up time and in a
  * recent wave, in email and in name, under each column sort, timed as p50/p95 per term over HTTP
@@ -41,7 +41,7 @@ const { values } = parseArgs({
     runs: { type: "string", default: "20" }, "inproc-runs": { type: "string", default: "20" }, "ba-runs": { type: "string", default: "5" }, "before-runs": { type: "string", default: "10" },
     warmup: { type: "string", default: "300" }, baseline: { type: "string", default: "main" }, "in-process": { type: "boolean", default: false },
     calibrate: { type: "boolean", default: false }, sorts: { type: "string", default: "-createdAt,createdAt,name,-name,email,-email" },
-    set: { type: "string", default: "measure" },
+    set: { type: "string", default: "measure" }, levels: { type: "string" },
   },
 });
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -83,6 +83,9 @@ async function main() {
       for (const m of ["user", "account", "session"]) await sql`vacuum (analyze) ${sql.id(schema, m)}`.execute(raw);
     }
     terms = (await plantedTerms(raw, schema)).filter((t) => values.calibrate || t.set === values.set);
+    // --levels 1,100,…: only the terms planted with those target match counts, for a shorter run
+    const levels = values.levels?.split(",").map(Number);
+    if (levels) terms = terms.filter((t) => levels.includes(t.target));
   }
   const d = await openDatabase({ url, naming, poolMax: 4, statementTimeoutMs: 600_000 });
   if (!d.caps.searchIndexed) throw new Error(`${schema} has no trigram indexes: run the doctor first`);
