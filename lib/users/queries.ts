@@ -11,6 +11,7 @@ import { leastActivePage } from "./least-active";
 import type { KeptActivity } from "../audit/queries";
 import { withKeptActivity } from "./kept-activity";
 import type { UserListParams, UserSort } from "./search-params";
+import { chooseSearchStep, type SearchTuning } from "./search-plan";
 
 /** A user in the list: the columns as the schema types them, plus what the list derives. */
 export interface UserRow
@@ -185,8 +186,10 @@ async function listUserPage(
 
   let rows: Awaited<ReturnType<ReturnType<typeof pageOf>["execute"]>>;
   let searchStep: SearchStep | undefined;
-  if (p.q && p.q.length >= 3 && q.caps.searchIndexed && spec.column !== null) {
-    // Where the first walkRows rows (filters and cursor applied, search not) end in sort order.
+  if (p.q && q.caps.searchIndexed && spec.column !== null) {
+    // The first n rows in sort order (filters and cursor applied, search not): the nth row's key is
+    // found in the same query (an index-only step, run once). With fewer than n rows there is no nth
+    // row and nothing passes: a walk that reached the end answers nothing, and the next step does.
     const withinFirst = (n: number) => {
       const nth = sorted(filtered(false).select([sortExpr.as("k"), "user.id"])).limit(1).offset(n - 1);
       const op = sql.raw(spec.dir === "desc" ? ">=" : "<=");
@@ -194,20 +197,9 @@ async function listUserPage(
         ? sql<boolean>`${sortExpr} ${op} (select k from (${nth}) as nth)`
         : sql<boolean>`(${sortExpr}, ${sql.ref("user.id")}) ${op} (${nth})`;
     };
-    // The trigram step: every match (up to the cap) with its sort key, the page's ids picked from
-    // them in the same query, and how many there were (over the capped set, before the LIMIT).
-    const trigramPage = (cap: number) =>
-      q.db
-        .selectFrom(filtered(true).select(["user.id", sortExpr.as("k")]).limit(cap + 1).as("m"))
-        .select(["m.id", sql<string>`count(*) over ()`.as("n")])
-        .orderBy(sql.ref("m.k"), spec.dir)
-        .orderBy(sql.ref("m.id"), spec.dir)
-        .limit(p.limit + 1)
-        .compile();
-    ({ rows, step: searchStep } = await indexedSearch(q, filtered(true), withinFirst, trigramPage, pageOf, p.limit, tuning));
+    ({ rows, step: searchStep } = await indexedSearch(q, filtered(true), withinFirst, pageOf, p.limit, p.q.length >= 3, tuning));
   } else {
     // Unindexed searches and the last-activity sort may scan a table: they share the limited slots.
-    // (Terms under 3 characters have no trigram to look up: they may scan too.)
     const expensive = Boolean(p.q) || spec.column === null;
     const query = pageOf(filtered(true));
     rows = expensive ? await heavy(q, () => query.execute()) : await query.execute();
@@ -217,68 +209,74 @@ async function listUserPage(
   return { rows: page.map((r) => toUserRow(r as Record<string, unknown>)), nextCursor, ...(searchStep ? { searchStep } : {}) };
 }
 
-export interface SearchTuning {
-  /** Rows, in sort order, a search first looks through for a full page of matches. */
-  walkRows: number;
-  /** Up to this many matches are fetched by the trigram index and sorted; past it the planner walks the sort index. */
-  fewMatches: number;
-  /** Sessions the last-activity sort looks through before aggregating them all (last-active.ts). */
-  activityWalk: number;
-}
-export const SEARCH_TUNING: SearchTuning = { walkRows: 1_000, fewMatches: 2_000, activityWalk: ACTIVITY_WALK };
+export type { SearchTuning } from "./search-plan";
+/**
+ * The cost constants (see search-plan.ts). Only their ratios decide, and `npm run bench:search --
+ * --calibrate` measures them; the run made for issue 13 was at a load average of ~40 on 2 cores and
+ * could not resolve the walk's per-row cost from noise, so these are the ratios it could support:
+ * a match fetched by the trigram step (random heap page, recheck, sort) ~1.5× a row walked, and the
+ * step's fixed part (two GIN bitmaps, a transaction) ~2,000 rows' worth. Crossover at 1M users:
+ * about 0.55% of users match; at 10M, about 0.2%.
+ */
+export const SEARCH_TUNING: SearchTuning = {
+  walkRows: 1_000, walkSafety: 2, maxWalkRows: 60_000, walkRowMs: 0.001, matchMs: 0.0015, trigramMs: 2, activityWalk: ACTIVITY_WALK,
+};
 /** Which step of indexedSearch answered (tests check each is reached; results never depend on it). */
-export type SearchStep = "walk" | "trigram" | "planner";
+export type SearchStep = "walk" | "sized-walk" | "trigram" | "scan";
 
 /**
- * A substring search with its trigram indexes, in up to three steps, each cheap where it is used:
- * 1. Common terms ("son", 2–4% of users): the first walkRows rows in sort order hold a full page of
- *    matches, and then those are exactly the page, since every later match sorts after them
- *    (about 1 ms at 1M users, where asking the trigram index first cost 8 ms). When they hold only
- *    some, one longer walk sized from that density.
- * 2. Rare terms: the planner estimates a substring's matches from its length alone, so under
- *    ORDER BY … LIMIT it walks the sort index expecting an early stop, and reads the whole table
- *    (1.5 s at 1M users). Asking the trigram index (bitmap scans only, capped) lists every match
- *    with its sort key, and the page's ids are picked from them in the same query.
- * 3. Neither (more than fewMatches matches, sparser than the walk): the planner's walk, which
- *    then stops early as it expects.
+ * A substring search with the trigram indexes: a short walk of the sort index, then whichever of a
+ * longer walk or the trigram step the cost model (search-plan.ts) prices lower.
+ * 1. The first walkRows rows in sort order: if they hold a full page of matches, those are exactly
+ *    the page, since every later match sorts after them (about 1 ms at 1M users).
+ * 2. A sized walk: walkSafety × page ÷ density rows, capped; same argument. If it still falls short
+ *    (the density was a head-of-list accident), the trigram step answers.
+ * 3. The trigram step: every match past the cursor from the trigram indexes (bitmap scans only: the
+ *    planner estimates a substring's matches from its length alone and would walk the sort index
+ *    expecting an early stop, reading the whole table for a rare term: 1.5 s at 1M users), sorted,
+ *    the page taken; one query.
+ * Terms under 3 characters have no trigrams: step 3 is the planner's own plan (under the limiter).
  */
 async function indexedSearch<R extends { id: string }>(
   q: Q,
   matching: SelectQueryBuilder<DB, "user", object>,
   withinFirst: (rows: number) => RawBuilder<boolean>,
-  trigramPage: (cap: number) => CompiledQuery<{ id: string; n: string }>,
-  pageOf: (qb: SelectQueryBuilder<DB, "user", object>) => { execute(): Promise<R[]> },
+  pageOf: (qb: SelectQueryBuilder<DB, "user", object>) => { execute(): Promise<R[]>; compile(): CompiledQuery<R> },
   limit: number,
-  { walkRows, fewMatches }: SearchTuning,
+  trigram: boolean,
+  tuning: SearchTuning,
 ): Promise<{ rows: R[]; step: SearchStep }> {
-  // The walk's end is found in the same query (an index-only step, run once); with fewer rows than
-  // it there is no end, nothing passes, and the next steps answer.
-  const walked = await pageOf(matching.where(withinFirst(walkRows))).execute();
+  const walked = await pageOf(matching.where(withinFirst(tuning.walkRows))).execute();
   if (walked.length > limit) return { rows: walked, step: "walk" };
-  // Many matches but not a page: the term is common but sparser. One longer walk, sized from the
-  // density just seen (twice the rows a page should need) and only if that is at most 5× the first,
-  // usually finishes the page for a few ms; a term whose matches cluster at the top (a recent
-  // wave) falls through to step 2. (At 3M users: "son" 47 → 10 ms; "Johann", 1 match in the first
-  // 1,000, would have paid 40 ms for a 20,000-row walk that still fell short.)
-  const longer = Math.ceil((walkRows * 2 * (limit + 1)) / Math.max(walked.length, 1));
-  if (walked.length > 0 && longer <= walkRows * 5) {
-    const more = await pageOf(matching.where(withinFirst(longer))).execute();
-    if (more.length > limit) return { rows: more, step: "walk" };
+  const choice = chooseSearchStep({ found: walked.length, walked: tuning.walkRows, want: limit + 1, tableRows: await tableRows(q), trigram }, tuning);
+  if (choice.step === "walk") {
+    const more = await pageOf(matching.where(withinFirst(choice.rows))).execute();
+    if (more.length > limit) return { rows: more, step: "sized-walk" };
   }
-  const compiled = trigramPage(fewMatches);
-  // No time cap on this probe on purpose: a term with common trigrams but few matches would then
-  // fall through to the walk, the 1.5 s case this exists to avoid. Its cost is bounded by the bitmap.
-  const found = await q.db.transaction().execute(async (trx) => {
-    // Bitmap scans only (the trigram index), for this transaction, in one round trip.
+  if (!trigram) return { rows: await heavy(q, () => pageOf(matching).execute()), step: "scan" };
+  return { rows: await trigramStep(q, pageOf(matching).compile()), step: "trigram" };
+}
+
+/**
+ * The page's query with bitmap scans only, for this transaction, in one round trip: the trigram
+ * indexes list every match (and the primary key the id), the top-N sort picks the page. No time
+ * cap on purpose: its cost is bounded by the matches past the cursor; giving up would mean the
+ * planner's walk, the 1.5 s case this exists to avoid.
+ */
+async function trigramStep<R>(q: Q, compiled: CompiledQuery<R>): Promise<R[]> {
+  return q.db.transaction().execute(async (trx) => {
     await sql`select set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true),
       set_config('enable_indexonlyscan', 'off', true)`.execute(trx);
     return (await trx.executeQuery(compiled)).rows;
   });
-  if (Number(found[0]?.n ?? 0) <= fewMatches) {
-    const ids = found.map((r) => r.id);
-    return { rows: await pageOf(matching.where("user.id", "=", sql<string>`any(${ids}::text[])`)).execute(), step: "trigram" };
-  }
-  return { rows: await pageOf(matching).execute(), step: "planner" };
+}
+
+/** The user table's row estimate (pg_class.reltuples, kept by autovacuum/ANALYZE); 0 when unknown. */
+async function tableRows(q: Q): Promise<number> {
+  const { rows } = await sql<{ n: number }>`
+    select c.reltuples::float8 as n from pg_class c join pg_namespace s on s.oid = c.relnamespace
+    where s.nspname = ${q.naming.options.schema} and c.relname = ${q.naming.table("user")}`.execute(q.db);
+  return Math.max(rows[0]?.n ?? 0, 0);
 }
 
 export async function getUser(q: Q, id: string): Promise<UserRow | null> {
