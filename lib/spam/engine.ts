@@ -113,7 +113,10 @@ export async function computeSpam(q: Q, opts: SpamOptions = {}): Promise<SpamRes
 
       for (let i = 0; i < facts.length; i++) {
         const s = scored[i];
-        if (!s || (s.score === 0 && s.reasons.length === 0)) continue;
+        // Score 0 keeps no row (most of a history: trust outweighs what little suspicion there is), so
+        // the result grows with the suspicious accounts, not with everyone; pages show such an
+        // account as 0 with nothing to say.
+        if (!s || s.score === 0) continue;
         const u = facts[i] as UserFacts;
         const clearedAt = isCleared(i) ? (cleared.get(u.id) ?? null) : null;
         if (s.score >= thresholds.likely && !u.banned && !clearedAt) stats.likely++;

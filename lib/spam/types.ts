@@ -74,7 +74,7 @@ export interface SpamResult {
   thresholds: Thresholds;
   signals: SignalInfo[];
   /**
-   * every scored account with a reason or a positive score; absent = score 0, nothing to say.
+   * every scored account with a positive score; absent = score 0 (its trust outweighed any suspicion).
    * Columnar (lib/spam/accounts.ts): get(id) hands out a fresh SpamAccount, changes go through patch.ts.
    */
   accounts: SpamAccounts;
