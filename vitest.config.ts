@@ -20,6 +20,7 @@ const UNIT = [
   "test/page-stack.test.ts",
   "test/proxy.test.ts",
   "test/return-path.test.ts",
+  "test/spam-accounts.test.ts",
   "test/spam-patch.test.ts",
   "test/spam-signals.test.ts",
   "test/ui-format.test.ts",
