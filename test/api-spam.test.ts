@@ -18,6 +18,7 @@ describe("JSON API: spam review", () => {
   let clear: Handler;
   let unclear: Handler;
   let banOne: Handler;
+  let deleteOne: Handler;
   const cookies: Record<string, string> = {};
 
   beforeAll(async () => {
@@ -25,7 +26,7 @@ describe("JSON API: spam review", () => {
     await seedDatabase(t.raw, t.naming, { users: 3000, seed: 11, concurrency: 1 });
     // "Not spam" and its undo are audit records: without the table they are refused.
     await installAuditTable(t.raw, t.schema);
-    for (const role of ["support", "moderator"]) await createPasswordUser(t.d, { id: `spam_${role}`, email: `${role}@corp.test`, role });
+    for (const role of ["support", "moderator", "admin"]) await createPasswordUser(t.d, { id: `spam_${role}`, email: `${role}@corp.test`, role });
     Object.assign(process.env, {
       DATABASE_URL: t.url, AUTH_DB_SCHEMA: t.schema, AUTH_DB_CASING: "camel", AUTH_DB_PLURAL: "false", AUTH_DB_MAPPING: "",
       BETTER_AUTH_SECRET: "api-spam-secret-0123456789abcdefghijklmn", BETTER_AUTH_URL: BASE,
@@ -37,9 +38,10 @@ describe("JSON API: spam review", () => {
     clear = (await import("../app/api/v1/spam/clear/route")).POST as unknown as Handler;
     unclear = (await import("../app/api/v1/spam/unclear/route")).POST as unknown as Handler;
     banOne = (await import("../app/api/v1/users/[id]/ban/route")).POST as unknown as Handler;
+    deleteOne = (await import("../app/api/v1/users/[id]/route")).DELETE as unknown as Handler;
     const { getAuth } = await import("../lib/auth");
     const auth = await getAuth();
-    for (const role of ["support", "moderator"]) {
+    for (const role of ["support", "moderator", "admin"]) {
       cookies[role] = cookieFrom((await auth.api.signInEmail({ body: { email: `${role}@corp.test`, password: PASSWORD }, returnHeaders: true })).headers);
     }
   });
@@ -136,6 +138,18 @@ describe("JSON API: spam review", () => {
       expect(r.status).toBe(200);
       return r.body.data.map((a: { user: { createdAt: string } }) => Date.parse(a.user.createdAt)) as number[];
     };
+    // every page: the first 100 can all be recent (score 100 ties broken by id), whatever the window
+    const createdAll = async (query: string) => {
+      const out: number[] = [];
+      let cursor = "";
+      for (let i = 0; i < 100; i++) {
+        const r = await get(accounts, `/api/v1/spam/accounts?limit=100&minScore=0${query}${cursor ? `&cursor=${cursor}` : ""}`, "moderator");
+        out.push(...r.body.data.map((a: { user: { createdAt: string } }) => Date.parse(a.user.createdAt)));
+        if (!r.body.nextCursor) break;
+        cursor = r.body.nextCursor;
+      }
+      return out;
+    };
     const month = await created("");
     expect(month.length).toBeGreaterThan(0);
     expect(Math.min(...month)).toBeGreaterThanOrEqual(Date.now() - 30 * DAY - 60_000);
@@ -143,9 +157,9 @@ describe("JSON API: spam review", () => {
     const week = await created("&since=7d");
     expect(Math.min(...week)).toBeGreaterThanOrEqual(Date.now() - 7 * DAY - 60_000);
     // older sign-ups are scored once the window reaches them
-    expect(Math.min(...(await created("&since=all")))).toBeLessThan(Date.now() - 31 * DAY);
+    expect(Math.min(...(await createdAll("&since=all")))).toBeLessThan(Date.now() - 31 * DAY);
     const yearAgo = new Date(Date.now() - 200 * DAY).toISOString().slice(0, 10);
-    const fromDate = await created(`&since=${yearAgo}`);
+    const fromDate = await createdAll(`&since=${yearAgo}`);
     expect(Math.min(...fromDate)).toBeGreaterThanOrEqual(Date.parse(yearAgo));
     expect(Math.min(...fromDate)).toBeLessThan(Date.now() - 31 * DAY);
     const w = await get(waves, "/api/v1/spam/waves?since=all", "moderator");
@@ -274,5 +288,23 @@ describe("JSON API: spam review", () => {
     await t.d.db.updateTable("user").set({ banned: true, banReason: "by hand", banExpires: null }).where("user.id", "=", outside ?? "").execute();
     const after = (await getWave(target.key)).body;
     expect([after.wave.left, after.openMemberIds.includes(outside)]).toEqual([target.left - 1, false]);
+  });
+
+  it("drops a deleted user from the queue and its wave at once (the cached result is patched, not recomputed)", async () => {
+    const target = (await get(waves, "/api/v1/spam/waves", "moderator")).body.data.find((w: { left: number }) => w.left >= 2);
+    const [gone] = (await getWave(target.key)).body.openMemberIds as string[];
+    const { getDatabase } = await import("../lib/db");
+    const email = (await t.d.db.selectFrom("user").select("user.email").where("user.id", "=", gone ?? "").executeTakeFirstOrThrow()).email;
+    const { peekSpamResult } = await import("../lib/spam/cache");
+    const before = peekSpamResult(await getDatabase())?.result;
+    expect(before?.accounts.has(gone ?? "")).toBe(true);
+    const res = await deleteOne(new Request(`${BASE}/api/v1/users/${gone}`, { method: "DELETE", headers: { cookie: cookies.admin ?? "", "content-type": "application/json" }, body: JSON.stringify({ confirm: email }) }), { params: Promise.resolve({ id: gone ?? "" }) });
+    expect(res.status).toBe(200);
+    const after = (await getWave(target.key)).body;
+    expect([after.wave.left, after.memberIds.includes(gone), after.openMemberIds.includes(gone)]).toEqual([target.left - 1, false, false]);
+    expect(await queueIds()).not.toContain(gone);
+    // the same result object, patched: no recomputation happened
+    expect(peekSpamResult(await getDatabase())?.result).toBe(before);
+    expect(before?.accounts.get(gone ?? "")).toBe(undefined);
   });
 });

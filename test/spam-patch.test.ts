@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { runCommitHooks } from "../lib/commit-hooks";
 import { clearSpamCache, getSpamResult, patchOf, patchSpamCache, peekSpamResult } from "../lib/spam/cache";
+import { SpamAccounts } from "../lib/spam/accounts";
 import { applySpamPatch } from "../lib/spam/patch";
 import { listSpamAccounts, openWaveMembers } from "../lib/spam/queries";
 import type { SpamAccount, SpamResult, Wave } from "../lib/spam/types";
@@ -12,7 +13,7 @@ function result(): SpamResult {
   const wave: Wave = { key: "domain-day:x.top@2026-03-01", kind: "domain-day", label: "@x.top", size: 3, left: 3, firstAt: T0, lastAt: T0, avgScore: 80, topReasons: [], sampleUserIds: ["a", "b", "c"] };
   return {
     computedAt: T0, window: { since: null }, thresholds: { review: 40, likely: 70 }, signals: [],
-    accounts: new Map([["a", acc(90, wave.key)], ["b", acc(80, wave.key)], ["c", acc(70, wave.key)], ["d", acc(60, null)]]),
+    accounts: SpamAccounts.from([["a", acc(90, wave.key)], ["b", acc(80, wave.key)], ["c", acc(70, wave.key)], ["d", acc(60, null)]]),
     waves: [wave],
     stats: { scored: 4, loaded: 4, flagged: 4, likely: 3, ms: { query: 0, score: 0, total: 0 } },
   };
@@ -38,6 +39,16 @@ describe("patching the cached spam result", () => {
     expect(r.accounts.get("d")?.clearedAt).toBe(null);
   });
 
+  it("drops a deleted user from the queue, its wave and every score at once", async () => {
+    const r = result();
+    expect(applySpamPatch(r, { userIds: ["b"], deleted: true })).toBe(1);
+    expect(applySpamPatch(r, { userIds: ["b"], deleted: true })).toBe(0);
+    expect([r.accounts.get("b"), r.accounts.has("b"), r.accounts.size, r.waves[0]?.left, r.waves[0]?.sampleUserIds]).toEqual([undefined, false, 3, 2, ["a", "c"]]);
+    expect(openWaveMembers(r, "domain-day:x.top@2026-03-01")).toEqual(["a", "c"]);
+    expect((await listSpamAccounts(q, r, { limit: 10 })).data.map((a) => a.userId)).toEqual(["a", "c", "d"]);
+    expect([...r.accounts.keys()]).toEqual(["a", "c", "d"]);
+  });
+
   it("maps audited actions to decisions, and leaves others alone", () => {
     const rec = (action: string) => ({ action, targetIds: ["a"], at: T0 });
     expect(patchOf(rec("user.ban"))).toEqual({ userIds: ["a"], banned: true });
@@ -45,6 +56,7 @@ describe("patching the cached spam result", () => {
     expect(patchOf(rec("users.bulk.unban"))).toEqual({ userIds: ["a"], banned: false });
     expect(patchOf(rec("spam.clear"))).toEqual({ userIds: ["a"], cleared: T0 });
     expect(patchOf(rec("spam.unclear"))).toEqual({ userIds: ["a"], cleared: null });
+    expect(patchOf(rec("user.delete"))).toEqual({ userIds: ["a"], deleted: true });
     expect(patchOf(rec("users.bulk.revokeSessions"))).toBe(null);
     expect(patchOf(rec("user.setRole"))).toBe(null);
   });

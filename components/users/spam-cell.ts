@@ -13,6 +13,6 @@ export function spamCellOf(result: SpamResult, ageMs: number, now: Date, user: {
   if (data) return data;
   const since = result.window.since;
   if ((since && user.createdAt < since) || user.createdAt > result.computedAt) return null;
-  // scored, and nothing to say: the engine keeps only accounts with a reason or a positive score
+  // scored 0: the engine keeps only accounts with a positive score
   return zeroScore(ageMs, now);
 }

@@ -10,7 +10,7 @@ import type { SpamOptions, SpamResult } from "./types";
  * callers arriving while it is computed wait for that one computation instead of starting their own.
  * Nothing is persisted (the dashboard is stateless); each instance behind a load balancer keeps its own.
  * Decisions are patched into every cached result once their action commits (patchSpamCache, called
- * by the commit hook below for bans, unbans, clearances and their undoing, whichever page or API
+ * by the commit hook below for bans, unbans, clearances and their undoing, and deletions, whichever page or API
  * route made them): the account leaves the queue and its wave at once, without a recomputation.
  * Clearances and bans made outside the dashboard are still re-checked on every list call
  * (lib/spam/queries.ts).
@@ -131,6 +131,8 @@ export function patchOf(record: CommittedAction): SpamPatch | null {
       return { userIds, cleared: record.at };
     case UNCLEAR_ACTION:
       return { userIds, cleared: null };
+    case "user.delete":
+      return { userIds, deleted: true };
     default:
       return null;
   }

@@ -2,10 +2,10 @@ import { sql } from "kysely";
 import type { Q } from "../db/context";
 import { computeBursts } from "./bursts";
 import { calibrate, calibrationProbes, signalInfos } from "./calibrate";
+import { SpamAccountsBuilder } from "./accounts";
 import { clearedUserIds } from "./clearances";
 import { spamConfig } from "./config";
 import { loadFacts, loadTrainingLocals, type UserFacts } from "./facts";
-import { reasonPool } from "./intern";
 import { extractFeatures, indexFeatures } from "./features";
 import { buildOutcomes } from "./outcome";
 import { scoreAccount } from "./score";
@@ -13,7 +13,7 @@ import { BigramModel } from "./signals/bigram";
 import { findSequences } from "./signals/sequence";
 import { MARGIN_MS, mergeSignals, mergeWave, planSlices } from "./slices";
 import { measureSteadiness } from "./steadiness";
-import type { SignalInfo, SpamAccount, SpamOptions, SpamResult, Wave } from "./types";
+import type { SignalInfo, SpamOptions, SpamResult, Wave } from "./types";
 import { buildWaves, type Scored } from "./waves";
 
 const DAY = 86_400_000;
@@ -57,10 +57,12 @@ export async function computeSpam(q: Q, opts: SpamOptions = {}): Promise<SpamRes
     const model = locals.length >= MIN_TRAINING ? BigramModel.train(locals) : null;
     const slices = await timed(planSlices(trx, since, opts.sliceUsers));
 
-    const accounts = new Map<string, SpamAccount>();
+    // The result is columnar (lib/spam/accounts.ts): what grows with the history is ~55 B per account.
+    const accounts = new SpamAccountsBuilder();
     const waves = new Map<string, Wave>();
+    // scores of the waves' sample members, for merging a wave seen from two slices
+    const sampleScores = new Map<string, number>();
     const signals: SignalInfo[][] = [];
-    const pooled = reasonPool();
     const stats = { scored: 0, loaded: 0, flagged: 0, likely: 0 };
     // Rows read for one slice that the next needs as its look-back stay in memory, so each sign-up is
     // read from the database once, however many slices see it.
@@ -107,18 +109,23 @@ export async function computeSpam(q: Q, opts: SpamOptions = {}): Promise<SpamRes
       const flagged = candidates.filter((i) => !isCleared(i));
       stats.flagged += flagged.length;
       const built = buildWaves(flagged, scored, f, outcomes, seq);
+      const flaggedScore = new Map(flagged.map((i) => [(facts[i] as UserFacts).id, scored[i]?.score ?? 0]));
 
       for (let i = 0; i < facts.length; i++) {
         const s = scored[i];
-        if (!s || (s.score === 0 && s.reasons.length === 0)) continue;
+        // Score 0 keeps no row (most of a history: trust outweighs what little suspicion there is), so
+        // the result grows with the suspicious accounts, not with everyone; pages show such an
+        // account as 0 with nothing to say.
+        if (!s || s.score === 0) continue;
         const u = facts[i] as UserFacts;
         const clearedAt = isCleared(i) ? (cleared.get(u.id) ?? null) : null;
         if (s.score >= thresholds.likely && !u.banned && !clearedAt) stats.likely++;
-        accounts.set(u.id, { score: s.score, reasons: pooled(s.reasons), waveKey: built.keyOf.get(i) ?? null, createdAt: new Date(u.createdAt), banned: u.banned, clearedAt });
+        accounts.add(u.id, s.score, s.reasons, built.keyOf.get(i) ?? null, u.createdAt, u.banned, clearedAt?.getTime() ?? null);
       }
       // A group that straddles a cut is read whole from both sides and keyed alike: one wave.
-      const scoreOf = (id: string) => accounts.get(id)?.score ?? 0;
+      const scoreOf = (id: string) => sampleScores.get(id) ?? 0;
       for (const w of built.waves) {
+        for (const id of w.sampleUserIds) sampleScores.set(id, flaggedScore.get(id) ?? 0);
         const seen = waves.get(w.key);
         waves.set(w.key, seen ? mergeWave(seen, w, scoreOf, WAVE_SAMPLE) : w);
       }
@@ -129,7 +136,7 @@ export async function computeSpam(q: Q, opts: SpamOptions = {}): Promise<SpamRes
       window: { since },
       thresholds,
       signals: mergeSignals(signals),
-      accounts,
+      accounts: accounts.finish(),
       waves: [...waves.values()].sort((a, b) => b.size - a.size || b.avgScore - a.avgScore || a.key.localeCompare(b.key)),
       stats: {
         ...stats,

@@ -7,53 +7,64 @@ export interface SpamPatch {
   banned?: boolean;
   /** cleared as "not spam" at this time, or the clearance undone (null) */
   cleared?: Date | null;
+  /** the users were deleted: their rows leave the result (queue, waves, scores) for good */
+  deleted?: true;
 }
 
 /** Open = still waiting for a decision: the queue lists it, its wave counts it as left. */
 export const isOpen = (a: { banned: boolean; clearedAt: Date | null }) => !a.banned && !a.clearedAt;
 
-const members = new WeakMap<SpamResult, Map<string, string[]>>();
+const members = new WeakMap<SpamResult, Map<string, Uint32Array>>();
 
-/** Member ids of every wave of a result (all of them, decided or not), built once per result. */
-export function waveMemberIndex(result: SpamResult): Map<string, string[]> {
+/** Rows of every wave's members (all of them, decided or not), built once per result. */
+export function waveMemberIndex(result: SpamResult): Map<string, Uint32Array> {
   let index = members.get(result);
   if (!index) {
-    index = new Map();
-    for (const [id, acc] of result.accounts) {
-      if (!acc.waveKey) continue;
-      const list = index.get(acc.waveKey);
-      if (list) list.push(id);
-      else index.set(acc.waveKey, [id]);
+    const acc = result.accounts;
+    const lists = new Map<number, number[]>();
+    for (let r = 0; r < acc.rowCount; r++) {
+      const w = acc.waveAt(r);
+      if (w < 0) continue;
+      const list = lists.get(w);
+      if (list) list.push(r);
+      else lists.set(w, [r]);
     }
+    // highest score first, as the wave page lists them
+    index = new Map([...lists].map(([w, rows]) => [acc.waveKeys[w] as string, Uint32Array.from(rows.sort((a, b) => acc.queueOrder(a, b)))]));
     members.set(result, index);
   }
   return index;
 }
 
 /**
- * Applies a decision to a result in place (accounts are shared with the queue's sorted list, so it
- * sees the change too) and recounts the waves it touched. Idempotent: applying a patch twice, or to
- * a result computed after the decision, changes nothing more. Accounts the result does not hold
- * (outside its window, score 0) are skipped. Returns how many accounts changed.
+ * Applies a decision to a result in place and recounts the waves it touched. Idempotent: applying a
+ * patch twice, or to a result computed after the decision, changes nothing more. Accounts the result
+ * does not hold (outside its window, score 0) are skipped. Returns how many accounts changed.
  */
 export function applySpamPatch(result: SpamResult, patch: SpamPatch): number {
+  const acc = result.accounts;
   const touched = new Set<string>();
   let changed = 0;
   for (const id of patch.userIds) {
-    const acc = result.accounts.get(id);
-    if (!acc) continue;
-    const before = isOpen(acc);
-    if (patch.banned !== undefined) acc.banned = patch.banned;
+    const r = acc.rowOf(id);
+    if (r < 0) continue;
+    const before = acc.isOpenAt(r);
+    if (patch.banned !== undefined) acc.setBanned(r, patch.banned);
     // as in lib/spam/queries.ts: a clearance counts only when made after the sign-up
-    if (patch.cleared !== undefined) acc.clearedAt = patch.cleared && patch.cleared >= acc.createdAt ? patch.cleared : null;
-    if (isOpen(acc) !== before) changed++;
-    if (acc.waveKey) touched.add(acc.waveKey);
+    if (patch.cleared !== undefined) acc.setCleared(r, patch.cleared && patch.cleared.getTime() >= acc.createdAtMs(r) ? patch.cleared.getTime() : null);
+    if (patch.deleted) acc.setDeleted(r);
+    if (acc.isOpenAt(r) !== before || patch.deleted) changed++;
+    const w = acc.waveAt(r);
+    if (w >= 0) touched.add(acc.waveKeys[w] as string);
   }
   if (touched.size) {
     const index = waveMemberIndex(result);
     for (const wave of result.waves) {
       if (!touched.has(wave.key)) continue;
-      wave.left = (index.get(wave.key) ?? []).reduce((n, id) => n + (isOpen(result.accounts.get(id) ?? { banned: true, clearedAt: null }) ? 1 : 0), 0);
+      let left = 0;
+      for (const r of index.get(wave.key) ?? []) if (acc.isOpenAt(r)) left++;
+      wave.left = left;
+      if (patch.deleted) wave.sampleUserIds = wave.sampleUserIds.filter((id) => acc.rowOf(id) >= 0);
     }
   }
   return changed;

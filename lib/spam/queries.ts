@@ -3,7 +3,7 @@ import type { Q } from "../db/context";
 import { banStatusIs } from "../modules/admin/ban-status";
 import { badRequest } from "../errors";
 import { clearedUserIds } from "./clearances";
-import { applySpamPatch, isOpen, waveMemberIndex } from "./patch";
+import { applySpamPatch, waveMemberIndex } from "./patch";
 import type { Reason, SpamAccount, SpamResult, Wave } from "./types";
 
 export { clearedUserIds } from "./clearances";
@@ -29,19 +29,6 @@ export interface SpamListItem {
   createdAt: Date;
 }
 
-type Entry = [string, SpamAccount];
-const sortedCache = new WeakMap<SpamResult, Entry[]>();
-
-/** The result's accounts by score desc, then id asc: sorted once per result. */
-function sorted(result: SpamResult): Entry[] {
-  let list = sortedCache.get(result);
-  if (!list) {
-    list = [...result.accounts].sort((a, b) => b[1].score - a[1].score || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-    sortedCache.set(result, list);
-  }
-  return list;
-}
-
 const encode = (score: number, id: string) => Buffer.from(JSON.stringify([score, id])).toString("base64url");
 
 function decode(cursor: string): { score: number; id: string } {
@@ -52,20 +39,6 @@ function decode(cursor: string): { score: number; id: string } {
     // fall through
   }
   throw badRequest("cursor: malformed");
-}
-
-/** First position after (score, id) in score-desc, id-asc order (binary search). */
-function after(list: Entry[], c: { score: number; id: string }): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    const [id, acc] = list[mid] as Entry;
-    const before = acc.score > c.score || (acc.score === c.score && id <= c.id);
-    if (before) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 export function bandOf(result: SpamResult, score: number): SpamListItem["flagged"] {
@@ -79,34 +52,41 @@ export function bandOf(result: SpamResult, score: number): SpamListItem["flagged
  */
 export async function listSpamAccounts(q: Q, result: SpamResult, p: SpamListParams): Promise<{ data: SpamListItem[]; nextCursor: string | null }> {
   const minScore = p.minScore ?? result.thresholds.review;
-  const list = sorted(result);
-  let i = p.cursor ? after(list, decode(p.cursor)) : 0;
+  const acc = result.accounts;
+  const since = p.since?.getTime();
+  // the queue's order (score desc, id asc) from just after the cursor (lib/spam/accounts.ts)
+  const rows = acc.rowsByScore(minScore, p.cursor ? decode(p.cursor) : undefined);
   const data: SpamListItem[] = [];
   let more = false;
-  while (i < list.length && !more) {
+  let done = false;
+  while (!done && !more) {
     // candidates in chunks, then one clearance look-up per chunk
-    const chunk: Entry[] = [];
-    for (; i < list.length && chunk.length < Math.max(50, 2 * p.limit); i++) {
-      const e = list[i] as Entry;
-      if (e[1].score < minScore) {
-        i = list.length;
+    const chunk: number[] = [];
+    while (chunk.length < Math.max(50, 2 * p.limit)) {
+      const next = rows.next();
+      if (next.done) {
+        done = true;
         break;
       }
-      if (e[1].clearedAt || (e[1].banned && !p.includeBanned) || (p.since && e[1].createdAt < p.since)) continue;
-      chunk.push(e);
+      const r = next.value;
+      if (acc.clearedAtMs(r) !== null || (acc.bannedAt(r) && !p.includeBanned) || (since !== undefined && acc.createdAtMs(r) < since)) continue;
+      chunk.push(r);
     }
-    const ids = chunk.map(([id]) => id);
+    const ids = chunk.map((r) => acc.idAt(r));
     // Clearances and bans made since the result was computed take effect at once.
     const [cleared, banned] = await Promise.all([clearedUserIds(q, ids), p.includeBanned ? new Set<string>() : bannedNow(q, ids)]);
-    for (const [id, acc] of chunk) {
+    for (let k = 0; k < chunk.length; k++) {
+      const r = chunk[k] as number;
+      const id = ids[k] as string;
       const at = cleared.get(id);
-      if (at && at >= acc.createdAt) continue;
+      if (at && at.getTime() >= acc.createdAtMs(r)) continue;
       if (banned.has(id)) continue;
       if (data.length === p.limit) {
         more = true;
         break;
       }
-      data.push({ userId: id, score: acc.score, flagged: bandOf(result, acc.score), reasons: acc.reasons, waveKey: acc.waveKey, createdAt: acc.createdAt });
+      const a = acc.accountAt(r);
+      data.push({ userId: id, score: a.score, flagged: bandOf(result, a.score), reasons: a.reasons, waveKey: a.waveKey, createdAt: a.createdAt });
     }
   }
   const last = data.at(-1);
@@ -128,14 +108,16 @@ export function findWave(result: SpamResult, segment: string): Wave | null {
   return getWave(result, segment) ?? getWave(result, decoded);
 }
 
-/** Ids of a wave's members, highest score first (all of them, not just the sample; decided ones too). */
+/** Ids of a wave's members, highest score first (all of them, not just the sample; decided ones too; not deleted ones). */
 export function waveMembers(result: SpamResult, key: string): string[] {
-  return sorted(result).filter(([, a]) => a.waveKey === key).map(([id]) => id);
+  const acc = result.accounts;
+  return [...(waveMemberIndex(result).get(key) ?? [])].filter((r) => !acc.isDeletedAt(r)).map((r) => acc.idAt(r));
 }
 
 /** The members still waiting for a decision (neither banned nor cleared), highest score first. */
 export function openWaveMembers(result: SpamResult, key: string): string[] {
-  return sorted(result).filter(([, a]) => a.waveKey === key && isOpen(a)).map(([id]) => id);
+  const acc = result.accounts;
+  return [...(waveMemberIndex(result).get(key) ?? [])].filter((r) => acc.isOpenAt(r)).map((r) => acc.idAt(r));
 }
 
 /** An account's score and reasons; null when the result has nothing on it (score 0, or outside the window). */
@@ -168,7 +150,8 @@ export const reconcileWave = (q: Q, result: SpamResult, key: string) => reconcil
 /** reconcileOpen for every wave's open members (the lists of waves show how many are left). */
 export function reconcileWaves(q: Q, result: SpamResult): Promise<void> {
   const ids: string[] = [];
-  for (const list of waveMemberIndex(result).values()) for (const id of list) if (isOpen(result.accounts.get(id) ?? { banned: true, clearedAt: null })) ids.push(id);
+  const acc = result.accounts;
+  for (const rows of waveMemberIndex(result).values()) for (const r of rows) if (acc.isOpenAt(r)) ids.push(acc.idAt(r));
   return reconcileOpen(q, result, ids);
 }
 

@@ -13,7 +13,9 @@ import type { SignalInfo, Wave } from "./types";
  *   select floor(extract(epoch from "createdAt") / 86400) as day, count(*) from "user"
  *   where "createdAt" >= $since group by 1 order by 1
  */
-export const SLICE_USERS = 50_000;
+// 25k rather than 50k: at 1M users (all-time, bench_1000000) peak RSS 384 MB instead of 480 MB, for
+// ~7% more CPU (the ±7-day neighbours are featured once per slice); verdicts unchanged (35,809 flagged).
+export const SLICE_USERS = 25_000;
 const DAY = 86_400_000;
 export const MARGIN_MS = 7 * DAY;
 

@@ -1,4 +1,5 @@
 /** The spam engine's public shapes (lib/spam/engine.ts computes them; UI and routes read them). */
+import type { SpamAccounts } from "./accounts";
 
 export interface Thresholds {
   /** at or above: worth a look ("review") */
@@ -72,8 +73,11 @@ export interface SpamResult {
   window: { since: Date | null };
   thresholds: Thresholds;
   signals: SignalInfo[];
-  /** every scored account with a reason or a positive score; absent = score 0, nothing to say */
-  accounts: Map<string, SpamAccount>;
+  /**
+   * every scored account with a positive score; absent = score 0 (its trust outweighed any suspicion).
+   * Columnar (lib/spam/accounts.ts): get(id) hands out a fresh SpamAccount, changes go through patch.ts.
+   */
+  accounts: SpamAccounts;
   /** largest first */
   waves: Wave[];
   /** how many accounts were scored and how long it took */

@@ -4,7 +4,7 @@
  * older commit extracted by the benchmark (the "before" column). Prints one JSON line: timings, peak
  * RSS, the result's stats and every account's score (for the labels, which the parent holds).
  *
- *   tsx scripts/bench/spam-pass.ts --root DIR --url URL --schema S --since DAYS --runs N --now ISO
+ *   tsx scripts/bench/spam-pass.ts --root DIR --url URL --schema S --since DAYS --runs N --now ISO [--slice-users N]
  */
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -12,7 +12,7 @@ import { pathToFileURL } from "node:url";
 import type { SpamOptions, SpamResult } from "../../lib/spam/types";
 
 const { values } = parseArgs({
-  options: { root: { type: "string" }, url: { type: "string" }, schema: { type: "string" }, since: { type: "string" }, runs: { type: "string", default: "1" }, now: { type: "string" } },
+  options: { root: { type: "string" }, url: { type: "string" }, schema: { type: "string" }, since: { type: "string" }, runs: { type: "string", default: "1" }, now: { type: "string" }, "slice-users": { type: "string" } },
 });
 
 async function main() {
@@ -23,12 +23,15 @@ async function main() {
   const { computeSpam } = (await load("lib/spam/engine.ts")) as { computeSpam: (q: unknown, o: SpamOptions) => Promise<SpamResult> };
   const naming = createNaming({ schema: values.schema, casing: "camel", usePlural: false, models: {} });
   const d = await openDatabase({ url: values.url, naming, poolMax: 2, statementTimeoutMs: 900_000 });
+  // resident memory before scoring (runtime, modules, pool): the pass's own share is peak minus this
+  const startRssMb = Math.round(process.memoryUsage().rss / 1048576);
   const samples: number[] = [];
   let result: SpamResult | undefined;
   for (let r = 0; r < Math.max(1, Number(values.runs)); r++) {
     result = undefined;
     const t0 = performance.now();
-    result = await computeSpam(d, { now: new Date(values.now as string), sinceDays: Number(values.since), timeoutMs: 900_000 });
+    const sliceUsers = values["slice-users"] ? Number(values["slice-users"]) : undefined;
+    result = await computeSpam(d, { now: new Date(values.now as string), sinceDays: Number(values.since), timeoutMs: 900_000, ...(sliceUsers ? { sliceUsers } : {}) });
     samples.push(performance.now() - t0);
   }
   // peak resident memory of this process so far, before the scores are serialised below
@@ -38,7 +41,7 @@ async function main() {
   const scores: [string, number][] = [];
   for (const [id, a] of result.accounts) if (a.score > 0) scores.push([id, a.score]);
   process.stdout.write(`${JSON.stringify({
-    median: samples[Math.floor(samples.length / 2)], best: samples[0], peakRssMb, stats: result.stats, thresholds: result.thresholds,
+    median: samples[Math.floor(samples.length / 2)], best: samples[0], peakRssMb, startRssMb, stats: result.stats, thresholds: result.thresholds,
     signalsOff: result.signals.filter((s) => !s.active).map((s) => `${s.id} (${s.why})`),
     waves: result.waves.length, largest: result.waves.slice(0, 5).map((w) => `${w.kind} ${w.label} ×${w.size}`),
     scores,
