@@ -18,6 +18,7 @@ const UNIT = [
   "test/input-guard.test.ts",
   "test/name-mapping.test.ts",
   "test/page-stack.test.ts",
+  "test/plugin-names.test.ts",
   "test/proxy.test.ts",
   "test/return-path.test.ts",
   "test/spam-patch.test.ts",
