@@ -19,6 +19,7 @@ const UNIT = [
   "test/input-guard.test.ts",
   "test/name-mapping.test.ts",
   "test/page-stack.test.ts",
+  "test/plugin-names.test.ts",
   "test/proxy.test.ts",
   "test/return-path.test.ts",
   "test/roles.test.ts",

@@ -18,7 +18,7 @@ function result(): SpamResult {
     stats: { scored: 4, loaded: 4, flagged: 4, likely: 3, ms: { query: 0, score: 0, total: 0 } },
   };
 }
-const q = { naming: { options: { schema: "public", models: {} } }, caps: { audit: false, features: new Set() } } as never;
+const q = { naming: { options: { schema: "public", models: {} } }, caps: { audit: false, modules: new Set() } } as never;
 
 describe("patching the cached spam result", () => {
   it("takes banned and cleared accounts out of their wave and the queue, idempotently, and back on undo", async () => {

@@ -1,9 +1,9 @@
 "use client";
 import type { RevokeNotes } from "../moderation/revoke-notes";
-import { BanUserDialog } from "./ban-user-dialog";
+import { BanUserDialog, UnbanDialog } from "@/lib/modules/admin/ui/ban-user-dialog";
 import { ChangeRoleDialog } from "./change-role-dialog";
 import { DeleteUserDialog } from "./delete-user-dialog";
-import { SignOutDialog, UnbanDialog } from "./user-confirm-dialogs";
+import { SignOutDialog } from "./user-confirm-dialogs";
 
 export type UserDialog = "ban" | "unban" | "signOut" | "role" | "delete";
 

@@ -1,15 +1,13 @@
 "use client";
 import { buttonVariants } from "@/components/ui/button";
 import { verifyEmailAction } from "@/lib/modules/core/actions/verify-email.action";
-import { useState } from "react";
-import type { BanStatus } from "@/lib/modules/admin/ban-status";
+import { type ReactNode, useState } from "react";
 import { useNotify } from "../ui/notice";
 import { useServerCall } from "../ui/use-server-call";
 import type { RevokeNotes } from "../moderation/revoke-notes";
-import { BanUserDialog } from "./ban-user-dialog";
 import { ChangeRoleDialog } from "./change-role-dialog";
 import { DeleteUserDialog } from "./delete-user-dialog";
-import { SignOutDialog, UnbanDialog } from "./user-confirm-dialogs";
+import { SignOutDialog } from "./user-confirm-dialogs";
 
 /** What the signed-in staff role may do here, decided on the server (the server enforces it too). */
 export interface UserPermissions {
@@ -21,34 +19,26 @@ export interface UserPermissions {
 }
 
 interface Props {
-  user: { id: string; email: string; role: string; banStatus: BanStatus; emailVerified: boolean };
+  user: { id: string; email: string; role: string; emailVerified: boolean };
   activeSessions: number;
   can: UserPermissions;
   notes: RevokeNotes;
+  /** the actions modules add (ui.userActions, rendered on the server), first */
+  moduleActions?: ReactNode;
 }
 
-type Open = "ban" | "unban" | "signOut" | "role" | "delete" | null;
+type Open = "signOut" | "role" | "delete" | null;
 
 /** The user page's actions, each shown only when the role allows it and the user's state calls for it. */
-export function UserActions({ user, activeSessions, can, notes }: Props) {
+export function UserActions({ user, activeSessions, can, notes, moduleActions }: Props) {
   const [open, setOpen] = useState<Open>(null);
   const notify = useNotify();
   const verify = useServerCall();
   const close = () => setOpen(null);
-  const banned = user.banStatus === "banned";
   const verifyEmail = () => verify.run(() => verifyEmailAction({ userId: user.id }), () => notify("Email marked as verified."));
   return (
     <fieldset className="m-0 flex min-w-0 flex-wrap items-center gap-2 border-0 p-0" aria-label="User actions">
-      {can.ban && !banned ? (
-        <button type="button" className={buttonVariants({ variant: "destructive-outline", size: "xs" })} onClick={() => setOpen("ban")}>
-          Ban
-        </button>
-      ) : null}
-      {can.ban && banned ? (
-        <button type="button" className={buttonVariants({ variant: "outline", size: "xs" })} onClick={() => setOpen("unban")}>
-          Unban
-        </button>
-      ) : null}
+      {moduleActions}
       {can.revokeSessions ? (
         <button type="button" className={buttonVariants({ variant: "outline", size: "xs" })} onClick={() => setOpen("signOut")}>
           Sign out everywhere
@@ -76,8 +66,6 @@ export function UserActions({ user, activeSessions, can, notes }: Props) {
         </p>
       ) : null}
 
-      {open === "ban" ? <BanUserDialog userId={user.id} email={user.email} activeSessions={activeSessions} notes={notes} onClose={close} /> : null}
-      {open === "unban" ? <UnbanDialog userId={user.id} email={user.email} onClose={close} /> : null}
       {open === "signOut" ? <SignOutDialog userId={user.id} email={user.email} activeSessions={activeSessions} notes={notes} onClose={close} /> : null}
       {open === "role" ? <ChangeRoleDialog userId={user.id} email={user.email} role={user.role} onClose={close} /> : null}
       {open === "delete" ? <DeleteUserDialog userId={user.id} email={user.email} notes={notes} onClose={close} /> : null}

@@ -1,6 +1,5 @@
 "use client";
 import { revokeUserSessionsAction } from "@/lib/modules/core/actions/revoke-user-sessions.action";
-import { unbanUserAction } from "@/lib/modules/admin/actions/unban-user.action";
 import { ConfirmDialog } from "../ui/confirm-dialog";
 import { useNotify } from "../ui/notice";
 import { plural, revokeResultText } from "../moderation/result-text";
@@ -11,27 +10,6 @@ interface Target {
   userId: string;
   email: string;
   onClose: () => void;
-}
-
-/** Lifting a ban; the sessions it ended are not restored (Better Auth's unbanUser does the same). */
-export function UnbanDialog({ userId, email, onClose }: Target) {
-  const notify = useNotify();
-  return (
-    <ConfirmDialog
-      title={`Unban ${email}`}
-      confirmLabel="Unban"
-      pendingLabel="Unbanning…"
-      tone="primary"
-      run={() => unbanUserAction({ userId })}
-      onDone={() => {
-        notify("Unbanned: the user can sign in again.");
-        onClose();
-      }}
-      onClose={onClose}
-    >
-      <p>The ban, its reason and its end date are cleared. Sessions ended by the ban stay ended.</p>
-    </ConfirmDialog>
-  );
 }
 
 /** "Sign out everywhere": every session of the user, in the database and the app's session store. */

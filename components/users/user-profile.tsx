@@ -23,7 +23,7 @@ interface Props {
   user: UserRow;
   item: UserListItem;
   enabledModules: ReadonlySet<ModuleId>;
-  /** the database tracks bans (a module provides the "bans" feature) */
+  /** the database tracks bans (a module that is on contributes a ban: banOf) */
   bansTracked: boolean;
   now: Date;
 }

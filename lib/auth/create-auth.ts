@@ -4,7 +4,7 @@ import type { BetterAuthOptions, BetterAuthPlugin } from "better-auth";
 import { betterAuthDatabase, coreFields, coreModelOptions } from "../db/better-auth-schema";
 import type { Database } from "../db/open";
 import { CLIENT_IP_HEADER } from "../http/client-ip";
-import { banStatusOf } from "../modules/admin/ban-status";
+import { banOf, type ModuleBan } from "../modules";
 import { type StaffRole, staffRoleOf } from "./roles";
 import { verifyStaffPassword } from "./password";
 
@@ -23,40 +23,31 @@ export interface DashboardAuthOptions {
 const roleField = (d: Database) => ({ type: "string", required: false, input: false, fieldName: d.naming.column("user", "role") }) as const;
 
 /**
- * role (and the ban, when the admin plugin's columns exist) come with every getSession, so checking
- * staff costs no extra query. Typed as role-only: the ban fields exist only on some databases.
+ * role (and a ban's fields, when a module that is on contributes a ban) come with every getSession,
+ * so checking staff costs no extra query. Typed as role-only: the ban fields exist only on some databases.
  */
 function staffFields(d: Database): { role: ReturnType<typeof roleField> } {
-  if (!d.caps.features.has("bans")) return { role: roleField(d) };
-  const ban = {
-    banned: { type: "boolean", required: false, input: false, fieldName: d.naming.column("user", "banned") },
-    banExpires: { type: "date", required: false, input: false, fieldName: d.naming.column("user", "banExpires") },
-  } as const;
-  return { role: roleField(d), ...ban };
+  const ban = Object.entries(banOf(d.caps)?.sessionFields ?? {}).map(([field, type]) => [field, { type, required: false, input: false, fieldName: d.naming.column("user", field) }]);
+  return { role: roleField(d), ...Object.fromEntries(ban) };
 }
 
-/** The staff role a user row grants: none while an effective ban lasts. */
-export function staffRoleOfUser(
-  u: { role?: string | null; banned?: boolean | null; banExpires?: Date | string | null },
-  map: Record<string, StaffRole>,
-  now = new Date(),
-): StaffRole | null {
-  const banExpires = u.banExpires ? new Date(u.banExpires) : null;
-  if (banStatusOf({ banned: u.banned ?? null, banExpires }, now) === "banned") return null;
+/** The staff role a user row grants: none while a ban is in force. */
+export function staffRoleOfUser(u: { role?: string | null } & Readonly<Record<string, unknown>>, map: Record<string, StaffRole>, ban: ModuleBan | null, now = new Date()): StaffRole | null {
+  if (ban?.inForceOf(u, now)) return null;
   return staffRoleOf(u.role, map);
 }
 
 /** Staff are the app's own users; this is the lookup the sign-in gate uses. */
 export async function lookupStaff(d: Pick<Database, "db" | "caps">, userId: string, map: Record<string, StaffRole>, now = new Date()) {
-  const admin = d.caps.features.has("bans");
+  const ban = banOf(d.caps);
   const u = await d.db
     .selectFrom("user")
     .select(["user.id", "user.email", "user.name", "user.role"])
-    .$if(admin, (qb) => qb.select(["user.banned", "user.banExpires"]))
+    .$if(ban !== null, (qb) => qb.select(Object.keys(ban?.sessionFields ?? {}).map((f) => `user.${f}` as "user.role")))
     .where("user.id", "=", userId)
     .executeTakeFirst();
   if (!u) return null;
-  return { id: u.id, email: u.email, name: u.name, appRole: u.role, role: staffRoleOfUser(u, map, now) };
+  return { id: u.id, email: u.email, name: u.name, appRole: u.role, role: staffRoleOfUser(u, map, ban, now) };
 }
 
 /**

@@ -3,6 +3,8 @@ import { headers as nextHeaders } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { getConfig } from "../config";
 import { AppError, expectedError, UNAVAILABLE_DIGEST } from "../errors";
+import { getDatabase } from "../db";
+import { banOf } from "../modules";
 import { staffRoleOfUser } from "./create-auth";
 import { getAuth } from "./index";
 import { can, type Permission } from "./permissions";
@@ -42,8 +44,9 @@ async function readStaff(headers: Headers): Promise<StaffCheck> {
   const session = await auth.api.getSession({ headers });
   if (!session) return { kind: "anonymous" };
   // The additional fields declared in createDashboardAuth; Better Auth's inferred type omits them.
-  const user = session.user as unknown as { id: string; email: string; name: string; role?: string | null; banned?: boolean | null; banExpires?: Date | string | null };
-  const role = staffRoleOfUser(user, getConfig().staffRoleMap);
+  // (a module's ban fields among them: see staffFields)
+  const user = session.user as unknown as { id: string; email: string; name: string; role?: string | null } & Record<string, unknown>;
+  const role = staffRoleOfUser(user, getConfig().staffRoleMap, banOf((await getDatabase()).caps));
   if (!role) return { kind: "not-staff", email: user.email };
   return { kind: "staff", staff: { id: user.id, email: user.email, name: user.name, appRole: user.role ?? null, role } };
 }

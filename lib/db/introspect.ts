@@ -1,5 +1,5 @@
 import { type Kysely, sql } from "kysely";
-import { dashboardRequires, type Feature, type ModelName, type ModuleId, modelNames, modules } from "../modules";
+import { dashboardRequires, type ModelName, type ModuleId, modelNames, modules } from "../modules";
 import { AUDIT_TABLE } from "./app-tables";
 import { trgmPattern } from "./sql-patterns";
 import { type Naming, toSnake } from "./naming";
@@ -7,8 +7,6 @@ import { type Naming, toSnake } from "./naming";
 /** What the live database supports: which modules are on, which logical columns exist. */
 export interface Capabilities {
   modules: ReadonlySet<ModuleId>;
-  /** what the modules that are on provide; the core asks for these, never for a module by name */
-  features: ReadonlySet<Feature>;
   columns: Record<ModelName, ReadonlySet<string>>;
   /** how ids are generated, read from the type of `session.id`, so staff sessions insert cleanly */
   idType: "text" | "uuid" | "serial";
@@ -79,11 +77,9 @@ export async function introspect(db: Kysely<any>, naming: Naming, opts: { sessio
     const ok = m === core || Object.entries(m.requires).every(([model, fields]) => fields.every((f) => columns[model as ModelName].has(f)));
     if (ok) on.add(m.id);
   }
-  const features = new Set(modules.filter((m) => on.has(m.id)).flatMap((m) => m.provides ?? []));
   const idType = tables.get(naming.table("session"))?.get(naming.column("session", "id"));
   return {
     modules: on,
-    features,
     columns,
     idType: idType === "uuid" ? "uuid" : idType === "integer" || idType === "bigint" ? "serial" : "text",
     audit: tables.has(AUDIT_TABLE),

@@ -89,7 +89,6 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
 function emptyCaps(): Capabilities {
   return {
     modules: new Set(),
-    features: new Set(),
     columns: Object.fromEntries(modelNames.map((m) => [m, new Set<string>()])) as Record<ModelName, Set<string>>,
     idType: "text",
     audit: false,

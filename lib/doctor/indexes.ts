@@ -78,14 +78,8 @@ export function recommendedIndexes(n: Naming, caps: Capabilities): IndexSpec[] {
     },
   ];
   if (!caps.sessionTable) out.splice(0, out.length, ...out.filter((s) => s.model !== "session"));
-  if (caps.features.has("bans")) {
-    out.push({
-      id: "user_banned", model: "user", why: "banned filter (partial: only banned rows are indexed)",
-      using: `(${col(n, "user", "createdAt")}, ${col(n, "user", "id")}) WHERE ${col(n, "user", "banned")} IS TRUE`,
-      equivalent: new RegExp(`WHERE \\(?${re(n, "user", "banned")}`),
-    });
-  }
-  for (const field of ["username", "phoneNumber"] as const) {
+  // the search box also matches the modules' search fields: each needs its trigram index
+  for (const field of new Set(modules.flatMap((m) => m.searchFields ?? []))) {
     if (!caps.columns.user.has(field)) continue;
     out.push({
       id: `user_${field}_trgm`, model: "user", needsTrgm: true, why: `substring search on ${field} (the search box includes it)`,
@@ -93,7 +87,7 @@ export function recommendedIndexes(n: Naming, caps: Capabilities): IndexSpec[] {
       equivalent: trgmPattern(n, "user", field),
     });
   }
-  // the indexes the modules that are on need for their own pages (e.g. the organizations list)
+  // the indexes the modules that are on need for their own pages and filters (e.g. the organizations list)
   for (const m of modules) if (caps.modules.has(m.id as never)) out.push(...(m.indexes?.(n) ?? []));
   return out;
 }

@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import { encodeCursor } from "../db/cursor";
 import type { Database } from "../db/open";
-import type { ModelName } from "../modules";
+import { enabledListFilters, type ModelName } from "../modules";
 import { listSessions } from "../sessions/list";
 import { parseSessionListParams } from "../sessions/search-params";
 import { listUsers } from "../users/queries";
@@ -40,7 +40,8 @@ function probes(d: Database): Probe[] {
     { name: "sessions of a /24", fixes: ["session_ip"], run: s({ ip: "203.0.113.0/24" }) },
     { name: "sessions, newest first", fixes: ["session_created"], run: s({}) },
   ];
-  if (d.caps.features.has("bans")) list.push({ name: "banned users", fixes: ["user_banned"], run: u({ status: "banned" }) });
+  // the modules' users-list filters that name the index serving them (a ban filter, say)
+  for (const f of enabledListFilters(d.caps.modules)) if (f.probe) list.push({ name: f.probe.name, fixes: [f.probe.index], run: u({ [f.key]: f.probe.value }) });
   return d.caps.sessionTable ? list : list.filter((p) => !p.name.startsWith("sessions") && p.name !== "users by last activity");
 }
 

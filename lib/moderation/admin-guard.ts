@@ -2,7 +2,7 @@ import { sql } from "kysely";
 import type { ActionEnv } from "../actions/runner";
 import { staffRoleOf } from "../auth/roles";
 import { AppError } from "../errors";
-import { banStatusOf } from "../modules/admin/ban-status";
+import { banOf } from "../modules";
 
 /**
  * Key of the transaction-scoped advisory lock that serialises every change that can take away an
@@ -21,7 +21,7 @@ export const ADMIN_SET_LOCK = [0x62612d61, 0x646d696e] as const;
  * snapshot under READ COMMITTED) sees the first one's result.
  *
  *   select pg_advisory_xact_lock(1650535777, 1684892014);
- *   select id, role, banned, banExpires from user where role like '%admin%' ...   -- then the staff check's rule
+ *   select id, role, <the ban's fields> from user where role like '%admin%' ...   -- then the staff check's rule
  *
  * Under the lock the actor is checked too: an admin demoted or banned a moment ago by someone else
  * may no longer take an admin away (403). Targets that are not admins (the common case, and every
@@ -41,19 +41,19 @@ export async function guardAdminRemoval(env: ActionEnv, ids: readonly string[]):
 async function effectiveAdmins(env: ActionEnv, ids: string[] | null): Promise<string[]> {
   const adminRoles = Object.entries(env.staffRoleMap).filter(([, s]) => s === "admin").map(([r]) => r);
   if (adminRoles.length === 0) return [];
-  const bans = env.q.caps.features.has("bans");
+  const ban = banOf(env.q.caps);
   // LIKE narrows; staffRoleOf decides (so "superadmin" does not count as "admin", a ban does).
   const rows = await env.q.db
     .selectFrom("user")
     .select(["user.id", "user.role"])
-    .$if(bans, (qb) => qb.select(["user.banned", "user.banExpires"]))
+    .$if(ban !== null, (qb) => qb.select((ban?.fields ?? []).map((f) => `user.${f}` as "user.role")))
     .$if(ids !== null, (qb) => qb.where("user.id", "=", sql<string>`any(${ids ?? []}::text[])`))
     .where((eb) => eb.or(adminRoles.map((r) => eb("user.role", "like", `%${r}%`))))
     .execute();
   return rows
-    .filter((u: { role: string | null; banned?: boolean | null; banExpires?: Date | null }) => {
+    .filter((u) => {
       // the same rule as the staff check (staffRoleOfUser): a banned admin is no admin
-      if (banStatusOf({ banned: u.banned ?? null, banExpires: u.banExpires ?? null }, env.now) === "banned") return false;
+      if (ban?.inForceOf(u, env.now)) return false;
       return staffRoleOf(u.role, env.staffRoleMap) === "admin";
     })
     .map((u) => u.id);

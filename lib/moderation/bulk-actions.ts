@@ -1,15 +1,23 @@
 import { type ActionEnv, defineAction } from "../actions/runner";
+import { moduleBulkVerbs } from "../actions/bulk-verbs";
 import type { Staff } from "../auth/staff";
 import type { StaffRole } from "../auth/roles";
 import type { Q } from "../db/context";
 import { AppError } from "../errors";
-import { keptActivity, type LastActive, revokeUsersSessions } from "../sessions/revoke";
-import { guardAdminRemoval } from "./admin-guard";
-import { banFields, effectivelyBanned, requireBans } from "./guards";
-import { banEnd, type BulkInput, bulkInput } from "./schemas";
+import { keptActivity, revokeUsersSessions } from "../sessions/revoke";
+import type { BulkVerb } from "./bulk-verb";
+import { type BulkInput, bulkInput } from "./schemas";
 import { type ScopeClaim, signScope, verifyScope } from "./scope-token";
 import { refuseWholeUserBase, selectTargets, type TargetUser } from "./targets";
-import { banUsers, unbanUsers } from "./users";
+
+/** The core's verb: sign the users out everywhere (database and store). */
+const revokeSessions: BulkVerb = {
+  async run(env, ids) {
+    const r = await revokeUsersSessions(env, ids);
+    return { result: { usersChanged: 0, sessionsRevoked: r.sessions }, lastActive: r.lastActive, after: { sessionsRevoked: r.sessions } };
+  },
+};
+const verbs: Record<BulkInput["action"], BulkVerb> = { revokeSessions, ...moduleBulkVerbs };
 
 /** What the scope token signs: the action, the actor and the selection (ids need no token). */
 const claimOf = (input: BulkInput, actor: Staff): ScopeClaim | null =>
@@ -20,11 +28,23 @@ function requireAdminForEveryone(input: BulkInput, actor: Staff) {
   if ("everyone" in input.selection && actor.role !== "admin") throw new AppError("forbidden", "Only admins act on every user.");
 }
 
-/** A bulk ban skips bans in force unless replaceBans: it never silently rewrites a ban someone set. */
-function splitBans(input: BulkInput, users: TargetUser[], now: Date) {
-  if (input.action !== "ban" || input.replaceBans) return { act: users, alreadyBanned: [] as TargetUser[] };
-  return { act: users.filter((u) => !effectivelyBanned(u, now)), alreadyBanned: users.filter((u) => effectivelyBanned(u, now)) };
+/** Who was left alone: the staff protections' counts and each verb's (e.g. alreadyBanned). */
+type BulkSkipped = { self: number; staff: number; [verbSkip: string]: number };
+
+/**
+ * The targets the verb acts on and the ones it leaves alone. `skipped` names every verb's skip
+ * key (0 for the others), so an answer's shape does not depend on the action.
+ */
+function splitTargets(input: BulkInput, users: TargetUser[], now: Date) {
+  const skip = verbs[input.action].skip;
+  const left = skip ? users.filter((u) => skip.test(input, u, now)) : [];
+  const counts = Object.fromEntries(Object.values(verbs).flatMap((v) => (v.skip ? [[v.skip.key, 0]] : [])));
+  if (skip) counts[skip.key] = left.length;
+  return { act: skip ? users.filter((u) => !skip.test(input, u, now)) : users, skippedByVerb: counts as Record<string, number> };
 }
+
+/** What a preview's sample shows of a target: id, email and what every verb shows (the ban, say). */
+const sampleOf = (u: TargetUser) => Object.assign({ id: u.id, email: u.email }, ...Object.values(verbs).map((v) => v.sample?.(u) ?? {}));
 
 /**
  * What a bulk action would touch: shown (count and a sample) before anything is confirmed. For a
@@ -35,13 +55,13 @@ export async function previewBulk(q: Q, input: BulkInput, actor: Staff, staffRol
   // Read-only: a preview must not lock the rows it merely counts.
   const { users, skipped } = await selectTargets(q, input.selection, actor, staffRoleMap, now, { lock: false });
   if ("filter" in input.selection) await refuseWholeUserBase(q, users.length, actor, staffRoleMap);
-  const { act, alreadyBanned } = splitBans(input, users, now);
+  const { act, skippedByVerb } = splitTargets(input, users, now);
   const claim = claimOf(input, actor);
   return {
     action: input.action,
     users: act.length,
-    skipped: { ...skipped, alreadyBanned: alreadyBanned.length },
-    sample: act.slice(0, 10).map((u) => ({ id: u.id, email: u.email, ...banFields(u) })),
+    skipped: { ...skipped, ...skippedByVerb } as BulkSkipped,
+    sample: act.slice(0, 10).map(sampleOf),
     ...(claim ? { scopeToken: signScope(claim, users.length, now) } : {}),
   };
 }
@@ -49,46 +69,25 @@ export async function previewBulk(q: Q, input: BulkInput, actor: Staff, staffRol
 /**
  * Ban, unban or sign out a set of users in one transaction: three statements whatever the count,
  * all-or-nothing, harmless to re-run. Staff protections skip (and report) self and other staff;
- * a ban skips (and reports) users already banned unless replaceBans.
+ * a verb may skip (and report) more (a ban: users already banned, unless replaceBans).
  */
 export const bulkUsersSpec = defineAction({
   name: "users.bulk",
   permission: "users.bulk",
   input: bulkInput,
   async run(env: ActionEnv, input) {
-    if (input.action !== "revokeSessions") requireBans(env);
+    const verb = verbs[input.action];
+    verb.require?.(env);
     requireAdminForEveryone(input, env.staff);
     const { users, skipped: protectedSkips } = await selectTargets(env.q, input.selection, env.staff, env.staffRoleMap, env.now);
     if ("filter" in input.selection) await refuseWholeUserBase(env.q, users.length, env.staff, env.staffRoleMap);
     // The rows are locked: the count compared with the preview's is the one acted on.
     const claim = claimOf(input, env.staff);
     if (claim) verifyScope(input.scopeToken, claim, users.length, env.now);
-    const { act, alreadyBanned } = splitBans(input, users, env.now);
-    const skipped = { ...protectedSkips, alreadyBanned: alreadyBanned.length };
+    const { act, skippedByVerb } = splitTargets(input, users, env.now);
+    const skipped: BulkSkipped = { ...protectedSkips, ...skippedByVerb };
     const ids = act.map((u) => u.id);
-    let result: { usersChanged: number; sessionsRevoked: number };
-    let after: unknown;
-    let lastActive: LastActive = {};
-    if (input.action === "ban") {
-      await guardAdminRemoval(env, ids);
-      const expiresAt = banEnd(input, env.now);
-      const r = await banUsers(env, ids, { reason: input.reason ?? "", expiresAt });
-      result = { usersChanged: r.users, sessionsRevoked: r.sessions };
-      lastActive = r.lastActive;
-      after = { banned: true, banReason: input.reason, banExpires: expiresAt?.toISOString() ?? null };
-    } else if (input.action === "unban") {
-      const r = await unbanUsers(env, ids);
-      result = { usersChanged: r.users, sessionsRevoked: 0 };
-      after = { banned: false, banReason: null, banExpires: null };
-    } else {
-      const r = await revokeUsersSessions(env, ids);
-      result = { usersChanged: 0, sessionsRevoked: r.sessions };
-      lastActive = r.lastActive;
-      after = { sessionsRevoked: r.sessions };
-    }
-    const previouslyBanned = act.filter((u) => u.banned === true);
-    // A replaced ban is not lost: its reason and end stay in the audit record.
-    const previousBans = input.action === "ban" ? previouslyBanned.map((u) => ({ id: u.id, banReason: u.banReason, banExpires: u.banExpires?.toISOString() ?? null })) : undefined;
+    const { result, after, before, lastActive = {} } = await verb.run(env, ids, input, act);
     const sel = input.selection;
     return {
       result: { ...result, usersSelected: ids.length, skipped },
@@ -99,12 +98,11 @@ export const bulkUsersSpec = defineAction({
         reason: input.reason ?? null,
         before: {
           selection: "filter" in sel ? { filter: sel.filter } : "everyone" in sel ? { everyone: true } : { ids: ids.length },
-          previouslyBanned: previouslyBanned.length,
           skipped,
-          ...(previousBans?.length ? { previousBans } : {}),
+          ...before,
           ...keptActivity(lastActive),
         },
-        after: { ...(after as object), ...result },
+        after: { ...after, ...result },
       },
     };
   },

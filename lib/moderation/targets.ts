@@ -5,6 +5,7 @@ import { staffRoleOf } from "../auth/roles";
 import type { Q } from "../db/context";
 import type { UserTable } from "../db/schema";
 import { AppError, badRequest } from "../errors";
+import { banOf } from "../modules";
 import { userWhere } from "../users/filters";
 import { effectiveFilters, hasFilters, type UserFilters } from "../users/list-params";
 
@@ -14,8 +15,11 @@ export const MAX_BULK_USERS = 50_000;
 /** Whom an action targets: explicit ids, a filter, or everyone (admin-only, typed confirmation). */
 export type UserSelection = { ids: string[] } | { filter: UserFilters } | { everyone: true };
 
-/** A user an action may touch, as the schema types its columns. */
-export type TargetUser = Pick<Selectable<UserTable>, "id" | "email" | "role" | "banned" | "banReason" | "banExpires" | "emailVerified">;
+/**
+ * A user an action may touch, as the schema types its columns, plus the fields of a module's ban
+ * (`banOf(caps).fields`, null when absent), which only that module's actions read.
+ */
+export type TargetUser = Pick<Selectable<UserTable>, "id" | "email" | "role" | "emailVerified"> & { readonly [field: string]: unknown };
 
 /**
  * The users an action may touch, locked (FOR UPDATE) so two moderators acting at once serialise on
@@ -31,12 +35,12 @@ export async function selectTargets(
   now: Date,
   opts: { allowSelf?: boolean; lock?: boolean } = {},
 ) {
-  const admin = q.caps.features.has("bans");
+  const banFields = banOf(q.caps)?.fields ?? [];
   if ("filter" in sel) requireEffectiveFilter(q, sel.filter);
   const rows = await q.db
     .selectFrom("user")
     .select(["user.id", "user.email", "user.role", "user.emailVerified"])
-    .$if(admin, (qb) => qb.select(["user.banned", "user.banReason", "user.banExpires"]))
+    .$if(banFields.length > 0, (qb) => qb.select(banFields.map((f) => `user.${f}` as "user.role")))
     .$if("ids" in sel, (qb) => qb.where("user.id", "=", sql<string>`any(${"ids" in sel ? sel.ids : []}::text[])`))
     .$if("filter" in sel, (qb) => qb.where(userWhere(q, "filter" in sel ? sel.filter : {}, now)))
     .orderBy("user.id")
@@ -47,7 +51,7 @@ export async function selectTargets(
   const users: TargetUser[] = [];
   const skipped = { self: 0, staff: 0 };
   for (const row of rows) {
-    const r: TargetUser = { banned: null, banReason: null, banExpires: null, ...row };
+    const r: TargetUser = { ...Object.fromEntries(banFields.map((f) => [f, null])), ...(row as TargetUser) };
     if (r.id === actor.id && !opts.allowSelf) skipped.self++;
     else if (r.id === actor.id) users.push(r);
     else if ((actor.role !== "admin" || "everyone" in sel) && staffRoleOf(r.role, staffRoleMap)) skipped.staff++;

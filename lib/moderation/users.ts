@@ -5,35 +5,9 @@ import { revokeUsersSessions } from "../sessions/revoke";
 /**
  * Set-based account changes on a list of user ids (already selected, locked and protected by
  * selectTargets). One statement per table whatever the number of users; re-running is harmless.
+ * (A module's own changes, such as the admin plugin's ban, live in its actions/ folder.)
  */
 const anyId = (ids: readonly string[]) => sql<string>`any(${[...ids]}::text[])`;
-
-/** Better Auth's banUser: set the ban, then end every session (database and store). */
-export async function banUsers(env: RevokeEnv, ids: readonly string[], ban: { reason: string; expiresAt: Date | null }) {
-  if (!ids.length) return { users: 0, sessions: 0, lastActive: {} };
-  const updated = await env.q.db
-    .updateTable("user")
-    .set({ banned: true, banReason: ban.reason, banExpires: ban.expiresAt, updatedAt: env.now })
-    .where("user.id", "=", anyId(ids))
-    .returning("user.id")
-    .execute();
-  const { sessions, lastActive } = await revokeUsersSessions(env, ids);
-  return { users: updated.length, sessions, lastActive };
-}
-
-/** Better Auth's unbanUser: clear all three ban columns. Only rows that hold a ban change. */
-export async function unbanUsers(env: RevokeEnv, ids: readonly string[]) {
-  if (!ids.length) return { users: 0 };
-  const updated = await env.q.db
-    .updateTable("user")
-    .set({ banned: false, banReason: null, banExpires: null, updatedAt: env.now })
-    .where("user.id", "=", anyId(ids))
-    .where("user.banned", "is", true)
-    .returning("user.id")
-    .execute();
-  await env.store?.updateCachedUser(updated.map((u) => u.id), { banned: false, banReason: null, banExpires: null, updatedAt: env.now.toISOString() });
-  return { users: updated.length };
-}
 
 export async function markEmailVerified(env: RevokeEnv, id: string) {
   const r = await env.q.db.updateTable("user").set({ emailVerified: true, updatedAt: env.now }).where("user.id", "=", id).where("user.emailVerified", "=", false).executeTakeFirst();

@@ -5,11 +5,11 @@ import { passkeyModule } from "./passkey";
 import { phoneNumberModule } from "./phone-number";
 import { twoFactorModule } from "./two-factor";
 import type { PermissionOf } from "./access";
-import type { DashboardModule, ListColumn, ListFilter, ModelName, NavEntry, UserApiField, UserPanel } from "./types";
+import type { AccountFix, DashboardModule, EditField, ListColumn, ListFilter, ModelName, ModuleBan, NavEntry, UserAction, UserApiField, UserPanel } from "./types";
 import { usernameModule } from "./username";
 
 export type {
-  DashboardModule, Feature, FieldSpec, ListColumn, ListFilter, ListFilterView, ModelName, NavEntry, PluginSchemaOption, ProfileField, UserApiField, UserPanel, UserPanelProps,
+  AccountFix, DashboardModule, EditField, FieldSpec, ListColumn, ListFilter, ListFilterView, ModelName, ModuleBan, NavEntry, PluginSchemaOption, ProfileField, UserAction, UserActionProps, UserApiField, UserPanel, UserPanelProps,
 } from "./types";
 
 /**
@@ -71,6 +71,12 @@ export function knownFields(): Record<ModelName, Set<string>> {
 /** The modules that are on in this database (`caps.modules`, decided once by introspection). */
 const enabled = (on: ReadonlySet<string>) => modules.filter((m) => on.has(m.id));
 
+/**
+ * The ban a module that is on contributes, or null: what the core asks instead of naming the plugin
+ * ("can users be banned here?", "is this user banned?").
+ */
+export const banOf = (caps: { modules: ReadonlySet<string> }): ModuleBan | null => enabled(caps.modules).find((m) => m.ban)?.ban ?? null;
+
 /** Navigation sections, in registration order, of the modules that are on. */
 export const navEntries = (on: ReadonlySet<string>): readonly NavEntry[] => enabled(on).flatMap((m) => m.ui?.nav ?? []);
 /** Command-palette shortcuts of the modules that are on. */
@@ -91,5 +97,12 @@ export const listFilters: readonly (ListFilter & { module: ModuleId })[] = modul
 export const enabledListFilters = (on: ReadonlySet<string>) => listFilters.filter((f) => on.has(f.module));
 /** Keys the modules that are on add to GET /api/v1/users/:id, in registration order. */
 export const userApiFields = (on: ReadonlySet<string>): readonly UserApiField[] => enabled(on).flatMap((m) => m.ui?.userApiFields ?? []);
+/** "Edit profile" fields of the modules that are on whose column exists. */
+export const editFields = (caps: { modules: ReadonlySet<string>; columns: { user: ReadonlySet<string> } }): readonly EditField[] =>
+  enabled(caps.modules).flatMap((m) => m.ui?.editFields ?? []).filter((f) => caps.columns.user.has(f.field));
+/** Header actions on the user page of the modules that are on. */
+export const userActions = (on: ReadonlySet<string>): readonly UserAction[] => enabled(on).flatMap((m) => m.ui?.userActions ?? []);
+/** "Account fixes" controls of the modules that are on. */
+export const accountFixes = (on: ReadonlySet<string>): readonly AccountFix[] => enabled(on).flatMap((m) => m.ui?.accountFixes ?? []);
 /** Users-list columns of the modules that are on, in registration order. */
 export const enabledListColumns = (on: ReadonlySet<string>): readonly ListColumn[] => enabled(on).flatMap((m) => m.ui?.listColumns ?? []);

@@ -10,8 +10,8 @@ import type { ModuleAccess } from "./access";
 
 /**
  * A dashboard module mirrors one Better Auth plugin (or the core schema). It owns, in its folder:
- * the logical fields it reads (derived from the plugin's own `schema`, see fields.ts), the features
- * it provides to the core, and what it adds to the UI. A module whose required fields are missing
+ * the logical fields it reads (derived from the plugin's own `schema`, see fields.ts), what it
+ * contributes to the core (a ban, say), and what it adds to the UI. A module whose required fields are missing
  * from the live database is switched off (lib/db/introspect.ts) and everything it adds disappears.
  */
 /**
@@ -24,10 +24,24 @@ export type ModelName = keyof DB & string;
 export type FieldSpec = Partial<Record<ModelName, readonly string[]>>;
 
 /**
- * What a module lets the core do, by meaning rather than by plugin: the core asks
- * `caps.features.has("bans")`, never which plugin supplied the columns.
+ * Keeping a user out (Better Auth's admin plugin: bans), contributed by a module and found by the
+ * core through the registry (`banOf(caps)`), never by plugin: "is there a ban?", not "is admin on?".
+ * Declarations only (SQL and pure functions): the actions that set and lift a ban are the module's
+ * own (`actions/`), as are the users-list filter, the badges and the user page's panel.
  */
-export type Feature = "bans";
+export interface ModuleBan {
+  /** the user fields a ban lives in: read with an action's targets and the dashboard's own session */
+  fields: readonly string[];
+  /** SQL: a ban is in force for this user now (not an effective admin, out of the spam review) */
+  inForce: (eb: ExpressionBuilder<DB, "user">, now: Date) => Expression<SqlBool>;
+  /** The same rule on a row read with `fields` (a missing field reads as null; dates may be ISO strings). */
+  inForceOf: (row: Readonly<Record<string, unknown>>, now: Date) => boolean;
+  /**
+   * The fields `inForceOf` needs, by Better Auth field type: read with every staff session (the
+   * dashboard's own Better Auth instance's additionalFields), so a ban takes a staff role away at once.
+   */
+  sessionFields: Readonly<Record<string, "boolean" | "date" | "string">>;
+}
 
 /** The plugin's `schema` option: Better Auth's own shape for renaming a plugin's tables and fields. */
 export type PluginSchemaOption = Partial<Record<string, { modelName?: string; fields?: Record<string, string> }>>;
@@ -89,6 +103,8 @@ export interface ListFilter {
   label: string;
   options: readonly { value: string; label: string }[];
   where: (eb: ExpressionBuilder<DB, "user">, value: string, now: Date) => Expression<SqlBool>;
+  /** what `npm run doctor` explains for this filter: one value and the index (an `indexes` id) serving it */
+  probe?: { name: string; value: string; index: string };
 }
 
 /** What the browser receives of a filter: no SQL. */
@@ -117,6 +133,43 @@ export interface UserApiField {
   load: () => Promise<{ default: (q: Q, userId: string) => Promise<unknown> }>;
 }
 
+/**
+ * A user field staff may fix in the user page's "Edit profile" dialog (a text input; empty clears
+ * it). The core's update action (lib/modules/core/actions/update-user.ts) validates and writes it.
+ */
+export interface EditField {
+  /** logical field on the user model; offered only while its column exists */
+  field: string;
+  label: string;
+}
+
+/** What a module's action on the user page's header is given: the panel's props and the live sessions. */
+export interface UserActionProps extends UserPanelProps {
+  activeSessions: number;
+}
+
+/**
+ * An action the module adds to the user page's header (e.g. the admin plugin's Ban / Unban): a
+ * server component in the module's ui/ folder, loaded lazily, rendered before the core's actions for
+ * roles holding `permission` while the module is on. It reads the user's state it needs itself.
+ */
+export interface UserAction {
+  id: string;
+  permission: PermissionName;
+  load: () => Promise<{ default: (props: UserActionProps) => ReactNode | Promise<ReactNode> }>;
+}
+
+/**
+ * A control the module adds to the user page's "Account fixes" panel (e.g. two-factor's "Remove
+ * two-factor"): a server component in the module's ui/ folder, loaded lazily like a panel, rendered
+ * for roles holding `permission` only while the module is on. It decides itself whether it applies.
+ */
+export interface AccountFix {
+  id: string;
+  permission: PermissionName;
+  load: () => Promise<{ default: (props: UserPanelProps) => ReactNode | Promise<ReactNode> }>;
+}
+
 /** What a module adds to the dashboard's frame and pages; the core renders it, never names it. */
 export interface ModuleUi {
   /** sections of the main navigation (also offered by the command palette) */
@@ -130,6 +183,12 @@ export interface ModuleUi {
   listColumns?: readonly ListColumn[];
   /** keys added to the user in the JSON API's user detail */
   userApiFields?: readonly UserApiField[];
+  /** user fields the "Edit profile" dialog offers */
+  editFields?: readonly EditField[];
+  /** controls in the user page's "Account fixes" panel */
+  accountFixes?: readonly AccountFix[];
+  /** actions in the user page's header */
+  userActions?: readonly UserAction[];
 }
 
 export interface DashboardModule {
@@ -146,8 +205,8 @@ export interface DashboardModule {
   optional?: FieldSpec;
   /** The permissions the module defines and which staff role holds them (see access.ts). */
   access?: ModuleAccess;
-  /** What the core may rely on while the module is on. */
-  provides?: readonly Feature[];
+  /** A ban the core may ask for while the module is on (at most one module contributes it). */
+  ban?: ModuleBan;
   /** Extra user fields shown on the profile. */
   profileFields?: readonly ProfileField[];
   /** User fields the search box also matches (case-insensitive substring). */

@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import type { Q } from "../db/context";
 import { type AuditRow, listAudit, parseAuditParams } from "../audit/queries";
-import { banStatusIs } from "../modules/admin/ban-status";
+import { banOf } from "../modules";
 
 /** The staff overview's figures; each is null when this database cannot say (no table, no plugin). */
 export interface OverviewFigures {
@@ -30,6 +30,8 @@ const utcDay = (d: Date) => d.toISOString().slice(0, 10);
  *             where updatedAt >= now - 30 days group by userId)
  */
 export async function readOverview(q: Q, now = new Date(), opts: { recent: boolean } = { recent: true }): Promise<OverviewFigures> {
+  // a ban contributed by a module that is on (counted while it is in force)
+  const ban = banOf(q.caps);
   const since = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) - (SIGNUP_DAYS - 1) * DAY);
   const [signupRows, active, banned, recent] = await Promise.all([
     q.db
@@ -57,9 +59,7 @@ export async function readOverview(q: Q, now = new Date(), opts: { recent: boole
           ])
           .executeTakeFirstOrThrow()
       : null,
-    q.caps.features.has("bans")
-      ? q.db.selectFrom("user").select((eb) => eb.fn.countAll<string>().as("n")).where((eb) => banStatusIs(eb, "banned", now)).executeTakeFirstOrThrow()
-      : null,
+    ban ? q.db.selectFrom("user").select((eb) => eb.fn.countAll<string>().as("n")).where((eb) => ban.inForce(eb, now)).executeTakeFirstOrThrow() : null,
     opts.recent && q.caps.audit ? listAudit(q, parseAuditParams({ limit: "8" })) : null,
   ]);
   const byDay = new Map(signupRows.map((r) => [r.day, Number(r.n)]));

@@ -1,5 +1,6 @@
-import { type Kysely, type RawBuilder, sql } from "kysely";
+import { type ExpressionBuilder, type Kysely, type RawBuilder, sql } from "kysely";
 import type { Q } from "../db/context";
+import { banOf } from "../modules";
 import type { DB } from "../db/schema";
 
 /**
@@ -84,13 +85,11 @@ const sessionAggregates = () => [
  * twice as fast as a million index look-ups but holds every user at once (the engine slices instead).
  */
 export async function loadFacts(q: Q, trx: Kysely<DB>, from: Date | null, now: Date, to: Date | null = null): Promise<UserFacts[]> {
-  const admin = q.caps.features.has("bans");
+  const ban = banOf(q.caps);
   const sessions = q.caps.sessionTable && q.caps.columns.session.has("userId") && q.caps.columns.session.has("ipAddress");
-  // An active ban: banned with no end or an end still ahead (an expired ban is lifted at next sign-in).
-  const ban = admin
-    ? sql<boolean>`coalesce(${sql.ref("user.banned")}, false) and (${sql.ref("user.banExpires")} is null or ${sql.ref("user.banExpires")} > ${now})`
-    : sql<boolean>`false`;
-  let users = trx.selectFrom("user").select(["user.id", "user.email", "user.name", "user.emailVerified", "user.createdAt", ban.as("banned")]);
+  // A ban in force, as the module that contributes bans defines it (an expired ban is lifted at next sign-in).
+  const banned = (eb: ExpressionBuilder<DB, "user">) => (ban ? sql<boolean>`${ban.inForce(eb, now)}` : sql<boolean>`false`).as("banned");
+  let users = trx.selectFrom("user").select((eb) => ["user.id", "user.email", "user.name", "user.emailVerified", "user.createdAt", banned(eb)]);
   if (from) users = users.where("user.createdAt", ">=", from);
   if (to) users = users.where("user.createdAt", "<", to);
 

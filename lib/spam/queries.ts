@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import type { Q } from "../db/context";
-import { banStatusIs } from "../modules/admin/ban-status";
+import { banOf } from "../modules";
 import { badRequest } from "../errors";
 import { clearedUserIds } from "./clearances";
 import { applySpamPatch, waveMemberIndex } from "./patch";
@@ -157,12 +157,13 @@ export function reconcileWaves(q: Q, result: SpamResult): Promise<void> {
 
 /** Which of these users hold an effective ban right now (one indexed query per page of candidates). */
 async function bannedNow(q: Q, ids: readonly string[]): Promise<Set<string>> {
-  if (!ids.length || !q.caps.features.has("bans")) return new Set();
+  const ban = banOf(q.caps);
+  if (!ids.length || !ban) return new Set();
   const rows = await q.db
     .selectFrom("user")
     .select("user.id")
     .where("user.id", "=", sql<string>`any(${[...ids]}::text[])`)
-    .where((eb) => banStatusIs(eb, "banned", new Date()))
+    .where((eb) => ban.inForce(eb, new Date()))
     .execute();
   return new Set(rows.map((r) => r.id));
 }

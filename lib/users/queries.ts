@@ -1,6 +1,6 @@
 import { type CompiledQuery, type RawBuilder, type Selectable, type SelectQueryBuilder, sql } from "kysely";
 import { has } from "../db/introspect";
-import { listFilters, profileFieldNames } from "../modules";
+import { banOf, listFilters, profileFieldNames } from "../modules";
 import { heavy, type Q } from "../db/context";
 import type { DB, UserTable } from "../db/schema";
 import { badRequest } from "../errors";
@@ -48,7 +48,7 @@ const extraUserFields = profileFieldNames;
 
 /** Columns of a user row: admin columns read as NULL when the admin plugin is absent. */
 function selectUser<O>(q: Q, qb: SelectQueryBuilder<DB, "user", O>) {
-  const admin = q.caps.features.has("bans");
+  const admin = banOf(q.caps) !== null;
   const nul = <T>() => sql<T>`null`;
   return qb
     .select([

@@ -1,7 +1,6 @@
 "use client";
-import { disableTwoFactorAction } from "@/lib/modules/two-factor/actions/disable-two-factor.action";
 import { unlinkAccountAction } from "@/lib/modules/core/actions/unlink-account.action";
-import { useState } from "react";
+import { type ReactNode, useState } from "react";
 import { Button } from "../../ui/button";
 import { ConfirmDialog } from "../../ui/confirm-dialog";
 import { useNotify } from "../../ui/notice";
@@ -12,26 +11,26 @@ import { mutedClass, rowClass } from "./styles";
 export interface AccountFixPermissions {
   edit: boolean;
   unlink: boolean;
-  /** the twoFactor module is on and the role may remove it */
-  disableTwoFactor: boolean;
 }
 
 interface Props {
-  user: EditableUser & { twoFactorEnabled: boolean | null };
+  user: EditableUser;
   /** sign-in methods (never tokens) */
   accounts: readonly { id: string; providerId: string }[];
   can: AccountFixPermissions;
+  /** the controls modules add (ui.accountFixes, rendered on the server), beside "Edit profile" */
+  moduleFixes?: ReactNode;
 }
 
-type Open = { kind: "edit" } | { kind: "twoFactor" } | { kind: "unlink"; account: { id: string; providerId: string } } | null;
+type Open = { kind: "edit" } | { kind: "unlink"; account: { id: string; providerId: string } } | null;
 
 const providerName = (p: string) => (p === "credential" ? "Password" : p.charAt(0).toUpperCase() + p.slice(1));
 
 /**
  * "Account fixes": edit the profile, remove a sign-in method (never the last: the server counts
- * under a lock, the button only says so up front), remove two-factor so the user can enrol again.
+ * under a lock, the button only says so up front), and what modules add (remove two-factor …).
  */
-export function AccountFixesPanel({ user, accounts, can }: Props) {
+export function AccountFixesPanel({ user, accounts, can, moduleFixes }: Props) {
   const [open, setOpen] = useState<Open>(null);
   const notify = useNotify();
   const close = () => setOpen(null);
@@ -47,11 +46,7 @@ export function AccountFixesPanel({ user, accounts, can }: Props) {
             Edit profile
           </Button>
         ) : null}
-        {can.disableTwoFactor && user.twoFactorEnabled ? (
-          <Button type="button" variant="outline" size="sm" onClick={() => setOpen({ kind: "twoFactor" })}>
-            Remove two-factor
-          </Button>
-        ) : null}
+        {moduleFixes}
       </div>
       {can.unlink && accounts.length ? (
         <ul className="flex flex-col gap-2" aria-label="Sign-in methods">
@@ -75,24 +70,6 @@ export function AccountFixesPanel({ user, accounts, can }: Props) {
       {can.unlink && last ? <p className={mutedClass}>One sign-in method left: it cannot be removed.</p> : null}
 
       {open?.kind === "edit" ? <EditUserDialog user={user} onClose={close} /> : null}
-      {open?.kind === "twoFactor" ? (
-        <ConfirmDialog
-          title={`Remove two-factor from ${user.email}`}
-          confirmLabel="Remove two-factor"
-          pendingLabel="Removing…"
-          run={() => disableTwoFactorAction({ userId: user.id })}
-          onDone={() => {
-            notify("Two-factor removed: the password alone signs the user in, and they can set it up again.");
-            close();
-          }}
-          onClose={close}
-        >
-          <p className="text-sm">
-            Their authenticator secret and backup codes are deleted, as your app&apos;s own “disable two-factor” does. Do this only once you are sure the
-            request comes from the account&apos;s owner.
-          </p>
-        </ConfirmDialog>
-      ) : null}
       {open?.kind === "unlink" ? (
         <ConfirmDialog
           title={`Remove ${providerName(open.account.providerId)} from ${user.email}`}

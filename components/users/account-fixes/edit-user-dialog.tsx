@@ -1,6 +1,6 @@
 "use client";
 import { updateUserAction } from "@/lib/modules/core/actions/update-user.action";
-import { useId, useState } from "react";
+import { Fragment, useId, useState } from "react";
 import { ConfirmDialog } from "../../ui/confirm-dialog";
 import { useNotify } from "../../ui/notice";
 import { Field, Input } from "../../ui/input";
@@ -12,12 +12,11 @@ export interface EditableUser {
   email: string;
   emailVerified: boolean;
   image: string | null;
-  /** undefined: the username plugin is off */
-  username?: string | null;
-  displayUsername?: string | null;
+  /** the fields modules let staff fix (ui.editFields), with their current values */
+  moduleFields: readonly { field: string; label: string; value: string | null }[];
 }
 
-/** Fix a user's name, email, image or username; only what changed is sent (and audited). */
+/** Fix a user's name, email, image or a module's field; only what changed is sent (and audited). */
 export function EditUserDialog({ user, onClose }: { user: EditableUser; onClose: () => void }) {
   const notify = useNotify();
   const id = useId();
@@ -25,9 +24,7 @@ export function EditUserDialog({ user, onClose }: { user: EditableUser; onClose:
   const [email, setEmail] = useState(user.email);
   const [keepVerified, setKeepVerified] = useState(false);
   const [image, setImage] = useState(user.image ?? "");
-  const [username, setUsername] = useState(user.username ?? "");
-  const [displayUsername, setDisplayUsername] = useState(user.displayUsername ?? "");
-  const usernameOn = user.username !== undefined;
+  const [moduleValues, setModuleValues] = useState<Record<string, string>>(() => Object.fromEntries(user.moduleFields.map((f) => [f.field, f.value ?? ""])));
 
   const patch: Parameters<typeof updateUserAction>[0] = { userId: user.id };
   if (name.trim() !== user.name) patch.name = name;
@@ -37,8 +34,11 @@ export function EditUserDialog({ user, onClose }: { user: EditableUser; onClose:
     if (keepVerified) patch.keepEmailVerified = true;
   }
   if (image.trim() !== (user.image ?? "")) patch.image = image.trim() || null;
-  if (usernameOn && username.trim() !== (user.username ?? "")) patch.username = username.trim() || null;
-  if (usernameOn && displayUsername.trim() !== (user.displayUsername ?? "")) patch.displayUsername = displayUsername.trim() || null;
+  for (const f of user.moduleFields) {
+    const v = (moduleValues[f.field] ?? "").trim();
+    // the update action's strict schema names the fields it accepts; an unknown one is a 400
+    if (v !== (f.value ?? "")) (patch as Record<string, unknown>)[f.field] = v || null;
+  }
   const changed = Object.keys(patch).length > 1;
 
   const field = (key: string, label: string, value: string, set: (v: string) => void, type = "text") => (
@@ -74,13 +74,10 @@ export function EditUserDialog({ user, onClose }: { user: EditableUser; onClose:
           </label>
         ) : null}
         {field("image", "Image URL", image, setImage, "url")}
-        {usernameOn ? (
-          <>
-            {field("username", "Username", username, setUsername)}
-            {field("display", "Display username", displayUsername, setDisplayUsername)}
-          </>
-        ) : null}
-        <p className={mutedClass}>An email or username another user holds is refused. Every change is recorded in the audit log, before and after.</p>
+        {user.moduleFields.map((f) => (
+          <Fragment key={f.field}>{field(`m-${f.field}`, f.label, moduleValues[f.field] ?? "", (v) => setModuleValues((old) => ({ ...old, [f.field]: v })))}</Fragment>
+        ))}
+        <p className={mutedClass}>An email{user.moduleFields.length ? ` or ${user.moduleFields[0]?.label.toLowerCase()}` : ""} another user holds is refused. Every change is recorded in the audit log, before and after.</p>
       </div>
     </ConfirmDialog>
   );

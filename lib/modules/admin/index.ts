@@ -1,5 +1,7 @@
 import { admin } from "better-auth/plugins";
 import { adminAccess } from "./access";
+import { adminBan } from "./ban";
+import { adminIndexes } from "./indexes";
 import { type BanStatus, banStatusIs } from "./ban-status";
 import { fieldsOf } from "../fields";
 import type { DashboardModule, PluginSchemaOption } from "../types";
@@ -16,10 +18,13 @@ export const adminModule = {
   label: "Admin (bans, impersonation)",
   plugin,
   ...fieldsOf(plugin().schema, { user: ["banned", "banReason", "banExpires"] }),
-  provides: ["bans"],
+  ban: adminBan,
   access: adminAccess,
+  indexes: adminIndexes,
   ui: {
     paletteActions: [{ href: "/users?status=banned", label: "Show banned users", permission: "users.read" }],
+    // Ban / Unban on the user page's header (ui/ban-actions.tsx reads the user's ban itself)
+    userActions: [{ id: "ban", permission: "users.ban", load: () => import("./ui/ban-actions") }],
     listFilters: [
       {
         key: "status",
@@ -31,6 +36,7 @@ export const adminModule = {
         ],
         // value is one of the options (the URL schema's enum)
         where: (eb, value, now) => banStatusIs(eb, value as BanStatus, now),
+        probe: { name: "banned users", value: "banned", index: "user_banned" },
       },
     ],
   },

@@ -21,4 +21,7 @@ export const twoFactorModule = {
     statements: { twoFactor: ["disable"] },
     grants: { support: { twoFactor: ["disable"] }, moderator: { twoFactor: ["disable"] }, admin: { twoFactor: ["disable"] } },
   }),
+  ui: {
+    accountFixes: [{ id: "remove-two-factor", permission: "twoFactor.disable", load: () => import("./ui/remove-two-factor") }],
+  },
 } as const satisfies DashboardModule;

@@ -16,5 +16,9 @@ export const usernameModule = {
   searchFields: ["username"],
   ui: {
     listColumns: [{ id: "username", header: "Username", field: "username", kind: "text" }],
+    editFields: [
+      { field: "username", label: "Username" },
+      { field: "displayUsername", label: "Display username" },
+    ],
   },
 } as const satisfies DashboardModule;

@@ -11,6 +11,7 @@ import { getReadDatabase } from "@/lib/db";
 import { toRecord } from "@/lib/params";
 import { getSpamResult } from "@/lib/spam/cache";
 import { pageWindow } from "@/lib/spam/search-params";
+import { banOf } from "@/lib/modules";
 
 export const metadata = { title: "Spam · Better Auth Admin" };
 
@@ -40,7 +41,7 @@ export default async function SpamPage({ searchParams }: { searchParams: Promise
           q={d}
           params={record}
           canClear={d.caps.audit}
-          ban={d.caps.features.has("bans") && can(staff.role, "users.bulk") ? { notes: revokeNotes(getConfig()) } : null}
+          ban={banOf(d.caps) !== null && can(staff.role, "users.bulk") ? { notes: revokeNotes(getConfig()) } : null}
           now={new Date()}
         />
       </Suspense>

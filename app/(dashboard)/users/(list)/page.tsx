@@ -21,7 +21,7 @@ import type { Q } from "@/lib/db/context";
 import { getReadDatabase } from "@/lib/db";
 import { has } from "@/lib/db/introspect";
 import { AppError, isStatementTimeout } from "@/lib/errors";
-import { enabledListColumns } from "@/lib/modules";
+import { banOf, enabledListColumns } from "@/lib/modules";
 import { peekSpamResult } from "@/lib/spam/cache";
 import { listUsers } from "@/lib/users/queries";
 import { hasFilters, listFilterViews, parseUserListParams, toRecord, type UserListParams, userExportSchema, userFilterKeys } from "@/lib/users/list-params";
@@ -56,7 +56,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   const staff = await requireStaff("users.read");
   const [raw, d] = await Promise.all([searchParams, getReadDatabase(await headers())]);
   const now = new Date();
-  const bansTracked = d.caps.features.has("bans");
+  const bansTracked = banOf(d.caps) !== null;
   // the modules' users-list columns that are on, shown only where their column exists
   const moduleColumns = enabledListColumns(d.caps.modules).filter((c) => has(d.caps, "user", c.field));
   const spamReview = can(staff.role, "spam.review");

@@ -4,7 +4,7 @@ import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
-import { ModulePanel, ModulePanelFallback } from "@/components/users/module-panel";
+import { ModuleAccountFix, ModulePanel, ModulePanelFallback, ModuleUserAction } from "@/components/users/module-panel";
 import { revokeNotes } from "@/components/moderation/revoke-notes";
 import { ScoringPanelFallback } from "@/components/spam/scoring-fallback";
 import { AccountFixesPanel } from "@/components/users/account-fixes/account-fixes-panel";
@@ -24,7 +24,7 @@ import { checkStaff, requireStaff } from "@/lib/auth/staff";
 import { getConfig } from "@/lib/config";
 import { getReadDatabase } from "@/lib/db";
 import { getSessionStore } from "@/lib/sessions/store-config";
-import { userPanels } from "@/lib/modules";
+import { accountFixes, banOf, editFields, userActions, userPanels } from "@/lib/modules";
 import { getUserDetail } from "@/lib/users/detail";
 import { getUser } from "@/lib/users/queries";
 import { textProblem } from "@/lib/input-guard";
@@ -52,7 +52,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
   const detail = await getUserDetail(d, id, now, getSessionStore());
   if (!detail) notFound();
   const { user, accounts, sessions, total, activeTotal, findings } = detail;
-  const bansTracked = d.caps.features.has("bans");
+  const bansTracked = banOf(d.caps) !== null;
   const item = toUserListItem(user, now, bansTracked);
   const config = getConfig();
   const notes = revokeNotes(config);
@@ -61,14 +61,16 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
   const fixes = {
     edit: can(staff.role, "users.edit"),
     unlink: can(staff.role, "users.unlinkAccount"),
-    disableTwoFactor: d.caps.columns.user.has("twoFactorEnabled") && can(staff.role, "twoFactor.disable"),
   };
-  // Only plain values reach the client: the username fields exist only while their columns do.
+  // What the modules that are on add to the header and to "Account fixes" (for roles allowed them).
+  const moduleActions = userActions(d.caps.modules).filter((a) => can(staff.role, a.permission as Permission));
+  // What the modules that are on add to "Account fixes" (their own controls, for roles allowed them).
+  const moduleFixes = accountFixes(d.caps.modules).filter((f) => can(staff.role, f.permission as Permission));
+  // Only plain values reach the client: the modules' editable fields exist only while their columns do.
   const text = (v: unknown) => (typeof v === "string" ? v : null);
   const editable = {
     id: user.id, name: user.name, email: user.email, emailVerified: user.emailVerified, image: user.image,
-    twoFactorEnabled: user.extra.twoFactorEnabled === true,
-    ...(d.caps.columns.user.has("username") ? { username: text(user.extra.username), displayUsername: text(user.extra.displayUsername) } : {}),
+    moduleFields: editFields(d.caps).map((f) => ({ ...f, value: text(user.extra[f.field]) })),
   };
 
   return (
@@ -86,10 +88,15 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
         </div>
         <div className="ml-auto flex flex-wrap items-center gap-2">
           <UserActions
-            user={{ id: user.id, email: user.email, role: user.role ?? "", banStatus: item.banStatus, emailVerified: user.emailVerified }}
+            user={{ id: user.id, email: user.email, role: user.role ?? "", emailVerified: user.emailVerified }}
             activeSessions={activeTotal}
             can={permissions}
             notes={notes}
+            moduleActions={moduleActions.map((a) => (
+              <Suspense key={a.id} fallback={null}>
+                <ModuleUserAction action={a} q={d} userId={user.id} email={user.email} role={staff.role} now={now} activeSessions={activeTotal} />
+              </Suspense>
+            ))}
           />
           {can(staff.role, "audit.read") ? (
             <Link href={`/audit?target=${encodeURIComponent(user.id)}`} className={buttonVariants({ variant: "ghost", size: "xs" })}>
@@ -99,11 +106,20 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
         </div>
       </header>
       <SignInFindings findings={findings} />
-      {can(staff.role, "users.recover") || fixes.edit || fixes.unlink || fixes.disableTwoFactor ? (
+      {can(staff.role, "users.recover") || fixes.edit || fixes.unlink || moduleFixes.length ? (
         <div className="grid gap-4 md:grid-cols-2">
           {can(staff.role, "users.recover") ? <RecoveryPanel user={editable} configured={config.appAuth !== null} /> : null}
-          {fixes.edit || fixes.unlink || fixes.disableTwoFactor ? (
-            <AccountFixesPanel user={editable} accounts={accounts.map((a) => ({ id: a.id, providerId: a.providerId }))} can={fixes} />
+          {fixes.edit || fixes.unlink || moduleFixes.length ? (
+            <AccountFixesPanel
+              user={editable}
+              accounts={accounts.map((a) => ({ id: a.id, providerId: a.providerId }))}
+              can={fixes}
+              moduleFixes={moduleFixes.map((f) => (
+                <Suspense key={f.id} fallback={null}>
+                  <ModuleAccountFix fix={f} q={d} userId={user.id} email={user.email} role={staff.role} now={now} />
+                </Suspense>
+              ))}
+            />
           ) : null}
         </div>
       ) : null}

@@ -1,9 +1,9 @@
 import { defineAction } from "../../../actions/runner";
 import { AppError } from "../../../errors";
 import { guardAdminRemoval } from "../../../moderation/admin-guard";
-import { banFields, effectivelyBanned, oneTarget, requireBans } from "../../../moderation/guards";
+import { oneTarget } from "../../../moderation/guards";
 import { banEnd, banInput } from "../../../moderation/schemas";
-import { banUsers } from "../../../moderation/users";
+import { banFields, banState, banUsers, effectivelyBanned, requireBans } from "./ban-users";
 import { keptActivity } from "../../../sessions/revoke";
 
 /** Bans one user: sets the admin plugin's ban columns and ends every session (database and store). */
@@ -18,8 +18,9 @@ export const banUserSpec = defineAction({
     const expiresAt = banEnd(input, env.now);
     // Changing a ban in force is explicit; the audit's before keeps the old reason and end either way.
     if (effectivelyBanned(user, env.now) && !input.replaceBan) {
-      const until = user.banExpires ? `until ${user.banExpires.toISOString()}` : "permanently";
-      throw new AppError("conflict", `This user is already banned ${until} (${user.banReason ?? "no reason"}): send replaceBan: true to change the ban.`);
+      const { banExpires, banReason } = banState(user);
+      const until = banExpires ? `until ${banExpires.toISOString()}` : "permanently";
+      throw new AppError("conflict", `This user is already banned ${until} (${banReason ?? "no reason"}): send replaceBan: true to change the ban.`);
     }
     const r = await banUsers(env, [user.id], { reason: input.reason, expiresAt });
     return {

@@ -1,7 +1,7 @@
 import { defineAction } from "../../../actions/runner";
-import { banFields, oneTarget, requireBans } from "../../../moderation/guards";
+import { oneTarget } from "../../../moderation/guards";
 import { userIdInput } from "../../../moderation/schemas";
-import { unbanUsers } from "../../../moderation/users";
+import { banFields, requireBans, unbanUsers } from "./ban-users";
 
 /** Lifts a ban (clears the admin plugin's ban columns); sessions ended by the ban stay ended. */
 export const unbanUserSpec = defineAction({

@@ -10,6 +10,7 @@ import { toRecord } from "@/lib/params";
 import { getSpamResult } from "@/lib/spam/cache";
 import { findWave, reconcileWave } from "@/lib/spam/queries";
 import { pageWindow } from "@/lib/spam/search-params";
+import { banOf } from "@/lib/modules";
 
 export const metadata = { title: "Spam wave · Better Auth Admin" };
 
@@ -32,7 +33,7 @@ export default async function WavePage({ params, searchParams }: { params: Promi
   await reconcileWave(d, result, wave.key);
   // ?page= is a plain 1-based number over an in-memory list; anything else means the first page.
   const page = Number.parseInt(record.page ?? "1", 10) || 1;
-  const bansTracked = d.caps.features.has("bans");
+  const bansTracked = banOf(d.caps) !== null;
   return (
     <div className="flex min-w-0 flex-col gap-4">
       <WaveDetail

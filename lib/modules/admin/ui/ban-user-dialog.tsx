@@ -1,14 +1,14 @@
 "use client";
-import { banUserAction } from "@/lib/modules/admin/actions/ban-user.action";
-import { unbanUserAction } from "@/lib/modules/admin/actions/unban-user.action";
 import { useState } from "react";
 import { toast } from "sonner";
-import { ConfirmDialog } from "../ui/confirm-dialog";
-import { useNotify } from "../ui/notice";
-import { BanFields, banInputOf, emptyBan } from "../moderation/ban-fields";
-import { banResultText, plural } from "../moderation/result-text";
-import type { RevokeNotes } from "../moderation/revoke-notes";
-import { RevokeNotice } from "../moderation/revoke-notice";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { useNotify } from "@/components/ui/notice";
+import { BanFields, banInputOf, emptyBan } from "@/components/moderation/ban-fields";
+import { banResultText, plural } from "@/components/moderation/result-text";
+import type { RevokeNotes } from "@/components/moderation/revoke-notes";
+import { RevokeNotice } from "@/components/moderation/revoke-notice";
+import { banUserAction } from "../actions/ban-user.action";
+import { unbanUserAction } from "../actions/unban-user.action";
 
 interface Props {
   userId: string;
@@ -54,6 +54,27 @@ export function BanUserDialog({ userId, email, activeSessions, notes, onClose }:
       </p>
       <BanFields values={values} onChange={setValues} />
       <RevokeNotice notes={notes} />
+    </ConfirmDialog>
+  );
+}
+
+/** Lifting a ban; the sessions it ended are not restored (Better Auth's unbanUser does the same). */
+export function UnbanDialog({ userId, email, onClose }: { userId: string; email: string; onClose: () => void }) {
+  const notify = useNotify();
+  return (
+    <ConfirmDialog
+      title={`Unban ${email}`}
+      confirmLabel="Unban"
+      pendingLabel="Unbanning…"
+      tone="primary"
+      run={() => unbanUserAction({ userId })}
+      onDone={() => {
+        notify("Unbanned: the user can sign in again.");
+        onClose();
+      }}
+      onClose={onClose}
+    >
+      <p>The ban, its reason and its end date are cleared. Sessions ended by the ban stay ended.</p>
     </ConfirmDialog>
   );
 }
