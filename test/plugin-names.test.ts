@@ -32,7 +32,7 @@ const JUSTIFIED: Record<string, string> = {
 const PENDING: Record<string, { max: number; why: string }> = {
   "lib/users/": { max: 31, why: "the users list row carries the ban columns (queries, serialize, export) and the sign-in diagnosis reads the ban and two-factor: to become module row fields / findings" },
   "components/users/": { max: 28, why: "the list's ban badges, row-menu ban/unban, the profile's ban row, bulk ban copy" },
-  "lib/spam/": { max: 26, why: "the spam result's `banned` flag (an account out of review, now read from banOf) and ban-wave copy; renamed after the parallel compact-result change lands" },
+  "lib/spam/": { max: 33, why: "the spam result's `banned` flag, in the columnar result (lib/spam/accounts.ts, patch.ts) since the compact-result change, and ban-wave copy: to become a module-provided \"out of review\" state" },
   "components/spam/": { max: 29, why: "ban-wave dialog and the queue's banned state (as lib/spam/)" },
   "app/(dashboard)/spam/": { max: 2, why: "ban-wave copy" },
   "lib/sessions/": { max: 19, why: "the admin plugin's session.impersonatedBy and the organization plugin's session fields kept in Redis" },

@@ -4,7 +4,7 @@ import { panelClass } from "./panel";
 
 /**
  * shadcn's Card as this dashboard's panels look (panelClass): a titled <section> on a page (the
- * user page's panels, an organization's sections). Give it aria-labelledby with the title's id.
+ * user page's panels, a module page's sections). Give it aria-labelledby with the title's id.
  * No CardContent: a panel's content sits directly in the card (its gap spaces it), so a wrapper
  * would only add a level.
  */

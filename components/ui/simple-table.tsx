@@ -28,7 +28,7 @@ export interface SimpleTableProps<T> {
 }
 
 /**
- * A small read-only table of a few rows (a user's sessions, passkeys, memberships …): shadcn's
+ * A small read-only table of a few rows (a user's sessions, sign-in methods, a module panel's rows …): shadcn's
  * table look (tableClass), a header row, one row per item, scrolling sideways on a narrow screen,
  * and a muted line instead when there is nothing to list. The paged, sortable lists use the
  * data-table shell instead. No hooks and no "use client": server pages render it with their cells.

@@ -17,8 +17,8 @@ export function staffRoleOf(role: string | null | undefined, map: Record<string,
 
 /**
  * A role string as staff type it ("user, moderator,,") in Better Auth's stored form ("user,moderator"):
- * each name trimmed, empty names dropped. "" means no role. The user and the organization-member
- * role dialogs both send this.
+ * each name trimmed, empty names dropped. "" means no role. The user role dialog and a module's
+ * member-role dialog both send this.
  */
 export function normalizeRoles(value: string): string {
   return value.split(",").map((r) => r.trim()).filter(Boolean).join(",");
