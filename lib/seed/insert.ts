@@ -1,9 +1,12 @@
 import { randomBytes } from "node:crypto";
 import { hashPassword } from "better-auth/crypto";
 import { type Kysely, sql } from "kysely";
+import type pg from "pg";
 import { introspect } from "../db/introspect";
 import { type Naming, quoteIdent } from "../db/naming";
 import { DEMO_PASSWORD, generateDataset, SEED_ID_PREFIX, type SeedBatch, staffBatch } from "./generate";
+import { dropForBulkLoad, restoreAfterBulkLoad, type SavedDefinition } from "./bulk";
+import { copyBatch } from "./copy";
 import { type SeedModel, insertBatch, type PresentColumns } from "./unnest";
 
 export interface SeedProgress {
@@ -13,6 +16,8 @@ export interface SeedProgress {
   /** users to insert in total, staff included */
   total: number;
   ms: number;
+  /** the seeding process's resident memory, bytes: stays flat (lib/seed/identity.ts) */
+  rss: number;
 }
 
 export interface SeedOptions {
@@ -29,7 +34,16 @@ export interface SeedOptions {
   batchSize?: number;
   /** the spam benchmark's harder data (lib/seed/hard.ts) */
   hard?: boolean;
+  /** write batches with COPY FROM STDIN on this pool's connections (lib/seed/copy.ts) instead of unnest inserts */
+  pool?: pg.Pool;
+  /**
+   * drop the tables' indexes and constraints for the load and build them after (lib/seed/bulk.ts):
+   * only for a schema the seeder owns, such as the benchmark's
+   */
+  bulk?: boolean;
   onProgress?: (p: SeedProgress) => void;
+  /** each index or constraint rebuilt after a bulk load, with its build time */
+  onIndexBuilt?: (d: SavedDefinition, ms: number) => void;
 }
 
 export interface SeedResult {
@@ -61,21 +75,28 @@ export async function seedDatabase(db: Kysely<any>, naming: Naming, opts: SeedOp
   const totals = { users: 0, accounts: 0, sessions: 0 };
   const staff = staffBatch(now, staffHash);
   const total = opts.users + staff.users.length;
+  const pool = opts.pool;
   const write = async (batch: SeedBatch) => {
-    await db.transaction().execute(async (trx) => {
-      // `timestamp without time zone` columns would otherwise take the server's zone; Better Auth writes UTC
-      await sql`set local time zone 'UTC'`.execute(trx);
-      await insertBatch(trx, naming, columns, batch);
-    });
+    if (pool) await copyBatch(pool, naming, columns, batch);
+    else {
+      await db.transaction().execute(async (trx) => {
+        // `timestamp without time zone` columns would otherwise take the server's zone; Better Auth writes UTC
+        await sql`set local time zone 'UTC'`.execute(trx);
+        await insertBatch(trx, naming, columns, batch);
+      });
+    }
     totals.users += batch.users.length;
     totals.accounts += batch.accounts.length;
     totals.sessions += batch.sessions.length;
-    opts.onProgress?.({ ...totals, total, ms: performance.now() - started });
+    opts.onProgress?.({ ...totals, total, ms: performance.now() - started, rss: process.memoryUsage.rss() });
   };
 
+  // A failed bulk load leaves the tables without indexes: its caller (the benchmark) drops the schema and seeds again.
+  const dropped = opts.bulk ? await dropForBulkLoad(db, naming) : [];
   await write(staff);
   const batches = generateDataset({ users: opts.users, seed: opts.seed, now, passwordHash: userHash, batchSize: opts.batchSize, hard: opts.hard });
   await pipeline(batches, Math.max(1, opts.concurrency ?? 2), write);
+  await restoreAfterBulkLoad(db, dropped, opts.onIndexBuilt);
 
   for (const model of ["user", "account", "session"] as const satisfies readonly SeedModel[]) {
     await sql`analyze ${sql.raw(naming.qualified(model))}`.execute(db);
