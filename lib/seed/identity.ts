@@ -17,7 +17,21 @@ import { type Random, weightedTable } from "./random";
  * deterministic (at 10M users about 1% of first choices collide).
  */
 export class UniqueRegistry {
-  private readonly bits = new Uint32Array(2 ** 30 / 32);
+  private readonly bits: Uint32Array;
+  private readonly shared: boolean;
+
+  /**
+   * `shared`: a bitmap in a SharedArrayBuffer (UniqueRegistry.sharedBuffer) that the seeder's worker
+   * threads claim from together (lib/seed/parallel.ts), atomically, so no two of them hand out one address.
+   */
+  constructor(shared?: SharedArrayBuffer) {
+    this.bits = new Uint32Array(shared ?? new ArrayBuffer(REGISTRY_BYTES));
+    this.shared = Boolean(shared);
+  }
+
+  static sharedBuffer(): SharedArrayBuffer {
+    return new SharedArrayBuffer(REGISTRY_BYTES);
+  }
 
   /** true if `value` was free (and is now taken) */
   claim(value: string): boolean {
@@ -26,12 +40,16 @@ export class UniqueRegistry {
     h &= 0x3fffffff;
     const word = h >>> 5;
     const bit = 1 << (h & 31);
+    if (this.shared) return (Atomics.or(this.bits, word, bit) & bit) === 0;
     const w = this.bits[word] as number;
     if (w & bit) return false;
     this.bits[word] = w | bit;
     return true;
   }
 }
+
+/** one bit per 30-bit hash */
+const REGISTRY_BYTES = 2 ** 30 / 8;
 
 const webmail = weightedTable(webmailDomains);
 const regional = Object.fromEntries(Object.entries(regionalWebmail).map(([k, v]) => [k, weightedTable(v)]));
