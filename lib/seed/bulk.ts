@@ -1,5 +1,5 @@
 import { type Kysely, sql } from "kysely";
-import type { Naming } from "../db/naming";
+import { type Naming, quoteIdent } from "../db/naming";
 import type { SeedModel } from "./unnest";
 
 /**
@@ -11,6 +11,7 @@ import type { SeedModel } from "./unnest";
  * benchmark's own schema): while the indexes are gone, nothing checks uniqueness but the generator.
  */
 export interface SavedDefinition {
+  /** the table it belongs to, as Postgres prints it (schema-qualified, quoted where needed) */
   table: string;
   name: string;
   /** `alter table … add constraint …` or `create index …`, exactly as Postgres prints it */
@@ -20,32 +21,36 @@ export interface SavedDefinition {
 
 const MODELS: readonly SeedModel[] = ["user", "account", "session"];
 
-/** Drops the tables' foreign keys, then their constraints and indexes; returns how to recreate them. */
+/**
+ * Drops the tables' foreign keys (theirs and those of other tables pointing at them, such as a
+ * plugin's table referencing users), then their keys and indexes; returns how to recreate them.
+ */
 export async function dropForBulkLoad(db: Kysely<any>, naming: Naming): Promise<SavedDefinition[]> {
-  const saved: SavedDefinition[] = [];
-  const schema = naming.options.schema;
-  for (const model of MODELS) {
-    const table = naming.table(model);
-    const { rows: cons } = await sql<{ name: string; def: string; type: string }>`
-      select c.conname as name, pg_get_constraintdef(c.oid) as def, c.contype as type
-      from pg_constraint c join pg_class t on t.oid = c.conrelid join pg_namespace n on n.oid = t.relnamespace
-      where n.nspname = ${schema} and t.relname = ${table} and c.contype in ('p', 'u', 'f')`.execute(db);
-    for (const c of cons) {
-      saved.push({ table, name: c.name, kind: c.type === "f" ? "foreign key" : "constraint", create: `alter table ${naming.qualified(model)} add constraint "${c.name.replace(/"/g, '""')}" ${c.def}` });
-    }
-    const { rows: idx } = await sql<{ name: string; def: string }>`
-      select i.relname as name, pg_get_indexdef(i.oid) as def
-      from pg_index x join pg_class i on i.oid = x.indexrelid join pg_class t on t.oid = x.indrelid join pg_namespace n on n.oid = t.relnamespace
-      where n.nspname = ${schema} and t.relname = ${table}
-        and not exists (select 1 from pg_constraint c where c.conindid = x.indexrelid and c.conrelid = x.indrelid)`.execute(db);
-    for (const i of idx) saved.push({ table, name: i.name, kind: "index", create: i.def });
-  }
+  const tables = MODELS.map((m) => naming.qualified(m));
+  const { rows: cons } = await sql<{ tbl: string; name: string; def: string; type: string }>`
+    select c.conrelid::regclass::text as tbl, c.conname as name, pg_get_constraintdef(c.oid) as def, c.contype as type
+    from pg_constraint c
+    where (c.contype in ('p', 'u', 'f') and c.conrelid = any(${tables}::regclass[]))
+       or (c.contype = 'f' and c.confrelid = any(${tables}::regclass[]))`.execute(db);
+  const { rows: idx } = await sql<{ tbl: string; name: string; def: string }>`
+    select x.indrelid::regclass::text as tbl, x.indexrelid::regclass::text as name, pg_get_indexdef(x.indexrelid) as def
+    from pg_index x
+    where x.indrelid = any(${tables}::regclass[])
+      and not exists (select 1 from pg_constraint c where c.conindid = x.indexrelid and c.conrelid = x.indrelid)`.execute(db);
+  // a foreign key of another table may also be one of the tables' own: once is enough
+  const unique = new Map(cons.map((c) => [`${c.tbl} ${c.name}`, c]));
+  const saved: SavedDefinition[] = [
+    ...[...unique.values()].map((c): SavedDefinition => ({
+      table: c.tbl, name: c.name, kind: c.type === "f" ? "foreign key" : "constraint", create: `alter table ${c.tbl} add constraint ${quoteIdent(c.name)} ${c.def}`,
+    })),
+    ...idx.map((i): SavedDefinition => ({ table: i.tbl, name: i.name, kind: "index", create: i.def })),
+  ];
   // foreign keys first: a primary key cannot go while a foreign key depends on it
   const order = (d: SavedDefinition) => (d.kind === "foreign key" ? 0 : 1);
   for (const d of [...saved].sort((a, b) => order(a) - order(b))) {
-    const table = sql.id(schema, d.table);
-    if (d.kind === "index") await sql`drop index ${sql.id(schema, d.name)}`.execute(db);
-    else await sql`alter table ${table} drop constraint ${sql.id(d.name)}`.execute(db);
+    // names from the catalogue, printed by Postgres itself as SQL identifiers (regclass text, quoteIdent)
+    if (d.kind === "index") await sql`drop index ${sql.raw(d.name)}`.execute(db);
+    else await sql`alter table ${sql.raw(d.table)} drop constraint ${sql.raw(quoteIdent(d.name))}`.execute(db);
   }
   return saved;
 }

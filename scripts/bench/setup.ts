@@ -52,7 +52,7 @@ export async function prepareBenchDatabase(users: number | undefined) {
         const load = loadavg()[0]?.toFixed(1);
         console.log(`  ${p.users.toLocaleString("en")} / ${p.total.toLocaleString("en")} users  ${Math.round(p.users / (p.ms / 1000)).toLocaleString("en")} users/s  RSS ${Math.round(p.rss / 1e6)} MB  load ${load}`);
       },
-      onIndexBuilt: (d, ms) => console.log(`  built ${d.kind} ${d.table}.${d.name} in ${(ms / 1000).toFixed(1)} s`),
+      onIndexBuilt: (d, ms) => console.log(`  built ${d.kind} ${d.name} on ${d.table} in ${(ms / 1000).toFixed(1)} s`),
     });
     console.log(`  ${r.users} users, ${r.accounts} accounts, ${r.sessions} sessions in ${(r.ms / 1000).toFixed(1)} s, peak RSS ${Math.round(peakRss / 1e6)} MB`);
     // What autovacuum does to a live app's tables (and a test server may have it off): statistics,
