@@ -59,7 +59,9 @@ describe.each(["default", "snake-plural-renamed"] as NamingName[])("seeding with
     // keys, unique keys, userId indexes and foreign keys (a plugin's table's one to users included)
     expect(built.length).toBeGreaterThanOrEqual(9);
     // staff first, then one report per batch of 400
-    expect(progress).toEqual([STAFF.length, ...[400, 800, 1200, 1500].map((n) => n + STAFF.length)]);
+    // (two batches in flight: the middle counts depend on which commits first)
+    expect(progress).toHaveLength(5);
+    expect(progress.at(-1)).toBe(1500 + STAFF.length);
     for (const model of ["user", "account", "session"] as const) {
       const [x, y] = await Promise.all([rowsOf(plain, model), rowsOf(copied, model)]);
       expect(y.length).toBeGreaterThan(1500);
