@@ -33,7 +33,9 @@ async function definitions(t: TestDb): Promise<string[]> {
   return rows.map((r) => r.d);
 }
 
-describe.each(["default", "snake-plural-renamed"] as NamingName[])("seeding with COPY on worker threads (%s naming)", (variant) => {
+// Real Postgres only: the worker threads each open their own connection for COPY, and the embedded
+// engine serves one connection at a time (the threads would wait on each other for ever).
+describe.skipIf(!process.env.TEST_DATABASE_URL).each(["default", "snake-plural-renamed"] as NamingName[])("seeding with COPY on worker threads (%s naming)", (variant) => {
   let plain: TestDb;
   let copied: TestDb;
   let several: TestDb;
@@ -88,7 +90,9 @@ describe.each(["default", "snake-plural-renamed"] as NamingName[])("seeding with
   }, SLOW);
 });
 
-describe("copyBatch", () => {
+// Real Postgres only: the embedded engine's socket does not speak COPY FROM STDIN (it loses the
+// protocol's sync); the demo and `npm run seed` use plain inserts there.
+describe.skipIf(!process.env.TEST_DATABASE_URL)("copyBatch", () => {
   let t: TestDb;
   beforeAll(async () => {
     t = await createTestDb("default");
