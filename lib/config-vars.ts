@@ -93,6 +93,7 @@ export const NOT_CONFIGURATION: Readonly<Record<string, string>> = {
   HOSTNAME: "set by the launchers from HOST for Next's standalone server",
   TEST_DATABASE_URL: "tests only",
   BENCH_DATABASE_URL: "benchmarks only (npm run bench)",
+  SEED_WORKERS: "benchmarks only: generator threads seeding the bench schema (default 3; 1 = the sequential data)",
 };
 
 /** The text of .env.example. */

@@ -15,6 +15,11 @@ export interface Capabilities {
   /** trigram indexes serve substring search on email and name (npm run doctor) */
   searchIndexed: boolean;
   /**
+   * user.email sorts in byte order (a C collation), so Better Auth's unique index on it answers
+   * "starts with" searches as ranges (lib/users/prefix-search.ts)
+   */
+  emailByteOrder: boolean;
+  /**
    * the app keeps sessions in the database; false for apps whose sessions live only in Redis
    * (secondaryStorage without storeSessionInDatabase): sessions then come from the store
    */
@@ -84,8 +89,32 @@ export async function introspect(db: Kysely<any>, naming: Naming, opts: { sessio
     idType: idType === "uuid" ? "uuid" : idType === "integer" || idType === "bigint" ? "serial" : "text",
     audit: tables.has(AUDIT_TABLE),
     searchIndexed: await hasSearchIndexes(db, naming),
+    emailByteOrder: await hasByteOrder(db, naming, "user", "email"),
     sessionTable,
   };
+}
+
+const BYTE_ORDER = /^(c|posix|ucs_basic|pg_c_utf8|c\.utf-?8)$/i;
+
+/**
+ * Whether a column compares in byte (code point) order: a C collation named on the column, or the
+ * database's default when that is C under libc or the builtin provider (an ICU default never is).
+ * Read through to_jsonb so servers before 15 (no datlocprovider) answer too.
+ */
+async function hasByteOrder(db: Kysely<any>, naming: Naming, model: ModelName, field: string): Promise<boolean> {
+  const { rows } = await sql<{ name: string | null; collate: string | null; provider: string | null; dbCollate: string; dbProvider: string | null }>`
+    select co.collname as name, co.collcollate as collate, co.collprovider::text as provider,
+           d.datcollate as "dbCollate", to_jsonb(d) ->> 'datlocprovider' as "dbProvider"
+    from pg_attribute a
+    join pg_class c on c.oid = a.attrelid
+    join pg_namespace n on n.oid = c.relnamespace
+    left join pg_collation co on co.oid = a.attcollation
+    cross join (select * from pg_database where datname = current_database()) d
+    where n.nspname = ${naming.options.schema} and c.relname = ${naming.table(model)} and a.attname = ${naming.column(model, field)}`.execute(db);
+  const r = rows[0];
+  if (!r) return false;
+  if (r.name && r.name !== "default") return BYTE_ORDER.test(r.name) || (r.provider === "c" && BYTE_ORDER.test(r.collate ?? ""));
+  return r.dbProvider !== "i" && BYTE_ORDER.test(r.dbCollate);
 }
 
 async function hasSearchIndexes(db: Kysely<any>, naming: Naming): Promise<boolean> {

@@ -93,6 +93,7 @@ function emptyCaps(): Capabilities {
     idType: "text",
     audit: false,
     searchIndexed: false,
+    emailByteOrder: false,
     sessionTable: true,
   };
 }

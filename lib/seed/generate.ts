@@ -26,6 +26,20 @@ export interface DatasetOptions {
   hard?: boolean;
 }
 
+/**
+ * One worker's share of a dataset (lib/seed/parallel.ts): users [from, to) of the same plan, with the
+ * random stream of shard `shard` and a registry shared by all shards. Shard 0 of a single shard is
+ * exactly generateDataset; with several shards each user's rows come from its shard's stream, so the
+ * data has the same shape and plan but is not byte-identical to the sequential run (and which shard
+ * wins an address both drew depends on timing).
+ */
+export interface ShardOptions {
+  from: number;
+  to: number;
+  shard: number;
+  registry: UniqueRegistry;
+}
+
 export const MAX_BATCH = 5_000;
 
 /**
@@ -33,17 +47,29 @@ export const MAX_BATCH = 5_000;
  * once (only a hash per email/username does, to keep them unique). Pure: no I/O, same options → same
  * rows. Each user carries a `label` (legit / spam:<campaign> / lookalike:<kind>) for the spam benchmark.
  */
-export function* generateDataset(opts: DatasetOptions): Generator<SeedBatch, void, undefined> {
+export function generateDataset(opts: DatasetOptions): Generator<SeedBatch, void, undefined> {
+  return generateShard(opts, { from: 0, to: opts.users, shard: 0, registry: new UniqueRegistry() });
+}
+
+export function* generateShard(opts: DatasetOptions, shard: ShardOptions): Generator<SeedBatch, void, undefined> {
   if (!Number.isInteger(opts.users) || opts.users < 0) throw new Error(`users must be a non-negative integer, not ${opts.users}`);
   const batchSize = Math.min(MAX_BATCH, Math.max(1, opts.batchSize ?? MAX_BATCH));
   const now = opts.now.getTime();
   const root = new Random(opts.seed);
   // separate streams: the plan does not shift when the per-user generation changes, and vice versa
   const plan = planDataset(root.fork(), opts.users, now, opts.hard === true);
+  let r = root.fork();
+  for (let k = 0; k < shard.shard; k++) r = r.fork();
+  // a group's members come in order (memberTime, sequential addresses): start each cursor where the
+  // users before this shard left it
+  for (let i = 0; i < shard.from; i++) {
+    const k = plan.assignment[i] ?? 0;
+    if (k > 0) (plan.groups[k - 1] as (typeof plan.groups)[number]).emitted++;
+  }
   const ctx: Ctx = {
-    r: root.fork(),
+    r,
     now,
-    reg: new UniqueRegistry(),
+    reg: shard.registry,
     passwordHash: opts.passwordHash,
     adminId: STAFF[0].id,
     userIndex: 0,
@@ -52,7 +78,7 @@ export function* generateDataset(opts: DatasetOptions): Generator<SeedBatch, voi
   for (const s of STAFF) ctx.reg.claim(s.email);
 
   let batch = emptyBatch();
-  for (let i = 0; i < opts.users; i++) {
+  for (let i = shard.from; i < shard.to; i++) {
     ctx.userIndex = i;
     const k = plan.assignment[i] ?? 0;
     const group = k === 0 ? undefined : plan.groups[k - 1];

@@ -4,6 +4,9 @@ import { type Kysely, sql } from "kysely";
 import { introspect } from "../db/introspect";
 import { type Naming, quoteIdent } from "../db/naming";
 import { DEMO_PASSWORD, generateDataset, SEED_ID_PREFIX, type SeedBatch, staffBatch } from "./generate";
+import { dropForBulkLoad, restoreAfterBulkLoad, type SavedDefinition } from "./bulk";
+import { seedInWorkers } from "./parallel";
+import { pipeline } from "./pipeline";
 import { type SeedModel, insertBatch, type PresentColumns } from "./unnest";
 
 export interface SeedProgress {
@@ -13,6 +16,8 @@ export interface SeedProgress {
   /** users to insert in total, staff included */
   total: number;
   ms: number;
+  /** the seeding process's resident memory, bytes: stays flat (lib/seed/identity.ts) */
+  rss: number;
 }
 
 export interface SeedOptions {
@@ -29,7 +34,20 @@ export interface SeedOptions {
   batchSize?: number;
   /** the spam benchmark's harder data (lib/seed/hard.ts) */
   hard?: boolean;
+  /**
+   * generate on `workers` threads, each writing its batches with COPY FROM STDIN on its own connections
+   * to `url` (lib/seed/parallel.ts), instead of unnest inserts from this thread. One worker gives the
+   * same rows as the sequential path; several give the same plan and shape, not the same bytes.
+   */
+  copy?: { url: string; workers: number };
+  /**
+   * drop the tables' indexes and constraints for the load and build them after (lib/seed/bulk.ts):
+   * only for a schema the seeder owns, such as the benchmark's
+   */
+  bulk?: boolean;
   onProgress?: (p: SeedProgress) => void;
+  /** each index or constraint rebuilt after a bulk load, with its build time */
+  onIndexBuilt?: (d: SavedDefinition, ms: number) => void;
 }
 
 export interface SeedResult {
@@ -61,46 +79,37 @@ export async function seedDatabase(db: Kysely<any>, naming: Naming, opts: SeedOp
   const totals = { users: 0, accounts: 0, sessions: 0 };
   const staff = staffBatch(now, staffHash);
   const total = opts.users + staff.users.length;
+  const count = (c: { users: number; accounts: number; sessions: number }) => {
+    totals.users += c.users;
+    totals.accounts += c.accounts;
+    totals.sessions += c.sessions;
+    opts.onProgress?.({ ...totals, total, ms: performance.now() - started, rss: process.memoryUsage.rss() });
+  };
   const write = async (batch: SeedBatch) => {
     await db.transaction().execute(async (trx) => {
       // `timestamp without time zone` columns would otherwise take the server's zone; Better Auth writes UTC
       await sql`set local time zone 'UTC'`.execute(trx);
       await insertBatch(trx, naming, columns, batch);
     });
-    totals.users += batch.users.length;
-    totals.accounts += batch.accounts.length;
-    totals.sessions += batch.sessions.length;
-    opts.onProgress?.({ ...totals, total, ms: performance.now() - started });
+    count({ users: batch.users.length, accounts: batch.accounts.length, sessions: batch.sessions.length });
   };
 
+  // A failed bulk load leaves the tables without indexes: its caller (the benchmark) drops the schema and seeds again.
+  const dropped = opts.bulk ? await dropForBulkLoad(db, naming) : [];
   await write(staff);
-  const batches = generateDataset({ users: opts.users, seed: opts.seed, now, passwordHash: userHash, batchSize: opts.batchSize, hard: opts.hard });
-  await pipeline(batches, Math.max(1, opts.concurrency ?? 2), write);
+  const dataset = { users: opts.users, seed: opts.seed, now, passwordHash: userHash, batchSize: opts.batchSize, hard: opts.hard };
+  if (opts.copy) {
+    const job = { ...dataset, now: now.getTime(), url: opts.copy.url, naming: naming.options, columns };
+    await seedInWorkers(job, opts.copy.workers, staff.users.map((u) => u.email), count);
+  } else {
+    await pipeline(generateDataset(dataset), Math.max(1, opts.concurrency ?? 2), write);
+  }
+  await restoreAfterBulkLoad(db, dropped, opts.onIndexBuilt);
 
   for (const model of ["user", "account", "session"] as const satisfies readonly SeedModel[]) {
     await sql`analyze ${sql.raw(naming.qualified(model))}`.execute(db);
   }
   return { ...totals, ms: Math.round(performance.now() - started) };
-}
-
-/**
- * Keeps up to `limit` writes in flight: the next batch is generated (CPU, in this process) while
- * Postgres writes the previous ones. The first failure stops the run after in-flight writes settle.
- */
-async function pipeline<T>(items: Iterable<T>, limit: number, run: (item: T) => Promise<void>): Promise<void> {
-  const inFlight = new Set<Promise<void>>();
-  let failure: { error: unknown } | undefined;
-  for (const item of items) {
-    if (failure) break;
-    const p: Promise<void> = run(item).catch((error: unknown) => {
-      failure ??= { error };
-    });
-    inFlight.add(p);
-    void p.finally(() => inFlight.delete(p));
-    if (inFlight.size >= limit) await Promise.race(inFlight);
-  }
-  await Promise.all(inFlight);
-  if (failure) throw failure.error;
 }
 
 /** Refuses foreign data; with `reset`, removes the rows an earlier run seeded. */

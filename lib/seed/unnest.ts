@@ -16,12 +16,12 @@ export type SeedModel = Extract<ModelName, "user" | "account" | "session">;
 export type PresentColumns = Partial<Record<ModelName, ReadonlySet<string>>>;
 
 type PgArray = "text" | "bool" | "timestamptz";
-interface Column<R> {
+export interface Column<R> {
   field: keyof R & string;
   type: PgArray;
 }
 
-const userColumns: Column<UserRow>[] = [
+export const userColumns: Column<UserRow>[] = [
   { field: "id", type: "text" }, { field: "name", type: "text" }, { field: "email", type: "text" },
   { field: "emailVerified", type: "bool" }, { field: "image", type: "text" },
   { field: "createdAt", type: "timestamptz" }, { field: "updatedAt", type: "timestamptz" },
@@ -30,13 +30,13 @@ const userColumns: Column<UserRow>[] = [
   { field: "displayUsername", type: "text" }, { field: "twoFactorEnabled", type: "bool" },
 ];
 
-const accountColumns: Column<AccountRow>[] = [
+export const accountColumns: Column<AccountRow>[] = [
   { field: "id", type: "text" }, { field: "accountId", type: "text" }, { field: "providerId", type: "text" },
   { field: "userId", type: "text" }, { field: "password", type: "text" },
   { field: "createdAt", type: "timestamptz" }, { field: "updatedAt", type: "timestamptz" },
 ];
 
-const sessionColumns: Column<SessionRow>[] = [
+export const sessionColumns: Column<SessionRow>[] = [
   { field: "id", type: "text" }, { field: "token", type: "text" }, { field: "expiresAt", type: "timestamptz" },
   { field: "createdAt", type: "timestamptz" }, { field: "updatedAt", type: "timestamptz" },
   { field: "ipAddress", type: "text" }, { field: "userAgent", type: "text" }, { field: "userId", type: "text" },

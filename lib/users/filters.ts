@@ -5,6 +5,7 @@ import type { DB } from "../db/schema";
 import { escapeLike } from "../db/sql-patterns";
 import { enabledListFilters, modules } from "../modules";
 import { badRequest } from "../errors";
+import { prefixTerm, prefixWhere } from "./prefix-search";
 import { providerIdOf } from "./sign-in-methods";
 import type { UserFilters } from "./search-params";
 
@@ -19,6 +20,7 @@ export function searchFields(caps: Q["caps"]): string[] {
 /**
  * The WHERE clause shared by the list and its count, so the two can never disagree.
  *   q        → id = q OR lower(email) LIKE lower('%q%') OR lower(name) LIKE … [OR username/phone]
+ *   q = ann* → lower(email) LIKE 'ann%', through the email index's ranges (prefix-search.ts)
  *   role     → q = ANY(string_to_array(role, ','))   (Better Auth stores "user,admin")
  *   <module filter> → the module's `where` for the value, while the module is on
  *   provider → EXISTS (select 1 from account where userId = user.id and providerId = $p)
@@ -26,7 +28,9 @@ export function searchFields(caps: Q["caps"]): string[] {
 export function userWhere(q: Pick<Q, "caps">, f: UserFilters, now: Date) {
   return (eb: ExpressionBuilder<DB, "user">): Expression<SqlBool> => {
     const conds: Expression<SqlBool>[] = [];
-    if (f.q) {
+    const prefix = prefixTerm(f.q);
+    if (prefix) conds.push(prefixWhere(eb, prefix, q.caps.emailByteOrder));
+    else if (f.q) {
       const pattern = `%${escapeLike(f.q)}%`;
       // lower(x) LIKE lower(p) rather than ILIKE: ~30% cheaper per row on a scan, and what the
       // doctor's trigram indexes on lower(email) / lower(name) serve.

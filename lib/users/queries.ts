@@ -6,6 +6,7 @@ import type { DB, UserTable } from "../db/schema";
 import { badRequest } from "../errors";
 import { decodeCursor, isTimestampText, keysetPage } from "../db/cursor";
 import { userWhere } from "./filters";
+import { prefixTerm } from "./prefix-search";
 import { ACTIVITY_WALK, lastActivePage } from "./last-active";
 import { leastActivePage } from "./least-active";
 import type { KeptActivity } from "../audit/queries";
@@ -186,7 +187,8 @@ async function listUserPage(
 
   let rows: Awaited<ReturnType<ReturnType<typeof pageOf>["execute"]>>;
   let searchStep: SearchStep | undefined;
-  if (p.q && q.caps.searchIndexed && spec.column !== null) {
+  // `ann*` (prefix-search.ts) is answered by the email index's ranges, not the trigram steps
+  if (p.q && !prefixTerm(p.q) && q.caps.searchIndexed && spec.column !== null) {
     // The first n rows in sort order (filters and cursor applied, search not): the nth row's key is
     // found in the same query (an index-only step, run once). With fewer than n rows there is no nth
     // row and nothing passes: a walk that reached the end answers nothing, and the next step does.

@@ -1,3 +1,4 @@
+import { loadavg } from "node:os";
 import { Kysely, PostgresDialect, sql } from "kysely";
 import { startEmbedded } from "../../lib/db/embedded";
 import { migrateAppSchema } from "../../lib/db/migrate";
@@ -36,11 +37,24 @@ export async function prepareBenchDatabase(users: number | undefined) {
     await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(raw);
     await sql`create schema ${sql.id(schema)}`.execute(raw);
     await migrateAppSchema(raw, naming, ["admin"]);
+    // A real Postgres gets worker threads writing with COPY and the bulk load (indexes built after);
+    // the embedded engine the plain inserts. SEED_WORKERS: threads (default 3; 1 = the sequential data).
+    const workers = Number(process.env.SEED_WORKERS ?? 3);
+    let peakRss = 0;
+    let lastLine = 0;
     const r = await seedDatabase(raw, naming, {
-      users: n, seed: 1, concurrency: stop ? 1 : 2,
-      onProgress: (p) => process.stdout.write(`\r  ${p.users.toLocaleString("en")} / ${p.total.toLocaleString("en")} users`),
+      users: n, seed: 1, concurrency: stop ? 1 : 2, copy: stop ? undefined : { url, workers }, bulk: !stop,
+      onProgress: (p) => {
+        peakRss = Math.max(peakRss, p.rss);
+        // a line every ~10 s (and the last): rate and memory over a long run, not one overwritten line
+        if (p.ms - lastLine < 10_000 && p.users < p.total) return;
+        lastLine = p.ms;
+        const load = loadavg()[0]?.toFixed(1);
+        console.log(`  ${p.users.toLocaleString("en")} / ${p.total.toLocaleString("en")} users  ${Math.round(p.users / (p.ms / 1000)).toLocaleString("en")} users/s  RSS ${Math.round(p.rss / 1e6)} MB  load ${load}`);
+      },
+      onIndexBuilt: (d, ms) => console.log(`  built ${d.kind} ${d.name} on ${d.table} in ${(ms / 1000).toFixed(1)} s`),
     });
-    console.log(`\n  ${r.users} users, ${r.accounts} accounts, ${r.sessions} sessions in ${(r.ms / 1000).toFixed(1)} s`);
+    console.log(`  ${r.users} users, ${r.accounts} accounts, ${r.sessions} sessions in ${(r.ms / 1000).toFixed(1)} s, peak RSS ${Math.round(peakRss / 1e6)} MB`);
     // What autovacuum does to a live app's tables (and a test server may have it off): statistics,
     // and the visibility map that lets index-only scans skip the heap.
     for (const m of ["user", "account", "session"]) await sql`vacuum (analyze) ${sql.id(schema, m)}`.execute(raw);
