@@ -44,6 +44,8 @@ describe.skipIf(skip)("a support person's day", () => {
     await filters.getByLabel("Search").fill("kim@custom");
     await expect.poll(() => new URL(page.url()).searchParams.get("q"), SOON).toBe("kim@custom");
     await expect.poll(() => page.locator("tbody tr").count(), SOON).toBe(1);
+    // No trigram index here: the page says what a search costs (support cannot act on it: no doctor).
+    await expect.poll(() => page.getByTestId("index-hint").textContent(), SOON).toMatch(/^≈ [\d.]+ m?s per search without the trigram index on email and name\.$/);
     await page.locator("tbody tr").first().getByRole("link").first().click();
     await page.waitForURL(new RegExp(`/users/${KIM.id}$`));
     await expect.poll(() => page.title(), SOON).toContain(KIM.email);
