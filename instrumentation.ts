@@ -10,6 +10,12 @@ export async function register() {
     // Before the first request is served: shutdown counts the requests in flight from the start.
     const { installGracefulShutdown } = await import("./lib/shutdown");
     const { parseConfig } = await import("./lib/config");
-    installGracefulShutdown(parseConfig().shutdownTimeoutMs);
+    const config = parseConfig();
+    installGracefulShutdown(config.shutdownTimeoutMs);
+    // The first requests after a start cost what later ones do (lib/warm-up.ts). Never fatal.
+    if (config.warmStart) {
+      const { warmStart } = await import("./lib/warm-up");
+      await warmStart();
+    }
   }
 }

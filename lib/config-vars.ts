@@ -74,6 +74,7 @@ export const CONFIG_VARS: readonly ConfigVar[] = [
 
   v(OPS, "READY_TIMEOUT_MS", "2000", "GET /api/ready: bound on each check (database, Redis)", "config"),
   v(OPS, "READY_CACHE_MS", "1000", "GET /api/ready: how long one verdict is reused", "config"),
+  v(OPS, "WARM_START", "true", "warm the server at start (connections, queries, every route's code) so the first requests are not slow; false: start cold", "config"),
   v(OPS, "SHUTDOWN_TIMEOUT_MS", "10000", "on SIGTERM/SIGINT, how long requests in flight may take before the process exits", "config"),
 
   v(LAUNCH, "HOST", "", "address to listen on; unset: 0.0.0.0 for npm start, localhost for npx better-auth-admin"),

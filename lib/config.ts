@@ -40,6 +40,8 @@ export interface Config {
   ready: { timeoutMs: number; cacheMs: number };
   /** SIGTERM/SIGINT: how long in-flight requests may take before the process exits anyway */
   shutdownTimeoutMs: number;
+  /** warm the server at start (lib/warm-up.ts) */
+  warmStart: boolean;
   /**
    * The app's own Better Auth (APP_AUTH_URL, e.g. https://app.example.com/api/auth), asked to send
    * password-reset and verification emails with its own templates; null: those actions are hidden.
@@ -116,9 +118,9 @@ function int(env: Env, name: string, fallback: number, min: number, max: number)
   return n;
 }
 
-function flag(env: Env, name: string): boolean {
+function flag(env: Env, name: string, fallback = false): boolean {
   checkDeclared(name);
-  const parsed = bool.safeParse(env[name]?.trim() || "false");
+  const parsed = bool.safeParse(env[name]?.trim() || String(fallback));
   if (!parsed.success) throw new ConfigError(`${name} must be true or false, not "${env[name]}"`);
   return parsed.data;
 }
@@ -204,6 +206,7 @@ export function parseConfig(env: Env = process.env): Config {
     },
     ready: { timeoutMs: int(env, "READY_TIMEOUT_MS", 2_000, 50, 60_000), cacheMs: int(env, "READY_CACHE_MS", 1_000, 0, 60_000) },
     shutdownTimeoutMs: int(env, "SHUTDOWN_TIMEOUT_MS", 10_000, 0, 600_000),
+    warmStart: flag(env, "WARM_START", true),
     appAuth: parseAppAuth(env),
   };
 }

@@ -46,18 +46,32 @@ const { values } = parseArgs({
 });
 const ROOT = path.resolve(import.meta.dirname, "..");
 const load = () => loadavg().map((l) => l.toFixed(1)).join(" ");
-type ListUsers = typeof listUsers;
 
-/** listUsers of `ref`, extracted once (lib/ only) next to this checkout's node_modules. */
-async function baselineListUsers(ref: string): Promise<{ fn: ListUsers; sha: string }> {
+/**
+ * The planner of `ref` as that checkout runs it: extracted once (lib/ only) next to this checkout's
+ * node_modules, its database opened with its own openDatabase (its own introspection, so its own
+ * capability shape) and its URL parsed by its own parser. Nothing of this checkout's lib/ reaches
+ * it: a capability or parameter shape that changed since `ref` cannot break or skew the baseline.
+ * `run(q, sort)` returns the page's ids and the step the planner took.
+ */
+async function baselinePlanner(ref: string, url: string, schema: string) {
   const sha = execFileSync("git", ["rev-parse", "--short", ref], { cwd: ROOT, encoding: "utf8" }).trim();
   const root = path.join(ROOT, ".scratch", "bench-baseline", sha);
   if (!existsSync(path.join(root, "lib", "users", "queries.ts"))) {
     mkdirSync(root, { recursive: true });
     execFileSync("sh", ["-c", `git archive ${sha} lib | tar -x -C ${JSON.stringify(root)}`], { cwd: ROOT });
   }
-  const mod = (await import(pathToFileURL(path.join(root, "lib", "users", "queries.ts")).href)) as { listUsers: ListUsers };
-  return { fn: mod.listUsers, sha };
+  // Its modules, typed loosely on purpose: their shapes are whatever `ref` had.
+  const load = (file: string) => import(pathToFileURL(path.join(root, "lib", file)).href) as Promise<Record<string, any>>;
+  const [queries, params, open, naming] = await Promise.all([load("users/queries.ts"), load("users/list-params.ts"), load("db/open.ts"), load("db/naming.ts")]);
+  const d = await open.openDatabase({
+    url, naming: naming.createNaming({ schema, casing: "camel", usePlural: false, models: {} }), poolMax: 4, statementTimeoutMs: 600_000,
+  });
+  const run = async (q: string, sort: string): Promise<{ ids: string; step: string }> => {
+    const page = await queries.listUsers(d, params.parseUserListParams({ q, sort, limit: "25" }));
+    return { ids: (page.rows as { id: string }[]).map((r) => r.id).join(), step: page.searchStep ?? "—" };
+  };
+  return { sha, run, close: () => d.close() as Promise<void> };
 }
 
 const ms = (v: number) => (Number.isNaN(v) ? "—" : v >= 100 ? v.toFixed(0) : v.toFixed(1));
@@ -113,7 +127,7 @@ async function main() {
   const baHeaders = new Headers({ cookie: signIn.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ") });
   const theirs = (t: SweepTerm) => () =>
     auth.api.listUsers({ query: { searchValue: t.term, searchField: t.field, searchOperator: "contains", limit: 25, sortBy: "createdAt", sortDirection: "desc" }, headers: baHeaders });
-  const before = values.baseline === "none" ? null : await baselineListUsers(values.baseline);
+  const before = values.baseline === "none" ? null : await baselinePlanner(values.baseline, url, schema);
 
   console.log(`\n${users.toLocaleString("en")} users in ${schema} · ${terms.length} terms × ${sorts.length} sorts · load average ${load()}`);
   console.log("Better Auth listUsers and the in-process planners (before/after)…");
@@ -127,10 +141,10 @@ async function main() {
       let stepBefore = "—";
       let beforeT: Timing | null = null;
       if (before) {
-        const b = await before.fn(d, parseUserListParams({ q: t.term, sort, limit: "25" }));
-        stepBefore = b.searchStep ?? "—";
-        if (b.rows.map((r) => r.id).join() !== first.rows.map((r) => r.id).join()) throw new Error(`${t.term} ${sort}: before and after return different pages`);
-        beforeT = await time(() => before.fn(d, parseUserListParams({ q: t.term, sort, limit: "25" })), Number(values["before-runs"]), 1);
+        const b = await before.run(t.term, sort);
+        stepBefore = b.step;
+        if (b.ids !== first.rows.map((r) => r.id).join()) throw new Error(`${t.term} ${sort}: before and after return different pages`);
+        beforeT = await time(() => before.run(t.term, sort), Number(values["before-runs"]), 1);
       }
       rows.push({ t, sort, step: first.searchStep ?? "—", stepBefore, after, beforeT, http: null, ba });
     }
@@ -177,6 +191,7 @@ async function main() {
     const bw = Math.max(...rows.map((r) => r.beforeT?.p95 ?? 0));
     console.log(`in-process worst p95: after ${ms(Math.max(...rows.map((r) => r.after.p95)))} ms, before ${ms(bw)} ms`);
   }
+  await before?.close();
   await d.close();
   await raw.destroy();
 }

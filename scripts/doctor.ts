@@ -11,7 +11,7 @@ import { parseArgs } from "node:util";
 import { sql } from "kysely";
 import { parseConfig } from "../lib/config";
 import { inspect } from "../lib/doctor/inspect";
-import { estimateUnindexedSearch } from "../lib/doctor/scan-estimate";
+import { estimateUnindexedSearch, formatEstimate } from "../lib/doctor/scan-estimate";
 import { createNaming } from "../lib/db/naming";
 import { openDatabase } from "../lib/db/open";
 
@@ -51,10 +51,10 @@ async function main() {
     }
     if (!r.trgm.available) console.log("\npg_trgm is not available: substring search stays a full scan (install the postgresql-contrib package).");
     if (!d.caps.searchIndexed) {
-      // measured on a 1% sample now, not assumed (lib/doctor/scan-estimate.ts)
+      // measured on a sample now, not assumed (lib/doctor/scan-estimate.ts); the users page shows the same figure
       const e = await estimateUnindexedSearch(d.authDb, d.naming);
-      const secs = e.searchMs >= 1000 ? `${(e.searchMs / 1000).toFixed(1)} s` : `${Math.round(e.searchMs)} ms`;
-      console.log(`\nWithout the trigram indexes a search reads every user: about ${secs} per search at ${fmt(e.rows)} users (a 1% sample of ${fmt(e.sampled)} rows took ${Math.round(e.sampleMs)} ms).`);
+      const sample = `a ${Number(e.percent.toPrecision(2))}% sample of ${fmt(e.sampled)} rows took ${Math.round(e.sampleMs)} ms`;
+      console.log(`\nWithout the trigram indexes a search reads every user: ${formatEstimate(e.searchMs)} per search at ${fmt(e.rows)} users (${sample}).`);
       console.log("  `term*` (starts with) searches emails through Better Auth's email index and stays fast without them.");
     }
     if (!r.statements.length) {

@@ -3,7 +3,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { copyBatch } from "../lib/seed/copy";
 import { REFERENCE_NOW, STAFF, staffBatch } from "../lib/seed/generate";
-import { UniqueRegistry } from "../lib/seed/identity";
+import { registryBits, UniqueRegistry } from "../lib/seed/identity";
 import { seedDatabase } from "../lib/seed/insert";
 import { createTestDb, type NamingName, type TestDb } from "./helpers/db";
 
@@ -122,8 +122,8 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("copyBatch", () => {
 
 describe("UniqueRegistry", () => {
   it("answers the same whether its bitmap is private or shared between threads", () => {
-    const own = new UniqueRegistry();
-    const shared = new UniqueRegistry(UniqueRegistry.sharedBuffer());
+    const own = new UniqueRegistry(15_000);
+    const shared = new UniqueRegistry(UniqueRegistry.sharedBuffer(15_000));
     const values = Array.from({ length: 20_000 }, (_, i) => `user${i % 15_000}@example.com`);
     const a = values.map((v) => own.claim(v));
     const b = values.map((v) => shared.claim(v));
@@ -131,4 +131,22 @@ describe("UniqueRegistry", () => {
     expect(a.filter(Boolean).length).toBeGreaterThan(14_900);
     expect(a.slice(15_000).some(Boolean)).toBe(false);
   }, SLOW);
+
+  it("sizes its bitmap from the planned user count: 128 KB for the demo, 128 MB at most", () => {
+    expect(new UniqueRegistry(5_000).bytes).toBe(128 * 1024);
+    expect(new UniqueRegistry(1_000_000).bytes).toBe(16 * 1024 * 1024);
+    expect(UniqueRegistry.sharedBuffer(1_000_000).byteLength).toBe(16 * 1024 * 1024);
+    expect(registryBits(10_000_000)).toBe(30);
+    expect(registryBits(0)).toBe(20);
+  });
+
+  it("keeps collisions rare at the size it picks: distinct values are almost all free", () => {
+    const users = 50_000;
+    const reg = new UniqueRegistry(users);
+    const values = Array.from({ length: 2 * users }, (_, i) => `person${i}@example.com`);
+    const free = values.filter((v) => reg.claim(v)).length;
+    // 64 bits per value: about 0.8% of the later claims hit a taken bit
+    expect(free).toBeGreaterThan(values.length * 0.98);
+    expect(free).toBeLessThan(values.length);
+  });
 });

@@ -48,7 +48,7 @@ export const MAX_BATCH = 5_000;
  * rows. Each user carries a `label` (legit / spam:<campaign> / lookalike:<kind>) for the spam benchmark.
  */
 export function generateDataset(opts: DatasetOptions): Generator<SeedBatch, void, undefined> {
-  return generateShard(opts, { from: 0, to: opts.users, shard: 0, registry: new UniqueRegistry() });
+  return generateShard(opts, { from: 0, to: opts.users, shard: 0, registry: new UniqueRegistry(opts.users) });
 }
 
 export function* generateShard(opts: DatasetOptions, shard: ShardOptions): Generator<SeedBatch, void, undefined> {

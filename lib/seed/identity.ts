@@ -8,36 +8,49 @@ import { type Random, weightedTable } from "./random";
  */
 
 /**
- * Remembers 30-bit hashes of the strings handed out, as one bit each in a fixed 128 MB bitmap. It used
- * to be a Set of the hashes: memory grew with every user (about 1.9 GB past 6.4M users) and V8 rehashed
- * and garbage-collected an ever larger table, so seeding slowed from 3,300 to 670 users/s; a Set also
- * caps at 2^24 entries, fewer than 10M users' emails and usernames. The bitmap answers exactly what the
- * Set did (same hash, same "taken" answers, so the same seed still gives the same rows) in flat memory.
- * A hash collision only makes the caller pick another address, which is harmless and still
- * deterministic (at 10M users about 1% of first choices collide).
+ * Remembers hashes of the strings handed out, as one bit each in a bitmap of 2^n bits sized from the
+ * planned user count (registryBits): 128 KB for the demo's 5,000 users, 16 MB at 1M, the 128 MB cap
+ * (30-bit hashes) from about 4.2M users. It used to be a Set of the hashes: memory grew with every user
+ * (about 1.9 GB past 6.4M users) and V8 rehashed and garbage-collected an ever larger table, so seeding
+ * slowed from 3,300 to 670 users/s; a Set also caps at 2^24 entries, fewer than 10M users' emails and
+ * usernames. Then a fixed 128 MB bitmap, which the demo paid for too. The answers depend on the size
+ * (a hash is cut to n bits), and the size only on the user count, so the same seed and count still
+ * give the same rows. A hash collision only makes the caller pick another address, which is harmless
+ * and still deterministic: the bitmap holds at least 64 bits per string claimed (about 1.3 per user)
+ * below the cap, so under 2% of first choices collide (at 10M users, at the cap, about 1%).
  */
 export class UniqueRegistry {
   private readonly bits: Uint32Array;
+  private readonly mask: number;
   private readonly shared: boolean;
 
   /**
-   * `shared`: a bitmap in a SharedArrayBuffer (UniqueRegistry.sharedBuffer) that the seeder's worker
-   * threads claim from together (lib/seed/parallel.ts), atomically, so no two of them hand out one address.
+   * `users`: the planned user count, which sizes a private bitmap. A SharedArrayBuffer
+   * (UniqueRegistry.sharedBuffer) instead is a bitmap the seeder's worker threads claim from together
+   * (lib/seed/parallel.ts), atomically, so no two of them hand out one address.
    */
-  constructor(shared?: SharedArrayBuffer) {
-    this.bits = new Uint32Array(shared ?? new ArrayBuffer(REGISTRY_BYTES));
-    this.shared = Boolean(shared);
+  constructor(usersOrShared: number | SharedArrayBuffer) {
+    this.shared = typeof usersOrShared !== "number";
+    this.bits = new Uint32Array(typeof usersOrShared === "number" ? new ArrayBuffer(registryBytes(usersOrShared)) : usersOrShared);
+    const size = this.bits.length * 32;
+    if ((size & (size - 1)) !== 0) throw new Error(`a registry bitmap holds 2^n bits, not ${size}`);
+    this.mask = size - 1;
   }
 
-  static sharedBuffer(): SharedArrayBuffer {
-    return new SharedArrayBuffer(REGISTRY_BYTES);
+  static sharedBuffer(users: number): SharedArrayBuffer {
+    return new SharedArrayBuffer(registryBytes(users));
+  }
+
+  /** the bitmap's size in bytes */
+  get bytes(): number {
+    return this.bits.byteLength;
   }
 
   /** true if `value` was free (and is now taken) */
   claim(value: string): boolean {
     let h = 0x811c9dc5;
     for (let i = 0; i < value.length; i++) h = Math.imul(h ^ value.charCodeAt(i), 0x01000193);
-    h &= 0x3fffffff;
+    h &= this.mask;
     const word = h >>> 5;
     const bit = 1 << (h & 31);
     if (this.shared) return (Atomics.or(this.bits, word, bit) & bit) === 0;
@@ -48,8 +61,17 @@ export class UniqueRegistry {
   }
 }
 
-/** one bit per 30-bit hash */
-const REGISTRY_BYTES = 2 ** 30 / 8;
+/**
+ * n of the 2^n-bit bitmap for a planned user count: 64 bits per string claimed (an email per user, a
+ * username for some, the staff and spam retries on top: 2 per user is generous), at least 2^20 bits
+ * (128 KB), at most 2^30 (128 MB, the hash's 30 bits).
+ */
+export function registryBits(users: number): number {
+  const wanted = Math.max(1, users) * 2 * 64;
+  return Math.min(30, Math.max(20, Math.ceil(Math.log2(wanted))));
+}
+
+const registryBytes = (users: number) => 2 ** registryBits(users) / 8;
 
 const webmail = weightedTable(webmailDomains);
 const regional = Object.fromEntries(Object.entries(regionalWebmail).map(([k, v]) => [k, weightedTable(v)]));

@@ -36,7 +36,7 @@ export interface ShardCounts {
 type Job = Omit<ShardTask, "from" | "to" | "shard" | "registry">;
 
 export async function seedInWorkers(job: Job, workers: number, claimed: readonly string[], onBatch: (c: ShardCounts) => void): Promise<void> {
-  const shared = UniqueRegistry.sharedBuffer();
+  const shared = UniqueRegistry.sharedBuffer(job.users);
   const registry = new UniqueRegistry(shared);
   for (const value of claimed) registry.claim(value);
   const n = Math.max(1, Math.min(workers, Math.ceil(job.users / 5_000)));

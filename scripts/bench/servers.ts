@@ -29,8 +29,11 @@ export async function waitFor(url: string, child?: ChildProcess, ms = 120_000) {
   throw new Error(`${url} did not come up`);
 }
 
-/** `next start` of this dashboard (built first when stale) against the given database env. */
-export async function startDashboard(env: Record<string, string>) {
+/**
+ * `next start` of this dashboard (built first when stale) against the given database env; ready when
+ * `readyPath` answers (the sign-in page by default; bench:cold waits on /api/health, which touches nothing).
+ */
+export async function startDashboard(env: Record<string, string>, readyPath = "/sign-in") {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const fullEnv = { ...process.env, NODE_ENV: "production" as const, NEXT_TELEMETRY_DISABLED: "1", BETTER_AUTH_URL: base, ...env };
@@ -39,9 +42,12 @@ export async function startDashboard(env: Record<string, string>) {
     if ((await run(["build"], fullEnv)) !== 0) throw new Error("next build failed");
   }
   const child = spawn(process.execPath, [nextBin, "start", "-p", String(port)], { cwd: root, env: fullEnv, stdio: ["ignore", "pipe", "inherit"] });
-  child.stdout?.resume();
-  await waitFor(`${base}/sign-in`, child);
-  return { base, child, stop: () => child.kill("SIGTERM") };
+  let stdout = "";
+  child.stdout?.on("data", (b: Buffer) => {
+    stdout += b.toString();
+  });
+  await waitFor(`${base}${readyPath}`, child);
+  return { base, child, stop: () => child.kill("SIGTERM"), output: () => stdout };
 }
 
 /** The app's own Better Auth served over HTTP, as an app exposes it: the baseline's API. */

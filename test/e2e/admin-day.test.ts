@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_PASSWORD } from "../../lib/seed/staff";
-import { addOrganizations, notice, FLOW_MS, SOON, watchErrors } from "./fixtures";
+import { addOrganizations, FLOW_MS, notice, SOON, signedInPage } from "./fixtures";
 import { type E2E, skip, startE2E } from "./server";
 
 /**
@@ -24,10 +23,7 @@ describe.skipIf(skip)("an admin's day", () => {
   });
 
   it("reads the overview, follows a figure, changes an organization and finds it in the audit log", async () => {
-    const page = await e.browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    const errors = watchErrors(page);
-    await e.signIn(page, "admin@demo.local", DEMO_PASSWORD, null);
-    await page.waitForURL(/\/overview$/);
+    const { page, errors } = await signedInPage(e, "admin@demo.local", { next: null, landing: /\/overview$/ });
 
     // 1. The overview's "Banned" figure leads to the banned users, and the list counts as many.
     const figure = page.getByRole("link", { name: /^Banned/ });

@@ -2,9 +2,11 @@ import { readFile } from "node:fs/promises";
 import type { Page } from "playwright-core";
 import { migrateAppSchema } from "../../lib/db/migrate";
 import { seedOrganizations } from "../../lib/seed/organizations";
+import { DEMO_PASSWORD } from "../../lib/seed/staff";
 import { enrolTwoFactor, type listenAppServer } from "../helpers/app-server";
 import type { TestDb } from "../helpers/db";
 import { createPasswordUser, PASSWORD } from "../helpers/staff";
+import type { E2E } from "./server";
 
 /**
  * Data and page helpers the browser flows share (account fixes, the support desk, organizations, the
@@ -57,6 +59,19 @@ export function watchErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on("pageerror", (err) => errors.push(err.message));
   return errors;
+}
+
+/**
+ * How a flow starts: a new page, its uncaught errors collected (a flow ends by expecting none), signed
+ * in through the form as a seeded staff member (the demo password) and landed: on `next` (default
+ * /users, as E2E.signIn), or on the staff's landing page with `next: null`, matched by `landing`.
+ */
+export async function signedInPage(e: E2E, email: string, opts: { next?: string | null; landing?: RegExp; acceptDownloads?: boolean } = {}) {
+  const page = await e.browser.newPage({ viewport: { width: 1400, height: 1000 }, acceptDownloads: opts.acceptDownloads ?? false });
+  const errors = watchErrors(page);
+  await e.signIn(page, email, DEMO_PASSWORD, opts.next);
+  await page.waitForURL(opts.landing ?? /\/users/);
+  return { page, errors };
 }
 
 /** The text of the newest toast. */

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_PASSWORD } from "../../lib/seed/staff";
 import { listenAppServer, pluginApi } from "../helpers/app-server";
 import { createPasswordUser } from "../helpers/staff";
-import { addKim, downloadCsv, KIM, notice, recoveryEnv, FLOW_MS, SOON, watchErrors } from "./fixtures";
+import { addKim, downloadCsv, FLOW_MS, KIM, notice, recoveryEnv, SOON, signedInPage } from "./fixtures";
 import { type E2E, skip, startE2E } from "./server";
 
 /**
@@ -38,16 +37,15 @@ describe.skipIf(skip)("a support person's day", () => {
   });
 
   it("finds a customer, sends a reset, removes two-factor, fixes the email, exports a filtered list", async () => {
-    const page = await e.browser.newPage({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
-    const errors = watchErrors(page);
-    await e.signIn(page, "support@demo.local", DEMO_PASSWORD);
-    await page.waitForURL(/\/users/);
+    const { page, errors } = await signedInPage(e, "support@demo.local", { acceptDownloads: true });
 
     // 1. Find the customer by a fragment of their address, and open their page.
     const filters = page.getByRole("search", { name: "Filter users" });
     await filters.getByLabel("Search").fill("kim@custom");
     await expect.poll(() => new URL(page.url()).searchParams.get("q"), SOON).toBe("kim@custom");
     await expect.poll(() => page.locator("tbody tr").count(), SOON).toBe(1);
+    // No trigram index here: the page says what a search costs (support cannot act on it: no doctor).
+    await expect.poll(() => page.getByTestId("index-hint").textContent(), SOON).toMatch(/^≈ [\d.]+ m?s per search without the trigram index on email and name\.$/);
     await page.locator("tbody tr").first().getByRole("link").first().click();
     await page.waitForURL(new RegExp(`/users/${KIM.id}$`));
     await expect.poll(() => page.title(), SOON).toContain(KIM.email);

@@ -5,6 +5,7 @@ import { Suspense } from "react";
 import { TableTransitionProvider } from "@/components/data-table/table-transition";
 import { revokeNotes } from "@/components/moderation/revoke-notes";
 import { searchPlaceholder } from "@/components/users/search-hint";
+import { SearchEstimate } from "@/components/users/search-estimate";
 import { UserCount } from "@/components/users/user-count";
 import { toUserListItem } from "@/components/users/user-list-item";
 import { FlaggedUsers } from "@/components/users/flagged-users";
@@ -24,6 +25,7 @@ import { AppError, isStatementTimeout } from "@/lib/errors";
 import { banOf, enabledListColumns } from "@/lib/modules";
 import { peekSpamResult } from "@/lib/spam/cache";
 import { listUsers } from "@/lib/users/queries";
+import { searchScans } from "@/lib/users/search-estimate";
 import { hasFilters, listFilterViews, parseUserListParams, toRecord, type UserListParams, userExportSchema, userFilterKeys } from "@/lib/users/list-params";
 
 export const metadata = { title: "Users · Better Auth Admin" };
@@ -102,12 +104,10 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
       </header>
       <TableTransitionProvider>
         <UsersToolbar moduleFilters={listFilterViews(d.caps)} searchPlaceholder={searchPlaceholder(d.caps)} spam={spam} />
-        {result.kind === "ok" && result.params.q && !d.caps.searchIndexed && staff.role === "admin" ? (
-          // Only admins can act on it (npm run doctor); everyone else just gets a slower search.
-          <p className="text-muted-foreground mb-3 text-[13px]" data-testid="index-hint">
-            This search read every user row: there is no trigram index on email and name. <code>npm run doctor</code> shows the
-            index that makes it instant.
-          </p>
+        {result.kind === "ok" && searchScans(d.caps, result.params.q) ? (
+          <Suspense fallback={null}>
+            <SearchEstimate q={d} admin={staff.role === "admin"} />
+          </Suspense>
         ) : null}
         {result.kind === "ok" ? (
           <UsersTable

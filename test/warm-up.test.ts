@@ -1,0 +1,85 @@
+import { createServer, type IncomingHttpHeaders } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { REFERENCE_NOW } from "../lib/seed/generate";
+import { seedDatabase } from "../lib/seed/insert";
+import { WARM_PATHS, type WarmDeps, warmStart } from "../lib/warm-up";
+import { createTestDb, type TestDb } from "./helpers/db";
+
+/** Resolves once `lines` holds a line matching `re` (the HTTP step runs after warmStart returns). */
+async function lineMatching(lines: string[], re: RegExp, ms = 20_000): Promise<string> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const hit = lines.find((l) => re.test(l));
+    if (hit) return hit;
+    if (Date.now() > end) throw new Error(`no log line matching ${re}; got ${JSON.stringify(lines)}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+describe("warm start (lib/warm-up.ts)", () => {
+  let t: TestDb;
+  beforeAll(async () => {
+    t = await createTestDb("default");
+    await seedDatabase(t.raw, t.naming, { users: 60, seed: 3, now: REFERENCE_NOW, columns: t.d.caps.columns });
+  }, 120_000);
+  afterAll(async () => {
+    await t?.cleanup();
+  });
+
+  const deps = (over: Partial<WarmDeps>, log: string[]): WarmDeps => ({
+    getDatabase: async () => t.d,
+    getAuth: async () => ({}),
+    poolMax: 2,
+    origin: () => null,
+    log: (line) => log.push(line),
+    ...over,
+  });
+
+  it("opens the database and Better Auth and runs the list, detail and sessions reads before returning", async () => {
+    const log: string[] = [];
+    let auth = 0;
+    await warmStart(deps({ getAuth: async () => ++auth }, log));
+    expect(auth).toBe(1);
+    // 2 rounds: the list, a user's page, the sessions list (no trigram index here: no search)
+    expect(log).toEqual([expect.stringMatching(/^\[dashboard\] warmed up in \d+ ms \(2 connections, 6 reads\)$/)]);
+  });
+
+  it("logs a failure in one line and resolves: the server starts cold, never not at all", async () => {
+    const log: string[] = [];
+    await expect(warmStart(deps({ getDatabase: () => Promise.reject(new Error("connect ECONNREFUSED 127.0.0.1:1")) }, log))).resolves.toBeUndefined();
+    expect(log).toEqual(["[dashboard] warm-up skipped (the server starts cold): connect ECONNREFUSED 127.0.0.1:1"]);
+  });
+
+  it("then requests every route over HTTP, anonymous, without holding up the start", async () => {
+    const seen: { url: string; headers: IncomingHttpHeaders }[] = [];
+    const server = createServer((req, res) => {
+      seen.push({ url: req.url ?? "", headers: req.headers });
+      res.writeHead(307, { location: "/sign-in" }).end();
+    });
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    try {
+      const log: string[] = [];
+      await warmStart(deps({ origin: () => `http://127.0.0.1:${(server.address() as AddressInfo).port}/admin` }, log));
+      const done = await lineMatching(log, /warmed up/);
+      expect(done).toMatch(/\(2 connections, 6 reads; 30 requests\)$/);
+      expect(seen.map((s) => s.url)).toEqual(Array.from({ length: 3 }, () => WARM_PATHS.map((p) => `/admin${p}`)).flat());
+      // no credentials of any kind leave the warm-up
+      for (const s of seen) expect(Object.keys(s.headers).filter((h) => ["cookie", "authorization"].includes(h))).toEqual([]);
+    } finally {
+      await new Promise((r) => server.close(r));
+    }
+  });
+
+  it("logs a server that does not answer, and resolves", async () => {
+    // a port nobody listens on: the first request is refused
+    const closed = createServer();
+    await new Promise<void>((r) => closed.listen(0, "127.0.0.1", r));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise((r) => closed.close(r));
+    const log: string[] = [];
+    await warmStart(deps({ origin: () => `http://127.0.0.1:${port}` }, log));
+    expect(await lineMatching(log, /over HTTP stopped/)).toMatch(/^\[dashboard\] warm-up over HTTP stopped \(the rest starts cold\): /);
+    expect(log.some((l) => l.includes("warmed up"))).toBe(false);
+  });
+});
