@@ -113,7 +113,7 @@ export async function loadFacts(q: Q, trx: Kysely<DB>, from: Date | null, now: D
   const query = joined.select((eb) => [
     "w.id", "w.email", "w.name", "w.emailVerified", ms(sql.ref("w.createdAt")).as("createdAt"), "w.banned",
     col("n"), col("firstAt"), col("lastSeen"), col("lastCreated"), col("days"), col("ip"), col("ua"), col("lastIp"), col("lastUa"),
-    (bounded ? sql<boolean>`${sql.ref("o.one")} is not null` : eb.exists(oauthOf(eb as never))).as("oauth"),
+    bounded ? sql<boolean>`${sql.ref("o.one")} is not null`.as("oauth") : eb.exists(oauthOf(eb as never)).as("oauth"),
   ]);
   const rows = (await query.execute()) as unknown as Row[];
   // Sorted here rather than by Postgres (no wide-row sort spilling to disk on a full pass): an index
