@@ -5,6 +5,7 @@ import { localPartFromName } from "../lib/seed/identity";
 import { randomPerson } from "../lib/seed/names";
 import { Random } from "../lib/seed/random";
 import { computeSpam } from "../lib/spam/engine";
+import { measureSteadiness, type Probe, SteadinessMemo } from "../lib/spam/steadiness";
 import { scoreOf } from "../lib/spam/queries";
 import type { SpamResult } from "../lib/spam/types";
 import { createTestDb, type TestDb } from "./helpers/db";
@@ -156,6 +157,31 @@ describe("spam calibration on steadiness, and windows of any age", () => {
     expect(flagged(sliced)).toEqual(flagged(whole));
     const wavesOf = (r: SpamResult) => r.waves.map((w) => [w.key, w.size]).sort();
     expect(wavesOf(sliced)).toEqual(wavesOf(whole));
+  });
+
+  it("answers a sliced run's steadiness probes from its memo exactly as the one-pass query does", async () => {
+    const q = (col: string) => sql<{ v: string }>`select distinct ${sql.ref(col)} as v from ${sql.id(t.schema, "session")} where ${sql.ref(col)} is not null order by 1`.execute(t.raw);
+    const ips = (await q("ipAddress")).rows.map((r) => r.v);
+    const uas = (await q("userAgent")).rows.map((r) => r.v);
+    const probes: Probe[] = [
+      { id: "ip", column: "ipAddress", values: ips.filter((v) => v.startsWith("185.234.72.")) },
+      { id: "some-ips", column: "ipAddress", values: ips.slice(0, 40) },
+      ...uas.map((v, k) => ({ id: `ua${k}`, column: "userAgent" as const, values: [v] })),
+      { id: "clients", column: "userAgent", values: [OKHTTP, OWN_CLIENT, "never seen/1.0"] },
+    ];
+    expect(probes[0]?.values.length).toBeGreaterThan(0);
+    const memo = new SteadinessMemo();
+    // slice ends on day boundaries and off them (the last slice ends now), so a baseline can start and end mid-day
+    const ends = [...Array.from({ length: 14 }, (_, k) => Date.UTC(2026, 1, 1) + k * 9 * DAY + (k % 3) * 7 * HOUR), NOW.getTime()];
+    let seen = 0;
+    for (const to of ends) {
+      const direct = await measureSteadiness(t.d.db, probes, new Date(to));
+      const memoised = await measureSteadiness(t.d.db, probes, new Date(to), memo);
+      expect(memoised, new Date(to).toISOString()).toEqual(direct);
+      seen += [...(direct?.present.values() ?? [])].filter((n) => n > 0).length;
+    }
+    // the probes are not all empty: the comparison says something
+    expect(seen).toBeGreaterThan(20);
   });
 
   it("still switches network signals off behind a real reverse proxy (one address every day for months)", async () => {

@@ -6,13 +6,14 @@ import { SpamAccountsBuilder } from "./accounts";
 import { clearedUserIds } from "./clearances";
 import { spamConfig } from "./config";
 import { loadFacts, loadTrainingLocals, type UserFacts } from "./facts";
-import { extractFeatures, indexFeatures } from "./features";
+import { extractFeatures, type Features, indexFeatures } from "./features";
 import { buildOutcomes } from "./outcome";
 import { scoreAccount } from "./score";
 import { BigramModel } from "./signals/bigram";
 import { findSequences } from "./signals/sequence";
+import type { ClientInfo } from "./signals/user-agent";
 import { MARGIN_MS, mergeSignals, mergeWave, planSlices } from "./slices";
-import { measureSteadiness } from "./steadiness";
+import { measureSteadiness, SteadinessMemo } from "./steadiness";
 import type { SignalInfo, SpamOptions, SpamResult, Wave } from "./types";
 import { buildWaves, type Scored } from "./waves";
 
@@ -67,20 +68,32 @@ export async function computeSpam(q: Q, opts: SpamOptions = {}): Promise<SpamRes
     // Rows read for one slice that the next needs as its look-back stay in memory, so each sign-up is
     // read from the database once, however many slices see it.
     let carry: UserFacts[] = [];
+    // and their features, computed once (a row's features are its own: lib/spam/features.ts)
+    let carryF: Features | null = null;
+    const uaCache = new Map<string, ClientInfo>();
     let readTo: number | null | undefined;
+    // Many slices probe mostly the same values over overlapping baselines: read each once (steadiness.ts).
+    const memo = slices.length > 1 ? new SteadinessMemo() : undefined;
     for (const slice of slices) {
       const from = slice.from === null ? null : slice.from - MARGIN_MS;
       const to = slice.to === null ? null : slice.to + MARGIN_MS;
-      const kept = readTo === undefined ? [] : carry.filter((u) => from === null || u.createdAt >= from);
+      // carry is in sign-up order: what the look-back keeps is its tail
+      let keepFrom = carry.length;
+      if (readTo !== undefined) {
+        keepFrom = 0;
+        while (from !== null && keepFrom < carry.length && (carry[keepFrom] as UserFacts).createdAt < from) keepFrom++;
+      }
+      const kept = keepFrom < carry.length ? carry.slice(keepFrom) : [];
       const readFrom = readTo === undefined || readTo === null ? from : Math.max(readTo, from ?? readTo);
       const fresh = await timed(loadFacts(tq, trx, readFrom === null ? null : new Date(readFrom), now, to === null ? null : new Date(to)));
       const facts = kept.length ? kept.concat(fresh) : fresh;
       carry = facts;
       readTo = to;
       stats.loaded += fresh.length;
-      const f = extractFeatures(facts, model, config.nativeClients);
+      const f = extractFeatures(facts, model, config.nativeClients, carryF && kept.length ? { f: carryF, from: keepFrom } : undefined, uaCache);
+      carryF = f;
       const idx = indexFeatures(f);
-      const steady = await timed(measureSteadiness(trx, calibrationProbes(facts, f, idx), new Date(Math.min(now.getTime(), slice.to ?? now.getTime()))));
+      const steady = await timed(measureSteadiness(trx, calibrationProbes(facts, f, idx), new Date(Math.min(now.getTime(), slice.to ?? now.getTime())), memo));
       const cal = calibrate(q.caps, facts, f, idx, model, now.getTime(), steady);
       signals.push(signalInfos(cal));
       const seq = findSequences(facts.map((u, i) => ({ numbered: f.numbered[i] ?? null, domain: f.domain[i] ?? null, time: u.createdAt })));

@@ -29,7 +29,16 @@ export interface Features {
   content: (NameContent | null)[];
 }
 
-export function extractFeatures(facts: readonly UserFacts[], model: BigramModel | null, nativeClients: readonly string[]): Features {
+/**
+ * `carried`: the previous slice's features, whose rows from `from` on are this call's first rows (the
+ * look-back a slice keeps, lib/spam/engine.ts): they are copied, not computed again. A row's features
+ * depend on nothing but the row (the model is fixed for a run), so the copy is what a fresh pass gives.
+ * `uaCache` may be shared across calls (a user agent's class never changes within a run).
+ */
+export function extractFeatures(
+  facts: readonly UserFacts[], model: BigramModel | null, nativeClients: readonly string[],
+  carried?: { f: Features; from: number }, uaCache: Map<string, ClientInfo> = new Map(),
+): Features {
   const n = facts.length;
   const f: Features = {
     n,
@@ -47,8 +56,9 @@ export function extractFeatures(facts: readonly UserFacts[], model: BigramModel 
     client: new Array(n).fill(null),
     content: new Array(n).fill(null),
   };
-  const uaCache = new Map<string, ClientInfo>();
-  for (let i = 0; i < n; i++) {
+  const kept = carried ? Math.min(n, carried.f.n - carried.from) : 0;
+  if (carried && kept > 0) copyRows(carried.f, carried.from, f, kept);
+  for (let i = kept; i < n; i++) {
     const u = facts[i] as UserFacts;
     f.times[i] = u.createdAt;
     f.content[i] = nameContent(u.name);
@@ -81,6 +91,18 @@ export function extractFeatures(facts: readonly UserFacts[], model: BigramModel 
     }
   }
   return f;
+}
+
+const COLUMNS = ["times", "domain", "mailbox", "placeholder", "disposable", "generated", "digitHeavy", "numbered", "ip", "subnet", "ua", "client", "content"] as const;
+
+/** Rows [from, from + count) of `src` become rows [0, count) of `dst`. */
+function copyRows(src: Features, from: number, dst: Features, count: number) {
+  for (const c of COLUMNS) {
+    const a = src[c];
+    const b = dst[c];
+    if (ArrayBuffer.isView(a)) (b as Float64Array).set((a as Float64Array).subarray(from, from + count));
+    else for (let i = 0; i < count; i++) (b as unknown[])[i] = (a as unknown[])[from + i];
+  }
 }
 
 /** The keys sign-ups share, indexed once and reused by calibration, bursts and groups. */

@@ -36,6 +36,10 @@ async function main() {
   }
   // peak resident memory of this process so far, before the scores are serialised below
   const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+  // CPU of this process (the engine's JS, not Postgres's) and the machine's load, beside the wall time: timings here are noisy
+  const cpu = process.cpuUsage();
+  const loadAvg = (await import("node:os")).loadavg().map((x) => x.toFixed(1)).join(" ");
+  console.error(`spam pass ${path.basename(root)} since=${values.since}: wall ${Math.round(samples.at(-1) ?? 0)} ms, CPU ${Math.round((cpu.user + cpu.system) / 1000)} ms (whole process), peak RSS ${peakRssMb} MB, load ${loadAvg}`);
   samples.sort((a, b) => a - b);
   if (!result) throw new Error("no scoring pass ran");
   const scores: [string, number][] = [];
