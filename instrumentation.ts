@@ -7,6 +7,9 @@ export async function register() {
     installPeerAddressHook();
     const { startupCheck } = await import("./lib/startup-check");
     await startupCheck();
+    // Not awaited: the server takes requests while the overview's figures are read.
+    const { warmOverviewAtStart } = await import("./lib/overview/warm");
+    void warmOverviewAtStart();
     // Before the first request is served: shutdown counts the requests in flight from the start.
     const { installGracefulShutdown } = await import("./lib/shutdown");
     const { parseConfig } = await import("./lib/config");

@@ -11,8 +11,6 @@ export interface OverviewFigures {
   active: { d1: number; d7: number; d30: number } | null;
   /** users under a ban in force */
   banned: number | null;
-  /** the latest staff actions, newest first */
-  recent: AuditRow[] | null;
   /** when these were read (the page says how old they are) */
   at: Date;
 }
@@ -29,11 +27,11 @@ const utcDay = (d: Date) => d.toISOString().slice(0, 10);
  *   active:   select count(*) filter (where m >= …) … from (select userId, max(updatedAt) m from session
  *             where updatedAt >= now - 30 days group by userId)
  */
-export async function readOverview(q: Q, now = new Date(), opts: { recent: boolean } = { recent: true }): Promise<OverviewFigures> {
+export async function readOverview(q: Q, now = new Date()): Promise<OverviewFigures> {
   // a ban contributed by a module that is on (counted while it is in force)
   const ban = banOf(q.caps);
   const since = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) - (SIGNUP_DAYS - 1) * DAY);
-  const [signupRows, active, banned, recent] = await Promise.all([
+  const [signupRows, active, banned] = await Promise.all([
     q.db
       .selectFrom("user")
       .select([sql<string>`to_char(${sql.ref("user.createdAt")} at time zone 'UTC', 'YYYY-MM-DD')`.as("day"), (eb) => eb.fn.countAll<string>().as("n")])
@@ -60,7 +58,6 @@ export async function readOverview(q: Q, now = new Date(), opts: { recent: boole
           .executeTakeFirstOrThrow()
       : null,
     ban ? q.db.selectFrom("user").select((eb) => eb.fn.countAll<string>().as("n")).where((eb) => ban.inForce(eb, now)).executeTakeFirstOrThrow() : null,
-    opts.recent && q.caps.audit ? listAudit(q, parseAuditParams({ limit: "8" })) : null,
   ]);
   const byDay = new Map(signupRows.map((r) => [r.day, Number(r.n)]));
   const signups = Array.from({ length: SIGNUP_DAYS }, (_, i) => {
@@ -71,7 +68,15 @@ export async function readOverview(q: Q, now = new Date(), opts: { recent: boole
     signups,
     active: active ? { d1: Number(active.d1), d7: Number(active.d7), d30: Number(active.d30) } : null,
     banned: banned ? Number(banned.n) : null,
-    recent: recent?.rows ?? null,
     at: now,
   };
+}
+
+/**
+ * The latest staff actions, newest first (null without the audit table): read on every visit, not
+ * cached with the figures, so staff see what they have just done (eight rows of the audit table's
+ * index on its time).
+ */
+export async function readRecentActions(q: Q): Promise<AuditRow[] | null> {
+  return q.caps.audit ? (await listAudit(q, parseAuditParams({ limit: "8" }))).rows : null;
 }
