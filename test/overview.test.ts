@@ -117,12 +117,36 @@ describe("overview cache", () => {
 
   it("is warmed at start, so the first visit does not read", async () => {
     const { read, release } = heldRead();
-    const warming = warmOverview(t.d, read);
+    const warming = warmOverview(async () => t.d, read);
+    await new Promise((r) => setTimeout(r, 10)); // the read starts once the database is open
     await release();
     await warming;
     const visit = await cachedOverview(t.d, { read });
     expect(read).toHaveBeenCalledTimes(1);
     expect(visit.refreshing).toBe(false);
+  });
+
+  it("tries the read at start again when it or the connection fails, and stops once it succeeds", async () => {
+    const { read, release } = heldRead();
+    let calls = 0;
+    const flaky = vi.fn((q: unknown, now?: Date) => (++calls === 1 ? Promise.reject(new Error("connection timeout")) : read(q, now)));
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    const warming = warmOverview(async () => t.d, flaky as never, 2, 10);
+    await new Promise((r) => setTimeout(r, 50));
+    await release();
+    await warming;
+    logged.mockRestore();
+    expect(flaky).toHaveBeenCalledTimes(2);
+    expect((await cachedOverview(t.d, { read })).refreshing).toBe(false);
+    expect(read).toHaveBeenCalledTimes(1);
+    // A database that cannot be opened yet: tried again; given up after the retries, quietly.
+    clearOverviewCache();
+    const open = vi.fn(() => Promise.reject(new Error("connection refused")));
+    const quiet = vi.spyOn(console, "error").mockImplementation(() => {});
+    await warmOverview(open, read, 2, 1);
+    quiet.mockRestore();
+    expect(open).toHaveBeenCalledTimes(3);
+    expect(read).toHaveBeenCalledTimes(1);
   });
 
   it("caches the real figures of the database", async () => {

@@ -78,14 +78,29 @@ export async function cachedOverview(
 }
 
 /**
- * The read at server start, so the first visit is served from memory. Never throws: a database
- * that is not there yet only means the first visit reads.
+ * The read at server start, so the first visit is served from memory. Never throws. A database
+ * that is not reachable yet (starting beside the dashboard, or a connection that timed out while
+ * the server was still loading its code) gets `retries` more tries, `retryMs` apart, unless a visit
+ * has read the figures meanwhile; after that it only means the first visit reads.
  */
-export function warmOverview(q: Q, read: typeof readOverview = readOverview): Promise<void> {
-  return refresh(q, entryOf(q), read).then(
-    () => undefined,
-    (err) => console.error("overview: the read at start failed (the first visit reads)", err),
-  );
+export async function warmOverview(open: () => Promise<Q>, read: typeof readOverview = readOverview, retries = 2, retryMs = 5_000): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    let entry: Entry | null = null;
+    try {
+      const q = await open();
+      entry = entryOf(q);
+      if (entry.figures) return;
+      await refresh(q, entry, read);
+      return;
+    } catch (err) {
+      if (attempt >= retries) {
+        console.error("overview: the read at start failed (the first visit reads)", err);
+        return;
+      }
+      console.error(`overview: the read at start failed, trying again in ${retryMs / 1000} s:`, err instanceof Error ? err.message : err);
+      await new Promise((r) => setTimeout(r, retryMs));
+    }
+  }
 }
 
 /** Forget every entry (tests). */
