@@ -7,7 +7,7 @@ export async function register() {
     installPeerAddressHook();
     const { startupCheck } = await import("./lib/startup-check");
     await startupCheck();
-    // Not awaited: the server takes requests while the overview's figures are read.
+    // Not awaited: the server takes requests while the overview's figures are read (lib/overview/warm.ts).
     const { warmOverviewAtStart } = await import("./lib/overview/warm");
     void warmOverviewAtStart();
     // Before the first request is served: shutdown counts the requests in flight from the start.
