@@ -91,6 +91,23 @@ describe("overview cache", () => {
     expect(fresh.figures.at.getTime()).toBeGreaterThanOrEqual(old.at.getTime());
   });
 
+  it("starts the background read when the caller schedules it (the page: after its response)", async () => {
+    const { read, release } = heldRead();
+    const first = cachedOverview(t.d, { read });
+    await release();
+    const old = (await first).figures;
+    const tasks: (() => Promise<unknown>)[] = [];
+    const schedule = (task: () => Promise<unknown>) => void tasks.push(task);
+    expect((await cachedOverview(t.d, { read, ttlMs: 0, schedule })).figures).toBe(old);
+    expect(read).toHaveBeenCalledTimes(1);
+    expect(tasks).toHaveLength(1);
+    const running = tasks[0]?.();
+    expect(read).toHaveBeenCalledTimes(2);
+    await release();
+    await running;
+    expect((await cachedOverview(t.d, { read })).figures).not.toBe(old);
+  });
+
   it("keeps the older figures when a background read fails, and waits for a read once they are too old", async () => {
     const { read, release } = heldRead();
     const first = cachedOverview(t.d, { read });

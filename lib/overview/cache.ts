@@ -64,15 +64,26 @@ function refresh(q: Q, entry: Entry, read: typeof readOverview): Promise<Overvie
 
 export async function cachedOverview(
   q: Q,
-  opts: { ttlMs?: number; maxAgeMs?: number; read?: typeof readOverview } = {},
+  opts: {
+    ttlMs?: number;
+    maxAgeMs?: number;
+    read?: typeof readOverview;
+    /**
+     * When the background read starts: the page passes Next's `after`, so it starts once this
+     * visit's response is sent (at 1M users the read keeps Postgres busy for seconds on every core
+     * it gets; started at once, it slowed the very visit that served the stale figures).
+     */
+    schedule?: (task: () => Promise<unknown>) => void;
+  } = {},
 ): Promise<CachedOverview> {
-  const { ttlMs = OVERVIEW_TTL_MS, maxAgeMs = OVERVIEW_MAX_AGE_MS, read = readOverview } = opts;
+  const { ttlMs = OVERVIEW_TTL_MS, maxAgeMs = OVERVIEW_MAX_AGE_MS, read = readOverview, schedule = (task: () => Promise<unknown>) => void task() } = opts;
   const entry = entryOf(q);
   const age = entry.figures ? Date.now() - entry.figures.at.getTime() : Number.POSITIVE_INFINITY;
   if (age < ttlMs) return { figures: entry.figures as OverviewFigures, refreshing: entry.reading !== null };
   if (age < maxAgeMs) {
-    refresh(q, entry, read).catch((err) => console.error("overview: background read failed (older figures kept)", err));
-    return { figures: entry.figures as OverviewFigures, refreshing: true };
+    const figures = entry.figures as OverviewFigures;
+    if (!entry.reading) schedule(() => refresh(q, entry, read).catch((err) => console.error("overview: background read failed (older figures kept)", err)));
+    return { figures, refreshing: true };
   }
   return { figures: await refresh(q, entry, read), refreshing: false };
 }

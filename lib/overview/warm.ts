@@ -9,7 +9,7 @@ import { warmOverview } from "./cache";
  * then served from memory instead of waiting for seconds of counting at 1M users.
  *
  * On a connection of its own (one, closed after the read), not the shared pool: while the server
- * loads its code the event loop can stall past the connect timeout, and a failed open of the
+ * loads its code the event loop can stall past the connect timeout (3 s), and a failed open of the
  * shared pool failed the visits waiting on the same open with it (a 503 on the first page).
  */
 export async function warmOverviewAtStart(): Promise<void> {
@@ -21,7 +21,9 @@ export async function warmOverviewAtStart(): Promise<void> {
     await d?.close().catch(() => {});
     d = await openDatabase({
       url, naming: createNaming(config.naming), poolMax: 1, statementTimeoutMs: config.statementTimeoutMs,
-      connectTimeoutMs: config.connectTimeoutMs, sessionsInStore: Boolean(config.redisUrl),
+      // Generous, and harmless here (no visit waits on this pool): the connect timer runs on the
+      // event loop, which the server's start keeps busy for seconds on a loaded machine.
+      connectTimeoutMs: Math.max(config.connectTimeoutMs, 30_000), sessionsInStore: Boolean(config.redisUrl),
     });
     return d;
   });
