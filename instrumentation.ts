@@ -7,9 +7,6 @@ export async function register() {
     installPeerAddressHook();
     const { startupCheck } = await import("./lib/startup-check");
     await startupCheck();
-    // Not awaited: the server takes requests while the overview's figures are read (lib/overview/warm.ts).
-    const { warmOverviewAtStart } = await import("./lib/overview/warm");
-    void warmOverviewAtStart();
     // Before the first request is served: shutdown counts the requests in flight from the start.
     const { installGracefulShutdown } = await import("./lib/shutdown");
     const { parseConfig } = await import("./lib/config");
@@ -20,5 +17,9 @@ export async function register() {
       const { warmStart } = await import("./lib/warm-up");
       await warmStart();
     }
+    // Not awaited: the server takes requests while the overview's figures are read (lib/overview/warm.ts),
+    // on a connection of its own, after the warm start's awaited step (which it would only slow down).
+    const { warmOverviewAtStart } = await import("./lib/overview/warm");
+    void warmOverviewAtStart();
   }
 }
