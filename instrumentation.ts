@@ -17,5 +17,9 @@ export async function register() {
       const { warmStart } = await import("./lib/warm-up");
       await warmStart();
     }
+    // Not awaited: the server takes requests while the overview's figures are read (lib/overview/warm.ts),
+    // on a connection of its own, after the warm start's awaited step (which it would only slow down).
+    const { warmOverviewAtStart } = await import("./lib/overview/warm");
+    void warmOverviewAtStart();
   }
 }

@@ -3,6 +3,7 @@
  * npm run bench:export -- --http --schema S   the same exports over HTTP from the built server
  *   (`next start`, signed in), with the peak RSS of the server process; S is a writable copy of a
  *   bench schema (scripts/bench/copy-schema.ts), since signing in writes a session row.
+ *   --only L runs only the exports whose label starts with L (e.g. sessions), beside the small one.
  *   --max-seconds T stops reading each export after T s (the client goes away, the server stops its
  *   walk): on a loaded machine a 1M-row export can outlast a session; rows/s and RSS still show.
  * Times the CSV exports over the seeded benchmark database (scripts/bench/setup.ts: schema bench_<N>
@@ -25,7 +26,7 @@ import type { CsvValue } from "../lib/export/csv";
 import { load, mb, rssPeak, rssTree, signedInDashboard } from "./bench/http";
 import { prepareBenchDatabase } from "./bench/setup";
 
-const { values } = parseArgs({ options: { users: { type: "string", default: "100000" }, http: { type: "boolean", default: false }, schema: { type: "string" }, "max-seconds": { type: "string" } }, strict: true });
+const { values } = parseArgs({ options: { users: { type: "string", default: "100000" }, http: { type: "boolean", default: false }, schema: { type: "string" }, "max-seconds": { type: "string" }, only: { type: "string" } }, strict: true });
 
 async function measure(label: string, header: readonly string[], pages: AsyncGenerator<CsvValue[][]>) {
   global.gc?.();
@@ -92,6 +93,8 @@ async function overHttp(schema: string) {
       ["users (all, -createdAt)", "/api/v1/users/export"],
       ["sessions (all live)", "/api/v1/sessions/export"],
     ] as const) {
+      // --only sessions: the exports whose label starts so (the small one is always run, for scale)
+      if (values.only && !label.startsWith(values.only) && !label.includes("(small)")) continue;
       const before = rssTree(dash.pid);
       const peak = rssPeak(dash.pid);
       const started = performance.now();

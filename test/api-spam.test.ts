@@ -263,6 +263,18 @@ describe("JSON API: spam review", () => {
     expect((await post(unclear, "/api/v1/spam/unclear", "support", { userIds: [id] })).status).toBe(403);
   });
 
+  it("refuses (404) a clearance naming an account that does not exist, clearing and auditing nothing", async () => {
+    const target = (await get(waves, "/api/v1/spam/waves", "moderator")).body.data.find((w: { left: number }) => w.left >= 1);
+    const id = (await getWave(target.key)).body.openMemberIds[0] as string;
+    const count = async () => Number((await sql<{ n: string }>`select count(*) as n from ${sql.id(t.schema, AUDIT_TABLE)} where action like 'spam.%'`.execute(t.raw)).rows[0]?.n);
+    const audited = await count();
+    const res = await post(clear, "/api/v1/spam/clear", "moderator", { userIds: [id, "no-such-user-1", "no-such-user-2"] });
+    expect([res.status, res.body.error.code]).toEqual([404, "not_found"]);
+    expect(res.body.error.message).toContain("no-such-user-1");
+    expect(await count()).toBe(audited);
+    expect(await queueIds()).toContain(id);
+  });
+
   it("patches a ban of one user (POST /users/:id/ban) too, even into a scoring that was running when it committed", async () => {
     const { getSpamResult } = await import("../lib/spam/cache");
     const { getDatabase } = await import("../lib/db");

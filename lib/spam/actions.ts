@@ -1,6 +1,6 @@
 import * as z from "zod";
 import { defineAction } from "../actions/runner";
-import { AppError } from "../errors";
+import { AppError, notFound } from "../errors";
 import { CLEAR_ACTION, UNCLEAR_ACTION } from "./clearances";
 
 // Strict like every action input: an unknown key is a 400, not ignored.
@@ -27,6 +27,15 @@ export const clearSpamSpec = defineAction({
       throw new AppError("conflict", "A \"not spam\" decision cannot be remembered without the audit table: install it with npm run audit:install.");
     }
     const userIds = [...new Set(input.userIds)];
+    // A clearance of an id that names no account would be an audit record about nobody (and a 200
+    // saying it was cleared): all or nothing, like the other actions on chosen users. FOR SHARE keeps
+    // the accounts from being deleted before the record commits.
+    const found = await env.q.db.selectFrom("user").select("user.id").where("user.id", "in", userIds).forShare().execute();
+    if (found.length < userIds.length) {
+      const known = new Set(found.map((u) => u.id));
+      const missing = userIds.filter((id) => !known.has(id));
+      throw notFound(`No user with id ${missing.slice(0, 5).join(", ")}${missing.length > 5 ? ` (and ${missing.length - 5} more)` : ""}: nothing was cleared`);
+    }
     return {
       result: { usersCleared: userIds.length },
       audit: { targetType: "user", targetIds: userIds, reason: input.reason ?? null, before: null, after: { cleared: true } },

@@ -2,22 +2,21 @@ import { type Expression, type SqlBool, sql } from "kysely";
 import type { Q } from "../db/context";
 import type { UserListParams } from "./search-params";
 import { userWhere } from "./filters";
+import { type PageKey, sessionWalk } from "./session-walk";
 
 /** Sessions, newest refresh first, the last-activity sort looks through before aggregating them all. */
 export const ACTIVITY_WALK = 5_000;
 
 type Cursor = { value: string | null; id: string } | null;
-export type PageKey = { id: string; sortValue: string };
+export type { PageKey };
 
 /**
  * One page of users by last activity (their latest session's updatedAt, newest first; users with no
  * session last, as -infinity), without aggregating every session in the table (3 s at 1M users).
  *
- * Sessions are walked newest first (index session (updatedAt, userId)); a session counts only if it
- * is its user's latest (an index probe on session (userId, updatedAt)), so each user appears once,
- * at their last activity, in exactly the order of the sort. The walk is capped: if it ends before a
- * full page while sessions remain, this returns null and the caller aggregates. If it ran out of
- * sessions, the rest of the page is users with none, by id.
+ * Sessions are walked newest first (sessionWalk), each user once at their latest session. The walk
+ * is capped: if it ends before a full page while sessions remain, this returns null and the caller
+ * aggregates. If it ran out of sessions, the rest of the page is users with none, by id.
  */
 export async function lastActivePage(q: Q, p: UserListParams, cursor: Cursor, now: Date, walk = ACTIVITY_WALK): Promise<PageKey[] | null> {
   const n = q.naming;
@@ -29,24 +28,11 @@ export async function lastActivePage(q: Q, p: UserListParams, cursor: Cursor, no
 
   const page: PageKey[] = [];
   if (!inTail) {
-    const after = cursor ? sql`and (${col("updatedAt")}, ${col("userId")}) < (cast(${cursor.value} as timestamptz), ${cursor.id})` : sql``;
-    const window = sql`select ${col("userId")} as uid, ${col("updatedAt")} as at, ${col("id")} as sid from ${sessions}
-      where ${col("updatedAt")} is not null ${after} order by ${col("updatedAt")} desc, ${col("userId")} desc limit ${walk}`;
-    const latest = await q.db
-      .selectFrom(sql<{ uid: string; at: Date; sid: string }>`(${window})`.as("w"))
-      .innerJoin("user", "user.id", "w.uid")
-      .where(filters as never)
-      .where(sql<SqlBool>`not exists (select 1 from ${sessions} as s2 where s2.${col("userId")} = w.uid and (s2.${col("updatedAt")}, s2.${col("id")}) > (w.at, w.sid))`)
-      .select(["user.id", sql<string>`cast(w.at as text)`.as("sortValue")])
-      .orderBy(sql`w.at`, "desc")
-      .orderBy("user.id", "desc")
-      .limit(want)
-      .execute();
-    page.push(...latest);
+    const walked = await sessionWalk(q, { dir: "desc", cursor: cursor as { value: string; id: string } | null, filters, want, walk });
+    page.push(...walked.page);
     if (page.length === want) return page;
-    const seen = await sql<{ n: number }>`select count(*)::int as n from (${window}) w`.execute(q.db);
     // The walk stopped at its cap: users further down may still match. The caller aggregates.
-    if ((seen.rows[0]?.n ?? 0) >= walk) return null;
+    if (walked.capped) return null;
   }
   // Every session below the cursor was seen: what remains are users without one.
   const tail = await q.db

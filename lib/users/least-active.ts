@@ -1,6 +1,6 @@
 import { type Expression, type SqlBool, sql } from "kysely";
 import type { Q } from "../db/context";
-import type { PageKey } from "./last-active";
+import { type PageKey, sessionWalk } from "./session-walk";
 import type { UserListParams } from "./search-params";
 import { userWhere } from "./filters";
 
@@ -14,10 +14,8 @@ type Cursor = { value: string | null; id: string } | null;
  * 1. Never active: users with no session, walked on the users' primary key with an anti-join probe
  *    of session (userId, updatedAt) each; stops at the page. Skipped when the filters ask for
  *    activity (none can match).
- * 2. Then sessions walked oldest first (index session (updatedAt, userId)); a session counts only if
- *    it is its user's latest (NOT EXISTS a newer one: an index probe on session (userId,
- *    updatedAt)), so each user appears once, at their last activity, in exactly the sort's order.
- *    The walk is capped at `walk` sessions: old sessions of users active since are skipped, and if
+ * 2. Then sessions walked oldest first (sessionWalk), each user once at their latest session: old
+ *    sessions of users active since are skipped. The walk is capped at `walk` sessions, and if
  *    the cap ends the walk before a full page while sessions remain, this returns null and the
  *    caller aggregates (as for a selective filter, whose users are few anyway).
  * `walk` 0 turns the path off (null): the tests' reference is the plain aggregate.
@@ -56,28 +54,21 @@ export async function leastActivePage(q: Q, p: UserListParams, cursor: Cursor, n
     if (page.length === want) return page;
   }
   // Every never-active user is on this page or before it: the active ones follow, oldest first.
-  const after = inNever ? sql`` : sql`and (${col("updatedAt")}, ${col("userId")}) > (cast(${cursor?.value} as timestamptz), ${cursor?.id})`;
   // The activity filters bound the walk: a user active since D has their latest session at or after
   // D, one inactive since D before it; sessions outside can be no matching user's latest. (Without
   // the lower bound, activeSince=90 days walked the years before it and fell back: 40 s at 1M.)
-  const since = p.activeSince ? sql`and ${col("updatedAt")} >= ${p.activeSince}` : sql``;
-  const before = p.lastActiveBefore ? sql`and ${col("updatedAt")} < ${p.lastActiveBefore}` : sql``;
-  const window = sql`select ${col("userId")} as uid, ${col("updatedAt")} as at, ${col("id")} as sid from ${sessions}
-    where ${col("updatedAt")} is not null ${after} ${since} ${before} order by ${col("updatedAt")} asc, ${col("userId")} asc limit ${walk}`;
-  const oldest = await q.db
-    .selectFrom(sql<{ uid: string; at: Date; sid: string }>`(${window})`.as("w"))
-    .innerJoin("user", "user.id", "w.uid")
-    .where(filters as never)
-    .where(sql<SqlBool>`not exists (select 1 from ${sessions} as s2 where s2.${col("userId")} = w.uid and (s2.${col("updatedAt")}, s2.${col("id")}) > (w.at, w.sid))`)
-    .select(["user.id", sql<string>`cast(w.at as text)`.as("sortValue")])
-    .orderBy(sql`w.at`, "asc")
-    .orderBy("user.id", "asc")
-    .limit(want - page.length)
-    .execute();
-  page.push(...oldest);
+  const walked = await sessionWalk(q, {
+    dir: "asc",
+    cursor: inNever ? null : (cursor as { value: string; id: string }),
+    since: p.activeSince,
+    before: p.lastActiveBefore,
+    filters,
+    want: want - page.length,
+    walk,
+  });
+  page.push(...walked.page);
   if (page.length === want) return page;
-  const seen = await sql<{ n: number }>`select count(*)::int as n from (${window}) w`.execute(q.db);
   // The walk stopped at its cap: users further on may still match. The caller aggregates.
-  if ((seen.rows[0]?.n ?? 0) >= walk) return null;
+  if (walked.capped) return null;
   return page;
 }
