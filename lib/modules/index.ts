@@ -7,14 +7,14 @@ import { twoFactorModule } from "./two-factor";
 import type { PermissionOf } from "./access";
 import type { SessionTable, UserTable } from "../db/schema";
 import type {
-  AccountFix, DashboardModule, EditField, ListColumn, ListFilter, ModelName, ModuleBan, NavEntry, ProfileRow, RowBadge, RowMenuEntry, RowMenuItem, SessionRowPart, UserAction, UserApiField, UserFacts,
+  AccountFix, DashboardModule, EditField, ListColumn, ListFilter, ModelName, ModuleBan, NavEntry, ModuleAudit, ProfileRow, RowBadge, RowMenuEntry, RowMenuItem, SessionRowPart, UserAction, UserApiField, UserFacts,
   UserPanel, UserRowPart,
 } from "./types";
 import { usernameModule } from "./username";
 
 export type {
   AccountFix, DashboardModule, EditField, FieldSpec, ListColumn, ListFilter, ListFilterView, ModelName, ModuleBan, NavEntry, PluginSchemaOption, ProfileField, ProfileRow, ProfileRowProps, RowBadge,
-  RowMenuEntry, RowMenuItem, SessionRowPart, UserAction, UserActionProps, UserApiField, UserFacts, UserPanel, UserPanelProps, UserRowPart,
+  ModuleAudit, RowMenuEntry, RowMenuItem, SessionRowPart, UserAction, UserActionProps, UserApiField, UserFacts, UserPanel, UserPanelProps, UserRowPart,
 } from "./types";
 
 /**
@@ -163,3 +163,15 @@ export const sessionColumns = (on: ReadonlySet<string>): readonly SessionColumn[
 export const sessionFilters: readonly (NonNullable<SessionRowPart["filters"]>[number] & { module: ModuleId; label: string })[] = modules.flatMap((m) =>
   (m.sessionRow?.filters ?? []).map((f) => ({ ...f, module: m.id, label: m.label })),
 );
+
+/** The audit contributions of every registered module: records of a module switched off still read in words. */
+const audits: readonly ModuleAudit[] = modules.flatMap((m) => (m.audit ? [m.audit as ModuleAudit] : []));
+/** The modules' plain words for their actions, by action name. */
+export const auditWords: Readonly<Record<string, string>> = Object.assign({}, ...audits.map((a) => a.words));
+/** The modules' options for the audit log's action filter, in registration order. */
+export const auditFilterOptions: readonly (readonly [string, string])[] = audits.flatMap((a) => a.filter);
+/** The page a module's audit target links to, or null for a type no module claims. */
+export const auditTargetHref = (targetType: string, id: string): string | null => {
+  const to = audits.find((a) => a.targets?.[targetType])?.targets?.[targetType];
+  return to ? to(id) : null;
+};

@@ -251,6 +251,16 @@ export interface SessionRowPart {
   filters?: readonly { key: string; field: string; title: string; options: readonly { value: "true" | "false"; label: string }[] }[];
 }
 
+/** How the audit log shows a module's actions (lib/audit/describe.ts, the audit page's filter and targets). */
+export interface ModuleAudit {
+  /** action name → the words before "N targets" (`user.ban` → "banned", read "banned 3 users") */
+  words: Readonly<Record<string, string>>;
+  /** the action filter's options: an action name (or a prefix, matching all of its kind) and its label */
+  filter: readonly (readonly [string, string])[];
+  /** target types the module's actions record → the page a target id links to */
+  targets?: Readonly<Record<string, (id: string) => string>>;
+}
+
 /** Props of a module's row on the user page's Profile card: the row's facts, rendered on the server. */
 export interface ProfileRowProps {
   user: UserFacts;
@@ -309,6 +319,8 @@ export interface DashboardModule {
   userRow?: UserRowPart;
   /** What every session row carries of the module (fields, columns, filters). */
   sessionRow?: SessionRowPart;
+  /** How the audit log words, filters and links the module's actions (registered modules, on or off: records outlive a plugin). */
+  audit?: ModuleAudit;
   /** Extra user fields shown on the profile. */
   profileFields?: readonly ProfileField[];
   /** User fields the search box also matches (case-insensitive substring). */

@@ -39,6 +39,10 @@ export const adminModule = {
     ],
   },
   access: adminAccess,
+  audit: {
+    words: { "user.ban": "banned", "user.unban": "unbanned", "users.bulk.ban": "banned", "users.bulk.unban": "unbanned" },
+    filter: [["user.ban", "Ban"], ["user.unban", "Unban"], ["users.bulk.ban", "Bulk ban"], ["users.bulk.unban", "Bulk unban"]],
+  },
   indexes: adminIndexes,
   ui: {
     paletteActions: [{ href: "/users?status=banned", label: "Show banned users", permission: "users.read" }],

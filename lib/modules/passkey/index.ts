@@ -18,6 +18,7 @@ export const passkeyModule = {
     statements: { passkeys: ["remove"] },
     grants: { support: { passkeys: ["remove"] }, moderator: { passkeys: ["remove"] }, admin: { passkeys: ["remove"] } },
   }),
+  audit: { words: { "user.passkey.remove": "removed a passkey of" }, filter: [["user.passkey.remove", "Remove a passkey"]] },
   ui: {
     userPanels: [{ id: "passkeys", title: "Passkeys", permission: "users.read", load: () => import("./ui/passkeys-panel") }],
   },

@@ -29,6 +29,7 @@ export const twoFactorModule = {
     statements: { twoFactor: ["disable"] },
     grants: { support: { twoFactor: ["disable"] }, moderator: { twoFactor: ["disable"] }, admin: { twoFactor: ["disable"] } },
   }),
+  audit: { words: { "user.twoFactor.disable": "removed two-factor from" }, filter: [["user.twoFactor.disable", "Remove two-factor"]] },
   ui: {
     accountFixes: [{ id: "remove-two-factor", permission: "twoFactor.disable", load: () => import("./ui/remove-two-factor") }],
   },
