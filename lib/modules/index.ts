@@ -7,14 +7,14 @@ import { twoFactorModule } from "./two-factor";
 import type { PermissionOf } from "./access";
 import type { SessionTable, UserTable } from "../db/schema";
 import type {
-  AccountFix, DashboardModule, EditField, ListColumn, ListFilter, ModelName, ModuleBan, NavEntry, ModuleAudit, ProfileRow, RowBadge, RowMenuEntry, RowMenuItem, SessionRowPart, UserAction, UserApiField, UserFacts,
+  AccountFix, DashboardModule, EditField, ListColumn, ListFilter, ModelName, ModuleBan, NavEntry, ModuleAudit, ProfileRow, RowBadge, RowMenuEntry, RowMenuItem, SessionRowPart, SignInMethodSource, UserAction, UserApiField, UserFacts,
   UserPanel, UserRowPart,
 } from "./types";
 import { usernameModule } from "./username";
 
 export type {
   AccountFix, DashboardModule, EditField, FieldSpec, ListColumn, ListFilter, ListFilterView, ModelName, ModuleBan, NavEntry, PluginSchemaOption, ProfileField, ProfileRow, ProfileRowProps, RowBadge,
-  ModuleAudit, RowMenuEntry, RowMenuItem, SessionRowPart, UserAction, UserActionProps, UserApiField, UserFacts, UserPanel, UserPanelProps, UserRowPart,
+  ModuleAudit, RowMenuEntry, RowMenuItem, SessionRowPart, SignInMethodSource, UserAction, UserActionProps, UserApiField, UserFacts, UserPanel, UserPanelProps, UserRowPart,
 } from "./types";
 
 /**
@@ -175,3 +175,6 @@ export const auditTargetHref = (targetType: string, id: string): string | null =
   const to = audits.find((a) => a.targets?.[targetType])?.targets?.[targetType];
   return to ? to(id) : null;
 };
+
+/** Every registered module's other ways to sign in (each checks its own table, so a missing one counts nothing). */
+export const signInMethodSources: readonly SignInMethodSource[] = modules.flatMap((m) => (m.signInMethods ? [m.signInMethods as SignInMethodSource] : []));

@@ -261,6 +261,17 @@ export interface ModuleAudit {
   targets?: Readonly<Record<string, (id: string) => string>>;
 }
 
+/**
+ * Ways to sign in a module keeps beside the user's `account` rows (e.g. passkeys): counted with them,
+ * under the same locks, so that staff never remove a user's last way in (lib/accounts/sign-in-methods.ts).
+ */
+export interface SignInMethodSource {
+  /** the audit's word for one such method ("passkey"), listed after the providers */
+  kind: string;
+  /** the user's rows, locked FOR UPDATE in the caller's transaction; none where the table is missing; no secrets */
+  lock: (q: Q, userId: string) => Promise<readonly { id: string }[]>;
+}
+
 /** Props of a module's row on the user page's Profile card: the row's facts, rendered on the server. */
 export interface ProfileRowProps {
   user: UserFacts;
@@ -321,6 +332,8 @@ export interface DashboardModule {
   sessionRow?: SessionRowPart;
   /** How the audit log words, filters and links the module's actions (registered modules, on or off: records outlive a plugin). */
   audit?: ModuleAudit;
+  /** Ways to sign in the module keeps (counted by the last-way-in guard, whether the module is on or off: it checks its own table). */
+  signInMethods?: SignInMethodSource;
   /** Extra user fields shown on the profile. */
   profileFields?: readonly ProfileField[];
   /** User fields the search box also matches (case-insensitive substring). */
