@@ -1,7 +1,7 @@
 import type { Q } from "../db/context";
 import { signInMethodSources } from "../modules";
 
-/** A module's other ways to sign in for one user (e.g. their passkeys), as its source locked them. */
+/** A module's other ways to sign in for one user (rows of its own table), as its source locked them. */
 export interface OtherMethods {
   kind: string;
   rows: readonly { id: string }[];

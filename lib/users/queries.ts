@@ -71,7 +71,7 @@ function selectUser<O>(q: Q, qb: SelectQueryBuilder<DB, "user", O>) {
           .whereRef("account.userId", "=", "user.id")
           .as("providers"),
     ])
-    .select(extraUserFields.filter((f) => has(q.caps, "user", f)).map((f) => `user.${f}` as "user.username"));
+    .select(extraUserFields.filter((f) => has(q.caps, "user", f)).map((f) => `user.${f}` as "user.id"));
 }
 
 function toUserRow(r: Record<string, unknown>): UserRow {
