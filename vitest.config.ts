@@ -16,6 +16,7 @@ const UNIT = [
   "test/embedded-lock.test.ts",
   "test/export-stream.test.ts",
   "test/import-graph.test.ts",
+  "test/module-rows.test.ts",
   "test/input-guard.test.ts",
   "test/name-mapping.test.ts",
   "test/page-stack.test.ts",

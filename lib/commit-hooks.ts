@@ -1,7 +1,7 @@
 /**
  * Listeners told about every action after its transaction commits (never before, never on a
  * rollback): in-process caches patch themselves from the record instead of being recomputed (the
- * spam queue drops a banned or cleared account at once, whichever page or API route banned it).
+ * spam queue drops an account a ban or a clearance took out of review at once, whichever page or API route acted).
  * A base-layer module with no imports, so the query layers below the runner (lib/spam/cache.ts)
  * may register here.
  * Keyed by name and held on globalThis, since Next may load a module once per bundle: a second

@@ -23,6 +23,7 @@ const JUSTIFIED: Record<string, string> = {
   "lib/app-config/derive.ts": "reads an app's auth.ts, where plugin ids are data, and maps them to modules",
   "lib/seed/": "the demo and benchmark generator writes every module's data (issue 10 allows it)",
   "lib/demo.ts": "creates the demo database with every plugin's migrations",
+  "components/users/module-row-dialog.ts": "the browser's registration of the modules' row-menu dialogs: a client component cannot receive components from the server's registry",
 };
 
 /**
@@ -30,27 +31,14 @@ const JUSTIFIED: Record<string, string> = {
  * a new line naming a plugin here fails the test like anywhere else.
  */
 const PENDING: Record<string, { max: number; why: string }> = {
-  "lib/users/": { max: 31, why: "the users list row carries the ban columns (queries, serialize, export) and the sign-in diagnosis reads the ban and two-factor: to become module row fields / findings" },
-  "components/users/": { max: 28, why: "the list's ban badges, row-menu ban/unban, the profile's ban row, bulk ban copy" },
+  "lib/users/": { max: 1, why: "the sign-in-method filter lists a passkey provider id among the providers" },
+  "components/users/": { max: 2, why: "the bulk dialog's ban copy and its sample's ban badge (the bulk action's verbs are still the core's dialog)" },
   "lib/spam/": { max: 33, why: "the spam result's `banned` flag, in the columnar result (lib/spam/accounts.ts, patch.ts) since the compact-result change, and ban-wave copy: to become a module-provided \"out of review\" state" },
   "components/spam/": { max: 29, why: "ban-wave dialog and the queue's banned state (as lib/spam/)" },
   "app/(dashboard)/spam/": { max: 2, why: "ban-wave copy" },
-  "lib/sessions/": { max: 19, why: "the admin plugin's session.impersonatedBy and the organization plugin's session fields kept in Redis" },
-  "components/sessions/": { max: 11, why: "the impersonation column and filter" },
-  "app/(dashboard)/sessions/": { max: 1, why: "the impersonation filter" },
-  "app/api/v1/sessions/": { max: 1, why: "the impersonation filter" },
-  "lib/audit/": { max: 10, why: "plain words for every action, plugin actions included, and the organization target type" },
-  "components/audit/": { max: 7, why: "organization targets in the audit log" },
-  "lib/accounts/": { max: 15, why: "the last-sign-in-method guard counts passkeys with accounts" },
-  "lib/moderation/": { max: 5, why: "ban wording of the bulk schema (its API keys) and the last-admin guard's comments" },
-  "lib/overview/": { max: 3, why: "the overview's `banned` figure (its value comes from banOf)" },
+  "lib/overview/": { max: 3, why: "the overview's `banned` figure (its value comes from banOf): to become a module-contributed figure" },
   "app/(dashboard)/overview/": { max: 1, why: "the banned figure's card" },
-  "lib/auth/": { max: 1, why: "a comment on banned staff" },
-  "lib/doctor/": { max: 1, why: "a comment naming the organizations list as an example" },
-  "lib/commit-hooks.ts": { max: 1, why: "a comment on the spam queue dropping banned accounts" },
-  "components/ui/": { max: 2, why: "comments" },
-  "components/moderation/": { max: 3, why: "ban result copy" },
-  "app/api/v1/users/[id]/route.ts": { max: 2, why: "comments on the username PATCH keys and memberships" },
+  "components/moderation/": { max: 2, why: "bulk result copy shared with the spam queue's ban wave (ban verbs, users skipped as already under a ban)" },
 };
 
 const covered = (file: string, table: Record<string, unknown>) => Object.keys(table).find((p) => (p.endsWith("/") ? file.startsWith(p) : file === p));
@@ -76,6 +64,7 @@ describe("the core names no plugin", () => {
   it("the pending places only shrink", () => {
     const counts = new Map<string, number>();
     for (const h of hits) {
+      if (covered(h.file, JUSTIFIED)) continue; // justified for good, whatever folder it sits in
       const p = covered(h.file, PENDING);
       if (p) counts.set(p, (counts.get(p) ?? 0) + 1);
     }

@@ -22,8 +22,8 @@ function Targets({ item }: { item: AuditListItem }) {
           <Link key={id} href={`/users/${encodeURIComponent(id)}`} title={`id ${id}`}>
             {item.targetEmails[id] ?? <code className="inline-block max-w-[14ch] truncate align-bottom">{id}</code>}
           </Link>
-        ) : item.targetType === "organization" ? (
-          <Link key={id} href={`/organizations/${encodeURIComponent(id)}`} title={`id ${id}`}>
+        ) : item.targetHrefs[id] ? (
+          <Link key={id} href={item.targetHrefs[id]} title={`id ${id}`}>
             <code className="inline-block max-w-[14ch] truncate align-bottom">{id}</code>
           </Link>
         ) : (

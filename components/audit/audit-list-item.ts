@@ -1,5 +1,6 @@
 import type { AuditRow } from "@/lib/audit/queries";
 import { describeAction, type FieldChange, fieldChanges } from "@/lib/audit/describe";
+import { auditTargetHref } from "@/lib/modules";
 import { type TimeValue, timeValue } from "../ui/format";
 
 /** How many target ids a row shows; the rest is summed up as "+N more". */
@@ -13,10 +14,12 @@ export type AuditListItem = Omit<AuditRow, "at" | "before" | "after"> & {
   at: TimeValue;
   before: string | null;
   after: string | null;
-  /** "banned 3 users" */
+  /** "signed out everywhere 3 users" */
   summary: string;
   /** the fields that changed, when before and after are objects */
   changes: FieldChange[];
+  /** a module's target type: the page each shown target links to, by id (its `audit.targets`) */
+  targetHrefs: Record<string, string>;
   /** emails of the shown user targets, by id */
   targetEmails: Record<string, string>;
 };
@@ -34,6 +37,10 @@ export function toAuditListItem(r: AuditRow, now: Date, emails: ReadonlyMap<stri
     action: r.action,
     targetType: r.targetType,
     targetIds: shown,
+    targetHrefs: Object.fromEntries(shown.flatMap((id) => {
+      const href = auditTargetHref(r.targetType, id);
+      return href ? [[id, href]] : [];
+    })),
     targetEmails: r.targetType === "user" ? Object.fromEntries(shown.flatMap((id) => (emails.has(id) ? [[id, emails.get(id) as string]] : []))) : {},
     summary: describeAction(r.action, r.targetCount, r.targetType),
     changes: fieldChanges(r.before, r.after),

@@ -13,8 +13,6 @@ export function skippedText(skipped: { self: number; staff: number; alreadyBanne
   return parts.length ? `Skipped ${parts.join(" and ")}.` : "";
 }
 
-export const banResultText = (r: { sessionsRevoked: number }) => `Banned; ${plural(r.sessionsRevoked, "session")} revoked.`;
-
 export const revokeResultText = (r: { sessionsRevoked: number; usersAffected?: number; sessionsSpared?: number }) =>
   r.usersAffected === undefined
     ? `Signed out: ${plural(r.sessionsRevoked, "session")} revoked.`

@@ -59,7 +59,7 @@ function RevokeMatchingDialog({ filter, notes, isAdmin, onClose }: Props & { onC
             This ends <strong>{plural(data.sessions, "session")}</strong> of <strong>{plural(data.users, "user")}</strong>.
           </p>
           <p className="text-muted-foreground">
-            Your own sessions are never included{isAdmin ? "" : ", nor those of other staff (only admins can end them)"}. The users can sign in again unless they are banned.
+            Your own sessions are never included{isAdmin ? "" : ", nor those of other staff (only admins can end them)"}. The users can sign in again unless a ban is in force.
           </p>
           <SessionSample sample={data.sample} total={data.sessions} />
         </>

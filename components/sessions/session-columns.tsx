@@ -11,8 +11,8 @@ const helper = createColumnHelper<DataTableFeatures, SessionListItem>();
 
 /**
  * The sessions table's columns, at module scope. Nothing is sortable: the list is keyset-paged newest
- * first, the one order its index serves. Impersonation is dropped by the table when the database does
- * not record it; the row menu offers Revoke only to roles that may.
+ * first, the one order its index serves. The modules' columns (sessionModuleColumn) go before the
+ * row menu, which offers Revoke only to roles that may.
  */
 export const sessionColumns = helper.columns([
   helper.accessor("userEmail", {
@@ -51,13 +51,18 @@ export const sessionColumns = helper.columns([
   helper.accessor("createdAt", { id: "createdAt", header: "Created", meta: { className: "whitespace-nowrap" }, cell: ({ row }) => <Time value={row.original.createdAt} mode="absolute" /> }),
   helper.accessor("updatedAt", { id: "updatedAt", header: "Last refreshed", meta: { className: "whitespace-nowrap" }, cell: ({ row }) => <Time value={row.original.updatedAt} /> }),
   helper.accessor("expiresAt", { id: "expiresAt", header: "Expires", meta: { className: "whitespace-nowrap" }, cell: ({ row }) => <Time value={row.original.expiresAt} /> }),
-  helper.accessor("impersonatedBy", {
-    id: "impersonatedBy",
-    header: "Impersonated by",
-    cell: ({ row }) => {
-      const by = row.original.impersonatedBy;
+]);
+
+/** The row menu, after every other column. */
+export const sessionActionsColumn = helper.display({ id: "actions", header: () => <span className="sr-only">Actions</span>, meta: { className: "w-px text-right" }, cell: ({ row }) => <SessionRowActions session={row.original} /> });
+
+/** A module's session column (lib/modules `sessionRow.columns`): a user id, linked to that user. */
+export const sessionModuleColumn = (c: { id: string; header: string }) =>
+  helper.accessor((s) => s.moduleValues?.[c.id] ?? null, {
+    id: c.id,
+    header: c.header,
+    cell: ({ getValue }) => {
+      const by = getValue();
       return by ? <Link href={`/users/${encodeURIComponent(by)}`}>{by}</Link> : <span className="text-muted-foreground">—</span>;
     },
-  }),
-  helper.display({ id: "actions", header: () => <span className="sr-only">Actions</span>, meta: { className: "w-px text-right" }, cell: ({ row }) => <SessionRowActions session={row.original} /> }),
-]);
+  });

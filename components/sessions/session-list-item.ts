@@ -16,10 +16,13 @@ export interface SessionListItem {
   createdAt: TimeValue;
   updatedAt: TimeValue;
   expiresAt: TimeValue;
-  impersonatedBy: string | null;
+  /** the modules' session columns (lib/modules `sessionRow.columns`), by column id */
+  moduleValues?: Record<string, string | null>;
 }
 
-export function toSessionListItem(s: SessionListRow, now: Date): SessionListItem {
+/** `columns`: the modules' session columns shown; their values travel with the row. */
+export function toSessionListItem(s: SessionListRow, now: Date, columns: readonly { id: string; field: string }[] = []): SessionListItem {
+  const fields = s as unknown as Record<string, unknown>;
   return {
     id: s.id,
     userId: s.userId,
@@ -30,7 +33,7 @@ export function toSessionListItem(s: SessionListRow, now: Date): SessionListItem
     createdAt: timeValue(s.createdAt, now),
     updatedAt: timeValue(s.updatedAt, now),
     expiresAt: timeValue(s.expiresAt, now),
-    impersonatedBy: s.impersonatedBy,
+    ...(columns.length ? { moduleValues: Object.fromEntries(columns.map((c) => [c.id, typeof fields[c.field] === "string" ? (fields[c.field] as string) : null])) } : {}),
   };
 }
 

@@ -3,7 +3,7 @@ import { useMemo } from "react";
 import { DataTable } from "../data-table/data-table";
 import { RevokeNotesContext } from "../moderation/revoke-notes-context";
 import type { RevokeNotes } from "../moderation/revoke-notes";
-import { sessionColumns } from "./session-columns";
+import { sessionActionsColumn, sessionColumns, sessionModuleColumn } from "./session-columns";
 import type { SessionListItem } from "./session-list-item";
 import { PAGE_SIZES } from "@/lib/url-state";
 
@@ -14,17 +14,17 @@ interface Props {
   rows: SessionListItem[];
   nextCursor: string | null;
   filtered: boolean;
-  /** the database records impersonation (admin plugin) */
-  showImpersonation: boolean;
+  /** the modules' session columns shown (their values in each row's moduleValues) */
+  moduleColumns: readonly { id: string; header: string }[];
   /** set when the role may revoke sessions */
   revoke: RevokeNotes | null;
   /** the URL schema's default `limit`, from the server (the schema pulls ipaddr.js, kept off the client) */
   defaultPageSize: number;
 }
 
-/** Live sessions in the generic shell. The column set changes only with the impersonation flag (memoised). */
-export function SessionsTable({ rows, nextCursor, filtered, showImpersonation, revoke, defaultPageSize }: Props) {
-  const columns = useMemo(() => sessionColumns.filter((c) => c.id !== "impersonatedBy" || showImpersonation), [showImpersonation]);
+/** Live sessions in the generic shell. The column set changes only with the modules' columns (memoised). */
+export function SessionsTable({ rows, nextCursor, filtered, moduleColumns, revoke, defaultPageSize }: Props) {
+  const columns = useMemo(() => [...sessionColumns, ...moduleColumns.map(sessionModuleColumn), sessionActionsColumn], [moduleColumns]);
   return (
     <RevokeNotesContext value={revoke}>
       <DataTable

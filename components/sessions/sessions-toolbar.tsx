@@ -11,20 +11,11 @@ import { Field, inputClass, toolbarClass, toolbarRowClass } from "../ui/input";
 import { type SessionFilterKey, sessionFilterKeys } from "./filter-keys";
 import { useSessionFilters } from "./use-session-filters";
 
-const impersonation: FacetDefinition<SessionFilterKey> = {
-  key: "impersonated",
-  title: "Impersonation",
-  options: [
-    { value: "true", label: "Impersonation only" },
-    { value: "false", label: "Not impersonated" },
-  ],
-};
-
 /**
- * The sessions filters, all in the URL so a link reproduces the view (and "Revoke all matching" acts on
+ * The sessions filters (the modules' with them), all in the URL so a link reproduces the view (and "Revoke all matching" acts on
  * exactly what is shown). Text is debounced; every change returns to the first page.
  */
-export function SessionsToolbar({ showImpersonation }: { showImpersonation: boolean }) {
+export function SessionsToolbar({ moduleFacets }: { moduleFacets: readonly FacetDefinition<SessionFilterKey>[] }) {
   const [f, setF] = useSessionFilters();
   const id = useId();
   const set = (key: SessionFilterKey, value: string | null) => void setF({ [key]: value || null, cursor: null });
@@ -45,7 +36,10 @@ export function SessionsToolbar({ showImpersonation }: { showImpersonation: bool
         </div>
         <div className={cn(toolbarRowClass, "items-center gap-2")}>
           <DateRangeFilter title="Created" after={f.createdAfter} before={f.createdBefore} onChange={(a, b) => void setF({ createdAfter: a, createdBefore: b, cursor: null })} />
-          {showImpersonation ? <FacetedFilter def={impersonation} value={f.impersonated} onChange={(v) => set("impersonated", v)} /> : null}
+          {/* the modules' filters (lib/modules `sessionRow.filters`), while their column exists */}
+          {moduleFacets.map((def) => (
+            <FacetedFilter key={def.key} def={def} value={f[def.key]} onChange={(v) => set(def.key, v)} />
+          ))}
           {active ? (
             <Button asChild variant="ghost" size="sm" className="ml-auto">
               <Link href={f.limit ? `/sessions?limit=${encodeURIComponent(f.limit)}` : "/sessions"}>Clear filters</Link>

@@ -19,7 +19,7 @@ const NoticeContext = createContext<{ notice: Notice | null; notify: Notify; dis
 });
 
 /**
- * The result of the last action ("Banned; 3 sessions revoked"), held by the dashboard layout rather
+ * The result of the last action ("Signed out everywhere; 3 sessions revoked"), held by the dashboard layout rather
  * than by the component that ran the action: that component (a session's row, a deleted user's page)
  * may be gone once the revalidated page arrives.
  */

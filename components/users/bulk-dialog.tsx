@@ -33,7 +33,7 @@ interface Props {
 export function BulkDialog({ action, target, notes, onDone, onClose }: Props) {
   const notify = useNotify();
   // The preview needs no ban reason (typed below). It is taken for this very action: a ban skips
-  // users already banned, and the scopeToken it returns is valid only for this action and selection.
+  // users whose ban is in force, and the scopeToken it returns is valid only for this action and selection.
   const preview = usePreview(() => previewBulkAction({ action, ...target }));
   const [unticked, setUnticked] = useState<ReadonlySet<string>>(new Set());
   const [ban, setBan] = useState(emptyBan);

@@ -9,24 +9,25 @@ import { getUsersByIds } from "@/lib/users/queries";
 import { pageSizes } from "@/lib/users/search-params";
 import { flaggedBands, isFlaggedBand } from "./flagged-bands";
 import { spamCellOf } from "./spam-cell";
-import { toUserListItem } from "./user-list-item";
+import { type RowView, toUserListItem } from "./user-list-item";
 import { type BulkOptions, UsersTable } from "./users-table";
 
 interface Props {
   q: Q;
   /** the URL's `flagged`, `limit` and `cursor`, as typed */
   params: Record<string, string>;
-  bansTracked: boolean;
+  /** the modules that are on and the role's permission check, for each row's badges and menu */
+  rowView: RowView;
   bulk: BulkOptions | null;
   now: Date;
 }
 
 /**
- * `/users?flagged=likely|review`: the spam review queue (keyset by score, cleared and banned accounts
- * left out) rendered with the users table's columns and bulk actions. Async, inside <Suspense>: the
+ * `/users?flagged=likely|review`: the spam review queue (keyset by score, cleared accounts and those a
+ * module keeps out (a ban) left out) rendered with the users table's columns and bulk actions. Async, inside <Suspense>: the
  * first view may wait for a scoring run.
  */
-export async function FlaggedUsers({ q, params, bansTracked, bulk, now }: Props) {
+export async function FlaggedUsers({ q, params, rowView, bulk, now }: Props) {
   const band = params.flagged;
   if (!isFlaggedBand(band)) return <InvalidView message={`flagged: must be one of ${flaggedBands.join(", ")}`} />;
   const { result, ageMs } = await getSpamResult(q);
@@ -43,7 +44,7 @@ export async function FlaggedUsers({ q, params, bansTracked, bulk, now }: Props)
   // An account deleted since the scoring is simply gone.
   const rows = page.data.flatMap((a) => {
     const u = users.get(a.userId);
-    return u ? [{ ...toUserListItem(u, now, bansTracked), spam: spamCellOf(result, ageMs, now, u) }] : [];
+    return u ? [{ ...toUserListItem(u, now, rowView), spam: spamCellOf(result, ageMs, now, u) }] : [];
   });
   return <UsersTable rows={rows} nextCursor={page.nextCursor} filtered columns="flagged" bulk={bulk} />;
 }

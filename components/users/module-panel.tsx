@@ -1,4 +1,4 @@
-import type { AccountFix, UserAction, UserActionProps, UserPanel, UserPanelProps } from "@/lib/modules";
+import type { AccountFix, ProfileRow, ProfileRowProps, UserAction, UserActionProps, UserPanel, UserPanelProps } from "@/lib/modules";
 import { Card, CardTitle } from "@/components/ui/card";
 
 /** Loads a module's user-page panel (its server component, imported on demand) and renders it. */
@@ -17,6 +17,12 @@ export async function ModuleAccountFix({ fix, ...props }: UserPanelProps & { fix
 export async function ModuleUserAction({ action, ...props }: UserActionProps & { action: UserAction }) {
   const { default: Action } = await action.load();
   return <Action {...props} />;
+}
+
+/** A module's rows on the Profile card (its `ui.profileRows`): a `<dt>`/`<dd>` pair from the row's facts. */
+export async function ModuleProfileRow({ row, ...props }: ProfileRowProps & { row: ProfileRow }) {
+  const { default: Row } = await row.load();
+  return <Row {...props} />;
 }
 
 /** What a module's panel shows while its query runs. */

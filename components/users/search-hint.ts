@@ -4,7 +4,7 @@ import { searchFields } from "@/lib/users/filters";
 
 /**
  * The search box's placeholder lists what it actually matches: name, email and id always, plus the
- * fields of enabled modules (username, phone), named by their profile labels.
+ * fields of enabled modules (searchFields), named by their profile labels.
  */
 export function searchPlaceholder(caps: Q["caps"]): string {
   const labels = new Map(modules.flatMap((m) => m.profileFields ?? []).map((p) => [p.field, p.label.toLowerCase()]));

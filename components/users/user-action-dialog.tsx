@@ -1,11 +1,13 @@
 "use client";
+import { lazy, useMemo } from "react";
 import type { RevokeNotes } from "../moderation/revoke-notes";
-import { BanUserDialog, UnbanDialog } from "@/lib/modules/admin/ui/ban-user-dialog";
 import { ChangeRoleDialog } from "./change-role-dialog";
 import { DeleteUserDialog } from "./delete-user-dialog";
+import { moduleRowDialogs } from "./module-row-dialog";
 import { SignOutDialog } from "./user-confirm-dialogs";
 
-export type UserDialog = "ban" | "unban" | "signOut" | "role" | "delete";
+/** The core's dialogs by name, or a module's (its row-menu item: module and dialog). */
+export type UserDialog = "signOut" | "role" | "delete" | { module: string; dialog: string };
 
 interface Props {
   dialog: UserDialog;
@@ -17,14 +19,17 @@ interface Props {
 /**
  * The users list's confirmation dialogs, in their own chunk: the row menu loads them on the first
  * action chosen, so the list's first load carries only the menus. The list does not count sessions,
- * so the ban and sign-out dialogs say "all their sessions" without a number.
+ * so the sign-out dialog says "all their sessions" without a number. A module's dialogs are its own
+ * chunk (module-row-dialog.ts).
  */
 export default function UserActionDialog({ dialog, user, notes, onClose }: Props) {
+  const module = typeof dialog === "object" ? dialog.module : null;
+  const ModuleDialog = useMemo(() => {
+    const load = module ? moduleRowDialogs[module] : undefined;
+    return load ? lazy(load) : null;
+  }, [module]);
+  if (typeof dialog === "object") return ModuleDialog ? <ModuleDialog dialog={dialog.dialog} user={user} notes={notes} onClose={onClose} /> : null;
   switch (dialog) {
-    case "ban":
-      return <BanUserDialog userId={user.id} email={user.email} activeSessions={0} notes={notes} onClose={onClose} />;
-    case "unban":
-      return <UnbanDialog userId={user.id} email={user.email} onClose={onClose} />;
     case "signOut":
       return <SignOutDialog userId={user.id} email={user.email} activeSessions={null} notes={notes} onClose={onClose} />;
     case "role":

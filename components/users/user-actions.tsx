@@ -11,7 +11,8 @@ import { SignOutDialog } from "./user-confirm-dialogs";
 
 /** What the signed-in staff role may do here, decided on the server (the server enforces it too). */
 export interface UserPermissions {
-  ban: boolean;
+  /** some module's row-menu item (lib/modules `userRow.menu`) is this role's */
+  moduleMenu: boolean;
   verifyEmail: boolean;
   revokeSessions: boolean;
   setRole: boolean;

@@ -2,26 +2,17 @@ import { cn } from "@/lib/ui/cn";
 import { Badge, type BadgeTone, badgeClass } from "../ui/badge";
 import type { UserListItem } from "./user-list-item";
 
-type StatusFields = Pick<UserListItem, "banStatus" | "banReason" | "banExpires" | "emailVerified">;
+type StatusFields = Pick<UserListItem, "badges" | "emailVerified">;
 
-/**
- * Ban and verification state. An expired ban is shown apart from a live one because Better Auth
- * only lifts it at the next sign-in: `banned` is still true in the row, but nothing blocks the user.
- */
+/** The state the modules report (their `userRow.badges`, decided on the server), then verification. */
 export function UserStatusBadges({ user, showVerified = false }: { user: StatusFields; showVerified?: boolean }) {
-  const banTitle = [user.banReason ? `Reason: ${user.banReason}` : "No reason recorded", user.banExpires ? `until ${user.banExpires.absolute}` : "permanent"].join(", ");
   return (
     <span className="inline-flex flex-wrap gap-1 align-middle">
-      {user.banStatus === "banned" ? (
-        <Badge tone="danger" title={banTitle}>
-          Banned
+      {user.badges.map((b) => (
+        <Badge key={b.label} tone={b.tone} {...(b.title ? { title: b.title } : {})}>
+          {b.label}
         </Badge>
-      ) : null}
-      {user.banStatus === "expired" ? (
-        <Badge tone="neutral" title={user.banExpires ? `Ban ended ${user.banExpires.absolute}` : undefined}>
-          Ban expired
-        </Badge>
-      ) : null}
+      ))}
       {user.emailVerified ? (showVerified ? <Badge tone="success">Verified</Badge> : null) : <Badge tone="warning">Unverified</Badge>}
     </span>
   );

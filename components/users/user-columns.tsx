@@ -33,7 +33,7 @@ export const userColumns = helper.columns([
       );
     },
   }),
-  helper.accessor("banStatus", {
+  helper.accessor("badges", {
     id: "status",
     header: "Status",
     cell: ({ row }) => <UserStatusBadges user={row.original} />,

@@ -29,7 +29,7 @@ export function SignOutDialog({ userId, email, activeSessions, notes, onClose }:
     >
       <p>
         {/* The users list does not count sessions (null): the sentence then does without the number. */}
-        Every session of this user ends now{activeSessions === null ? "" : ` (${plural(activeSessions, "active session")})`}. They can sign in again unless they are banned.
+        Every session of this user ends now{activeSessions === null ? "" : ` (${plural(activeSessions, "active session")})`}. They can sign in again unless a ban is in force.
       </p>
       <RevokeNotice notes={notes} />
     </ConfirmDialog>

@@ -1,11 +1,13 @@
 import { Fragment, type ReactNode } from "react";
 import type { ModuleId } from "@/lib/modules";
-import { modules, type ProfileField } from "@/lib/modules";
+import { modules, type ProfileField, profileRows } from "@/lib/modules";
+import { userFacts } from "@/lib/users/facts";
 import type { UserRow } from "@/lib/users/queries";
 import { Badge } from "../ui/badge";
 import { CopyButton } from "../ui/copy-button";
 import { formatDateTime, timeValue } from "../ui/format";
 import { Time } from "../ui/time";
+import { ModuleProfileRow } from "./module-panel";
 import { Avatar } from "../ui/avatar";
 import { RoleBadges } from "./user-badges";
 import type { UserListItem } from "./user-list-item";
@@ -23,16 +25,14 @@ interface Props {
   user: UserRow;
   item: UserListItem;
   enabledModules: ReadonlySet<ModuleId>;
-  /** the database tracks bans (a module that is on contributes a ban: banOf) */
-  bansTracked: boolean;
   now: Date;
 }
 
 /**
- * The profile: core fields, the ban (only when bans are tracked), then the profile
- * fields of every enabled module, generically, so supporting a plugin needs no change here.
+ * The profile: core fields, the rows enabled modules render themselves (`ui.profileRows`), then
+ * their profile fields, generically, so supporting a plugin needs no change here.
  */
-export function UserProfile({ user, item, enabledModules, bansTracked, now }: Props) {
+export function UserProfile({ user, item, enabledModules, now }: Props) {
   const extra = modules.filter((m) => enabledModules.has(m.id as ModuleId)).flatMap((m) => m.profileFields ?? []).filter((p) => p.field in user.extra);
   return (
     <Card aria-labelledby="profile-title">
@@ -73,28 +73,9 @@ export function UserProfile({ user, item, enabledModules, bansTracked, now }: Pr
         <dd>
           <Time value={timeValue(user.updatedAt, now)} mode="absolute" />
         </dd>
-        {bansTracked ? (
-          <>
-            <dt>Ban</dt>
-            <dd>
-              {item.banStatus === "active" ? (
-                <span className="text-muted-foreground">Not banned</span>
-              ) : (
-                <>
-                  {item.banStatus === "banned" ? <Badge tone="danger">Banned</Badge> : <Badge>Ban expired</Badge>} {user.banReason ? `“${user.banReason}”` : <span className="text-muted-foreground">no reason recorded</span>}
-                  {" · "}
-                  {item.banExpires ? (
-                    <>
-                      {item.banStatus === "expired" ? "ended" : "until"} <Time value={item.banExpires} mode="absolute" />
-                    </>
-                  ) : (
-                    "permanent"
-                  )}
-                </>
-              )}
-            </dd>
-          </>
-        ) : null}
+        {profileRows(enabledModules).map((r) => (
+          <ModuleProfileRow key={r.id} row={r} user={userFacts(user)} now={now} />
+        ))}
         {extra.map((p) => (
           <Fragment key={p.field}>
             <dt>{p.label}</dt>

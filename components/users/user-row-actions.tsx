@@ -35,7 +35,8 @@ export function UserRowActions({ user }: { user: UserListItem }) {
   if (!options) return null;
   const { can, notes } = options;
   const close = () => setOpen(null);
-  const banned = user.banStatus === "banned";
+  const moduleItems = user.menu.filter((i) => !i.destructive);
+  const moduleDestructive = user.menu.filter((i) => i.destructive);
   const role = user.roles.join(",");
   return (
     <>
@@ -56,18 +57,22 @@ export function UserRowActions({ user }: { user: UserListItem }) {
             </DropdownMenuItem>
           ) : null}
           {can.setRole ? <DropdownMenuItem onSelect={() => setOpen("role")}>Change role…</DropdownMenuItem> : null}
-          {can.ban && banned ? <DropdownMenuItem onSelect={() => setOpen("unban")}>Unban…</DropdownMenuItem> : null}
-          {can.revokeSessions || (can.ban && !banned) || can.delete ? <DropdownMenuSeparator /> : null}
+          {moduleItems.map((i) => (
+            <DropdownMenuItem key={`${i.module}.${i.dialog}`} onSelect={() => setOpen({ module: i.module, dialog: i.dialog })}>
+              {i.label}
+            </DropdownMenuItem>
+          ))}
+          {can.revokeSessions || moduleDestructive.length || can.delete ? <DropdownMenuSeparator /> : null}
           {can.revokeSessions ? (
             <DropdownMenuItem variant="destructive" onSelect={() => setOpen("signOut")}>
               Sign out everywhere…
             </DropdownMenuItem>
           ) : null}
-          {can.ban && !banned ? (
-            <DropdownMenuItem variant="destructive" onSelect={() => setOpen("ban")}>
-              Ban…
+          {moduleDestructive.map((i) => (
+            <DropdownMenuItem key={`${i.module}.${i.dialog}`} variant="destructive" onSelect={() => setOpen({ module: i.module, dialog: i.dialog })}>
+              {i.label}
             </DropdownMenuItem>
-          ) : null}
+          ))}
           {can.delete ? (
             <DropdownMenuItem variant="destructive" onSelect={() => setOpen("delete")}>
               Delete user…

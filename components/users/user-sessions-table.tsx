@@ -14,8 +14,8 @@ interface Props {
   total: number;
   activeTotal: number;
   now: Date;
-  /** impersonation is recorded only by the admin plugin */
-  showImpersonation: boolean;
+  /** the session columns of the modules that are on (lib/modules `sessionRow.columns`): a user id, linked */
+  moduleColumns: readonly { id: string; header: string; field: string }[];
   /** set when the staff role may revoke sessions: adds a Revoke button to live sessions */
   revoke: RevokeNotes | null;
 }
@@ -25,7 +25,7 @@ interface Props {
  * query returns the newest few hundred and the heading says how many exist. The session token is
  * never selected, let alone shown.
  */
-export function UserSessionsTable({ sessions, total, activeTotal, now, showImpersonation, revoke }: Props) {
+export function UserSessionsTable({ sessions, total, activeTotal, now, moduleColumns, revoke }: Props) {
   return (
     <Card aria-labelledby="sessions-title">
       <CardHeader>
@@ -54,10 +54,13 @@ export function UserSessionsTable({ sessions, total, activeTotal, now, showImper
           { header: "Created", className: "whitespace-nowrap", cell: (s) => <Time value={timeValue(s.createdAt, now)} mode="absolute" /> },
           { header: "Last refreshed", className: "whitespace-nowrap", cell: (s) => <Time value={timeValue(s.updatedAt, now)} /> },
           { header: "Expires", className: "whitespace-nowrap", cell: (s) => <Time value={timeValue(s.expiresAt, now)} /> },
-          showImpersonation && {
-            header: "Impersonated by",
-            cell: (s) => (s.impersonatedBy ? <Link href={`/users/${encodeURIComponent(s.impersonatedBy)}`}>{s.impersonatedBy}</Link> : <span className="text-muted-foreground">—</span>),
-          },
+          ...moduleColumns.map((c) => ({
+            header: c.header,
+            cell: (s: SessionRow) => {
+              const by = (s as unknown as Record<string, unknown>)[c.field];
+              return typeof by === "string" && by ? <Link href={`/users/${encodeURIComponent(by)}`}>{by}</Link> : <span className="text-muted-foreground">—</span>;
+            },
+          })),
           revoke !== null && {
             header: "Actions",
             srOnlyHeader: true,

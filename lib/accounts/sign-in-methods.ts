@@ -1,20 +1,20 @@
 import type { Q } from "../db/context";
-import { has } from "../db/introspect";
+import { signInMethodSources } from "../modules";
 
-export interface PasskeyRow {
-  id: string;
-  name: string | null;
-  deviceType: string | null;
-  createdAt: Date | null;
+/** A module's other ways to sign in for one user (rows of its own table), as its source locked them. */
+export interface OtherMethods {
+  kind: string;
+  rows: readonly { id: string }[];
 }
 
 /**
- * Every way a user can sign in: their `account` rows (password, social providers) and, where the
- * passkey plugin's table exists, their passkeys. Locked (FOR UPDATE) because the callers remove one
- * and must never remove the last: with the rows locked, a concurrent removal waits and then counts
- * what this one left. Secrets (tokens, hashes, public keys) are not selected.
+ * Every way a user can sign in: their `account` rows (password, social providers) and what the
+ * modules keep beside them (lib/modules `signInMethods`, each only where its table exists). Locked
+ * (FOR UPDATE) because the callers remove one and must never remove the last: with the rows locked,
+ * a concurrent removal waits and then counts what this one left. Secrets (tokens, hashes, public
+ * keys) are not selected.
  *   select id, "providerId", "accountId" from account where "userId" = $1 order by id for update
- *   select id, name, "deviceType", "createdAt" from passkey where "userId" = $1 order by id for update
+ *   then each module's rows, in registration order, for update
  */
 export async function lockSignInMethods(q: Q, userId: string) {
   const accounts = await q.db
@@ -24,23 +24,18 @@ export async function lockSignInMethods(q: Q, userId: string) {
     .orderBy("account.id")
     .forUpdate()
     .execute();
-  const passkeys: PasskeyRow[] = has(q.caps, "passkey", "userId") ? await lockPasskeys(q, userId) : [];
-  return { accounts, passkeys, total: accounts.length + passkeys.length };
+  // One after the other, in a fixed order: concurrent removals take the same locks in the same order.
+  const others: OtherMethods[] = [];
+  for (const source of signInMethodSources) others.push({ kind: source.kind, rows: await source.lock(q, userId) });
+  return { accounts, others, total: accounts.length + others.reduce((n, o) => n + o.rows.length, 0) };
 }
 
-async function lockPasskeys(q: Q, userId: string): Promise<PasskeyRow[]> {
-  const rows = await q.db
-    .selectFrom("passkey")
-    .select("passkey.id")
-    .$if(has(q.caps, "passkey", "name"), (qb) => qb.select("passkey.name"))
-    .$if(has(q.caps, "passkey", "deviceType"), (qb) => qb.select("passkey.deviceType"))
-    .$if(has(q.caps, "passkey", "createdAt"), (qb) => qb.select("passkey.createdAt"))
-    .where("passkey.userId", "=", userId)
-    .orderBy("passkey.id")
-    .forUpdate()
-    .execute();
-  return rows.map((r) => ({ name: null, deviceType: null, createdAt: null, ...r }));
-}
+/** The audit's summary of the ways in: provider names, then each module's kind once per row. */
+export const methods = (accounts: readonly { providerId: string }[], others: readonly OtherMethods[]) => [
+  ...accounts.map((a) => a.providerId),
+  ...others.flatMap((o) => o.rows.map(() => o.kind)),
+];
 
-/** The audit's summary of the ways in: provider names, then one "passkey" per passkey. */
-export const methods = (accounts: readonly { providerId: string }[], passkeys: readonly unknown[]) => [...accounts.map((a) => a.providerId), ...passkeys.map(() => "passkey")];
+/** `others` without one row of one kind (the method being removed). */
+export const withoutMethod = (others: readonly OtherMethods[], kind: string, id: string): OtherMethods[] =>
+  others.map((o) => (o.kind === kind ? { ...o, rows: o.rows.filter((r) => r.id !== id) } : o));

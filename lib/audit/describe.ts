@@ -1,10 +1,11 @@
+import { auditWords } from "../modules";
+
 /**
- * Audit actions in plain words ("banned 3 users"), for people reading the log; the recorded name
- * (`users.bulk.ban`) stays on hover and in the filter. Pure and client-safe.
+ * Audit actions in plain words ("signed out everywhere 3 users"), for people reading the log; the
+ * recorded name (`users.bulk.revokeSessions`) stays on hover and in the filter. The core's actions
+ * here, a module's from its declaration (`audit.words`). Pure; server-side (it reads the registry).
  */
 const VERBS: Record<string, string> = {
-  "user.ban": "banned",
-  "user.unban": "unbanned",
   "user.verifyEmail": "marked verified the email of",
   "user.setRole": "changed the role of",
   "user.delete": "deleted",
@@ -12,24 +13,17 @@ const VERBS: Record<string, string> = {
   "user.verificationEmail": "sent a verification email to",
   "user.update": "edited the profile of",
   "user.account.unlink": "unlinked a sign-in method of",
-  "user.twoFactor.disable": "removed two-factor from",
-  "user.passkey.remove": "removed a passkey of",
   "spam.clear": "cleared as not spam",
   "spam.unclear": "undid 'not spam' for",
   "user.sessions.revoke": "signed out everywhere",
   "session.revoke": "revoked",
   "sessions.revoke.filter": "revoked, by filter,",
   "sessions.revoke.all": "revoked every session:",
-  "users.bulk.ban": "banned",
-  "users.bulk.unban": "unbanned",
   "users.bulk.revokeSessions": "signed out everywhere",
-  "organization.member.remove": "removed a member from",
-  "organization.member.setRole": "changed a member's role in",
-  "organization.invitation.cancel": "canceled an invitation to",
 };
 
 export function describeAction(action: string, targetCount: number, targetType: string): string {
-  const verb = VERBS[action];
+  const verb = Object.hasOwn(VERBS, action) ? VERBS[action] : Object.hasOwn(auditWords, action) ? auditWords[action] : undefined;
   const noun = `${targetCount.toLocaleString("en")} ${targetType}${targetCount === 1 ? "" : "s"}`;
   return verb ? `${verb} ${noun}` : `${action} (${noun})`;
 }
@@ -41,7 +35,7 @@ export interface FieldChange {
 }
 
 /**
- * Before/after as the fields that changed, each as compact JSON (`banned: false → true`), when both
+ * Before/after as the fields that changed, each as compact JSON (`role: "user" → "admin"`), when both
  * sides are objects; otherwise none (the raw JSON is shown instead). A field only one side has is a
  * change from or to "—".
  */

@@ -15,7 +15,8 @@ export interface AuditRecord {
   actor: { id: string; email: string; role: StaffRole };
   /** e.g. "user.ban", "users.bulk.ban", "sessions.revoke" */
   action: string;
-  targetType: "user" | "session" | "organization";
+  /** the core's targets, or a type a module's actions record (its `audit.targets`) */
+  targetType: "user" | "session" | (string & {});
   targetIds: string[];
   targetCount: number;
   reason: string | null;

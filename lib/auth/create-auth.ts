@@ -51,7 +51,7 @@ export async function lookupStaff(d: Pick<Database, "db" | "caps">, userId: stri
 }
 
 /**
- * A right password of a user who is not staff (or is banned) gets exactly Better Auth's answer to a
+ * A right password of a user who is not staff (or is under a ban in force) gets exactly Better Auth's answer to a
  * wrong one: otherwise the dashboard would tell anyone which passwords of the app's users are right.
  * The password has been verified by then, so the two also take the same time.
  */

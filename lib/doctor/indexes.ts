@@ -87,7 +87,7 @@ export function recommendedIndexes(n: Naming, caps: Capabilities): IndexSpec[] {
       equivalent: trgmPattern(n, "user", field),
     });
   }
-  // the indexes the modules that are on need for their own pages and filters (e.g. the organizations list)
+  // the indexes the modules that are on need for their own pages and filters (e.g. a module's own list page)
   for (const m of modules) if (caps.modules.has(m.id as never)) out.push(...(m.indexes?.(n) ?? []));
   return out;
 }

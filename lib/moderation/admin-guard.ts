@@ -23,7 +23,7 @@ export const ADMIN_SET_LOCK = [0x62612d61, 0x646d696e] as const;
  *   select pg_advisory_xact_lock(1650535777, 1684892014);
  *   select id, role, <the ban's fields> from user where role like '%admin%' ...   -- then the staff check's rule
  *
- * Under the lock the actor is checked too: an admin demoted or banned a moment ago by someone else
+ * Under the lock the actor is checked too: an admin demoted, or put under a ban, a moment ago by someone else
  * may no longer take an admin away (403). Targets that are not admins (the common case, and every
  * moderator action) never take the lock, so ordinary bans do not serialise on it.
  */
@@ -52,7 +52,7 @@ async function effectiveAdmins(env: ActionEnv, ids: string[] | null): Promise<st
     .execute();
   return rows
     .filter((u) => {
-      // the same rule as the staff check (staffRoleOfUser): a banned admin is no admin
+      // the same rule as the staff check (staffRoleOfUser): an admin under a ban in force is no admin
       if (ban?.inForceOf(u, env.now)) return false;
       return staffRoleOf(u.role, env.staffRoleMap) === "admin";
     })

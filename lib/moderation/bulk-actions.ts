@@ -69,7 +69,7 @@ export async function previewBulk(q: Q, input: BulkInput, actor: Staff, staffRol
 /**
  * Ban, unban or sign out a set of users in one transaction: three statements whatever the count,
  * all-or-nothing, harmless to re-run. Staff protections skip (and report) self and other staff;
- * a verb may skip (and report) more (a ban: users already banned, unless replaceBans).
+ * a verb may skip (and report) more (a ban: users whose ban is already in force, unless replaceBans).
  */
 export const bulkUsersSpec = defineAction({
   name: "users.bulk",

@@ -24,7 +24,7 @@ const dryRun = z.boolean().optional();
 const notDry = (v: { dryRun?: boolean }) => v.dryRun !== true;
 const notDryIssue = { message: "a dry run is answered by the preview, not the action", path: ["dryRun"] };
 
-/** Changing an existing ban is explicit: without replaceBan, banning a banned user is a 409. */
+/** Changing an existing ban is explicit: without replaceBan, a ban on a user whose ban is in force is a 409. */
 export const banInput = z.strictObject({ userId: id, ...banFields, replaceBan: z.boolean().optional() });
 export const userIdInput = z.strictObject({ userId: id });
 /** userId is needed only for sessions kept in the store (Redis), which are looked up per user. */
@@ -68,7 +68,7 @@ const bulkFields = z.strictObject({
   reason: banFields.reason.optional(),
   expiresAt: banFields.expiresAt,
   duration: banFields.duration,
-  /** replace the bans of users already banned (default: skip and report them) */
+  /** replace the bans already in force (default: skip and report those users) */
   replaceBans: z.boolean().optional(),
   dryRun,
 });

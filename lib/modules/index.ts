@@ -5,11 +5,16 @@ import { passkeyModule } from "./passkey";
 import { phoneNumberModule } from "./phone-number";
 import { twoFactorModule } from "./two-factor";
 import type { PermissionOf } from "./access";
-import type { AccountFix, DashboardModule, EditField, ListColumn, ListFilter, ModelName, ModuleBan, NavEntry, UserAction, UserApiField, UserPanel } from "./types";
+import type { SessionTable, UserTable } from "../db/schema";
+import type {
+  AccountFix, DashboardModule, EditField, ListColumn, ListFilter, ModelName, ModuleBan, NavEntry, ModuleAudit, ProfileRow, RowBadge, RowMenuEntry, RowMenuItem, SessionRowPart, SignInMethodSource, UserAction, UserApiField, UserFacts,
+  UserPanel, UserRowPart,
+} from "./types";
 import { usernameModule } from "./username";
 
 export type {
-  AccountFix, DashboardModule, EditField, FieldSpec, ListColumn, ListFilter, ListFilterView, ModelName, ModuleBan, NavEntry, PluginSchemaOption, ProfileField, UserAction, UserActionProps, UserApiField, UserPanel, UserPanelProps,
+  AccountFix, DashboardModule, EditField, FieldSpec, ListColumn, ListFilter, ListFilterView, ModelName, ModuleBan, NavEntry, PluginSchemaOption, ProfileField, ProfileRow, ProfileRowProps, RowBadge,
+  ModuleAudit, RowMenuEntry, RowMenuItem, SessionRowPart, SignInMethodSource, UserAction, UserActionProps, UserApiField, UserFacts, UserPanel, UserPanelProps, UserRowPart,
 } from "./types";
 
 /**
@@ -106,3 +111,70 @@ export const userActions = (on: ReadonlySet<string>): readonly UserAction[] => e
 export const accountFixes = (on: ReadonlySet<string>): readonly AccountFix[] => enabled(on).flatMap((m) => m.ui?.accountFixes ?? []);
 /** Users-list columns of the modules that are on, in registration order. */
 export const enabledListColumns = (on: ReadonlySet<string>): readonly ListColumn[] => enabled(on).flatMap((m) => m.ui?.listColumns ?? []);
+
+/** Rows on the user page's Profile card of the modules that are on. */
+export const profileRows = (on: ReadonlySet<string>): readonly ProfileRow[] => enabled(on).flatMap((m) => m.ui?.profileRows ?? []);
+
+type RowFieldName = Registered extends infer M ? (M extends { userRow: { fields: readonly (infer F)[] } } ? F & string : never) : never;
+/** The user fields modules put on every row (`userRow.fields`), as the schema types them: the core's UserRow carries them without naming them. */
+export type ModuleRowFields = { [K in RowFieldName & keyof UserTable]: UserTable[K] };
+
+/** Every registered module's row fields, on or off (the row's shape does not depend on the database). */
+export const rowFields: readonly { field: string; module: ModuleId }[] = modules.flatMap((m) => (m.userRow?.fields ?? []).map((field) => ({ field, module: m.id })));
+
+/** Row contributions of every registered module: the API's keys and the export's columns are a fixed shape. */
+export const userRowParts: readonly UserRowPart[] = modules.flatMap((m) => (m.userRow ? [m.userRow] : []));
+
+const enabledRowParts = (on: ReadonlySet<string>) => enabled(on).flatMap((m) => (m.userRow ? [{ id: m.id, part: m.userRow as UserRowPart }] : []));
+
+/** The row's state badges from the modules that are on, in registration order. */
+export const rowBadges = (on: ReadonlySet<string>, u: UserFacts, now: Date): RowBadge[] => enabledRowParts(on).flatMap(({ part }) => part.badges?.(u, now) ?? []);
+
+/** Row-menu entries of the modules that are on (with their module), before the per-user `when`. */
+export const rowMenuEntries = (on: ReadonlySet<string>): readonly (RowMenuEntry & { module: string })[] =>
+  enabledRowParts(on).flatMap(({ id, part }) => (part.menu ?? []).map((e) => ({ ...e, module: id })));
+
+/** The menu items for one user, for a role (`may`: its permission check), serializable. */
+export const rowMenu = (on: ReadonlySet<string>, u: UserFacts, now: Date, may: (permission: string) => boolean): RowMenuItem[] =>
+  rowMenuEntries(on)
+    .filter((e) => may(e.permission) && e.when(u, now))
+    .map((e) => ({ module: e.module, dialog: e.dialog, label: e.label, ...(e.destructive ? { destructive: true } : {}) }));
+
+/** The sign-in diagnosis' findings from the modules that are on, at one place of the diagnosis. */
+export const rowFindings = (on: ReadonlySet<string>, at: "state" | "method", u: UserFacts, now: Date) =>
+  enabledRowParts(on).flatMap(({ part }) => (part.findings?.at === at ? part.findings.of(u, now) : []));
+
+type SessionFieldName = Registered extends infer M ? (M extends { sessionRow: { fields: readonly (infer F)[] } } ? F & string : never) : never;
+/** The session fields modules put on every session row (`sessionRow.fields`), as the schema types them. */
+export type ModuleSessionFields = { [K in SessionFieldName & keyof SessionTable]: SessionTable[K] };
+
+/** Every registered module's session fields, on or off (a row's shape does not depend on the database). */
+export const sessionFieldNames: readonly string[] = [...new Set(modules.flatMap((m) => m.sessionRow?.fields ?? []))];
+
+/** A row's module session fields, null where the source (a row, a stored session) lacks one. */
+export const sessionFieldsOf = (r: Readonly<Record<string, unknown>>): ModuleSessionFields =>
+  Object.fromEntries(sessionFieldNames.map((f) => [f, r[f] ?? null])) as unknown as ModuleSessionFields;
+
+type SessionColumn = NonNullable<SessionRowPart["columns"]>[number];
+/** Session-table columns of the modules that are on. */
+export const sessionColumns = (on: ReadonlySet<string>): readonly SessionColumn[] => enabled(on).flatMap((m) => m.sessionRow?.columns ?? []);
+
+/** Every registered module's session filters (the URL schema's keys are the core's; their SQL is the module's field). */
+export const sessionFilters: readonly (NonNullable<SessionRowPart["filters"]>[number] & { module: ModuleId; label: string })[] = modules.flatMap((m) =>
+  (m.sessionRow?.filters ?? []).map((f) => ({ ...f, module: m.id, label: m.label })),
+);
+
+/** The audit contributions of every registered module: records of a module switched off still read in words. */
+const audits: readonly ModuleAudit[] = modules.flatMap((m) => (m.audit ? [m.audit as ModuleAudit] : []));
+/** The modules' plain words for their actions, by action name. */
+export const auditWords: Readonly<Record<string, string>> = Object.assign({}, ...audits.map((a) => a.words));
+/** The modules' options for the audit log's action filter, in registration order. */
+export const auditFilterOptions: readonly (readonly [string, string])[] = audits.flatMap((a) => a.filter);
+/** The page a module's audit target links to, or null for a type no module claims. */
+export const auditTargetHref = (targetType: string, id: string): string | null => {
+  const to = audits.find((a) => a.targets?.[targetType])?.targets?.[targetType];
+  return to ? to(id) : null;
+};
+
+/** Every registered module's other ways to sign in (each checks its own table, so a missing one counts nothing). */
+export const signInMethodSources: readonly SignInMethodSource[] = modules.flatMap((m) => (m.signInMethods ? [m.signInMethods as SignInMethodSource] : []));

@@ -6,6 +6,8 @@ import type { Q } from "../db/context";
 import type { Naming } from "../db/naming";
 import type { IndexSpec } from "../doctor/indexes";
 import type { DB } from "../db/schema";
+import type { CsvValue } from "../export/csv";
+import type { Finding } from "../users/diagnose";
 import type { ModuleAccess } from "./access";
 
 /**
@@ -170,6 +172,121 @@ export interface AccountFix {
   load: () => Promise<{ default: (props: UserPanelProps) => ReactNode | Promise<ReactNode> }>;
 }
 
+/**
+ * A user's fields as a module's row contribution reads them: the module's `userRow.fields` (null
+ * while it is off) and the profile fields whose columns exist, by logical name.
+ */
+export type UserFacts = Readonly<Record<string, unknown>>;
+
+/** A state badge on a users-list row and the user page's header (e.g. "Banned"), decided on the server. */
+export interface RowBadge {
+  label: string;
+  tone: "neutral" | "success" | "warning" | "danger" | "info" | "accent";
+  title?: string;
+}
+
+/**
+ * An item a module adds to a users-list row's menu, shown when `when` holds for the user and the
+ * role holds `permission`. `dialog` names one of the module's client dialogs (lib/modules/client-ui.ts
+ * maps a module id to its dialogs' chunk); destructive items are listed after the core's "Sign out
+ * everywhere…", the others after "Change role…".
+ */
+export interface RowMenuEntry {
+  dialog: string;
+  label: string;
+  permission: PermissionName;
+  destructive?: boolean;
+  when: (u: UserFacts, now: Date) => boolean;
+}
+
+/** What a row's menu item is in the browser: serializable, its module named for the dialog's chunk. */
+export type RowMenuItem = Pick<RowMenuEntry, "dialog" | "label" | "destructive"> & { module: string };
+
+/**
+ * What a module contributes to every user row the core reads (the users list, the user page, the
+ * JSON API, the export, the sign-in diagnosis), e.g. the admin plugin's ban. Pure declarations: the
+ * core selects `fields`, and asks the functions what the row shows, never naming the module.
+ */
+export interface UserRowPart {
+  /**
+   * User fields read with every row, typed on the core's UserRow (lib/users/queries.ts) through the
+   * registry's `ModuleRowFields`; selected while the module is on, null while it is off.
+   */
+  fields?: readonly string[];
+  /**
+   * Keys of the API's User, after `role`. Present whether the module is on or off (the functions
+   * see nulls), so the API's shape never depends on the database.
+   */
+  api?: (u: UserFacts, now: Date) => Record<string, unknown>;
+  /** Columns of the users export, after `role`; like `api`, always present (a stable header). */
+  exportColumns?: readonly { header: string; cell: (u: UserFacts, now: Date) => CsvValue }[];
+  /** the row's state badges (list, user page header), while the module is on */
+  badges?: (u: UserFacts, now: Date) => RowBadge[];
+  /**
+   * Findings of the sign-in diagnosis, while the module is on: `state` ones come before the core's
+   * (sign-in methods, verification), `method` ones after them, before the sessions'.
+   */
+  findings?: { at: "state" | "method"; of: (u: UserFacts, now: Date) => Finding[] };
+  /** the row menu's items (filtered by `when` and `permission` on the server) */
+  menu?: readonly RowMenuEntry[];
+}
+
+/**
+ * What a module adds to every session row the core reads (the sessions list, a user's sessions, the
+ * store's sessions, the API, the export), e.g. the admin plugin's impersonation.
+ */
+export interface SessionRowPart {
+  /**
+   * Session fields every row carries, typed on the core's rows through the registry's
+   * `ModuleSessionFields`; null when the column is missing, so the API's and the export's shape
+   * never depend on the database.
+   */
+  fields: readonly string[];
+  /** columns of the sessions tables showing a field that holds a user id (a link to that user) */
+  columns?: readonly { id: string; header: string; field: string }[];
+  /**
+   * Presence filters on the sessions list: `key` (a key of lib/sessions/search-params.ts) true → the
+   * field is set, false → it is not; offered while the column exists, a 400 naming it otherwise.
+   */
+  filters?: readonly { key: string; field: string; title: string; options: readonly { value: "true" | "false"; label: string }[] }[];
+}
+
+/** How the audit log shows a module's actions (lib/audit/describe.ts, the audit page's filter and targets). */
+export interface ModuleAudit {
+  /** action name → the words before "N targets" (`user.ban` → "banned", read "banned 3 users") */
+  words: Readonly<Record<string, string>>;
+  /** the action filter's options: an action name (or a prefix, matching all of its kind) and its label */
+  filter: readonly (readonly [string, string])[];
+  /** target types the module's actions record → the page a target id links to */
+  targets?: Readonly<Record<string, (id: string) => string>>;
+}
+
+/**
+ * Ways to sign in a module keeps beside the user's `account` rows (e.g. passkeys): counted with them,
+ * under the same locks, so that staff never remove a user's last way in (lib/accounts/sign-in-methods.ts).
+ */
+export interface SignInMethodSource {
+  /** the audit's word for one such method ("passkey"), listed after the providers */
+  kind: string;
+  /** the user's rows, locked FOR UPDATE in the caller's transaction; none where the table is missing; no secrets */
+  lock: (q: Q, userId: string) => Promise<readonly { id: string }[]>;
+}
+
+/** Props of a module's row on the user page's Profile card: the row's facts, rendered on the server. */
+export interface ProfileRowProps {
+  user: UserFacts;
+  now: Date;
+}
+
+/**
+ * Rows a module adds to the user page's Profile card (a `<dt>`/`<dd>` pair, e.g. the admin plugin's
+ * "Ban"): a server component in the module's ui/ folder, loaded lazily, while the module is on.
+ */
+export interface ProfileRow {
+  id: string;
+  load: () => Promise<{ default: (props: ProfileRowProps) => ReactNode | Promise<ReactNode> }>;
+}
+
 /** What a module adds to the dashboard's frame and pages; the core renders it, never names it. */
 export interface ModuleUi {
   /** sections of the main navigation (also offered by the command palette) */
@@ -189,6 +306,8 @@ export interface ModuleUi {
   accountFixes?: readonly AccountFix[];
   /** actions in the user page's header */
   userActions?: readonly UserAction[];
+  /** rows on the user page's Profile card */
+  profileRows?: readonly ProfileRow[];
 }
 
 export interface DashboardModule {
@@ -207,6 +326,14 @@ export interface DashboardModule {
   access?: ModuleAccess;
   /** A ban the core may ask for while the module is on (at most one module contributes it). */
   ban?: ModuleBan;
+  /** What every user row carries of the module (fields, API keys, export columns, badges …). */
+  userRow?: UserRowPart;
+  /** What every session row carries of the module (fields, columns, filters). */
+  sessionRow?: SessionRowPart;
+  /** How the audit log words, filters and links the module's actions (registered modules, on or off: records outlive a plugin). */
+  audit?: ModuleAudit;
+  /** Ways to sign in the module keeps (counted by the last-way-in guard, whether the module is on or off: it checks its own table). */
+  signInMethods?: SignInMethodSource;
   /** Extra user fields shown on the profile. */
   profileFields?: readonly ProfileField[];
   /** User fields the search box also matches (case-insensitive substring). */

@@ -1,12 +1,13 @@
 import type { Q } from "../db/context";
 import type { CsvValue } from "../export/csv";
+import { sessionFieldNames } from "../modules";
 import { listSessions } from "./list";
 import type { SessionListParams } from "./search-params";
 
-/** Named columns; never the session token (listSessions does not select it). */
-export const SESSION_EXPORT_HEADER = [
-  "id", "userId", "userEmail", "userName", "ipAddress", "userAgent", "createdAt", "updatedAt", "expiresAt", "impersonatedBy",
-] as const;
+/** Named columns, the modules' session fields last; never the session token (listSessions does not select it). */
+export const SESSION_EXPORT_HEADER: readonly string[] = [
+  "id", "userId", "userEmail", "userName", "ipAddress", "userAgent", "createdAt", "updatedAt", "expiresAt", ...sessionFieldNames,
+];
 
 /**
  * Sessions (live or not) one query of the export may read: the span of one window of creation
@@ -45,7 +46,10 @@ export async function* sessionExportRows(q: Q, params: SessionListParams, now = 
     do {
       const { rows, nextCursor } = await listSessions(q, { ...params, ...bounds, ...(cursor ? { cursor } : {}) }, now);
       if (rows.length) {
-        yield rows.map((s) => [s.id, s.userId, s.userEmail, s.userName, s.ipAddress, s.userAgent, s.createdAt, s.updatedAt, s.expiresAt, s.impersonatedBy]);
+        yield rows.map((s) => {
+          const extra = s as unknown as Record<string, CsvValue>;
+          return [s.id, s.userId, s.userEmail, s.userName, s.ipAddress, s.userAgent, s.createdAt, s.updatedAt, s.expiresAt, ...sessionFieldNames.map((f) => extra[f])];
+        });
       }
       cursor = nextCursor ?? undefined;
     } while (cursor);

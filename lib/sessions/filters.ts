@@ -3,6 +3,7 @@ import { has } from "../db/introspect";
 import type { Q } from "../db/context";
 import type { DB } from "../db/schema";
 import { badRequest } from "../errors";
+import { sessionFilters } from "../modules";
 import { escapeLike } from "../db/sql-patterns";
 import { cidrPrefixes, ipMatches } from "./ip";
 import { requireSessionTable } from "./require-table";
@@ -32,9 +33,14 @@ export async function sessionWhere(q: Q, f: SessionFilter, now: Date) {
     addresses = candidates.map((c) => c.ipAddress).filter((ip): ip is string => ip !== null && ipMatches(cidr, ip));
     if (addresses.length > MAX_CIDR_ADDRESSES) throw badRequest(`ip: ${f.ip.text} covers more than ${MAX_CIDR_ADDRESSES} addresses with sessions; use a narrower range`);
   }
-  if (f.impersonated && !has(q.caps, "session", "impersonatedBy")) {
-    throw badRequest("impersonated: this database has no session.impersonatedBy column (admin plugin)");
-  }
+  // A module's presence filter (e.g. impersonation) needs its column: asking for "set" without it is a 400.
+  const presence = sessionFilters.flatMap((m) => {
+    const value = (f as Record<string, unknown>)[m.key];
+    if (value !== true && value !== false) return [];
+    const exists = has(q.caps, "session", m.field);
+    if (value && !exists) throw badRequest(`${m.key}: this database has no session.${m.field} column (${m.label})`);
+    return exists ? [{ field: `session.${m.field}` as "session.id", set: value }] : [];
+  });
   return (eb: ExpressionBuilder<DB, "session">): Expression<SqlBool> => {
     const conds: Expression<SqlBool>[] = [eb("session.expiresAt", ">", now)];
     if (f.user) {
@@ -51,8 +57,7 @@ export async function sessionWhere(q: Q, f: SessionFilter, now: Date) {
     if (f.userAgent) conds.push(eb("session.userAgent", "ilike", `%${escapeLike(f.userAgent)}%`));
     if (f.createdAfter) conds.push(eb("session.createdAt", ">=", f.createdAfter));
     if (f.createdBefore) conds.push(eb("session.createdAt", "<", f.createdBefore));
-    if (f.impersonated === true) conds.push(eb("session.impersonatedBy", "is not", null));
-    if (f.impersonated === false && has(q.caps, "session", "impersonatedBy")) conds.push(eb("session.impersonatedBy", "is", null));
+    for (const p of presence) conds.push(eb(p.field, p.set ? "is not" : "is", null));
     return eb.and(conds);
   };
 }

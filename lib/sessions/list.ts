@@ -3,14 +3,19 @@ import { decodeCursor, isTimestampText, keysetPage } from "../db/cursor";
 import { has } from "../db/introspect";
 import type { Q } from "../db/context";
 import type { SessionTable, UserTable } from "../db/schema";
+import { type ModuleSessionFields, sessionFieldNames } from "../modules";
 import { badRequest } from "../errors";
 import { sessionWhere } from "./filters";
 import { requireSessionTable } from "./require-table";
 import type { SessionListParams } from "./search-params";
 
-/** A live session in the list, as the schema types its columns, with its user's email and name. */
+/**
+ * A live session in the list, as the schema types its columns (the modules' session fields too:
+ * `ModuleSessionFields`, null where the column is missing), with its user's email and name.
+ */
 export interface SessionListRow
-  extends Pick<Selectable<SessionTable>, "id" | "userId" | "ipAddress" | "userAgent" | "createdAt" | "updatedAt" | "expiresAt" | "impersonatedBy"> {
+  extends Pick<Selectable<SessionTable>, "id" | "userId" | "ipAddress" | "userAgent" | "createdAt" | "updatedAt" | "expiresAt">,
+    ModuleSessionFields {
   userEmail: UserTable["email"];
   userName: UserTable["name"];
 }
@@ -23,7 +28,6 @@ export async function listSessions(q: Q, p: SessionListParams, now = new Date())
   const cursor = p.cursor ? decodeCursor(p.cursor, SORT) : null;
   if (cursor && !isTimestampText(cursor.value)) throw badRequest("cursor: malformed");
   const where = await sessionWhere(q, p, now);
-  const impersonation = has(q.caps, "session", "impersonatedBy");
   let qb = q.db
     .selectFrom("session")
     .innerJoin("user", "user.id", "session.userId")
@@ -31,7 +35,7 @@ export async function listSessions(q: Q, p: SessionListParams, now = new Date())
     .select([
       "session.id", "session.userId", "user.email as userEmail", "user.name as userName",
       "session.ipAddress", "session.userAgent", "session.createdAt", "session.updatedAt", "session.expiresAt",
-      impersonation ? "session.impersonatedBy" : sql<string | null>`null`.as("impersonatedBy"),
+      ...sessionFieldNames.map((f) => (has(q.caps, "session", f) ? (`session.${f}` as "session.id") : sql<null>`null`.as(f))),
       sql<string>`cast(${sql.ref("session.createdAt")} as text)`.as("sortValue"),
     ]);
   if (cursor) {
@@ -39,6 +43,6 @@ export async function listSessions(q: Q, p: SessionListParams, now = new Date())
   }
   const rows = await qb.orderBy("session.createdAt", "desc").orderBy("session.id", "desc").limit(p.limit + 1).execute();
   const { page, nextCursor } = keysetPage(rows, p.limit, SORT);
-  return { rows: page.map(({ sortValue: _, ...r }): SessionListRow => r), nextCursor };
+  return { rows: page.map(({ sortValue: _, ...r }) => r as unknown as SessionListRow), nextCursor };
 }
 

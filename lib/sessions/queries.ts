@@ -1,9 +1,10 @@
 import { sql } from "kysely";
 import { has } from "../db/introspect";
 import type { Q } from "../db/context";
+import { type ModuleSessionFields, sessionFieldNames } from "../modules";
 
-/** A session as staff may see it: never the token (a bearer secret). */
-export interface SessionRow {
+/** A session as staff may see it: never the token (a bearer secret). The modules' session fields are null where missing. */
+export interface SessionRow extends ModuleSessionFields {
   id: string;
   userId: string;
   ipAddress: string | null;
@@ -11,7 +12,6 @@ export interface SessionRow {
   createdAt: Date;
   updatedAt: Date;
   expiresAt: Date;
-  impersonatedBy: string | null;
   active: boolean;
 }
 
@@ -22,14 +22,13 @@ export interface SessionRow {
 export async function listUserSessions(q: Q, userId: string, opts: { now?: Date; limit?: number } = {}) {
   const now = opts.now ?? new Date();
   if (!q.caps.sessionTable) return { sessions: [] as SessionRow[], total: 0, activeTotal: 0, source: "database" as const };
-  const impersonation = has(q.caps, "session", "impersonatedBy");
   // One round trip: the window counts run over all the user's rows, before the LIMIT.
   const rows = await q.db
     .selectFrom("session")
     .select((eb) => [
       "session.id", "session.userId", "session.ipAddress", "session.userAgent",
       "session.createdAt", "session.updatedAt", "session.expiresAt",
-      impersonation ? "session.impersonatedBy" : sql<string | null>`null`.as("impersonatedBy"),
+      ...sessionFieldNames.map((f) => (has(q.caps, "session", f) ? (`session.${f}` as "session.id") : sql<null>`null`.as(f))),
       sql<string>`count(*) over ()`.as("all"),
       sql<string>`count(*) filter (where ${eb.ref("session.expiresAt")} > ${now}) over ()`.as("activeAll"),
     ])
@@ -39,7 +38,7 @@ export async function listUserSessions(q: Q, userId: string, opts: { now?: Date;
     .limit(opts.limit ?? 200)
     .execute();
   return {
-    sessions: rows.map(({ all: _a, activeAll: _b, ...r }): SessionRow => ({ ...r, active: r.expiresAt.getTime() > now.getTime() })),
+    sessions: rows.map(({ all: _a, activeAll: _b, ...r }) => ({ ...(r as unknown as SessionRow), active: r.expiresAt.getTime() > now.getTime() })),
     total: Number(rows[0]?.all ?? 0),
     activeTotal: Number(rows[0]?.activeAll ?? 0),
     source: "database" as const,

@@ -31,7 +31,7 @@
  *    deleted, or expiresAt = now with preserveSessionInDatabase, untouched without storeSessionInDatabase.
  *    No revoked-sessions-before.
  *  - deleteUserSessions(userId) (revokeSessions, admin revokeUserSessions/banUser/removeUser, updateUser with
- *    banned, revokeSessionsOnPasswordReset, changePassword's revokeOtherSessions): deletes/ends the rows
+ *    a ban, revokeSessionsOnPasswordReset, changePassword's revokeOtherSessions): deletes/ends the rows
  *    (only with storeSessionInDatabase), then after the transaction commits: sets revoked-sessions-before =
  *    max(now, previous), DELs the token of every list entry, rewrites the list without them (normally deleted).
  *  - deleteUser(userId): rows only with storeSessionInDatabase; once the user row is gone, the same store
@@ -50,6 +50,7 @@ import type { ChainableCommander, Result } from "ioredis";
 import * as z from "zod";
 import { createRedisClient, isRedisDown } from "./redis-client";
 import { type SessionStore, StoreUnavailableError, type StoredSession } from "./store";
+import { sessionFieldNames, sessionFieldsOf } from "../modules";
 
 declare module "ioredis" {
   interface RedisCommander<Context> {
@@ -167,7 +168,9 @@ const str = z.string().nullish().transform((v) => (v ? v : null)); // Better Aut
 const storedValue = z.object({
   session: z.object({
     id: z.string().nullish(), userId: z.string(), expiresAt: date,
-    createdAt: date.nullish(), updatedAt: date.nullish(), ipAddress: str, userAgent: str, impersonatedBy: str,
+    createdAt: date.nullish(), updatedAt: date.nullish(), ipAddress: str, userAgent: str,
+    // the modules' session fields (lib/modules sessionRow.fields), text like the rest
+    ...Object.fromEntries(sessionFieldNames.map((f) => [f, str])),
   }),
 });
 const listValue = z.array(z.object({ token: z.string(), expiresAt: z.number() }));
@@ -346,7 +349,7 @@ export function createRedisStore(opts: RedisStoreOptions): RedisSessionStore {
         // the same tests Better Auth applies before it accepts a stored session
         if (s.userId !== userId || s.expiresAt.getTime() <= now) return;
         if (s.createdAt && s.createdAt.getTime() < revokedBefore) return;
-        out.push({ token, ...s, id: s.id ?? null, createdAt: s.createdAt ?? null, updatedAt: s.updatedAt ?? null });
+        out.push({ token, ...s, ...sessionFieldsOf(s), id: s.id ?? null, createdAt: s.createdAt ?? null, updatedAt: s.updatedAt ?? null });
       });
       // newest activity first, like the database listing
       const t = (s: StoredSession) => (s.updatedAt ?? s.createdAt ?? s.expiresAt).getTime();

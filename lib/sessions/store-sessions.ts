@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { sessionFieldsOf } from "../modules";
 import type { SessionRow } from "./queries";
 import type { SessionStore, StoredSession } from "./store";
 
@@ -20,7 +21,7 @@ export async function listStoreSessions(store: SessionStore, userId: string, now
       createdAt: s.createdAt ?? s.expiresAt,
       updatedAt: s.updatedAt ?? s.createdAt ?? s.expiresAt,
       expiresAt: s.expiresAt,
-      impersonatedBy: s.impersonatedBy,
+      ...sessionFieldsOf(s as unknown as Record<string, unknown>),
       active: s.expiresAt.getTime() > now.getTime(),
     }),
   );

@@ -1,4 +1,5 @@
 import { AppError } from "../errors";
+import type { ModuleSessionFields } from "../modules";
 
 /**
  * Sessions that live in the app's Better Auth `secondaryStorage` (Redis and the like). For those apps
@@ -9,7 +10,7 @@ import { AppError } from "../errors";
  */
 
 /** A session as Better Auth keeps it in the store. `token` is a bearer secret: server-side only. */
-export interface StoredSession {
+export interface StoredSession extends ModuleSessionFields {
   token: string;
   userId: string;
   id: string | null;
@@ -18,7 +19,6 @@ export interface StoredSession {
   updatedAt: Date | null;
   ipAddress: string | null;
   userAgent: string | null;
-  impersonatedBy: string | null;
 }
 
 export interface SessionStore {
@@ -40,8 +40,8 @@ export interface SessionStore {
   updateCachedUser(userIds: readonly string[], patch: Record<string, unknown>): Promise<{ updated: number }>;
   /**
    * Set `fields` to null in these users' stored sessions whose fields equal `where` (fields a session
-   * lacks are not added), keeping their lifetime: e.g. the organization plugin's activeOrganizationId
-   * after a member is removed, which Better Auth serves from the store, not the database.
+   * lacks are not added), keeping their lifetime: e.g. a module's active-membership field after a
+   * member is removed, which Better Auth serves from the store, not the database.
    */
   clearSessionFields(userIds: readonly string[], where: Readonly<Record<string, string>>, fields: readonly string[]): Promise<{ updated: number }>;
   /** a user's live sessions from the store, for apps whose sessions are not in the database. NEVER expose tokens outside the server: callers strip them. */

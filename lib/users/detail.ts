@@ -1,7 +1,6 @@
 import { listUserAccounts } from "../accounts/queries";
 import { keptLastActive } from "../audit/queries";
 import type { Q } from "../db/context";
-import { banOf } from "../modules";
 import { listUserSessions } from "../sessions/queries";
 import type { SessionStore } from "../sessions/store";
 import { listStoreSessions } from "../sessions/store-sessions";
@@ -26,7 +25,7 @@ export async function getUserDetail(q: Q, id: string, now = new Date(), store: S
     const kept = (await keptLastActive(q, [id])).get(id) ?? null;
     user.keptActivity = kept && (!user.lastActiveAt || kept.lastActive > user.lastActiveAt) ? kept : null;
   }
-  const findings = diagnoseSignIn({ user, accounts, activeSessions: sessions.activeTotal, bansTracked: banOf(q.caps) !== null, now });
+  const findings = diagnoseSignIn({ user, accounts, activeSessions: sessions.activeTotal, on: q.caps.modules, now });
   return { user, accounts, ...sessions, findings };
 }
 export type UserDetail = NonNullable<Awaited<ReturnType<typeof getUserDetail>>>;

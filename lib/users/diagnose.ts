@@ -1,5 +1,6 @@
 import type { AccountRow } from "../accounts/queries";
-import { banStatusOf } from "../modules/admin/ban-status";
+import { rowFindings } from "../modules";
+import { userFacts } from "./facts";
 import type { UserRow } from "./queries";
 
 export type FindingLevel = "blocker" | "warning" | "info" | "ok";
@@ -14,8 +15,8 @@ export interface SignInFacts {
   user: UserRow;
   accounts: AccountRow[];
   activeSessions: number;
-  /** whether the admin plugin's ban columns exist */
-  bansTracked: boolean;
+  /** the modules that are on (`caps.modules`): theirs are the findings about a user's state and extra steps */
+  on: ReadonlySet<string>;
   now: Date;
 }
 
@@ -30,26 +31,10 @@ const ago = (d: Date, now: Date) => {
  * "Why can't this user sign in?" — what the stored data shows, most serious first. Pure, so every
  * rule is unit-tested; it only reads what the dashboard may read (never hashes or tokens).
  */
-export function diagnoseSignIn({ user, accounts, activeSessions, bansTracked, now }: SignInFacts): Finding[] {
-  const out: Finding[] = [];
-  const status = bansTracked ? banStatusOf(user, now) : "active";
-  if (status === "banned") {
-    out.push({
-      level: "blocker",
-      code: "banned",
-      title: "Banned",
-      detail: `${user.banReason ? `Reason: “${user.banReason}”. ` : "No reason recorded. "}${
-        user.banExpires ? `Until ${fmt(user.banExpires)}.` : "Permanent."
-      } Better Auth refuses every new session while the ban lasts.`,
-    });
-  } else if (status === "expired" && user.banExpires) {
-    out.push({
-      level: "info",
-      code: "ban_expired",
-      title: "Ban expired",
-      detail: `A ban ended ${fmt(user.banExpires)}. Better Auth lifts it at the next sign-in; nothing blocks the user.`,
-    });
-  }
+export function diagnoseSignIn({ user, accounts, activeSessions, on, now }: SignInFacts): Finding[] {
+  const facts = userFacts(user);
+  // what the modules know of the user's state (a ban …) comes first
+  const out: Finding[] = rowFindings(on, "state", facts, now);
 
   const providers = [...new Set(accounts.map((a) => a.providerId))];
   const social = providers.filter((p) => p !== "credential");
@@ -78,14 +63,8 @@ export function diagnoseSignIn({ user, accounts, activeSessions, bansTracked, no
     });
   }
 
-  if (user.extra.twoFactorEnabled === true) {
-    out.push({
-      level: "info",
-      code: "two_factor",
-      title: "Two-factor enabled",
-      detail: "Sign-in also needs their authenticator app or a backup code.",
-    });
-  }
+  // extra steps a module adds to signing in (a second factor …)
+  out.push(...rowFindings(on, "method", facts, now));
 
   if (activeSessions > 0) {
     out.push({

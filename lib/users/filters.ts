@@ -19,7 +19,7 @@ export function searchFields(caps: Q["caps"]): string[] {
 
 /**
  * The WHERE clause shared by the list and its count, so the two can never disagree.
- *   q        → id = q OR lower(email) LIKE lower('%q%') OR lower(name) LIKE … [OR username/phone]
+ *   q        → id = q OR lower(email) LIKE lower('%q%') OR lower(name) LIKE … [OR a module's searchFields]
  *   q = ann* → lower(email) LIKE 'ann%', through the email index's ranges (prefix-search.ts)
  *   role     → q = ANY(string_to_array(role, ','))   (Better Auth stores "user,admin")
  *   <module filter> → the module's `where` for the value, while the module is on

@@ -1,6 +1,6 @@
 import { type CompiledQuery, type RawBuilder, type Selectable, type SelectQueryBuilder, sql } from "kysely";
 import { has } from "../db/introspect";
-import { banOf, listFilters, profileFieldNames } from "../modules";
+import { listFilters, type ModuleRowFields, profileFieldNames, rowFields } from "../modules";
 import { heavy, type Q } from "../db/context";
 import type { DB, UserTable } from "../db/schema";
 import { badRequest } from "../errors";
@@ -14,9 +14,13 @@ import { withKeptActivity } from "./kept-activity";
 import type { UserListParams, UserSort } from "./search-params";
 import { chooseSearchStep, type SearchTuning } from "./search-plan";
 
-/** A user in the list: the columns as the schema types them, plus what the list derives. */
+/**
+ * A user in the list: the columns as the schema types them, the fields modules put on every row
+ * (`ModuleRowFields`: a module's `userRow.fields`, null while it is off), plus what the list derives.
+ */
 export interface UserRow
-  extends Pick<Selectable<UserTable>, "id" | "name" | "email" | "emailVerified" | "image" | "role" | "banned" | "banReason" | "banExpires" | "createdAt" | "updatedAt"> {
+  extends Pick<Selectable<UserTable>, "id" | "name" | "email" | "emailVerified" | "image" | "role" | "createdAt" | "updatedAt">,
+    ModuleRowFields {
   lastActiveAt: Date | null;
   /**
    * No session left (lastActiveAt null): the last activity an audit record kept when the user's
@@ -25,7 +29,7 @@ export interface UserRow
   keptActivity?: KeptActivity | null;
   /** account.providerId values, e.g. ["credential", "google"] */
   providers: string[];
-  /** optional module fields (username, phoneNumber, twoFactorEnabled …) when their columns exist */
+  /** the modules' profile and list-column fields, when their columns exist */
   extra: Record<string, unknown>;
 }
 
@@ -47,17 +51,14 @@ const sorts = {
 // The modules' profile fields (lib/modules), not a list restated here.
 const extraUserFields = profileFieldNames;
 
-/** Columns of a user row: admin columns read as NULL when the admin plugin is absent. */
+/** Columns of a user row: a module's row fields read as NULL while the module is off. */
 function selectUser<O>(q: Q, qb: SelectQueryBuilder<DB, "user", O>) {
-  const admin = banOf(q.caps) !== null;
   const nul = <T>() => sql<T>`null`;
   return qb
     .select([
       "user.id", "user.name", "user.email", "user.emailVerified", "user.image", "user.role",
       "user.createdAt", "user.updatedAt",
-      admin ? "user.banned" : nul<boolean | null>().as("banned"),
-      admin ? "user.banReason" : nul<string | null>().as("banReason"),
-      admin ? "user.banExpires" : nul<Date | null>().as("banExpires"),
+      ...rowFields.map(({ field, module }) => (q.caps.modules.has(module) && has(q.caps, "user", field) ? (`user.${field}` as "user.id") : nul<unknown>().as(field))),
       // Correlated subqueries on account/session use Better Auth's userId indexes: O(page), no N+1.
       // Sessions only in Redis: no last activity from the database.
       q.caps.sessionTable
@@ -70,7 +71,7 @@ function selectUser<O>(q: Q, qb: SelectQueryBuilder<DB, "user", O>) {
           .whereRef("account.userId", "=", "user.id")
           .as("providers"),
     ])
-    .select(extraUserFields.filter((f) => has(q.caps, "user", f)).map((f) => `user.${f}` as "user.username"));
+    .select(extraUserFields.filter((f) => has(q.caps, "user", f)).map((f) => `user.${f}` as "user.id"));
 }
 
 function toUserRow(r: Record<string, unknown>): UserRow {
@@ -83,9 +84,7 @@ function toUserRow(r: Record<string, unknown>): UserRow {
     emailVerified: Boolean(r.emailVerified),
     image: (r.image as string | null) ?? null,
     role: (r.role as string | null) ?? null,
-    banned: (r.banned as boolean | null) ?? null,
-    banReason: (r.banReason as string | null) ?? null,
-    banExpires: (r.banExpires as Date | null) ?? null,
+    ...(Object.fromEntries(rowFields.map(({ field }) => [field, r[field] ?? null])) as unknown as ModuleRowFields),
     createdAt: r.createdAt as Date,
     updatedAt: r.updatedAt as Date,
     lastActiveAt: (r.lastActiveAt as Date | null) ?? null,
@@ -131,8 +130,8 @@ async function listUserPage(
   // The sort value travels as Postgres text so timestamps keep their microseconds across pages.
   let sortExpr: RawBuilder<unknown>;
   if (spec.column === null) {
-    // Per user, an index probe on session (userId, updatedAt): a selective filter (the banned, whose
-    // sessions were revoked) costs its own size, not a GROUP BY over every session.
+    // Per user, an index probe on session (userId, updatedAt): a selective filter (a module's status
+    // whose users' sessions were revoked) costs its own size, not a GROUP BY over every session.
     const last = q.db
       .selectFrom("session")
       .select((eb) => eb.fn.max("session.updatedAt").as("m"))

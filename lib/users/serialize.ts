@@ -1,10 +1,12 @@
 import type { AccountRow } from "../accounts/queries";
 import type { SessionRow } from "../sessions/queries";
-import { banStatusOf } from "../modules/admin/ban-status";
+import { sessionFieldsOf, userRowParts } from "../modules";
+import { userFacts } from "./facts";
 import type { UserRow } from "./queries";
 
-/** The API's User: `banned` is the effective status (an expired ban is not a ban). */
+/** The API's User: the core's keys, and after `role` the keys every registered module's row adds (userRow.api). */
 export function toApiUser(u: UserRow, now: Date) {
+  const facts = userFacts(u);
   return {
     id: u.id,
     name: u.name,
@@ -12,9 +14,7 @@ export function toApiUser(u: UserRow, now: Date) {
     emailVerified: u.emailVerified,
     image: u.image,
     role: u.role,
-    banned: banStatusOf(u, now) === "banned",
-    banReason: u.banReason,
-    banExpires: u.banExpires?.toISOString() ?? null,
+    ...(Object.assign({}, ...userRowParts.map((p) => p.api?.(facts, now) ?? {})) as Record<string, unknown>),
     createdAt: u.createdAt.toISOString(),
     updatedAt: u.updatedAt.toISOString(),
     lastActiveAt: u.lastActiveAt?.toISOString() ?? null,
@@ -36,5 +36,5 @@ export const toApiSession = (s: SessionRow) => ({
   updatedAt: s.updatedAt.toISOString(),
   expiresAt: s.expiresAt.toISOString(),
   active: s.active,
-  impersonatedBy: s.impersonatedBy,
+  ...sessionFieldsOf(s as unknown as Record<string, unknown>),
 });

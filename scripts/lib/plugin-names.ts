@@ -19,7 +19,9 @@ import { join, relative } from "node:path";
  *  - a module's files by path (`modules/admin/…`, `modules/two-factor/…`): importing them is naming them;
  *  - plugin-owned fields: banned, banReason, banExpires, impersonatedBy, twoFactorEnabled,
  *    phoneNumber(Verified), username, displayUsername, activeOrganizationId, activeTeamId.
- * Not counted: HTML's `autoComplete="username"` (a browser token, not the plugin's field).
+ * Not counted: HTML's `autoComplete="username"` (a browser token, not the plugin's field), and
+ * `userName` spelt in camel case: the core's alias of `user.name` (a session row's user), not the
+ * plugin's `username` (which is matched in every other casing).
  */
 export const PLUGIN_NAME = new RegExp(
   [
@@ -31,7 +33,7 @@ export const PLUGIN_NAME = new RegExp(
   "i",
 );
 
-const NOT_A_PLUGIN = /autoComplete="username"/g;
+const NOT_A_PLUGIN = /autoComplete="username"|\buserName\b/g;
 
 /** UI a module owns outside lib/modules/<id>/ (route files Next.js requires under app/, their components). */
 export const MODULE_UI: Record<string, readonly string[]> = {

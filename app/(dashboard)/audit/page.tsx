@@ -3,6 +3,7 @@ import { headers } from "next/headers";
 import Link from "next/link";
 import { AuditTable } from "@/components/audit/audit-table";
 import { AuditToolbar } from "@/components/audit/audit-toolbar";
+import { auditFilterOptions } from "@/lib/modules";
 import { ExportButton } from "@/components/data-table/export-button";
 import { toAuditListItem } from "@/components/audit/audit-list-item";
 import { TableTransitionProvider } from "@/components/data-table/table-transition";
@@ -64,7 +65,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </div>
       ) : (
         <TableTransitionProvider>
-          <AuditToolbar />
+          <AuditToolbar moduleActions={auditFilterOptions} />
           {result.kind === "ok" ? (
             <AuditTable
               rows={result.rows.map((r) => toAuditListItem(r, now, result.emails))}

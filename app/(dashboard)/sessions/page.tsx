@@ -9,7 +9,8 @@ import { toSessionListItem } from "@/components/sessions/session-list-item";
 import { SessionsTable } from "@/components/sessions/sessions-table";
 import { SessionsToolbar } from "@/components/sessions/sessions-toolbar";
 import { ExportButton } from "@/components/data-table/export-button";
-import { sessionFilterKeys } from "@/components/sessions/filter-keys";
+import { type SessionFilterKey, sessionFilterKeys } from "@/components/sessions/filter-keys";
+import { sessionColumns, sessionFilters } from "@/lib/modules";
 import { can } from "@/lib/auth/permissions";
 import { requireStaff } from "@/lib/auth/staff";
 import { getConfig } from "@/lib/config";
@@ -43,7 +44,11 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
   const now = new Date();
   const result = await loadSessions(d, raw, now);
   const notes = revokeNotes(getConfig());
-  const impersonation = has(d.caps, "session", "impersonatedBy");
+  // the modules' session columns and filters, while their column exists
+  const moduleColumns = sessionColumns(d.caps.modules).filter((c) => has(d.caps, "session", c.field));
+  const moduleFacets = sessionFilters
+    .filter((f) => has(d.caps, "session", f.field))
+    .map((f) => ({ key: f.key as SessionFilterKey, title: f.title, options: [...f.options] }));
   const record = toRecord(raw);
   // "Revoke all matching" acts on the URL's filters as typed, the same strings the table was built from.
   const filter = Object.fromEntries(sessionFilterKeys.flatMap((k) => (record[k] ? [[k, record[k]]] : [])));
@@ -61,13 +66,13 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
         </div>
       </header>
       <TableTransitionProvider>
-        <SessionsToolbar showImpersonation={impersonation} />
+        <SessionsToolbar moduleFacets={moduleFacets} />
         {result.kind === "ok" ? (
           <SessionsTable
-            rows={result.rows.map((s) => toSessionListItem(s, now))}
+            rows={result.rows.map((s) => toSessionListItem(s, now, moduleColumns))}
             nextCursor={result.nextCursor}
             filtered={filtered}
-            showImpersonation={impersonation}
+            moduleColumns={moduleColumns.map(({ id, header }) => ({ id, header }))}
             revoke={can(staff.role, "sessions.revokeUser") ? notes : null}
             defaultPageSize={sessionListSchema.parse({}).limit}
           />

@@ -28,7 +28,7 @@ const providerName = (p: string) => (p === "credential" ? "Password" : p.charAt(
 
 /**
  * "Account fixes": edit the profile, remove a sign-in method (never the last: the server counts
- * under a lock, the button only says so up front), and what modules add (remove two-factor …).
+ * under a lock, the button only says so up front), and what modules add (their own controls, ui.accountFixes).
  */
 export function AccountFixesPanel({ user, accounts, can, moduleFixes }: Props) {
   const [open, setOpen] = useState<Open>(null);

@@ -2,6 +2,7 @@ import { admin } from "better-auth/plugins";
 import { adminAccess } from "./access";
 import { adminBan } from "./ban";
 import { adminIndexes } from "./indexes";
+import { adminUserRow } from "./row";
 import { type BanStatus, banStatusIs } from "./ban-status";
 import { fieldsOf } from "../fields";
 import type { DashboardModule, PluginSchemaOption } from "../types";
@@ -19,12 +20,36 @@ export const adminModule = {
   plugin,
   ...fieldsOf(plugin().schema, { user: ["banned", "banReason", "banExpires"] }),
   ban: adminBan,
+  // the ban on every user row: columns, API keys, export columns, badges, row menu, diagnosis
+  userRow: adminUserRow,
+  // impersonation: who started a session as the user, on every session row, a column and a filter
+  sessionRow: {
+    fields: ["impersonatedBy"],
+    columns: [{ id: "impersonatedBy", header: "Impersonated by", field: "impersonatedBy" }],
+    filters: [
+      {
+        key: "impersonated",
+        field: "impersonatedBy",
+        title: "Impersonation",
+        options: [
+          { value: "true", label: "Impersonation only" },
+          { value: "false", label: "Not impersonated" },
+        ],
+      },
+    ],
+  },
   access: adminAccess,
+  audit: {
+    words: { "user.ban": "banned", "user.unban": "unbanned", "users.bulk.ban": "banned", "users.bulk.unban": "unbanned" },
+    filter: [["user.ban", "Ban"], ["user.unban", "Unban"], ["users.bulk.ban", "Bulk ban"], ["users.bulk.unban", "Bulk unban"]],
+  },
   indexes: adminIndexes,
   ui: {
     paletteActions: [{ href: "/users?status=banned", label: "Show banned users", permission: "users.read" }],
     // Ban / Unban on the user page's header (ui/ban-actions.tsx reads the user's ban itself)
     userActions: [{ id: "ban", permission: "users.ban", load: () => import("./ui/ban-actions") }],
+    // the Profile card's "Ban" row
+    profileRows: [{ id: "ban", load: () => import("./ui/ban-profile-row") }],
     listFilters: [
       {
         key: "status",

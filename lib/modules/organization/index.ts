@@ -25,6 +25,18 @@ export const organizationModule = {
   ),
   access: organizationAccess,
   indexes: organizationIndexes,
+  audit: {
+    words: {
+      "organization.member.remove": "removed a member from",
+      "organization.member.setRole": "changed a member's role in",
+      "organization.invitation.cancel": "canceled an invitation to",
+    },
+    filter: [
+      ["organization", "Any organization action"], ["organization.member.remove", "Remove a member"], ["organization.member.setRole", "Change a member's role"],
+      ["organization.invitation.cancel", "Cancel an invitation"],
+    ],
+    targets: { organization: (id) => `/organizations/${encodeURIComponent(id)}` },
+  },
   ui: {
     nav: [{ href: "/organizations", label: "Organizations", permission: "organizations.read" }],
     userPanels: [{ id: "memberships", title: "Organizations", permission: "organizations.read", load: () => import("./ui/memberships-panel") }],

@@ -2,6 +2,7 @@ import { defineAccess } from "../access";
 import { fieldsOf } from "../fields";
 import type { DashboardModule } from "../types";
 import { passkeyPlugin, passkeySchema } from "./schema";
+import { passkeySignInMethods } from "./sign-in-methods";
 
 /**
  * Better Auth's passkey plugin: a user's registered passkeys, listed on the user page. On when the
@@ -14,10 +15,13 @@ export const passkeyModule = {
   label: "Passkeys",
   plugin: passkeyPlugin,
   ...fieldsOf(passkeySchema, { passkey: ["id", "userId", "deviceType", "backedUp"] }, { passkey: ["id"] }, ["passkey"]),
+  // a passkey is a way to sign in: the last-way-in guard counts it
+  signInMethods: passkeySignInMethods,
   access: defineAccess({
     statements: { passkeys: ["remove"] },
     grants: { support: { passkeys: ["remove"] }, moderator: { passkeys: ["remove"] }, admin: { passkeys: ["remove"] } },
   }),
+  audit: { words: { "user.passkey.remove": "removed a passkey of" }, filter: [["user.passkey.remove", "Remove a passkey"]] },
   ui: {
     userPanels: [{ id: "passkeys", title: "Passkeys", permission: "users.read", load: () => import("./ui/passkeys-panel") }],
   },

@@ -16,11 +16,20 @@ export const twoFactorModule = {
   // the twoFactor table is read (known to the mapping) only so its rows can be deleted
   ...fieldsOf(plugin().schema, { user: ["twoFactorEnabled"] }, {}, ["twoFactor"]),
   profileFields: [{ field: "twoFactorEnabled", label: "Two-factor enabled", kind: "boolean" }],
+  // the sign-in diagnosis: a second factor is part of signing in
+  userRow: {
+    findings: {
+      at: "method",
+      of: (u) =>
+        u.twoFactorEnabled === true ? [{ level: "info", code: "two_factor", title: "Two-factor enabled", detail: "Sign-in also needs their authenticator app or a backup code." }] : [],
+    },
+  },
   // Removing a lost authenticator is the support desk's most common ticket.
   access: defineAccess({
     statements: { twoFactor: ["disable"] },
     grants: { support: { twoFactor: ["disable"] }, moderator: { twoFactor: ["disable"] }, admin: { twoFactor: ["disable"] } },
   }),
+  audit: { words: { "user.twoFactor.disable": "removed two-factor from" }, filter: [["user.twoFactor.disable", "Remove two-factor"]] },
   ui: {
     accountFixes: [{ id: "remove-two-factor", permission: "twoFactor.disable", load: () => import("./ui/remove-two-factor") }],
   },

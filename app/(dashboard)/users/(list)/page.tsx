@@ -15,7 +15,7 @@ import { ScoringFallback } from "@/components/spam/scoring-fallback";
 import { UsersToolbar } from "@/components/users/users-toolbar";
 import { ExportButton } from "@/components/data-table/export-button";
 import { anyUserAction, userPermissions } from "@/components/users/user-permissions";
-import { can } from "@/lib/auth/permissions";
+import { can, type Permission } from "@/lib/auth/permissions";
 import { requireStaff } from "@/lib/auth/staff";
 import { getConfig } from "@/lib/config";
 import type { Q } from "@/lib/db/context";
@@ -66,7 +66,9 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   const peek = spamReview ? peekSpamResult(d) : null;
   const spam = spamReview ? { thresholds: peek?.result.thresholds ?? null } : null;
   const notes = revokeNotes(getConfig());
-  const permissions = userPermissions(staff.role, bansTracked);
+  const permissions = userPermissions(staff.role, d.caps.modules);
+  // what the modules say of each row (badges, menu items), for this role
+  const rowView = { on: d.caps.modules, may: (p: string) => can(staff.role, p as Permission) };
   const rowActions = anyUserAction(permissions) ? { can: permissions, notes } : null;
   const record = toRecord(raw);
   if (spamReview && record.flagged) {
@@ -79,7 +81,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         <TableTransitionProvider>
           <UsersToolbar moduleFilters={listFilterViews(d.caps)} searchPlaceholder={searchPlaceholder(d.caps)} spam={spam} />
           <Suspense fallback={<ScoringFallback />}>
-            <FlaggedUsers q={d} params={record} bansTracked={bansTracked} bulk={can(staff.role, "users.bulk") ? { bansTracked, filter: null, notes } : null} now={now} />
+            <FlaggedUsers q={d} params={record} rowView={rowView} bulk={can(staff.role, "users.bulk") ? { bansTracked, filter: null, notes } : null} now={now} />
           </Suspense>
         </TableTransitionProvider>
       </div>
@@ -111,7 +113,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         ) : null}
         {result.kind === "ok" ? (
           <UsersTable
-            rows={result.rows.map((u) => (peek ? { ...toUserListItem(u, now, bansTracked, moduleColumns), spam: spamCellOf(peek.result, peek.ageMs, now, u) } : toUserListItem(u, now, bansTracked, moduleColumns)))}
+            rows={result.rows.map((u) => (peek ? { ...toUserListItem(u, now, rowView, moduleColumns), spam: spamCellOf(peek.result, peek.ageMs, now, u) } : toUserListItem(u, now, rowView, moduleColumns)))}
             nextCursor={result.nextCursor}
             filtered={hasFilters(result.params)}
             bulk={can(staff.role, "users.bulk") ? { bansTracked, filter: filterOf(raw, result.params), notes } : null}

@@ -24,7 +24,7 @@ import { checkStaff, requireStaff } from "@/lib/auth/staff";
 import { getConfig } from "@/lib/config";
 import { getReadDatabase } from "@/lib/db";
 import { getSessionStore } from "@/lib/sessions/store-config";
-import { accountFixes, banOf, editFields, userActions, userPanels } from "@/lib/modules";
+import { accountFixes, editFields, sessionColumns, userActions, userPanels } from "@/lib/modules";
 import { getUserDetail } from "@/lib/users/detail";
 import { getUser } from "@/lib/users/queries";
 import { textProblem } from "@/lib/input-guard";
@@ -52,12 +52,11 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
   const detail = await getUserDetail(d, id, now, getSessionStore());
   if (!detail) notFound();
   const { user, accounts, sessions, total, activeTotal, findings } = detail;
-  const bansTracked = banOf(d.caps) !== null;
-  const item = toUserListItem(user, now, bansTracked);
+  const item = toUserListItem(user, now, { on: d.caps.modules, may: (p) => can(staff.role, p as Permission) });
   const config = getConfig();
   const notes = revokeNotes(config);
   // The UI offers only what this role may do; the server checks again on every action.
-  const permissions = userPermissions(staff.role, bansTracked);
+  const permissions = userPermissions(staff.role, d.caps.modules);
   const fixes = {
     edit: can(staff.role, "users.edit"),
     unlink: can(staff.role, "users.unlinkAccount"),
@@ -130,7 +129,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
         </Suspense>
       ) : null}
       <div className="grid grid-cols-[repeat(auto-fit,minmax(min(360px,100%),1fr))] items-start gap-4">
-        <UserProfile user={user} item={item} enabledModules={d.caps.modules} bansTracked={bansTracked} now={now} />
+        <UserProfile user={user} item={item} enabledModules={d.caps.modules} now={now} />
         <UserAccountsTable accounts={accounts} now={now} />
       </div>
       {/* Panels the modules that are on contribute (each module's `ui.userPanels`). */}
@@ -146,7 +145,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
         total={total}
         activeTotal={activeTotal}
         now={now}
-        showImpersonation={bansTracked}
+        moduleColumns={sessionColumns(d.caps.modules)}
         revoke={permissions.revokeSessions ? notes : null}
       />
     </div>

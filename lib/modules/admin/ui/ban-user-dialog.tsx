@@ -4,7 +4,9 @@ import { toast } from "sonner";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { useNotify } from "@/components/ui/notice";
 import { BanFields, banInputOf, emptyBan } from "@/components/moderation/ban-fields";
-import { banResultText, plural } from "@/components/moderation/result-text";
+import { plural } from "@/components/moderation/result-text";
+
+const banResultText = (r: { sessionsRevoked: number }) => `Banned; ${plural(r.sessionsRevoked, "session")} revoked.`;
 import type { RevokeNotes } from "@/components/moderation/revoke-notes";
 import { RevokeNotice } from "@/components/moderation/revoke-notice";
 import { banUserAction } from "../actions/ban-user.action";

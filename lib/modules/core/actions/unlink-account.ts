@@ -20,7 +20,7 @@ export const unlinkAccountSpec = defineAction({
   input: unlinkAccountInput,
   async run(env, input) {
     const user = await oneTarget(env, input.userId, { verb: "change the sign-in methods of", allowSelf: false });
-    const { accounts, passkeys, total } = await lockSignInMethods(env.q, user.id);
+    const { accounts, others, total } = await lockSignInMethods(env.q, user.id);
     const target = accounts.find((a) => a.id === input.accountId);
     if (!target) throw notFound(`User ${user.id} has no sign-in method with id ${input.accountId}`);
     if (total <= 1) {
@@ -31,8 +31,8 @@ export const unlinkAccountSpec = defineAction({
       result: { accountsRemoved: 1, providerId: target.providerId, remaining: total - 1 },
       audit: {
         targetType: "user", targetIds: [user.id],
-        before: { account: { id: target.id, providerId: target.providerId, accountId: target.accountId }, methods: methods(accounts, passkeys) },
-        after: { account: null, methods: methods(accounts.filter((a) => a.id !== target.id), passkeys) },
+        before: { account: { id: target.id, providerId: target.providerId, accountId: target.accountId }, methods: methods(accounts, others) },
+        after: { account: null, methods: methods(accounts.filter((a) => a.id !== target.id), others) },
       },
     };
   },

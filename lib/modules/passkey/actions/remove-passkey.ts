@@ -1,5 +1,6 @@
 import * as z from "zod";
-import { lockSignInMethods, methods } from "../../../accounts/sign-in-methods";
+import { lockSignInMethods, methods, withoutMethod } from "../../../accounts/sign-in-methods";
+import { type PasskeyRow, passkeySignInMethods } from "../sign-in-methods";
 import { defineAction } from "../../../actions/runner";
 import { has } from "../../../db/introspect";
 import { AppError, notFound } from "../../../errors";
@@ -21,7 +22,8 @@ export const removePasskeySpec = defineAction({
   async run(env, input) {
     if (!has(env.q.caps, "passkey", "userId")) throw new AppError("conflict", "This app has no passkey table (Better Auth's passkey plugin).");
     const user = await oneTarget(env, input.userId, { verb: "change the sign-in methods of" });
-    const { accounts, passkeys, total } = await lockSignInMethods(env.q, user.id);
+    const { accounts, others, total } = await lockSignInMethods(env.q, user.id);
+    const passkeys = (others.find((o) => o.kind === passkeySignInMethods.kind)?.rows ?? []) as readonly PasskeyRow[];
     const target = passkeys.find((p) => p.id === input.passkeyId);
     if (!target) throw notFound(`User ${user.id} has no passkey with id ${input.passkeyId}`);
     if (total <= 1) throw new AppError("conflict", `This passkey is ${user.email}'s last way to sign in: it cannot be removed. Send a password reset first.`);
@@ -31,8 +33,8 @@ export const removePasskeySpec = defineAction({
       result: { passkeysRemoved: 1, remaining: total - 1 },
       audit: {
         targetType: "user", targetIds: [user.id],
-        before: { passkey, methods: methods(accounts, passkeys) },
-        after: { passkey: null, methods: methods(accounts, passkeys.filter((p) => p.id !== target.id)) },
+        before: { passkey, methods: methods(accounts, others) },
+        after: { passkey: null, methods: methods(accounts, withoutMethod(others, passkeySignInMethods.kind, target.id)) },
       },
     };
   },

@@ -19,7 +19,7 @@ export const GET = apiRoute<{ id: string }>("users.read", async ({ q, params, st
     user: toApiUser(detail.user, now),
     accounts: detail.accounts.map(toApiAccount),
     sessions: detail.sessions.map(toApiSession),
-    // what the modules that are on add (the organization module's memberships), for roles allowed to see it
+    // what the modules that are on add (a module's userApiFields, e.g. memberships), for roles allowed to see it
     ...(await moduleFields(q, detail.user.id, staff.role)),
   };
 });
@@ -35,5 +35,5 @@ export const DELETE = apiAction(deleteUserSpec, ({ body, params, url }: { body: 
   confirm: body.confirm ?? url.searchParams.get("confirm") ?? undefined,
 }));
 
-// PATCH { name?, email?, keepEmailVerified?, image?, username?, displayUsername? } → { usersChanged, changed }
+// PATCH { name?, email?, keepEmailVerified?, image?, …the editFields of the modules that are on } → { usersChanged, changed }
 export const PATCH = apiAction(updateUserSpec, ({ body, params }: { body: Record<string, unknown>; params: { id: string } }) => bodyWith(body, { userId: params.id }));
