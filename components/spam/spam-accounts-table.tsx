@@ -32,7 +32,7 @@ interface Props {
 export function SpamAccountsTable({ rows, nextCursor, canClear, ban }: Props) {
   const [picked, setPicked] = useState<RowSelectionState>({});
   const [banning, setBanning] = useState<string[] | null>(null);
-  // Only rows still shown count: a banned row leaves the queue, and with it the selection.
+  // Only rows still shown count: a decided row leaves the queue, and with it the selection.
   const selection = useMemo(() => {
     const shown = new Set(rows.map(getRowId));
     return Object.fromEntries(Object.keys(picked).filter((id) => shown.has(id)).map((id) => [id, true as const]));
