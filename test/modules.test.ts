@@ -11,8 +11,9 @@ import { openDatabase } from "../lib/db/open";
 import { can, permissions } from "../lib/auth/permissions";
 import {
   auditWords, banOf, enabledListColumns, enabledReviewExits, findModule, knownFields, listFilters, MAX_REVIEW_EXITS, type ModelName, modelNames, modules as registered, reviewDecisionOf,
-  reviewExitLabel, reviewExits, reviewStatesOf, waveActions,
+  queueActions, reviewExitLabel, reviewExits, reviewStatesOf, waveActions,
 } from "../lib/modules";
+import { moduleBulkVerbs } from "../lib/actions/bulk-verbs";
 import type { modules } from "../lib/modules";
 import { modelsFromAuthOptions } from "../lib/modules/auth-options";
 import { fieldsOf } from "../lib/modules/fields";
@@ -194,13 +195,20 @@ describe("what modules contribute", () => {
     expect(new Set(actions).size).toBe(actions.length);
     for (const a of actions) expect(Object.keys(auditWords)).toContain(a);
     for (const e of reviewExits) if (e.waveAction) expect(Object.keys(permissions)).toContain(e.waveAction.permission);
+    // a queue action is a verb the bulk action knows, under a permission some module defines
+    for (const e of reviewExits) {
+      if (!e.queueAction) continue;
+      expect(Object.keys(moduleBulkVerbs)).toContain(e.queueAction.verb);
+      expect(Object.keys(permissions)).toContain(e.queueAction.permission);
+    }
     expect([reviewDecisionOf("users.bulk.ban"), reviewDecisionOf("user.unban"), reviewDecisionOf("user.setRole"), reviewDecisionOf("__proto__")]).toEqual([
       { reason: "banned", out: true }, { reason: "banned", out: false }, null, null,
     ]);
     expect([reviewExitLabel("banned"), reviewExitLabel("nope")]).toEqual(["Banned", "nope"]);
     // off with its module: no state, no wave action
-    expect([enabledReviewExits(new Set(["core"])), waveActions(new Set(["core"]))]).toEqual([[], []]);
+    expect([enabledReviewExits(new Set(["core"])), waveActions(new Set(["core"])), queueActions(new Set(["core"]))]).toEqual([[], [], []]);
     expect(waveActions(new Set(["core", "admin"])).map((a) => a.id)).toEqual(["ban"]);
+    expect(queueActions(new Set(["core", "admin"]))).toEqual([{ verb: "ban", label: "Ban selected", permission: "users.bulk" }]);
   });
 
   it("tells a user row's states as the SQL does: a ban in force, not an expired or NULL one", () => {

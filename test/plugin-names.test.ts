@@ -33,7 +33,6 @@ const JUSTIFIED: Record<string, string> = {
 const PENDING: Record<string, { max: number; why: string }> = {
   "lib/users/": { max: 1, why: "the sign-in-method filter lists a passkey provider id among the providers" },
   "components/users/": { max: 2, why: "the bulk dialog's ban copy and its sample's ban badge (the bulk action's verbs are still the core's dialog)" },
-  "components/spam/": { max: 2, why: "the queue's \"Ban selected\" on ticked rows: the users list's bulk dialog, a client component the server's registry cannot hand over (the wave's ban is the admin module's waveAction)" },
   "lib/overview/": { max: 3, why: "the overview's `banned` figure (its value comes from banOf): to become a module-contributed figure" },
   "app/(dashboard)/overview/": { max: 1, why: "the banned figure's card" },
   "components/moderation/": { max: 2, why: "bulk result copy shared with the spam queue's ban wave (ban verbs, users skipped as already under a ban)" },

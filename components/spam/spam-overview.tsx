@@ -25,8 +25,8 @@ interface Props {
   /** the URL's keys (minScore, limit, cursor) */
   params: Record<string, string>;
   canClear: boolean;
-  /** ticked rows can be banned (users.bulk and bans tracked); null otherwise */
-  ban: { notes: RevokeNotes } | null;
+  /** what ticked rows are for: a module's queue action this role may take; null: no checkboxes */
+  selectionAction: { verb: string; label: string; notes: RevokeNotes } | null;
   now: Date;
 }
 
@@ -35,7 +35,7 @@ interface Props {
  * for a scoring run, every other view reads the cached result. One user look-up serves both the
  * waves' sample emails and the queue's page.
  */
-export async function SpamOverview({ q, params, canClear, ban, now }: Props) {
+export async function SpamOverview({ q, params, canClear, selectionAction, now }: Props) {
   const { result, ageMs } = await getSpamResult(q, { sinceDays: pageWindow(params).sinceDays });
   const window = windowOf(result);
   const recompute = new URLSearchParams({ ...pick(params, ["minScore", "limit", "since"]), refresh: "1" });
@@ -105,7 +105,7 @@ export async function SpamOverview({ q, params, canClear, ban, now }: Props) {
         <BandLinks thresholds={result.thresholds} minScore={minScore} since={params.since} />
         {canClear ? null : <AuditMissingNote />}
         <TableTransitionProvider>
-          <SpamAccountsTable rows={toSpamAccountItems(page.data, users, result, ageMs, now)} nextCursor={page.nextCursor} canClear={canClear} ban={ban} />
+          <SpamAccountsTable rows={toSpamAccountItems(page.data, users, result, ageMs, now)} nextCursor={page.nextCursor} canClear={canClear} selectionAction={selectionAction} />
         </TableTransitionProvider>
       </section>
     </>

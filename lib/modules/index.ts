@@ -196,10 +196,12 @@ export const reviewDecisionOf = (action: string): { reason: string; out: boolean
   for (const e of reviewExits) if (Object.hasOwn(e.decisions, action)) return { reason: e.reason, out: e.decisions[action] === true };
   return null;
 };
-/** A state's badge ("Banned"); the id itself for one no module registers. */
+/** A state's badge (its `label`); the id itself for one no module registers. */
 export const reviewExitLabel = (reason: string): string => reviewExits.find((e) => e.reason === reason)?.label ?? reason;
 /** The states a user row is in now, of the modules that are on (ids and badges: serializable). */
 export const reviewStatesOf = (on: ReadonlySet<string>, u: UserFacts, now: Date): ReviewState[] =>
   enabledReviewExits(on).flatMap((e) => (e.isOutOf(u, now) ? [{ reason: e.reason, label: e.label }] : []));
+/** The queue's decisions on ticked rows of the modules that are on (before the permission check). */
+export const queueActions = (on: ReadonlySet<string>) => enabledReviewExits(on).flatMap((e) => (e.queueAction ? [e.queueAction] : []));
 /** The wave pages' decisions of the modules that are on (before the permission check). */
 export const waveActions = (on: ReadonlySet<string>): readonly WaveAction[] => enabledReviewExits(on).flatMap((e) => (e.waveAction ? [e.waveAction] : []));

@@ -34,7 +34,7 @@ export type FieldSpec = Partial<Record<ModelName, readonly string[]>>;
 export interface ModuleBan {
   /** the user fields a ban lives in: read with an action's targets and the dashboard's own session */
   fields: readonly string[];
-  /** SQL: a ban is in force for this user now (not an effective admin, out of the spam review) */
+  /** SQL: a ban is in force for this user now (not an effective admin; the spam review reads the same rule through the module's ReviewExit) */
   inForce: (eb: ExpressionBuilder<DB, "user">, now: Date) => Expression<SqlBool>;
   /** The same rule on a row read with `fields` (a missing field reads as null; dates may be ISO strings). */
   inForceOf: (row: Readonly<Record<string, unknown>>, now: Date) => boolean;
@@ -322,11 +322,11 @@ export interface ModuleUi {
  * providing one (the admin plugin off), only "not spam" clearances take accounts out.
  */
 export interface ReviewExit {
-  /** the state's id, unique across modules ("banned"): patches and results carry it */
+  /** the state's id, unique across modules: patches and results carry it */
   reason: string;
-  /** its badge beside a member ("Banned") */
+  /** its badge beside a member: a word or two, capitalised */
   label: string;
-  /** its words after "are" in a sentence ("banned": "all members are banned or marked as not spam") */
+  /** its words after "are" in a sentence: "all members are <done> or marked as not spam" */
   done: string;
   /** SQL: the user is in this state now (a NULL column reads as "not in it") */
   isOut: (eb: ExpressionBuilder<DB, "user">, now: Date) => Expression<SqlBool>;
@@ -334,8 +334,13 @@ export interface ReviewExit {
   isOutOf: (u: UserFacts, now: Date) => boolean;
   /** audited action name → what its commit does to its targets: into this state (true) or out of it (false) */
   decisions: Readonly<Record<string, boolean>>;
-  /** the decision a moderator takes on a wave's open members to put them in this state (e.g. "Ban this wave") */
+  /** the decision a moderator takes on a wave's open members to put them in this state */
   waveAction?: WaveAction;
+  /**
+   * the same on the queue's ticked rows: a verb of the bulk action (lib/actions/bulk-verbs.ts), the
+   * button's label, and the permission it needs; the queue offers a checkbox column while one is on
+   */
+  queueAction?: { verb: string; label: string; permission: PermissionName };
 }
 
 /** An "out of review" state as the browser gets it: its id and its badge. */
