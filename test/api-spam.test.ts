@@ -289,7 +289,7 @@ describe("JSON API: spam review", () => {
     const running = getSpamResult(await getDatabase(), { refresh: true });
     expect((await post(banOne, `/api/v1/users/${second}/ban`, "moderator", { reason: "spam" }, { id: second ?? "" })).status).toBe(200);
     const { result } = await running;
-    expect(result.accounts.get(second ?? "")?.banned).toBe(true);
+    expect(result.accounts.get(second ?? "")?.out).toEqual(["banned"]);
     expect((await queueIds()).filter((id) => id === first || id === second)).toEqual([]);
   });
 

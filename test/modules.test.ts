@@ -9,10 +9,16 @@ import { migrateAppSchema } from "../lib/db/migrate";
 import { createNaming } from "../lib/db/naming";
 import { openDatabase } from "../lib/db/open";
 import { can, permissions } from "../lib/auth/permissions";
-import { banOf, enabledListColumns, findModule, knownFields, listFilters, type ModelName, modelNames, modules as registered } from "../lib/modules";
+import {
+  auditWords, banOf, enabledListColumns, enabledReviewExits, findModule, knownFields, listFilters, MAX_REVIEW_EXITS, type ModelName, modelNames, modules as registered, reviewDecisionOf,
+  queueActions, reviewExitLabel, reviewExits, reviewStatesOf, waveActions,
+} from "../lib/modules";
+import { moduleBulkVerbs } from "../lib/actions/bulk-verbs";
 import type { modules } from "../lib/modules";
 import { modelsFromAuthOptions } from "../lib/modules/auth-options";
 import { fieldsOf } from "../lib/modules/fields";
+import { loadFacts } from "../lib/spam/facts";
+import { outBit } from "../lib/spam/out-of-review";
 import { userWhere } from "../lib/users/filters";
 import { parseUserListParams, userFilterKeys } from "../lib/users/list-params";
 import { listUsers } from "../lib/users/queries";
@@ -114,6 +120,12 @@ describe("which modules are on comes from the live schema", () => {
     const query = t.d.db.selectFrom("user").select("user.id").where(userWhere(t.d, { status: "banned" }, now));
     expect(query.compile().sql).toContain('"is_banned"');
     expect((await query.execute()).map((r) => r.id)).toEqual(["u1"]);
+    // the spam review reads the module's "out of review" state through the same renamed columns; a
+    // NULL ban column (a row written before the plugin) is not a ban, nor is an expired one
+    await sql`insert into ${sql.id(t.schema, "user")} (id, name, email, "emailVerified", "createdAt", "updatedAt", is_banned, ban_until)
+      values ('u3', 'C', 'c@x.test', true, ${now}, ${now}, null, null), ('u4', 'D', 'd@x.test', true, ${now}, ${now}, true, ${new Date("2026-05-01T00:00:00Z")})`.execute(raw);
+    const facts = await loadFacts(t.d, t.d.db, null, now);
+    expect(Object.fromEntries(facts.map((f) => [f.id, f.out]))).toEqual({ u1: outBit("banned"), u2: 0, u3: 0, u4: 0 });
     await t.d.close();
   });
 });
@@ -171,6 +183,42 @@ describe("what modules contribute", () => {
     const named = registered.flatMap((m) => [...(m.ui?.nav ?? []), ...(m.ui?.paletteActions ?? []), ...(m.ui?.userPanels ?? [])].map((e) => e.permission));
     expect(named.length).toBeGreaterThan(5);
     for (const p of named) expect(Object.keys(permissions), p).toContain(p);
+  });
+
+  it("provides the spam review's \"out of review\" states: unique, at most seven, each decided by actions it audits", () => {
+    const reasons = reviewExits.map((e) => e.reason);
+    expect(reasons).toEqual(["banned"]);
+    expect(new Set(reasons).size).toBe(reasons.length);
+    expect(reasons.length).toBeLessThanOrEqual(MAX_REVIEW_EXITS);
+    // an action decides at most one state, and reads in words in the audit log
+    const actions = reviewExits.flatMap((e) => Object.keys(e.decisions));
+    expect(new Set(actions).size).toBe(actions.length);
+    for (const a of actions) expect(Object.keys(auditWords)).toContain(a);
+    for (const e of reviewExits) if (e.waveAction) expect(Object.keys(permissions)).toContain(e.waveAction.permission);
+    // a queue action is a verb the bulk action knows, under a permission some module defines
+    for (const e of reviewExits) {
+      if (!e.queueAction) continue;
+      expect(Object.keys(moduleBulkVerbs)).toContain(e.queueAction.verb);
+      expect(Object.keys(permissions)).toContain(e.queueAction.permission);
+    }
+    expect([reviewDecisionOf("users.bulk.ban"), reviewDecisionOf("user.unban"), reviewDecisionOf("user.setRole"), reviewDecisionOf("__proto__")]).toEqual([
+      { reason: "banned", out: true }, { reason: "banned", out: false }, null, null,
+    ]);
+    expect([reviewExitLabel("banned"), reviewExitLabel("nope")]).toEqual(["Banned", "nope"]);
+    // off with its module: no state, no wave action
+    expect([enabledReviewExits(new Set(["core"])), waveActions(new Set(["core"])), queueActions(new Set(["core"]))]).toEqual([[], [], []]);
+    expect(waveActions(new Set(["core", "admin"])).map((a) => a.id)).toEqual(["ban"]);
+    expect(queueActions(new Set(["core", "admin"]))).toEqual([{ verb: "ban", label: "Ban selected", permission: "users.bulk" }]);
+  });
+
+  it("tells a user row's states as the SQL does: a ban in force, not an expired or NULL one", () => {
+    const on = new Set(["core", "admin"]);
+    const now = new Date("2026-06-01T00:00:00Z");
+    expect(reviewStatesOf(on, { banned: true, banExpires: null }, now)).toEqual([{ reason: "banned", label: "Banned" }]);
+    expect(reviewStatesOf(on, { banned: true, banExpires: "2026-07-01T00:00:00Z" }, now)).toEqual([{ reason: "banned", label: "Banned" }]);
+    expect(reviewStatesOf(on, { banned: true, banExpires: new Date("2026-05-01T00:00:00Z") }, now)).toEqual([]);
+    expect(reviewStatesOf(on, { banned: null, banExpires: null }, now)).toEqual([]);
+    expect(reviewStatesOf(new Set(["core"]), { banned: true, banExpires: null }, now)).toEqual([]);
   });
 
   it("adds its list columns only while it is on", () => {

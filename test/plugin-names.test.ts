@@ -7,7 +7,7 @@ import { isCore, PLUGIN_NAME, pluginNameHits } from "../scripts/lib/plugin-names
  * outside lib/modules/<id>/ and a module's own routes) must not name a Better Auth plugin or a field
  * only a plugin owns (rules: scripts/lib/plugin-names.ts; `npx tsx scripts/plugin-names.ts --lines`
  * lists the lines). A plugin's behaviour belongs in its module, which the core reaches through the
- * registry (lib/modules/index.ts: banOf, userPanels, userActions, accountFixes, editFields …).
+ * registry (lib/modules/index.ts: banOf, userPanels, userActions, accountFixes, editFields, reviewExits …).
  */
 const ROOT = resolve(__dirname, "..");
 
@@ -33,9 +33,6 @@ const JUSTIFIED: Record<string, string> = {
 const PENDING: Record<string, { max: number; why: string }> = {
   "lib/users/": { max: 1, why: "the sign-in-method filter lists a passkey provider id among the providers" },
   "components/users/": { max: 2, why: "the bulk dialog's ban copy and its sample's ban badge (the bulk action's verbs are still the core's dialog)" },
-  "lib/spam/": { max: 33, why: "the spam result's `banned` flag, in the columnar result (lib/spam/accounts.ts, patch.ts) since the compact-result change, and ban-wave copy: to become a module-provided \"out of review\" state" },
-  "components/spam/": { max: 29, why: "ban-wave dialog and the queue's banned state (as lib/spam/)" },
-  "app/(dashboard)/spam/": { max: 2, why: "ban-wave copy" },
   "lib/overview/": { max: 3, why: "the overview's `banned` figure (its value comes from banOf): to become a module-contributed figure" },
   "app/(dashboard)/overview/": { max: 1, why: "the banned figure's card" },
   "components/moderation/": { max: 2, why: "bulk result copy shared with the spam queue's ban wave (ban verbs, users skipped as already under a ban)" },

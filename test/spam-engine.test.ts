@@ -9,7 +9,7 @@ import { Random } from "../lib/seed/random";
 import { clearSpamSpec } from "../lib/spam/actions";
 import { clearSpamCache, getSpamResult } from "../lib/spam/cache";
 import { computeSpam } from "../lib/spam/engine";
-import { listSpamAccounts, scoreOf, waveMembers } from "../lib/spam/queries";
+import { listSpamAccounts, reconcileWaves, scoreOf, waveMembers } from "../lib/spam/queries";
 import type { SpamResult } from "../lib/spam/types";
 import { depsFor, staffOf } from "./helpers/actions";
 import { createTestDb, type NamingName, type TestDb } from "./helpers/db";
@@ -161,6 +161,31 @@ describe.each(["default", "snake-plural-renamed"] as NamingName[])("spam engine 
     } while (cursor);
     expect(all.sort()).toEqual(spam.map((p) => p.id).sort());
     await expect(listSpamAccounts(t.d, result, { limit: 5, cursor: "nope" })).rejects.toMatchObject({ code: "invalid_request" });
+  });
+});
+
+describe("spam engine without the admin plugin: no ban, so nothing is out of review for one", () => {
+  let t: TestDb;
+  beforeAll(async () => {
+    // an app without the admin plugin but with a role column (the dashboard recognises staff by it)
+    t = await createTestDb("default", ["admin", "username"]);
+    await sql`alter table ${sql.id(t.schema, "user")} drop column "banned", drop column "banReason", drop column "banExpires"`.execute(t.raw);
+    await t.reopen();
+    await insertWorld(t.d, PEOPLE);
+  });
+  afterAll(async () => t?.cleanup());
+
+  it("scores, groups and lists the queue, every flagged account open", async () => {
+    expect([...t.d.caps.modules].sort()).toEqual(["core", "username"]);
+    const result = await computeSpam(t.d, { now: NOW });
+    expect(spam.filter((p) => (scoreOf(result, p.id)?.score ?? 0) < result.thresholds.likely).map((p) => p.email)).toEqual([]);
+    expect([...result.accounts.values()].filter((a) => a.out.length)).toEqual([]);
+    expect(waveOf(result, "mailbox:kevinlee42@gmail.com")?.size).toBe(10);
+    // the database checks before waves are shown find no state to read, and change nothing
+    await reconcileWaves(t.d, result);
+    expect(result.waves.filter((w) => w.left !== w.size)).toEqual([]);
+    const page = await listSpamAccounts(t.d, result, { limit: 100 });
+    expect(page.data.map((a) => a.userId)).toEqual(expect.arrayContaining(spam.map((p) => p.id)));
   });
 });
 

@@ -9,7 +9,7 @@ import type { SpamAccount, SpamResult, Wave } from "../lib/spam/types";
 /** Patching a cached result as moderators decide: pure, on a hand-made result (no database). */
 const T0 = new Date("2026-03-01T00:00:00Z");
 function result(): SpamResult {
-  const acc = (score: number, waveKey: string | null): SpamAccount => ({ score, reasons: [{ code: "x", points: score, text: "x" }], waveKey, createdAt: T0, banned: false, clearedAt: null });
+  const acc = (score: number, waveKey: string | null): SpamAccount => ({ score, reasons: [{ code: "x", points: score, text: "x" }], waveKey, createdAt: T0, out: [], clearedAt: null });
   const wave: Wave = { key: "domain-day:x.top@2026-03-01", kind: "domain-day", label: "@x.top", size: 3, left: 3, firstAt: T0, lastAt: T0, avgScore: 80, topReasons: [], sampleUserIds: ["a", "b", "c"] };
   return {
     computedAt: T0, window: { since: null }, thresholds: { review: 40, likely: 70 }, signals: [],
@@ -18,20 +18,22 @@ function result(): SpamResult {
     stats: { scored: 4, loaded: 4, flagged: 4, likely: 3, ms: { query: 0, score: 0, total: 0 } },
   };
 }
+const BANNED = { reason: "banned", out: true };
 const q = { naming: { options: { schema: "public", models: {} } }, caps: { audit: false, modules: new Set() } } as never;
 
 describe("patching the cached spam result", () => {
   it("takes banned and cleared accounts out of their wave and the queue, idempotently, and back on undo", async () => {
     const r = result();
-    expect(applySpamPatch(r, { userIds: ["a", "b"], banned: true })).toBe(2);
-    expect(applySpamPatch(r, { userIds: ["a", "b"], banned: true })).toBe(0);
+    expect(applySpamPatch(r, { userIds: ["a", "b"], out: BANNED })).toBe(2);
+    expect(applySpamPatch(r, { userIds: ["a", "b"], out: BANNED })).toBe(0);
+    expect(r.accounts.get("a")?.out).toEqual(["banned"]);
     expect([r.waves[0]?.left, openWaveMembers(r, "domain-day:x.top@2026-03-01")]).toEqual([1, ["c"]]);
     const at = new Date(T0.getTime() + 60_000);
     applySpamPatch(r, { userIds: ["c", "missing"], cleared: at });
     expect(r.waves[0]?.left).toBe(0);
     expect((await listSpamAccounts(q, r, { limit: 10 })).data.map((a) => a.userId)).toEqual(["d"]);
     applySpamPatch(r, { userIds: ["c"], cleared: null });
-    applySpamPatch(r, { userIds: ["a"], banned: false });
+    applySpamPatch(r, { userIds: ["a"], out: { reason: "banned", out: false } });
     expect(r.waves[0]?.left).toBe(2);
     expect((await listSpamAccounts(q, r, { limit: 10 })).data.map((a) => a.userId)).toEqual(["a", "c", "d"]);
     // a clearance from before the sign-up is not one (the account is a new one)
@@ -51,9 +53,11 @@ describe("patching the cached spam result", () => {
 
   it("maps audited actions to decisions, and leaves others alone", () => {
     const rec = (action: string) => ({ action, targetIds: ["a"], at: T0 });
-    expect(patchOf(rec("user.ban"))).toEqual({ userIds: ["a"], banned: true });
-    expect(patchOf(rec("users.bulk.ban"))).toEqual({ userIds: ["a"], banned: true });
-    expect(patchOf(rec("users.bulk.unban"))).toEqual({ userIds: ["a"], banned: false });
+    // the admin module's decisions (lib/modules/admin/review.ts), through the registry
+    expect(patchOf(rec("user.ban"))).toEqual({ userIds: ["a"], out: BANNED });
+    expect(patchOf(rec("users.bulk.ban"))).toEqual({ userIds: ["a"], out: BANNED });
+    expect(patchOf(rec("user.unban"))).toEqual({ userIds: ["a"], out: { reason: "banned", out: false } });
+    expect(patchOf(rec("users.bulk.unban"))).toEqual({ userIds: ["a"], out: { reason: "banned", out: false } });
     expect(patchOf(rec("spam.clear"))).toEqual({ userIds: ["a"], cleared: T0 });
     expect(patchOf(rec("spam.unclear"))).toEqual({ userIds: ["a"], cleared: null });
     expect(patchOf(rec("user.delete"))).toEqual({ userIds: ["a"], deleted: true });
@@ -72,8 +76,8 @@ describe("patching the cached spam result", () => {
   it("patches cached results at once, and replays a decision onto a computation that was running when it committed", async () => {
     clearSpamCache();
     const cached = await getSpamResult(q, {}, async () => result());
-    patchSpamCache({ userIds: ["a"], banned: true });
-    expect(cached.result.accounts.get("a")?.banned).toBe(true);
+    patchSpamCache({ userIds: ["a"], out: BANNED });
+    expect(cached.result.accounts.get("a")?.out).toEqual(["banned"]);
     expect(peekSpamResult(q)?.result.waves[0]?.left).toBe(2);
 
     await new Promise((r) => setTimeout(r, 5));
@@ -87,7 +91,7 @@ describe("patching the cached spam result", () => {
     expect(fresh).not.toBe(cached.result);
     // …gets the decisions made since it started (b), not older ones it read itself (a: this fake
     // computation says "not banned", so a replay of a would show).
-    expect([fresh.accounts.get("a")?.banned, fresh.accounts.get("b")?.clearedAt]).toEqual([false, new Date(T0.getTime() + 1)]);
+    expect([fresh.accounts.get("a")?.out, fresh.accounts.get("b")?.clearedAt]).toEqual([[], new Date(T0.getTime() + 1)]);
     expect(fresh.waves[0]?.left).toBe(2);
     clearSpamCache();
   });

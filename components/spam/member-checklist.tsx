@@ -1,12 +1,9 @@
 "use client";
+import type { ReviewMember } from "@/lib/modules";
 import { Badge } from "../ui/badge";
 
-export interface ChecklistMember {
-  id: string;
-  email: string;
-  score: number;
-  banned: boolean;
-}
+/** A member with its "out of review" states (their badges), as a wave action's checklist lists it. */
+export type ChecklistMember = ReviewMember;
 
 interface Props {
   members: readonly ChecklistMember[];
@@ -36,7 +33,11 @@ export function MemberChecklist({ members, total, unticked, onChange }: Props) {
               {m.email}
             </label>
             <span className="text-muted-foreground">score {m.score}</span>
-            {m.banned ? <Badge tone="danger">Banned</Badge> : null}
+            {m.out.map((s) => (
+              <Badge key={s.reason} tone="danger">
+                {s.label}
+              </Badge>
+            ))}
           </li>
         ))}
       </ul>

@@ -71,13 +71,13 @@ const clearColumn = helper.display({
 const select = selectColumn<SpamAccountItem>((a) => a.email);
 
 /**
- * By what the viewer may do: a checkbox column to ban selected rows (users.bulk, bans tracked), the
- * per-row "Not spam" (the audit table can remember it). Four combinations, each built once.
+ * By what the viewer may do: a checkbox column to act on ticked rows (a module's queue action this
+ * role may take), the per-row "Not spam" (the audit table can remember it). Four combinations, each built once.
  */
 export const spamAccountColumnSets = {
   plain: base,
   clear: [...base, clearColumn],
-  ban: [select, ...base],
+  select: [select, ...base],
   both: [select, ...base, clearColumn],
 };
-export const spamColumnSet = (canBan: boolean, canClear: boolean) => spamAccountColumnSets[canBan ? (canClear ? "both" : "ban") : canClear ? "clear" : "plain"];
+export const spamColumnSet = (canSelect: boolean, canClear: boolean) => spamAccountColumnSets[canSelect ? (canClear ? "both" : "select") : canClear ? "clear" : "plain"];

@@ -1,5 +1,7 @@
+import { type ReviewState, reviewStatesOf } from "@/lib/modules";
 import type { SpamListItem } from "@/lib/spam/queries";
 import type { SpamResult } from "@/lib/spam/types";
+import { userFacts } from "@/lib/users/facts";
 import type { UserRow } from "@/lib/users/queries";
 import { type TimeValue, timeValue } from "../ui/format";
 import { scoredAgo, waveHref, windowOf } from "./spam-format";
@@ -41,5 +43,8 @@ export function toSpamAccountItems(page: readonly SpamListItem[], users: Readonl
   });
 }
 
-/** An active ban, read with the page (Better Auth leaves `banned` true after a ban expires). */
-export const isBannedNow = (u: Pick<UserRow, "banned" | "banExpires">, now: Date) => u.banned === true && (!u.banExpires || u.banExpires > now);
+/**
+ * The "out of review" states a user is in now (the modules' ReviewExit, e.g. a ban in force), read
+ * with the page: the cached result may not know them yet.
+ */
+export const reviewStates = (on: ReadonlySet<string>, u: UserRow, now: Date): ReviewState[] => reviewStatesOf(on, userFacts(u), now);

@@ -6,7 +6,7 @@ import { DataTable } from "../data-table/data-table";
 import type { RevokeNotes } from "../moderation/revoke-notes";
 import { plural } from "../moderation/result-text";
 import { Button } from "../ui/button";
-import { BulkDialog } from "../users/bulk-dialog";
+import { type BulkAction, BulkDialog } from "../users/bulk-dialog";
 import { spamColumnSet } from "./spam-account-columns";
 import type { SpamAccountItem } from "./spam-account-item";
 
@@ -20,19 +20,23 @@ interface Props {
   nextCursor: string | null;
   /** "Not spam" buttons: only when the audit table exists (else the page explains why not) */
   canClear: boolean;
-  /** selecting rows to ban them: this role may bulk-ban and the app tracks bans; null otherwise */
-  ban: { notes: RevokeNotes } | null;
+  /**
+   * what ticked rows are for: a module's queue action (its bulk verb and button label) this role
+   * may take; null: no checkboxes
+   */
+  selectionAction: { verb: string; label: string; notes: RevokeNotes } | null;
 }
 
 /**
  * The review queue in the generic table shell: keyset "Next" paging and the page size in the URL.
- * Ticked rows are banned through the users list's previewed bulk ban (preview → confirm, the same
- * action and audit); once it commits the cached result is patched and the rows leave the queue.
+ * Ticked rows go through the users list's previewed bulk action with the module's verb (preview →
+ * confirm, the same action and audit); once it commits the cached result is patched and the rows
+ * leave the queue.
  */
-export function SpamAccountsTable({ rows, nextCursor, canClear, ban }: Props) {
+export function SpamAccountsTable({ rows, nextCursor, canClear, selectionAction: act }: Props) {
   const [picked, setPicked] = useState<RowSelectionState>({});
-  const [banning, setBanning] = useState<string[] | null>(null);
-  // Only rows still shown count: a banned row leaves the queue, and with it the selection.
+  const [acting, setActing] = useState<string[] | null>(null);
+  // Only rows still shown count: a decided row leaves the queue, and with it the selection.
   const selection = useMemo(() => {
     const shown = new Set(rows.map(getRowId));
     return Object.fromEntries(Object.keys(picked).filter((id) => shown.has(id)).map((id) => [id, true as const]));
@@ -41,11 +45,11 @@ export function SpamAccountsTable({ rows, nextCursor, canClear, ban }: Props) {
   const ids = Object.keys(selection);
   return (
     <>
-      {ban && ids.length ? (
+      {act && ids.length ? (
         <section aria-label="Selected accounts" className="flex flex-wrap items-center gap-3 rounded-md border bg-muted/50 px-3 py-2 text-sm">
           <strong>{plural(ids.length, "account")} selected</strong>
-          <Button size="sm" variant="destructive" onClick={() => setBanning(ids)}>
-            Ban selected
+          <Button size="sm" variant="destructive" onClick={() => setActing(ids)}>
+            {act.label}
           </Button>
           <Button size="sm" variant="ghost" onClick={() => setPicked({})}>
             Clear selection
@@ -54,7 +58,7 @@ export function SpamAccountsTable({ rows, nextCursor, canClear, ban }: Props) {
       ) : null}
       <DataTable
         label="Flagged accounts"
-        columns={spamColumnSet(Boolean(ban), canClear)}
+        columns={spamColumnSet(Boolean(act), canClear)}
         data={rows}
         getRowId={getRowId}
         nextCursor={nextCursor}
@@ -63,10 +67,10 @@ export function SpamAccountsTable({ rows, nextCursor, canClear, ban }: Props) {
         defaultPageSize={QUEUE_DEFAULT_LIMIT}
         pageSizes={QUEUE_PAGE_SIZES}
         empty="No account is waiting for review at this level."
-        selection={ban ? { state: selection, onChange: onSelectionChange } : undefined}
+        selection={act ? { state: selection, onChange: onSelectionChange } : undefined}
       />
-      {ban && banning ? (
-        <BulkDialog action="ban" target={{ ids: banning }} notes={ban.notes} onDone={() => setPicked({})} onClose={() => setBanning(null)} />
+      {act && acting ? (
+        <BulkDialog action={act.verb as BulkAction} target={{ ids: acting }} notes={act.notes} onDone={() => setPicked({})} onClose={() => setActing(null)} />
       ) : null}
     </>
   );

@@ -26,6 +26,12 @@ export const waveKindLabels: Record<WaveKind, string> = {
 export const waveHref = (key: string, window?: SpamWindow) =>
   `/spam/waves/${encodeURIComponent(key)}${window && window !== DEFAULT_SPAM_WINDOW ? `?since=${window}` : ""}`;
 
+/**
+ * A decided member in words: the words of the "out of review" states that are on (each module's
+ * ReviewExit `done`), then the core's clearance ("marked as not spam"), joined by "or".
+ */
+export const decidedWords = (done: readonly string[], cleared = "marked as not spam") => [...done, cleared].join(" or ");
+
 /** The review queue over one scored window. */
 export const queueHref = (window?: SpamWindow) => (window && window !== DEFAULT_SPAM_WINDOW ? `/spam?since=${window}` : "/spam");
 

@@ -2,6 +2,7 @@ import { buttonVariants } from "@/components/ui/button";
 import Link from "next/link";
 import type { Q } from "@/lib/db/context";
 import { AppError } from "@/lib/errors";
+import { enabledReviewExits } from "@/lib/modules";
 import { getSpamResult } from "@/lib/spam/cache";
 import { listSpamAccounts, reconcileWaves } from "@/lib/spam/queries";
 import { pageWindow, parseSpamAccountsParams } from "@/lib/spam/search-params";
@@ -12,9 +13,9 @@ import type { RevokeNotes } from "../moderation/revoke-notes";
 import { AuditMissingNote } from "./audit-missing-note";
 import { BandLinks } from "./band-links";
 import { SignalsPanel } from "./signals-panel";
-import { isBannedNow, toSpamAccountItems } from "./spam-account-item";
+import { reviewStates, toSpamAccountItems } from "./spam-account-item";
 import { SpamAccountsTable } from "./spam-accounts-table";
-import { windowOf } from "./spam-format";
+import { decidedWords, windowOf } from "./spam-format";
 import { SpamHeader } from "./spam-header";
 import { WindowLinks } from "./window-links";
 import { WAVE_SAMPLE_SHOWN, WavesTable } from "./waves-table";
@@ -24,8 +25,8 @@ interface Props {
   /** the URL's keys (minScore, limit, cursor) */
   params: Record<string, string>;
   canClear: boolean;
-  /** ticked rows can be banned (users.bulk and bans tracked); null otherwise */
-  ban: { notes: RevokeNotes } | null;
+  /** what ticked rows are for: a module's queue action this role may take; null: no checkboxes */
+  selectionAction: { verb: string; label: string; notes: RevokeNotes } | null;
   now: Date;
 }
 
@@ -34,7 +35,7 @@ interface Props {
  * for a scoring run, every other view reads the cached result. One user look-up serves both the
  * waves' sample emails and the queue's page.
  */
-export async function SpamOverview({ q, params, canClear, ban, now }: Props) {
+export async function SpamOverview({ q, params, canClear, selectionAction, now }: Props) {
   const { result, ageMs } = await getSpamResult(q, { sinceDays: pageWindow(params).sinceDays });
   const window = windowOf(result);
   const recompute = new URLSearchParams({ ...pick(params, ["minScore", "limit", "since"]), refresh: "1" });
@@ -68,7 +69,10 @@ export async function SpamOverview({ q, params, canClear, ban, now }: Props) {
   const handled = result.waves.length - openWaves.length;
   const sampleIds = openWaves.flatMap((w) => w.sampleUserIds.slice(0, WAVE_SAMPLE_SHOWN));
   const users = await getUsersByIds(q, [...sampleIds, ...page.data.map((a) => a.userId)]);
-  const members = new Map([...users].map(([id, u]) => [id, { email: u.email, banned: isBannedNow(u, now) }]));
+  const members = new Map([...users].map(([id, u]) => [id, { email: u.email, out: reviewStates(q.caps.modules, u, now) }]));
+  // what takes an account out of the queue, in words: the modules' states that are on, and "not spam"
+  const done = enabledReviewExits(q.caps.modules).map((e) => e.done);
+  const leave = [...done, "cleared"].join(" and ");
 
   return (
     <>
@@ -85,21 +89,23 @@ export async function SpamOverview({ q, params, canClear, ban, now }: Props) {
         </div>
         {openWaves.length === 0 && handled > 0 ? (
           <p className="rounded-md border bg-muted/50 px-4 py-3 text-sm" data-testid="waves-handled">
-            Every wave is handled: all their members are banned or marked as not spam.
+            Every wave is handled: all their members are {decidedWords(done)}.
           </p>
         ) : (
-          <WavesTable waves={openWaves} members={members} now={now} window={window} />
+          <WavesTable waves={openWaves} members={members} now={now} window={window} decided={decidedWords(done, "cleared")} />
         )}
       </section>
       <section className="flex flex-col gap-3.5" aria-labelledby="queue-title">
         <div className="flex flex-wrap items-baseline justify-between gap-3">
           <h2 id="queue-title">Flagged accounts</h2>
-          <span className="text-sm text-muted-foreground">Highest score first. Banned and cleared accounts leave at once</span>
+          <span className="text-sm text-muted-foreground">
+            Highest score first. {leave.charAt(0).toUpperCase() + leave.slice(1)} accounts leave at once
+          </span>
         </div>
         <BandLinks thresholds={result.thresholds} minScore={minScore} since={params.since} />
         {canClear ? null : <AuditMissingNote />}
         <TableTransitionProvider>
-          <SpamAccountsTable rows={toSpamAccountItems(page.data, users, result, ageMs, now)} nextCursor={page.nextCursor} canClear={canClear} ban={ban} />
+          <SpamAccountsTable rows={toSpamAccountItems(page.data, users, result, ageMs, now)} nextCursor={page.nextCursor} canClear={canClear} selectionAction={selectionAction} />
         </TableTransitionProvider>
       </section>
     </>

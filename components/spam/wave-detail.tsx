@@ -1,14 +1,16 @@
 import Link from "next/link";
+import { Suspense } from "react";
+import type { StaffRole } from "@/lib/auth/roles";
 import type { Q } from "@/lib/db/context";
+import { enabledReviewExits, type WaveAction, type WaveActionProps } from "@/lib/modules";
 import { clearedUserIds, openWaveMembers, scoreOf, waveMembers } from "@/lib/spam/queries";
 import type { SpamResult, Wave } from "@/lib/spam/types";
 import { getUsersByIds } from "@/lib/users/queries";
-import type { RevokeNotes } from "../moderation/revoke-notes";
 import { Badge } from "../ui/badge";
 import { timeValue } from "../ui/format";
 import { AuditMissingNote } from "./audit-missing-note";
-import { isBannedNow } from "./spam-account-item";
-import { queueHref, scoredAgo, waveHref, waveKindLabels, windowOf } from "./spam-format";
+import { reviewStates } from "./spam-account-item";
+import { decidedWords, queueHref, scoredAgo, waveHref, waveKindLabels, windowOf } from "./spam-format";
 import { spamScoreData, zeroScore } from "./spam-score-data";
 import { WaveActions } from "./wave-actions";
 import { WaveMembersTable } from "./wave-members-table";
@@ -16,7 +18,7 @@ import { WaveSummary } from "./wave-summary";
 import { WaveTimeline } from "./wave-timeline";
 
 export const WAVE_PAGE_SIZE = 100;
-/** Members listed with a checkbox in the ban dialog; beyond it they are banned without one. */
+/** Members listed with a checkbox in a wave action's dialog; beyond it they are included without one. */
 const CHECKLIST_MAX = 1000;
 
 const isClearedAfter = (at: Date | undefined, createdAt: Date | undefined) => Boolean(at && createdAt && at >= createdAt);
@@ -28,16 +30,20 @@ interface Props {
   ageMs: number;
   wave: Wave;
   page: number;
-  ban: { notes: RevokeNotes } | null;
+  /** the modules' decisions on a wave this role may take (their ReviewExit's `waveAction`) */
+  actions: readonly WaveAction[];
+  role: StaffRole;
   canClear: boolean;
   now: Date;
 }
 
 /**
- * The wave page's body. Members who are banned or cleared stay listed with their status; the actions
- * act on the others only, and a wave with nobody left says so and offers none.
+ * The wave page's body. Members who are out of review (a module's state, e.g. a ban) or cleared stay
+ * listed with their status; the actions act on the others only, and a wave with nobody left says so
+ * and offers none.
  */
-export async function WaveDetail({ q, result, ageMs, wave, page: requested, ban, canClear, now }: Props) {
+export async function WaveDetail({ q, result, ageMs, wave, page: requested, actions, role, canClear, now }: Props) {
+  const on = q.caps.modules;
   const ids = waveMembers(result, wave.key);
   const pageCount = Math.max(1, Math.ceil(ids.length / WAVE_PAGE_SIZE));
   const page = Math.min(Math.max(1, requested), pageCount);
@@ -49,16 +55,16 @@ export async function WaveDetail({ q, result, ageMs, wave, page: requested, ban,
     const u = users.get(id);
     return {
       id, email: u?.email ?? null, name: u?.name ?? "", spam: spamScoreData(result, ageMs, now, id) ?? zeroScore(ageMs, now),
-      createdAt: acc ? timeValue(acc.createdAt, now) : null, banned: u ? isBannedNow(u, now) : false,
+      createdAt: acc ? timeValue(acc.createdAt, now) : null, out: u ? reviewStates(on, u, now) : [],
       // a clearance counts only when made after the sign-up (lib/spam/queries.ts does the same)
       cleared: Boolean(acc?.clearedAt) || isClearedAfter(cleared.get(id), acc?.createdAt),
     };
   });
-  // The decisions act on the members still open: banned and cleared ones are done.
+  // The decisions act on the members still open: those out of review and cleared ones are done.
   const open = openWaveMembers(result, wave.key);
   const checklist = open.slice(0, CHECKLIST_MAX).flatMap((id) => {
     const u = users.get(id);
-    return u ? [{ id, email: u.email, score: scoreOf(result, id)?.score ?? 0, banned: isBannedNow(u, now) }] : [];
+    return u ? [{ id, email: u.email, score: scoreOf(result, id)?.score ?? 0, out: reviewStates(on, u, now) }] : [];
   });
   const times = ids.flatMap((id) => {
     const acc = scoreOf(result, id);
@@ -75,12 +81,23 @@ export async function WaveDetail({ q, result, ageMs, wave, page: requested, ban,
         <Badge>{waveKindLabels[wave.kind]}</Badge>
         <span className="count text-muted-foreground tabular-nums">Scored {scoredAgo(ageMs, now)}</span>
         <div className="ml-auto flex flex-wrap items-center gap-2">
-          {open.length ? <WaveActions label={wave.label} memberIds={open} checklist={checklist} ban={ban} canClear={canClear} /> : null}
+          {open.length ? (
+            <WaveActions
+              label={wave.label}
+              memberIds={open}
+              canClear={canClear}
+              moduleActions={actions.map((a) => (
+                <Suspense key={a.id} fallback={null}>
+                  <ModuleWaveAction action={a} label={wave.label} memberIds={open} checklist={checklist} role={role} now={now} />
+                </Suspense>
+              ))}
+            />
+          ) : null}
         </div>
       </header>
       {open.length === 0 ? (
         <p role="status" data-testid="wave-handled" className="rounded-md border bg-muted/50 px-4 py-3 text-sm">
-          <strong>Nobody left to review in this wave.</strong> All {ids.length} members are banned or marked as not spam; it leaves the list of
+          <strong>Nobody left to review in this wave.</strong> All {ids.length} members are {decidedWords(enabledReviewExits(on).map((e) => e.done))}; it leaves the list of
           waves, and this page answers “not found” after the next scoring. <Link href={queueHref(windowOf(result))} className="underline underline-offset-4">Back to the queue</Link>
         </p>
       ) : (
@@ -99,4 +116,10 @@ export async function WaveDetail({ q, result, ageMs, wave, page: requested, ban,
       </section>
     </>
   );
+}
+
+/** Loads a module's decision on a wave (its server component, imported on demand) and renders it. */
+async function ModuleWaveAction({ action, ...props }: WaveActionProps & { action: WaveAction }) {
+  const { default: Action } = await action.load();
+  return <Action {...props} />;
 }

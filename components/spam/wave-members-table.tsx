@@ -1,6 +1,7 @@
 import { tableClass } from "@/components/ui/table";
 import { buttonVariants } from "@/components/ui/button";
 import Link from "next/link";
+import type { ReviewState } from "@/lib/modules";
 import { Badge } from "../ui/badge";
 import type { TimeValue } from "../ui/format";
 import { Time } from "../ui/time";
@@ -15,7 +16,8 @@ export interface WaveMember {
   /** the score, its reasons and age, as the queue shows them */
   spam: SpamScoreData;
   createdAt: TimeValue | null;
-  banned: boolean;
+  /** the "out of review" states it is in now (their badges) */
+  out: readonly ReviewState[];
   cleared: boolean;
 }
 
@@ -62,9 +64,13 @@ export function WaveMembersTable({ members, page, pageCount, total, pageSize, hr
                 </td>
                 <td className="align-top">
                   <span className="inline-flex flex-wrap gap-1 align-middle">
-                    {m.banned ? <Badge tone="danger">Banned</Badge> : null}
+                    {m.out.map((s) => (
+                      <Badge key={s.reason} tone="danger">
+                        {s.label}
+                      </Badge>
+                    ))}
                     {m.cleared ? <Badge tone="success">Not spam</Badge> : null}
-                    {!m.banned && !m.cleared ? <span className="text-muted-foreground">Open</span> : null}
+                    {!m.out.length && !m.cleared ? <span className="text-muted-foreground">Open</span> : null}
                   </span>
                 </td>
               </tr>

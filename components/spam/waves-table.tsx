@@ -1,5 +1,6 @@
 import { tableClass } from "@/components/ui/table";
 import Link from "next/link";
+import type { ReviewState } from "@/lib/modules";
 import type { Wave } from "@/lib/spam/types";
 import { Badge } from "../ui/badge";
 import { timeValue } from "../ui/format";
@@ -12,8 +13,8 @@ export const WAVE_SAMPLE_SHOWN = 3;
 
 export interface SampleMember {
   email: string;
-  /** banned now (read with the page), which the cached result may not know yet */
-  banned: boolean;
+  /** its "out of review" states now (read with the page), which the cached result may not know yet */
+  out: readonly ReviewState[];
 }
 
 interface Props {
@@ -23,10 +24,12 @@ interface Props {
   now: Date;
   /** the scored window the waves belong to: their links carry it */
   window: SpamWindow;
+  /** a decided member in words, short (spam-format.ts decidedWords, ending "or cleared") */
+  decided: string;
 }
 
 /** Groups of flagged sign-ups that share something (largest first, as the engine orders them). */
-export function WavesTable({ waves, members, now, window }: Props) {
+export function WavesTable({ waves, members, now, window, decided }: Props) {
   return (
     <div className="rounded-md border bg-card shadow-xs transition-opacity group-data-[pending]/region:cursor-progress group-data-[pending]/region:opacity-55 group-data-[pending]/region:delay-150 motion-reduce:transition-none">
       <div className="overflow-x-auto">
@@ -60,7 +63,7 @@ export function WavesTable({ waves, members, now, window }: Props) {
                       <span className="text-muted-foreground">{waveKindLabels[w.kind]}</span>
                     </span>
                   </td>
-                  <td className="text-right tabular-nums align-top" title={w.left < w.size ? `${w.size - w.left} already banned or cleared` : undefined}>
+                  <td className="text-right tabular-nums align-top" title={w.left < w.size ? `${w.size - w.left} already ${decided}` : undefined}>
                     {w.left < w.size ? `${w.left} of ${w.size}` : w.size}
                   </td>
                   <td className="whitespace-nowrap align-top">
@@ -103,7 +106,12 @@ function WaveSample({ wave, members, window }: { wave: Wave; members: ReadonlyMa
     <ul className="m-0 list-none p-0 text-[13px] wrap-break-word">
       {shown.map((m) => (
         <li key={m.id}>
-          <Link href={`/users/${encodeURIComponent(m.id)}`}>{m.email}</Link> {m.banned ? <Badge tone="danger">Banned</Badge> : null}
+          <Link href={`/users/${encodeURIComponent(m.id)}`}>{m.email}</Link>{" "}
+          {m.out.map((s) => (
+            <Badge key={s.reason} tone="danger">
+              {s.label}
+            </Badge>
+          ))}
         </li>
       ))}
       {more > 0 ? (

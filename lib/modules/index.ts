@@ -8,13 +8,14 @@ import type { PermissionOf } from "./access";
 import type { SessionTable, UserTable } from "../db/schema";
 import type {
   AccountFix, DashboardModule, EditField, ListColumn, ListFilter, ModelName, ModuleBan, NavEntry, ModuleAudit, ProfileRow, RowBadge, RowMenuEntry, RowMenuItem, SessionRowPart, SignInMethodSource, UserAction, UserApiField, UserFacts,
-  UserPanel, UserRowPart,
+  UserPanel, UserRowPart, ReviewExit, ReviewState, WaveAction,
 } from "./types";
 import { usernameModule } from "./username";
 
 export type {
   AccountFix, DashboardModule, EditField, FieldSpec, ListColumn, ListFilter, ListFilterView, ModelName, ModuleBan, NavEntry, PluginSchemaOption, ProfileField, ProfileRow, ProfileRowProps, RowBadge,
   ModuleAudit, RowMenuEntry, RowMenuItem, SessionRowPart, SignInMethodSource, UserAction, UserActionProps, UserApiField, UserFacts, UserPanel, UserPanelProps, UserRowPart,
+  ReviewExit, ReviewMember, ReviewState, WaveAction, WaveActionProps,
 } from "./types";
 
 /**
@@ -178,3 +179,29 @@ export const auditTargetHref = (targetType: string, id: string): string | null =
 
 /** Every registered module's other ways to sign in (each checks its own table, so a missing one counts nothing). */
 export const signInMethodSources: readonly SignInMethodSource[] = modules.flatMap((m) => (m.signInMethods ? [m.signInMethods as SignInMethodSource] : []));
+
+/**
+ * The spam review's "out of review" states (types.ts ReviewExit) of every registered module, on or
+ * off, in registration order: a state's position is its bit in a scored account's flags
+ * (lib/spam/accounts.ts), the same whatever the database, so a patch means the same to every cached
+ * result. At most MAX_REVIEW_EXITS: the flags are a byte, and its last bit is the core's "deleted".
+ */
+export const reviewExits: readonly (ReviewExit & { module: ModuleId })[] = modules.flatMap((m) => (m.reviewExits ?? []).map((e) => ({ ...(e as ReviewExit), module: m.id })));
+export const MAX_REVIEW_EXITS = 7;
+if (reviewExits.length > MAX_REVIEW_EXITS) throw new Error(`at most ${MAX_REVIEW_EXITS} "out of review" states can be registered (${reviewExits.length} are)`);
+/** The states of the modules that are on: the ones the scoring reads and the pages show. */
+export const enabledReviewExits = (on: ReadonlySet<string>) => reviewExits.filter((e) => on.has(e.module));
+/** What a committed action does to the review (a state entered or left), or null (lib/spam/cache.ts's hook). */
+export const reviewDecisionOf = (action: string): { reason: string; out: boolean } | null => {
+  for (const e of reviewExits) if (Object.hasOwn(e.decisions, action)) return { reason: e.reason, out: e.decisions[action] === true };
+  return null;
+};
+/** A state's badge (its `label`); the id itself for one no module registers. */
+export const reviewExitLabel = (reason: string): string => reviewExits.find((e) => e.reason === reason)?.label ?? reason;
+/** The states a user row is in now, of the modules that are on (ids and badges: serializable). */
+export const reviewStatesOf = (on: ReadonlySet<string>, u: UserFacts, now: Date): ReviewState[] =>
+  enabledReviewExits(on).flatMap((e) => (e.isOutOf(u, now) ? [{ reason: e.reason, label: e.label }] : []));
+/** The queue's decisions on ticked rows of the modules that are on (before the permission check). */
+export const queueActions = (on: ReadonlySet<string>) => enabledReviewExits(on).flatMap((e) => (e.queueAction ? [e.queueAction] : []));
+/** The wave pages' decisions of the modules that are on (before the permission check). */
+export const waveActions = (on: ReadonlySet<string>): readonly WaveAction[] => enabledReviewExits(on).flatMap((e) => (e.waveAction ? [e.waveAction] : []));

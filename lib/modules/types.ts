@@ -34,7 +34,7 @@ export type FieldSpec = Partial<Record<ModelName, readonly string[]>>;
 export interface ModuleBan {
   /** the user fields a ban lives in: read with an action's targets and the dashboard's own session */
   fields: readonly string[];
-  /** SQL: a ban is in force for this user now (not an effective admin, out of the spam review) */
+  /** SQL: a ban is in force for this user now (not an effective admin; the spam review reads the same rule through the module's ReviewExit) */
   inForce: (eb: ExpressionBuilder<DB, "user">, now: Date) => Expression<SqlBool>;
   /** The same rule on a row read with `fields` (a missing field reads as null; dates may be ISO strings). */
   inForceOf: (row: Readonly<Record<string, unknown>>, now: Date) => boolean;
@@ -310,6 +310,73 @@ export interface ModuleUi {
   profileRows?: readonly ProfileRow[];
 }
 
+/**
+ * The spam review's "out of review" states (lib/spam), provided by modules. A state names why an
+ * account needs no more review although it scores high, e.g. the admin plugin's "banned": a ban in
+ * force has already handled it (lib/modules/admin/review.ts). The core reads one column per state
+ * that is on (the scoring's facts statement, by logical field names, so AUTH_DB_MAPPING renames
+ * apply), keeps one bit per registered state on every scored account (lib/spam/accounts.ts: at most
+ * 7 states across the registered modules), patches the bits when an audited action commits
+ * (`decisions`, lib/spam/cache.ts), re-checks them in the database before the queue and the waves
+ * are shown, and words them with `label` and `done`. It never names a state. With no module
+ * providing one (the admin plugin off), only "not spam" clearances take accounts out.
+ */
+export interface ReviewExit {
+  /** the state's id, unique across modules: patches and results carry it */
+  reason: string;
+  /** its badge beside a member: a word or two, capitalised */
+  label: string;
+  /** its words after "are" in a sentence: "all members are <done> or marked as not spam" */
+  done: string;
+  /** SQL: the user is in this state now (a NULL column reads as "not in it") */
+  isOut: (eb: ExpressionBuilder<DB, "user">, now: Date) => Expression<SqlBool>;
+  /** the same rule on a user row the core read (the module's `userRow.fields`) */
+  isOutOf: (u: UserFacts, now: Date) => boolean;
+  /** audited action name → what its commit does to its targets: into this state (true) or out of it (false) */
+  decisions: Readonly<Record<string, boolean>>;
+  /** the decision a moderator takes on a wave's open members to put them in this state */
+  waveAction?: WaveAction;
+  /**
+   * the same on the queue's ticked rows: a verb of the bulk action (lib/actions/bulk-verbs.ts), the
+   * button's label, and the permission it needs; the queue offers a checkbox column while one is on
+   */
+  queueAction?: { verb: string; label: string; permission: PermissionName };
+}
+
+/** An "out of review" state as the browser gets it: its id and its badge. */
+export type ReviewState = Pick<ReviewExit, "reason" | "label">;
+
+/** A wave member as a wave action's checklist lists it. */
+export interface ReviewMember {
+  id: string;
+  email: string;
+  score: number;
+  /** the states it is in now (read with the page): their ids and badges */
+  out: readonly ReviewState[];
+}
+
+/** What a module's wave action is given (the wave page renders it in its header). */
+export interface WaveActionProps {
+  /** what the wave's members share, for people */
+  label: string;
+  /** the wave's members still open, highest score first */
+  memberIds: readonly string[];
+  /** the first of them, with a checkbox each */
+  checklist: readonly ReviewMember[];
+  role: StaffRole;
+  now: Date;
+}
+
+/**
+ * A decision on a whole wave, contributed with its state: a server component in the module's ui/
+ * folder (loaded lazily, like a panel), rendered for roles holding `permission` while the module is on.
+ */
+export interface WaveAction {
+  id: string;
+  permission: PermissionName;
+  load: () => Promise<{ default: (props: WaveActionProps) => ReactNode | Promise<ReactNode> }>;
+}
+
 export interface DashboardModule {
   id: string;
   label: string;
@@ -342,4 +409,6 @@ export interface DashboardModule {
   indexes?: (n: Naming) => IndexSpec[];
   /** Navigation entries and panels the module contributes (see ModuleUi). */
   ui?: ModuleUi;
+  /** States that take an account out of the spam review (see ReviewExit). */
+  reviewExits?: readonly ReviewExit[];
 }

@@ -1,17 +1,20 @@
+import { outMask, outReasons } from "./out-of-review";
 import type { Reason, SpamAccount } from "./types";
 
 /**
  * The scored accounts of one result, columnar: typed arrays indexed by row instead of one object (and
  * one Map entry) per account. At a million accounts the object form cost ~450 B each; here a row is
  * its id's bytes, an offset, a score byte, a reason-list id, a wave index, the sign-up time and a flag
- * byte (~55 B). Reason lists are interned (most accounts share a handful of combinations) and each
+ * byte (~55 B): its low 7 bits are the "out of review" states it is in (lib/spam/out-of-review.ts),
+ * the top bit marks it deleted. Reason lists are interned (most accounts share a handful of combinations) and each
  * wave key is held once. An id is found through an open-addressing hash table over the id bytes (no
  * Map of strings). Reads hand out a fresh SpamAccount per call (the view pages and tests use), so the
  * only ways to change a row are the setters, which lib/spam/patch.ts calls.
  */
-const BANNED = 1;
+/** the "out of review" states' bits (a ban in force, say): one per registered state, at most 7 */
+const OUT = 0x7f;
 /** deleted since the scoring: gone from every read (lib/spam/patch.ts) */
-const DELETED = 2;
+const DELETED = 0x80;
 const EMPTY: readonly Reason[] = Object.freeze([]);
 
 export class SpamAccounts implements Iterable<[string, SpamAccount]> {
@@ -95,8 +98,9 @@ export class SpamAccounts implements Iterable<[string, SpamAccount]> {
   createdAtMs(r: number): number {
     return this.created[r] as number;
   }
-  bannedAt(r: number): boolean {
-    return ((this.flags[r] as number) & BANNED) !== 0;
+  /** the "out of review" states the row is in, as bits (out-of-review.ts); 0: none */
+  outAt(r: number): number {
+    return (this.flags[r] as number) & OUT;
   }
   clearedAtMs(r: number): number | null {
     return this.cleared.get(r) ?? null;
@@ -107,9 +111,9 @@ export class SpamAccounts implements Iterable<[string, SpamAccount]> {
   reasonsAt(r: number): Reason[] {
     return this.reasonLists[this.lists[r] as number] as Reason[];
   }
-  /** waiting for a decision: neither banned nor cleared (nor deleted) */
+  /** waiting for a decision: in no "out of review" state, not cleared (nor deleted) */
   isOpenAt(r: number): boolean {
-    return ((this.flags[r] as number) & (BANNED | DELETED)) === 0 && !this.cleared.has(r);
+    return (this.flags[r] as number) === 0 && !this.cleared.has(r);
   }
   isDeletedAt(r: number): boolean {
     return ((this.flags[r] as number) & DELETED) !== 0;
@@ -123,13 +127,15 @@ export class SpamAccounts implements Iterable<[string, SpamAccount]> {
       reasons: this.reasonsAt(r),
       waveKey: w >= 0 ? (this.waveKeys[w] ?? null) : null,
       createdAt: new Date(this.created[r] as number),
-      banned: this.bannedAt(r),
+      out: outReasons(this.outAt(r)),
       clearedAt: cleared === undefined ? null : new Date(cleared),
     };
   }
 
-  setBanned(r: number, banned: boolean): void {
-    this.flags[r] = banned ? (this.flags[r] as number) | BANNED : (this.flags[r] as number) & ~BANNED;
+  /** Puts the row into one state (`bit`, out-of-review.ts) or takes it out. */
+  setOut(r: number, bit: number, out: boolean): void {
+    const b = bit & OUT;
+    this.flags[r] = out ? (this.flags[r] as number) | b : (this.flags[r] as number) & ~b;
   }
   setCleared(r: number, at: number | null): void {
     if (at === null) this.cleared.delete(r);
@@ -223,7 +229,7 @@ export class SpamAccounts implements Iterable<[string, SpamAccount]> {
   /** From account objects (hand-made results in tests; small results). */
   static from(entries: Iterable<[string, SpamAccount]>): SpamAccounts {
     const b = new SpamAccountsBuilder();
-    for (const [id, a] of entries) b.add(id, a.score, a.reasons, a.waveKey, a.createdAt.getTime(), a.banned, a.clearedAt?.getTime() ?? null);
+    for (const [id, a] of entries) b.add(id, a.score, a.reasons, a.waveKey, a.createdAt.getTime(), outMask(a.out), a.clearedAt?.getTime() ?? null);
     return b.finish();
   }
 }
@@ -296,7 +302,7 @@ export class SpamAccountsBuilder {
     return this.n;
   }
 
-  add(id: string, score: number, reasons: readonly Reason[], waveKey: string | null, createdAt: number, banned: boolean, clearedAt: number | null): void {
+  add(id: string, score: number, reasons: readonly Reason[], waveKey: string | null, createdAt: number, out: number, clearedAt: number | null): void {
     if (this.n === this.cap) this.grow();
     const len = Buffer.byteLength(id, "utf8");
     if (this.idEnd + len > this.idBytes.length) {
@@ -320,7 +326,7 @@ export class SpamAccountsBuilder {
     }
     this.waves[r] = w;
     this.created[r] = createdAt;
-    this.flags[r] = banned ? BANNED : 0;
+    this.flags[r] = out & OUT;
     if (clearedAt !== null) this.clearedAt.set(r, clearedAt);
   }
 

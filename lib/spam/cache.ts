@@ -1,5 +1,6 @@
 import { type CommittedAction, setCommitHook } from "../commit-hooks";
 import type { Q } from "../db/context";
+import { reviewDecisionOf } from "../modules";
 import { CLEAR_ACTION, UNCLEAR_ACTION } from "./clearances";
 import { computeSpam } from "./engine";
 import { applySpamPatch, type SpamPatch } from "./patch";
@@ -10,9 +11,10 @@ import type { SpamOptions, SpamResult } from "./types";
  * callers arriving while it is computed wait for that one computation instead of starting their own.
  * Nothing is persisted (the dashboard is stateless); each instance behind a load balancer keeps its own.
  * Decisions are patched into every cached result once their action commits (patchSpamCache, called
- * by the commit hook below for bans, unbans, clearances and their undoing, and deletions, whichever page or API
+ * by the commit hook below for the modules' "out of review" decisions (a ban, an unban), clearances and
+ * their undoing, and deletions, whichever page or API
  * route made them): the account leaves the queue and its wave at once, without a recomputation.
- * Clearances and bans made outside the dashboard are still re-checked on every list call
+ * Clearances and out-of-review states set outside the dashboard are still re-checked on every list call
  * (lib/spam/queries.ts).
  */
 export const SPAM_CACHE_TTL_MS = 5 * 60_000;
@@ -120,13 +122,10 @@ function replayPatches(result: SpamResult, startedAt: number): SpamResult {
 /** Which decisions an audited action stands for (null: none that the review queue reflects). */
 export function patchOf(record: CommittedAction): SpamPatch | null {
   const userIds = record.targetIds;
+  // a module's "out of review" state entered or left (a ban, its lifting: the module's `decisions`)
+  const out = reviewDecisionOf(record.action);
+  if (out) return { userIds, out };
   switch (record.action) {
-    case "user.ban":
-    case "users.bulk.ban":
-      return { userIds, banned: true };
-    case "user.unban":
-    case "users.bulk.unban":
-      return { userIds, banned: false };
     case CLEAR_ACTION:
       return { userIds, cleared: record.at };
     case UNCLEAR_ACTION:

@@ -111,7 +111,7 @@ export async function computeSpam(q: Q, opts: SpamOptions = {}): Promise<SpamRes
         const s = scoreAccount(input, i);
         scored[i] = { id: u.id, score: s.score, reasons: s.reasons };
         stats.scored++;
-        if (s.score >= thresholds.review && !u.banned) candidates.push(i);
+        if (s.score >= thresholds.review && !u.out) candidates.push(i);
       }
       // "Not spam" decisions made after the sign-up take the account out of the queue and its waves.
       const cleared = await timed(clearedUserIds(tq, candidates.map((i) => (facts[i] as UserFacts).id)));
@@ -132,8 +132,8 @@ export async function computeSpam(q: Q, opts: SpamOptions = {}): Promise<SpamRes
         if (!s || s.score === 0) continue;
         const u = facts[i] as UserFacts;
         const clearedAt = isCleared(i) ? (cleared.get(u.id) ?? null) : null;
-        if (s.score >= thresholds.likely && !u.banned && !clearedAt) stats.likely++;
-        accounts.add(u.id, s.score, s.reasons, built.keyOf.get(i) ?? null, u.createdAt, u.banned, clearedAt?.getTime() ?? null);
+        if (s.score >= thresholds.likely && !u.out && !clearedAt) stats.likely++;
+        accounts.add(u.id, s.score, s.reasons, built.keyOf.get(i) ?? null, u.createdAt, u.out, clearedAt?.getTime() ?? null);
       }
       // A group that straddles a cut is read whole from both sides and keyed alike: one wave.
       const scoreOf = (id: string) => sampleScores.get(id) ?? 0;

@@ -1,6 +1,6 @@
 import { type ExpressionBuilder, type Kysely, type RawBuilder, sql } from "kysely";
 import type { Q } from "../db/context";
-import { banOf } from "../modules";
+import { enabledReviewExits, reviewExits } from "../modules";
 import type { DB } from "../db/schema";
 
 /**
@@ -8,7 +8,7 @@ import type { DB } from "../db/schema";
  * name-mapping plugin rewrites them). Sessions are summarised per user: count, first and last
  * activity, distinct active days, and the first session's address and client (the sign-up proxy).
  *
- *   with w as (select id, email, name, emailVerified, createdAt[, active ban] from user [where createdAt >= $from])
+ *   with w as (select id, email, name, emailVerified, createdAt[, out_0 … one per "out of review" state] from user [where createdAt >= $from])
  *   select w.*, s.*, exists(select 1 from account where userId = w.id and providerId <> 'credential') as oauth
  *   from w left join lateral (select … from session where userId = w.id) s on true      -- a window
  *   from w left join (select userId, … from session group by userId) s on s.userId = w.id -- everyone
@@ -19,7 +19,8 @@ export interface UserFacts {
   name: string;
   verified: boolean;
   createdAt: number;
-  banned: boolean;
+  /** the "out of review" states it is in now, as bits (lib/spam/out-of-review.ts); 0: none */
+  out: number;
   /** sessions still in the table */
   sessions: number;
   firstSessionAt: number | null;
@@ -48,7 +49,8 @@ interface Row {
   name: string | null;
   emailVerified: boolean | null;
   createdAt: number;
-  banned: boolean | null;
+  /** out_<bit>: one per state that is on (see outColumns) */
+  [out: `out_${number}`]: boolean | null;
   n: number | null;
   firstAt: number | null;
   lastSeen: number | null;
@@ -60,6 +62,19 @@ interface Row {
   lastUa: string | null;
   oauth: boolean;
 }
+
+interface OutColumn {
+  name: string;
+  bit: number;
+  exit: (typeof reviewExits)[number];
+}
+
+/** The states of the modules that are on, each with its column alias and its bit (its registration position). */
+const outColumns = (on: ReadonlySet<string>): OutColumn[] =>
+  enabledReviewExits(on).map((exit) => {
+    const i = reviewExits.indexOf(exit);
+    return { name: `out_${i}`, bit: 1 << i, exit };
+  });
 
 /** Timestamps travel as float8 epoch milliseconds: parsing a million Date strings costs seconds. */
 const ms = (e: RawBuilder<unknown>) => sql<number>`(extract(epoch from ${e}) * 1000)::float8`;
@@ -85,11 +100,11 @@ const sessionAggregates = () => [
  * twice as fast as a million index look-ups but holds every user at once (the engine slices instead).
  */
 export async function loadFacts(q: Q, trx: Kysely<DB>, from: Date | null, now: Date, to: Date | null = null): Promise<UserFacts[]> {
-  const ban = banOf(q.caps);
   const sessions = q.caps.sessionTable && q.caps.columns.session.has("userId") && q.caps.columns.session.has("ipAddress");
-  // A ban in force, as the module that contributes bans defines it (an expired ban is lifted at next sign-in).
-  const banned = (eb: ExpressionBuilder<DB, "user">) => (ban ? sql<boolean>`${ban.inForce(eb, now)}` : sql<boolean>`false`).as("banned");
-  let users = trx.selectFrom("user").select((eb) => ["user.id", "user.email", "user.name", "user.emailVerified", "user.createdAt", banned(eb)]);
+  // One column per "out of review" state that is on (a ban in force, say), as its module defines it.
+  const outs = outColumns(q.caps.modules);
+  const outOf = (eb: ExpressionBuilder<DB, "user">) => outs.map(({ name, exit }) => sql<boolean>`${exit.isOut(eb, now)}`.as(name));
+  let users = trx.selectFrom("user").select((eb) => ["user.id", "user.email", "user.name", "user.emailVerified", "user.createdAt", ...outOf(eb)]);
   if (from) users = users.where("user.createdAt", ">=", from);
   if (to) users = users.where("user.createdAt", "<", to);
 
@@ -111,7 +126,7 @@ export async function loadFacts(q: Q, trx: Kysely<DB>, from: Date | null, now: D
   // Without session rows every session column reads as NULL (one select list either way).
   const col = (name: string) => (sessions ? sql.ref(`s.${name}`) : sql`null`).as(name);
   const query = joined.select((eb) => [
-    "w.id", "w.email", "w.name", "w.emailVerified", ms(sql.ref("w.createdAt")).as("createdAt"), "w.banned",
+    "w.id", "w.email", "w.name", "w.emailVerified", ms(sql.ref("w.createdAt")).as("createdAt"), ...outs.map(({ name }) => sql.ref(`w.${name}`).as(name)),
     col("n"), col("firstAt"), col("lastSeen"), col("lastCreated"), col("days"), col("ip"), col("ua"), col("lastIp"), col("lastUa"),
     bounded ? sql<boolean>`${sql.ref("o.one")} is not null`.as("oauth") : eb.exists(oauthOf(eb as never)).as("oauth"),
   ]);
@@ -127,11 +142,13 @@ export async function loadFacts(q: Q, trx: Kysely<DB>, from: Date | null, now: D
   }
   order.sort((a, b) => (times[a] as number) - (times[b] as number) || ((rows[a] as Row).id < (rows[b] as Row).id ? -1 : 1));
   const out = new Array<UserFacts>(n);
-  for (let i = 0; i < n; i++) out[i] = toFacts(rows[order[i] as number] as Row);
+  for (let i = 0; i < n; i++) out[i] = toFacts(rows[order[i] as number] as Row, outs);
   return out;
 }
 
-function toFacts(r: Row): UserFacts {
+function toFacts(r: Row, outs: readonly OutColumn[]): UserFacts {
+  let outBits = 0;
+  for (const { name, bit } of outs) if (r[name as `out_${number}`] === true) outBits |= bit;
   const createdAt = r.createdAt;
   const firstAt = r.firstAt;
   const lastSeen = r.lastSeen;
@@ -146,7 +163,7 @@ function toFacts(r: Row): UserFacts {
     name: r.name ?? "",
     verified: r.emailVerified === true,
     createdAt,
-    banned: r.banned === true,
+    out: outBits,
     sessions: r.n ?? 0,
     firstSessionAt: firstAt,
     lastSeen,

@@ -1,10 +1,14 @@
+import { outBit } from "./out-of-review";
 import type { SpamResult } from "./types";
 
 /** A moderator's decision on some accounts, as the cached result must reflect it. */
 export interface SpamPatch {
   userIds: readonly string[];
-  /** a ban (true) or its lifting (false) */
-  banned?: boolean;
+  /**
+   * an "out of review" state entered (out: true, e.g. a ban) or left (false, its lifting); `reason`
+   * is the state's id (lib/modules types.ts ReviewExit), which the registry maps actions to
+   */
+  out?: { reason: string; out: boolean };
   /** cleared as "not spam" at this time, or the clearance undone (null) */
   cleared?: Date | null;
   /** the users were deleted: their rows leave the result (queue, waves, scores) for good */
@@ -12,7 +16,7 @@ export interface SpamPatch {
 }
 
 /** Open = still waiting for a decision: the queue lists it, its wave counts it as left. */
-export const isOpen = (a: { banned: boolean; clearedAt: Date | null }) => !a.banned && !a.clearedAt;
+export const isOpen = (a: { out: readonly string[]; clearedAt: Date | null }) => !a.out.length && !a.clearedAt;
 
 const members = new WeakMap<SpamResult, Map<string, Uint32Array>>();
 
@@ -49,7 +53,7 @@ export function applySpamPatch(result: SpamResult, patch: SpamPatch): number {
     const r = acc.rowOf(id);
     if (r < 0) continue;
     const before = acc.isOpenAt(r);
-    if (patch.banned !== undefined) acc.setBanned(r, patch.banned);
+    if (patch.out) acc.setOut(r, outBit(patch.out.reason), patch.out.out);
     // as in lib/spam/queries.ts: a clearance counts only when made after the sign-up
     if (patch.cleared !== undefined) acc.setCleared(r, patch.cleared && patch.cleared.getTime() >= acc.createdAtMs(r) ? patch.cleared.getTime() : null);
     if (patch.deleted) acc.setDeleted(r);

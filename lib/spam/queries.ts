@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import type { Q } from "../db/context";
-import { banOf } from "../modules";
+import { enabledReviewExits } from "../modules";
 import { badRequest } from "../errors";
 import { clearedUserIds } from "./clearances";
 import { applySpamPatch, waveMemberIndex } from "./patch";
@@ -15,8 +15,11 @@ export interface SpamListParams {
   since?: Date;
   limit: number;
   cursor?: string;
-  /** list accounts with an active ban too (default: no, they are handled) */
-  includeBanned?: boolean;
+  /**
+   * list accounts in an "out of review" state too (a module's ReviewExit, e.g. a ban in force;
+   * default: no, they are handled). Cleared ones never are.
+   */
+  includeOut?: boolean;
 }
 
 export interface SpamListItem {
@@ -69,18 +72,18 @@ export async function listSpamAccounts(q: Q, result: SpamResult, p: SpamListPara
         break;
       }
       const r = next.value;
-      if (acc.clearedAtMs(r) !== null || (acc.bannedAt(r) && !p.includeBanned) || (since !== undefined && acc.createdAtMs(r) < since)) continue;
+      if (acc.clearedAtMs(r) !== null || (acc.outAt(r) && !p.includeOut) || (since !== undefined && acc.createdAtMs(r) < since)) continue;
       chunk.push(r);
     }
     const ids = chunk.map((r) => acc.idAt(r));
-    // Clearances and bans made since the result was computed take effect at once.
-    const [cleared, banned] = await Promise.all([clearedUserIds(q, ids), p.includeBanned ? new Set<string>() : bannedNow(q, ids)]);
+    // Clearances and out-of-review states (a ban, say) set since the result was computed take effect at once.
+    const [cleared, out] = await Promise.all([clearedUserIds(q, ids), p.includeOut ? new Map<string, string[]>() : outNow(q, ids)]);
     for (let k = 0; k < chunk.length; k++) {
       const r = chunk[k] as number;
       const id = ids[k] as string;
       const at = cleared.get(id);
       if (at && at.getTime() >= acc.createdAtMs(r)) continue;
-      if (banned.has(id)) continue;
+      if (out.has(id)) continue;
       if (data.length === p.limit) {
         more = true;
         break;
@@ -114,7 +117,7 @@ export function waveMembers(result: SpamResult, key: string): string[] {
   return [...(waveMemberIndex(result).get(key) ?? [])].filter((r) => !acc.isDeletedAt(r)).map((r) => acc.idAt(r));
 }
 
-/** The members still waiting for a decision (neither banned nor cleared), highest score first. */
+/** The members still waiting for a decision (in no "out of review" state, not cleared), highest score first. */
 export function openWaveMembers(result: SpamResult, key: string): string[] {
   const acc = result.accounts;
   return [...(waveMemberIndex(result).get(key) ?? [])].filter((r) => acc.isOpenAt(r)).map((r) => acc.idAt(r));
@@ -126,16 +129,19 @@ export function scoreOf(result: SpamResult, userId: string): SpamAccount | null 
 }
 
 /**
- * Bans and clearances made outside the dashboard (Better Auth's own admin API, SQL, another
- * instance) reach no commit hook here: before a wave's open members are counted, shown or acted
- * on, they are checked against the database (two indexed look-ups) and the cached result is patched
- * with what is found, so a wave never offers to ban someone already banned.
+ * Out-of-review states (a ban, say) and clearances set outside the dashboard (Better Auth's own
+ * API, SQL, another instance) reach no commit hook here: before a wave's open members are counted,
+ * shown or acted on, they are checked against the database (two indexed look-ups) and the cached
+ * result is patched with what is found, so a wave never offers a decision on someone already out.
  */
 export async function reconcileOpen(q: Q, result: SpamResult, ids: readonly string[]): Promise<void> {
   for (let i = 0; i < ids.length; i += RECONCILE_CHUNK) {
     const chunk = ids.slice(i, i + RECONCILE_CHUNK);
-    const [banned, cleared] = await Promise.all([bannedNow(q, chunk), clearedUserIds(q, chunk)]);
-    if (banned.size) applySpamPatch(result, { userIds: [...banned], banned: true });
+    const [out, cleared] = await Promise.all([outNow(q, chunk), clearedUserIds(q, chunk)]);
+    // one patch per state found
+    const byReason = new Map<string, string[]>();
+    for (const [id, reasons] of out) for (const reason of reasons) byReason.set(reason, [...(byReason.get(reason) ?? []), id]);
+    for (const [reason, userIds] of byReason) applySpamPatch(result, { userIds, out: { reason, out: true } });
     // one patch per decision time (applySpamPatch keeps only clearances made after the sign-up)
     const byTime = new Map<number, string[]>();
     for (const [id, at] of cleared) byTime.set(at.getTime(), [...(byTime.get(at.getTime()) ?? []), id]);
@@ -155,15 +161,19 @@ export function reconcileWaves(q: Q, result: SpamResult): Promise<void> {
   return reconcileOpen(q, result, ids);
 }
 
-/** Which of these users hold an effective ban right now (one indexed query per page of candidates). */
-async function bannedNow(q: Q, ids: readonly string[]): Promise<Set<string>> {
-  const ban = banOf(q.caps);
-  if (!ids.length || !ban) return new Set();
-  const rows = await q.db
+/**
+ * Which of these users are in an "out of review" state of a module that is on right now, with the
+ * states' ids (one indexed query per page of candidates; none without such a module).
+ */
+async function outNow(q: Q, ids: readonly string[]): Promise<Map<string, string[]>> {
+  const exits = enabledReviewExits(q.caps.modules);
+  if (!ids.length || !exits.length) return new Map();
+  const now = new Date();
+  const rows = (await q.db
     .selectFrom("user")
-    .select("user.id")
+    .select((eb) => ["user.id", ...exits.map((e, i) => sql<boolean>`${e.isOut(eb, now)}`.as(`out_${i}`))])
     .where("user.id", "=", sql<string>`any(${[...ids]}::text[])`)
-    .where((eb) => ban.inForce(eb, new Date()))
-    .execute();
-  return new Set(rows.map((r) => r.id));
+    .where((eb) => eb.or(exits.map((e) => e.isOut(eb, now))))
+    .execute()) as unknown as ({ id: string } & Record<string, unknown>)[];
+  return new Map(rows.map((r) => [r.id, exits.flatMap((e, i) => (r[`out_${i}`] === true ? [e.reason] : []))]));
 }

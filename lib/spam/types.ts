@@ -25,8 +25,11 @@ export interface SpamAccount {
   /** the wave this account was grouped into (flagged accounts only) */
   waveKey: string | null;
   createdAt: Date;
-  /** an active ban: already handled, not in the review queue */
-  banned: boolean;
+  /**
+   * the "out of review" states it is in (lib/modules types.ts ReviewExit `reason`s, e.g. a ban in
+   * force): already handled, not in the review queue; empty while it waits
+   */
+  out: string[];
   /** when staff cleared it as "not spam" (after its sign-up), or null */
   clearedAt: Date | null;
 }
@@ -45,7 +48,7 @@ export interface Wave {
   /** flagged members when the result was computed */
   size: number;
   /**
-   * members still waiting for a decision: neither banned nor cleared. Patched as moderators act
+   * members still waiting for a decision: in no "out of review" state, not cleared. Patched as moderators act
    * (lib/spam/patch.ts), so a handled wave says 0 at once, without a recomputation.
    */
   left: number;

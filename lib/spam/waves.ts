@@ -32,8 +32,8 @@ function hash(s: string): string {
 /**
  * A wave's key says what the wave is, never where it sits in a result: its kind, what its members
  * share (the mailbox, numbering, domain or network; a long user agent as its hash) and the UTC day
- * its group's first sign-up fell on. The group counts every sign-up with that key in the run, banned
- * and cleared ones too, so the key survives a recomputation, bans and clearances of members, and
+ * its group's first sign-up fell on. The group counts every sign-up with that key in the run, those
+ * out of review and cleared ones too, so the key survives a recomputation, decisions on members, and
  * the scored window sliding on (until the group's first sign-up leaves the loaded window). A link
  * pasted into a ticket keeps pointing at the same wave.
  */

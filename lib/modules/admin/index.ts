@@ -2,6 +2,7 @@ import { admin } from "better-auth/plugins";
 import { adminAccess } from "./access";
 import { adminBan } from "./ban";
 import { adminIndexes } from "./indexes";
+import { bannedReviewExit } from "./review";
 import { adminUserRow } from "./row";
 import { type BanStatus, banStatusIs } from "./ban-status";
 import { fieldsOf } from "../fields";
@@ -39,6 +40,8 @@ export const adminModule = {
     ],
   },
   access: adminAccess,
+  // a ban in force takes an account out of the spam review (and "Ban this wave" puts a wave's members there)
+  reviewExits: [bannedReviewExit],
   audit: {
     words: { "user.ban": "banned", "user.unban": "unbanned", "users.bulk.ban": "banned", "users.bulk.unban": "unbanned" },
     filter: [["user.ban", "Ban"], ["user.unban", "Unban"], ["users.bulk.ban", "Bulk ban"], ["users.bulk.unban", "Bulk unban"]],

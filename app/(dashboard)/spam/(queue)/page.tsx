@@ -4,14 +4,14 @@ import { Suspense } from "react";
 import { ScoringFallback } from "@/components/spam/scoring-fallback";
 import { SpamOverview } from "@/components/spam/spam-overview";
 import { revokeNotes } from "@/components/moderation/revoke-notes";
-import { can } from "@/lib/auth/permissions";
+import { can, type Permission } from "@/lib/auth/permissions";
 import { requireStaff } from "@/lib/auth/staff";
 import { getConfig } from "@/lib/config";
 import { getReadDatabase } from "@/lib/db";
 import { toRecord } from "@/lib/params";
 import { getSpamResult } from "@/lib/spam/cache";
 import { pageWindow } from "@/lib/spam/search-params";
-import { banOf } from "@/lib/modules";
+import { queueActions } from "@/lib/modules";
 
 export const metadata = { title: "Spam · Better Auth Admin" };
 
@@ -34,6 +34,8 @@ export default async function SpamPage({ searchParams }: { searchParams: Promise
     next.delete("cursor");
     redirect(next.size ? `/spam?${next.toString()}` : "/spam");
   }
+  // ticked rows: the first queue action of a module that is on (a ban, say) this role may take
+  const act = queueActions(d.caps.modules).find((a) => can(staff.role, a.permission as Permission));
   return (
     <div className="flex min-w-0 flex-col gap-4">
       <Suspense fallback={<ScoringFallback header={<h1>Spam</h1>} />}>
@@ -41,7 +43,7 @@ export default async function SpamPage({ searchParams }: { searchParams: Promise
           q={d}
           params={record}
           canClear={d.caps.audit}
-          ban={banOf(d.caps) !== null && can(staff.role, "users.bulk") ? { notes: revokeNotes(getConfig()) } : null}
+          selectionAction={act ? { verb: act.verb, label: act.label, notes: revokeNotes(getConfig()) } : null}
           now={new Date()}
         />
       </Suspense>

@@ -4,8 +4,8 @@ import { Button } from "@/components/ui/button";
 
 /**
  * notFound() from the wave page, with status 404, inside the dashboard layout. Wave keys say what a
- * wave is and survive recomputations, so a wave is missing because it was handled (every member
- * banned or cleared, and the score recomputed since) or because the link is mistyped.
+ * wave is and survive recomputations, so a wave is missing because it was handled (a decision on
+ * every member, and the score recomputed since) or because the link is mistyped.
  */
 export default function WaveNotFound() {
   return (
@@ -14,8 +14,8 @@ export default function WaveNotFound() {
       <WavesIcon className="size-10 text-muted-foreground" aria-hidden="true" />
       <h1 className="text-xl font-semibold">Wave not found</h1>
       <p className="text-muted-foreground">
-        The current spam score has no wave at this address. It was most likely handled: once every member is banned or marked as not spam, the
-        wave is gone from the next scoring (recomputed every few minutes). The link may also be mistyped.
+        The current spam score has no wave at this address. It was most likely handled: once a moderator has decided on every member, the wave
+        is gone from the next scoring (recomputed every few minutes). The link may also be mistyped.
       </p>
       <Button asChild>
         <Link href="/spam">Back to the spam queue</Link>

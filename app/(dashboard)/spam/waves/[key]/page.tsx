@@ -1,23 +1,22 @@
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
-import { revokeNotes } from "@/components/moderation/revoke-notes";
 import { WaveDetail } from "@/components/spam/wave-detail";
-import { can } from "@/lib/auth/permissions";
+import { can, type Permission } from "@/lib/auth/permissions";
 import { requireStaff } from "@/lib/auth/staff";
-import { getConfig } from "@/lib/config";
 import { getReadDatabase } from "@/lib/db";
 import { toRecord } from "@/lib/params";
 import { getSpamResult } from "@/lib/spam/cache";
 import { findWave, reconcileWave } from "@/lib/spam/queries";
 import { pageWindow } from "@/lib/spam/search-params";
-import { banOf } from "@/lib/modules";
+import { waveActions } from "@/lib/modules";
 
 export const metadata = { title: "Spam wave · Better Auth Admin" };
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
 /**
- * One wave of flagged sign-ups: its members, their timeline, and the ban / not-spam decisions. The
+ * One wave of flagged sign-ups: its members, their timeline, and the decisions on it (the modules'
+ * and "not spam"). The
  * wave is looked up before anything is sent (no Suspense, no loading.tsx above this segment), so a
  * wave that no longer exists answers a real 404, inside the layout (./not-found.tsx). On a cold
  * cache the navigation waits for the scoring; the queue's link is the usual way in, and it warms it.
@@ -33,7 +32,8 @@ export default async function WavePage({ params, searchParams }: { params: Promi
   await reconcileWave(d, result, wave.key);
   // ?page= is a plain 1-based number over an in-memory list; anything else means the first page.
   const page = Number.parseInt(record.page ?? "1", 10) || 1;
-  const bansTracked = banOf(d.caps) !== null;
+  // the modules' decisions on a wave (e.g. a ban), for roles allowed them; "not spam" is the core's
+  const actions = waveActions(d.caps.modules).filter((a) => can(staff.role, a.permission as Permission));
   return (
     <div className="flex min-w-0 flex-col gap-4">
       <WaveDetail
@@ -42,7 +42,8 @@ export default async function WavePage({ params, searchParams }: { params: Promi
         ageMs={ageMs}
         wave={wave}
         page={page}
-        ban={bansTracked && can(staff.role, "users.bulk") ? { notes: revokeNotes(getConfig()) } : null}
+        actions={actions}
+        role={staff.role}
         canClear={d.caps.audit}
         now={new Date()}
       />

@@ -2,15 +2,15 @@
 import { bulkUsersAction } from "@/lib/modules/core/actions/bulk-users.action";
 import { previewBulkAction } from "@/lib/modules/core/actions/preview-bulk.action";
 import { useState } from "react";
-import { BanFields, type BanValues, banInputOf, emptyBan } from "../moderation/ban-fields";
-import { bulkResultText, plural, skippedText } from "../moderation/result-text";
-import type { RevokeNotes } from "../moderation/revoke-notes";
-import { RevokeNotice } from "../moderation/revoke-notice";
-import { ConfirmDialog } from "../ui/confirm-dialog";
-import { useNotify } from "../ui/notice";
-import { usePreview } from "../ui/use-preview";
-import { MemberChecklist, type ChecklistMember } from "./member-checklist";
-import { PreviewBody } from "../ui/preview-body";
+import { BanFields, type BanValues, banInputOf, emptyBan } from "@/components/moderation/ban-fields";
+import { bulkResultText, plural, skippedText } from "@/components/moderation/result-text";
+import type { RevokeNotes } from "@/components/moderation/revoke-notes";
+import { RevokeNotice } from "@/components/moderation/revoke-notice";
+import { MemberChecklist, type ChecklistMember } from "@/components/spam/member-checklist";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { useNotify } from "@/components/ui/notice";
+import { PreviewBody } from "@/components/ui/preview-body";
+import { usePreview } from "@/components/ui/use-preview";
 
 interface Props {
   label: string;
@@ -18,6 +18,8 @@ interface Props {
   memberIds: readonly string[];
   /** the members listed with a checkbox (the first ones, up to a cap) */
   checklist: readonly ChecklistMember[];
+  /** of the checklist, those under a ban in force (read with the page) */
+  alreadyBanned: readonly string[];
   notes: RevokeNotes;
   onClose: () => void;
 }
@@ -27,7 +29,7 @@ interface Props {
  * touches (staff and yourself are skipped by the server); the reason is prefilled with the wave so
  * the audit log says why; anyone unticked is left out.
  */
-export function WaveBanDialog({ label, memberIds, checklist, notes, onClose }: Props) {
+export function WaveBanDialog({ label, memberIds, checklist, alreadyBanned, notes, onClose }: Props) {
   const notify = useNotify();
   // As in BulkDialog: previewed as the ban itself (no reason needed), so members already banned are counted as skipped.
   const preview = usePreview(() => previewBulkAction({ action: "ban", ids: [...memberIds] }));
@@ -35,7 +37,7 @@ export function WaveBanDialog({ label, memberIds, checklist, notes, onClose }: P
   const [ban, setBan] = useState<BanValues>({ ...emptyBan, reason: `spam wave: ${label}`.slice(0, 500), duration: "permanent" });
   const ids = memberIds.filter((id) => !unticked.has(id));
   // Members already banned are skipped by the server (their bans are kept): unticking one changes nothing.
-  const banned = new Set(checklist.filter((m) => m.banned).map((m) => m.id));
+  const banned = new Set(alreadyBanned);
   const leftOut = [...unticked].filter((id) => !banned.has(id)).length;
   const count = preview.kind === "ready" ? Math.max(0, preview.data.users - leftOut) : 0;
   const input = banInputOf(ban);
