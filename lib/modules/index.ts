@@ -7,14 +7,15 @@ import { twoFactorModule } from "./two-factor";
 import type { PermissionOf } from "./access";
 import type { SessionTable, UserTable } from "../db/schema";
 import type {
-  AccountFix, DashboardModule, EditField, ListColumn, ListFilter, ModelName, ModuleBan, NavEntry, ModuleAudit, ProfileRow, RowBadge, RowMenuEntry, RowMenuItem, SessionRowPart, SignInMethodSource, UserAction, UserApiField, UserFacts,
-  UserPanel, UserRowPart,
+  AccountFix, DashboardModule, EditField, ListColumn, ListFilter, ModelName, ModuleBan, NavEntry, ModuleAudit, ProfileRow, RowBadge, RowMenuEntry, RowMenuItem, SessionRowPart, SignInMethodSource, SignInOption, UserAction, UserApiField,
+  UserFacts, UserPanel, UserRowPart,
 } from "./types";
 import { usernameModule } from "./username";
 
 export type {
   AccountFix, DashboardModule, EditField, FieldSpec, ListColumn, ListFilter, ListFilterView, ModelName, ModuleBan, NavEntry, PluginSchemaOption, ProfileField, ProfileRow, ProfileRowProps, RowBadge,
   ModuleAudit, RowMenuEntry, RowMenuItem, SessionRowPart, SignInMethodSource, UserAction, UserActionProps, UserApiField, UserFacts, UserPanel, UserPanelProps, UserRowPart,
+  ModuleFigure, OverviewFigureSource, SignInOption,
 } from "./types";
 
 /**
@@ -75,6 +76,8 @@ export function knownFields(): Record<ModelName, Set<string>> {
 
 /** The modules that are on in this database (`caps.modules`, decided once by introspection). */
 const enabled = (on: ReadonlySet<string>) => modules.filter((m) => on.has(m.id));
+/** The modules that are on, in registration order (what lib/overview reads the figures of). */
+export const enabledModules = (on: ReadonlySet<string>): readonly DashboardModule[] => enabled(on);
 
 /**
  * The ban a module that is on contributes, or null: what the core asks instead of naming the plugin
@@ -178,3 +181,6 @@ export const auditTargetHref = (targetType: string, id: string): string | null =
 
 /** Every registered module's other ways to sign in (each checks its own table, so a missing one counts nothing). */
 export const signInMethodSources: readonly SignInMethodSource[] = modules.flatMap((m) => (m.signInMethods ? [m.signInMethods as SignInMethodSource] : []));
+
+/** Every registered module's sign-in options (provider ids its plugin stores on accounts), on or off. */
+export const moduleSignInOptions: readonly SignInOption[] = modules.flatMap((m) => (m.signInOptions ?? []) as readonly SignInOption[]);
