@@ -187,8 +187,8 @@ export interface RowBadge {
 
 /**
  * An item a module adds to a users-list row's menu, shown when `when` holds for the user and the
- * role holds `permission`. `dialog` names one of the module's client dialogs (lib/modules/client-ui.ts
- * maps a module id to its dialogs' chunk); destructive items are listed after the core's "Sign out
+ * role holds `permission`. `dialog` names one of the module's client dialogs (its client entry,
+ * lib/modules/<id>/client.ts `rowDialogs`, names their chunk); destructive items are listed after the core's "Sign out
  * everywhere…", the others after "Change role…".
  */
 export interface RowMenuEntry {
