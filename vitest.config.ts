@@ -17,6 +17,7 @@ const UNIT = [
   "test/export-stream.test.ts",
   "test/import-graph.test.ts",
   "test/module-rows.test.ts",
+  "test/modules-client.test.ts",
   "test/input-guard.test.ts",
   "test/name-mapping.test.ts",
   "test/page-stack.test.ts",

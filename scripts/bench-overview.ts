@@ -16,7 +16,8 @@ import { parseArgs } from "node:util";
 import { createNaming } from "../lib/db/naming";
 import { openDatabase } from "../lib/db/open";
 import { OVERVIEW_TTL_MS } from "../lib/overview/cache";
-import { readActive, readBanned, readOverview, readSignups } from "../lib/overview/figures";
+import { enabledModules } from "../lib/modules";
+import { readActive, readModuleFigures, readOverview, readSignups } from "../lib/overview/figures";
 import { load, signedInDashboard } from "./bench/http";
 import { prepareBenchDatabase } from "./bench/setup";
 import { percentile, time } from "./bench/stats";
@@ -39,7 +40,7 @@ async function overHttp(schema: string, runs: number, starts: number) {
   const d = await openDatabase({ url, naming: createNaming({ schema, casing: "camel", usePlural: false, models: {} }), poolMax: 3, statementTimeoutMs: 600_000 });
   const users = await d.db.selectFrom("user").select((eb) => eb.fn.countAll<string>().as("n")).executeTakeFirstOrThrow();
   console.log(`overview at ${Number(users.n).toLocaleString("en")} users (schema ${schema}), node ${process.version}`);
-  for (const [name, fn] of [["sign-ups per day, 90 days", readSignups], ["active users 1/7/30 days", readActive], ["bans in force", readBanned]] as const) {
+  for (const [name, fn] of [["sign-ups per day, 90 days", readSignups], ["active users 1/7/30 days", readActive], ["modules' figures", (q: typeof d, now: Date) => readModuleFigures(q, enabledModules(q.caps.modules), now)]] as const) {
     const t = await time(() => fn(d, new Date()), runs, 1);
     console.log(`  query, ${name.padEnd(28)} p50 ${f(t.p50)}, p95 ${f(t.p95)} (${t.runs} runs)  ${load()}`);
   }
@@ -108,7 +109,7 @@ async function main() {
     ms.sort((a, z) => a - z);
     const fig = await readOverview(b.d, new Date());
     console.log(`overview, ${b.users.toLocaleString("en")} users: median ${ms[Math.floor(ms.length / 2)]?.toFixed(0)} ms, worst ${ms.at(-1)?.toFixed(0)} ms (${ms.length} uncached reads)`);
-    console.log(`  sign-ups in 90 days ${fig.signups.reduce((s, d) => s + d.count, 0).toLocaleString("en")}, active ${JSON.stringify(fig.active)}, banned ${fig.banned}`);
+    console.log(`  sign-ups in 90 days ${fig.signups.reduce((s, d) => s + d.count, 0).toLocaleString("en")}, active ${JSON.stringify(fig.active)}, modules ${JSON.stringify(fig.modules)}`);
   } finally {
     await b.close();
   }

@@ -26,8 +26,11 @@ const LAYERS: { name: string; members: string[] }[] = [
  * above them (they use the runner): actions.ts, *-actions.ts, *.action.ts, anything under actions/.
  */
 const isActionFile = (rel: string) => /(^|\/)(actions|[a-z-]+-actions)\.ts$|\.action\.ts$|(^|\/)modules\/[^/]+\/actions\//.test(rel);
-/** A module's UI (server components under modules/<name>/ui/) sits above everything, like pages. */
-const isModuleUi = (rel: string) => /^modules\/[^/]+\/ui\//.test(rel);
+/**
+ * A module's UI (server components under modules/<name>/ui/) sits above everything, like pages; so
+ * do its client entry (modules/<name>/client.ts) and the generated registry of those (browser code).
+ */
+const isModuleUi = (rel: string) => /^modules\/[^/]+\/ui\//.test(rel) || /^modules\/([^/]+\/client|client-registry)\.ts$/.test(rel);
 /** A module's queries (modules/<name>/queries.ts) are query functions: the queries layer. */
 const isModuleQueries = (rel: string) => /^modules\/[^/]+\/queries\.ts$/.test(rel);
 
@@ -96,6 +99,8 @@ describe("lib/ import graph", () => {
     expect(layerOf("modules/passkey/queries.ts")).toBe(LAYERS.findIndex((l) => l.name === "queries"));
     expect(layerOf("modules/passkey/ui/passkeys-panel.tsx")).toBeNull();
     expect(layerOf("modules/passkey/index.ts")).toBe(LAYERS.findIndex((l) => l.name === "db"));
+    expect(layerOf("modules/admin/client.ts")).toBeNull();
+    expect(layerOf("modules/client-registry.ts")).toBeNull();
     expect(runtimeImports('const p = { load: () => import("./ui/panel") };\nconst x = import("../users/x");')).toEqual(["../users/x"]);
   });
 });

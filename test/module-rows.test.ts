@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { describeAction } from "../lib/audit/describe";
-import { auditTargetHref, rowBadges, rowFields, rowMenu, sessionFieldsOf, signInMethodSources } from "../lib/modules";
+import { userFacets } from "../components/users/user-facets";
+import { auditTargetHref, moduleSignInOptions, rowBadges, rowFields, rowMenu, sessionFieldsOf, signInMethodSources } from "../lib/modules";
+import { providerIdOf, SIGN_IN_METHODS } from "../lib/users/sign-in-methods";
 import { SESSION_EXPORT_HEADER } from "../lib/sessions/export";
 import { USER_EXPORT_HEADER } from "../lib/users/export";
 import type { UserRow } from "../lib/users/queries";
@@ -51,5 +53,15 @@ describe("what modules add to every row", () => {
     expect(auditTargetHref("organization", "o 1")).toBe("/organizations/o%201");
     expect(auditTargetHref("user", "u1")).toBeNull();
     expect(signInMethodSources.map((s) => s.kind)).toEqual(["passkey"]);
+  });
+
+  it("takes a plugin's sign-in method from its module: the filter suggests it, the server reads its label", () => {
+    expect(SIGN_IN_METHODS.map((m) => m.value)).not.toContain("passkey");
+    expect(moduleSignInOptions).toEqual([{ value: "passkey", label: "Passkey" }]);
+    expect(providerIdOf("PassKey", moduleSignInOptions)).toBe("passkey");
+    expect(providerIdOf("GitHub", moduleSignInOptions)).toBe("github");
+    expect(providerIdOf("my-sso", moduleSignInOptions)).toBe("my-sso");
+    const provider = userFacets(moduleSignInOptions).find((f) => f.key === "provider");
+    expect(provider?.options.map((o) => o.label)).toEqual(["Email + password", "Google", "GitHub", "Apple", "Discord", "Microsoft", "Facebook", "Passkey"]);
   });
 });

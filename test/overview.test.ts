@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { cachedOverview, clearOverviewCache, warmOverview } from "../lib/overview/cache";
-import { type OverviewFigures, readOverview, readRecentActions, SIGNUP_DAYS } from "../lib/overview/figures";
+import type { Q } from "../lib/db/context";
+import { type OverviewFigures, readModuleFigures, readOverview, readRecentActions, SIGNUP_DAYS } from "../lib/overview/figures";
 import { createTestDb, type TestDb } from "./helpers/db";
 import { insertFixtures, NOW } from "./helpers/fixtures";
 
@@ -23,12 +24,32 @@ describe("overview figures", () => {
     expect(byDay).toEqual({ "2026-03-04": 1, "2026-03-05": 1, "2026-03-06": 1, "2026-03-07": 1, "2026-04-01": 60, "2026-04-02": 5 });
   });
 
-  it("counts active users from session activity, and bans in force", async () => {
+  it("counts active users from session activity, and the modules' figures (the admin plugin's bans in force)", async () => {
     const f = await readOverview(t.d, NOW);
     // Sessions: zoe NOW-1d, alice NOW-2d and NOW-30d, moe NOW-40d.
     expect(f.active).toEqual({ d1: 1, d7: 2, d30: 2 });
     // carol (no end) and zoe (ends in December); dave's ban has expired.
-    expect(f.banned).toBe(2);
+    expect(f.modules).toEqual({ admin: [{ id: "banned", label: "Banned", value: 2, href: "/users?status=banned" }] });
+  });
+
+  it("reads a module's figures only while it is on: with the admin plugin off there is no Banned figure", async () => {
+    const off = { ...t.d, caps: { ...t.d.caps, modules: new Set([...t.d.caps.modules].filter((m) => m !== "admin")) } } as typeof t.d;
+    expect((await readOverview(off, NOW)).modules).toEqual({});
+  });
+
+  it("reads every figure a module contributes, keyed by the module, in order", async () => {
+    const count = (table: "user" | "session") => async (q: Q) => Number((await q.db.selectFrom(table).select((eb) => eb.fn.countAll<string>().as("n")).executeTakeFirstOrThrow()).n);
+    const figures = await readModuleFigures(
+      t.d,
+      [
+        { id: "a", overviewFigures: [{ id: "users", label: "Users", read: count("user") }, { id: "sessions", label: "Sessions", read: count("session"), href: "/sessions" }] },
+        { id: "b" },
+      ],
+      NOW,
+    );
+    const users = await count("user")(t.d);
+    expect(users).toBeGreaterThan(60);
+    expect(figures).toEqual({ a: [{ id: "users", label: "Users", value: users, href: null }, { id: "sessions", label: "Sessions", value: await count("session")(t.d), href: "/sessions" }] });
   });
 
   it("reads the recent staff actions apart from the cached figures (none without the audit table)", async () => {
@@ -53,7 +74,7 @@ describe("overview cache", () => {
     const pending: (() => void)[] = [];
     const read = vi.fn(
       (_q: unknown, now: Date = new Date()) =>
-        new Promise<OverviewFigures>((resolve) => pending.push(() => resolve({ signups: [], active: null, banned: read.mock.calls.length, at: now }))),
+        new Promise<OverviewFigures>((resolve) => pending.push(() => resolve({ signups: [], active: { d1: read.mock.calls.length, d7: 0, d30: 0 }, modules: {}, at: now }))),
     );
     const release = async () => {
       for (const r of pending.splice(0)) r();
@@ -87,7 +108,7 @@ describe("overview cache", () => {
     await release();
     const fresh = await cachedOverview(t.d, { read });
     expect(fresh.figures).not.toBe(old);
-    expect(fresh.figures.banned).toBe(2);
+    expect(fresh.figures.active?.d1).toBe(2);
     expect(fresh.figures.at.getTime()).toBeGreaterThanOrEqual(old.at.getTime());
   });
 

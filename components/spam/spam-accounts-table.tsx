@@ -6,7 +6,7 @@ import { DataTable } from "../data-table/data-table";
 import type { RevokeNotes } from "../moderation/revoke-notes";
 import { plural } from "../moderation/result-text";
 import { Button } from "../ui/button";
-import { type BulkAction, BulkDialog } from "../users/bulk-dialog";
+import { BulkDialog } from "../users/bulk-dialog";
 import { spamColumnSet } from "./spam-account-columns";
 import type { SpamAccountItem } from "./spam-account-item";
 
@@ -70,7 +70,7 @@ export function SpamAccountsTable({ rows, nextCursor, canClear, selectionAction:
         selection={act ? { state: selection, onChange: onSelectionChange } : undefined}
       />
       {act && acting ? (
-        <BulkDialog action={act.verb as BulkAction} target={{ ids: acting }} notes={act.notes} onDone={() => setPicked({})} onClose={() => setActing(null)} />
+        <BulkDialog action={act.verb} target={{ ids: acting }} notes={act.notes} onDone={() => setPicked({})} onClose={() => setActing(null)} />
       ) : null}
     </>
   );

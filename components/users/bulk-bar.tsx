@@ -2,8 +2,9 @@
 import { buttonVariants } from "@/components/ui/button";
 import { useState } from "react";
 import type { RevokeNotes } from "../moderation/revoke-notes";
+import { bulkActionViews } from "../moderation/bulk-action-views";
 import { plural } from "../moderation/result-text";
-import { type BulkAction, BulkDialog } from "./bulk-dialog";
+import { BulkDialog } from "./bulk-dialog";
 
 /** Who a bulk action targets: the ticked rows, or everyone the current URL filters match. */
 export type BulkTarget = { ids: string[] } | { filter: Record<string, string> };
@@ -15,15 +16,16 @@ interface Props {
   canMatchAll: boolean;
   onMatchAll: () => void;
   onClear: () => void;
-  bansTracked: boolean;
+  /** the modules that are on (caps.modules): their bulk verbs are offered */
+  modules: readonly string[];
   notes: RevokeNotes;
 }
 
 /** Shown while rows are selected: what is selected, the actions, and the way to widen to the filter. */
-export function BulkBar({ target, pageSelected, canMatchAll, onMatchAll, onClear, bansTracked, notes }: Props) {
+export function BulkBar({ target, pageSelected, canMatchAll, onMatchAll, onClear, modules, notes }: Props) {
   // The target is frozen when the dialog opens: its preview must describe exactly what is confirmed.
-  const [open, setOpen] = useState<{ action: BulkAction; target: BulkTarget } | null>(null);
-  const start = (action: BulkAction) => setOpen({ action, target });
+  const [open, setOpen] = useState<{ action: string; target: BulkTarget } | null>(null);
+  const start = (action: string) => setOpen({ action, target });
   const byFilter = "filter" in target;
   return (
     <section className="sticky top-14 z-[3] mb-3 flex flex-wrap items-center justify-between gap-3 rounded-md border border-primary/30 bg-accent px-3 py-2" aria-label="Bulk actions">
@@ -36,13 +38,11 @@ export function BulkBar({ target, pageSelected, canMatchAll, onMatchAll, onClear
         ) : null}
       </p>
       <div className="flex flex-wrap gap-2">
-        {bansTracked ? (
-          <>
-            <button type="button" className={buttonVariants({ variant: "destructive-outline", size: "xs" })} onClick={() => start("ban")}>Ban</button>
-            <button type="button" className={buttonVariants({ variant: "outline", size: "xs" })} onClick={() => start("unban")}>Unban</button>
-          </>
-        ) : null}
-        <button type="button" className={buttonVariants({ variant: "outline", size: "xs" })} onClick={() => start("revokeSessions")}>Sign out</button>
+        {bulkActionViews(modules).map((a) => (
+          <button key={a.action} type="button" className={buttonVariants({ variant: a.button, size: "xs" })} onClick={() => start(a.action)}>
+            {a.label}
+          </button>
+        ))}
         <button type="button" className={buttonVariants({ variant: "ghost", size: "xs" })} onClick={onClear}>Clear selection</button>
       </div>
       {open ? <BulkDialog action={open.action} target={open.target} notes={notes} onDone={onClear} onClose={() => setOpen(null)} /> : null}

@@ -1,11 +1,13 @@
 "use client";
 import { bulkUsersAction } from "@/lib/modules/core/actions/bulk-users.action";
 import { previewBulkAction } from "@/lib/modules/core/actions/preview-bulk.action";
-import { useState } from "react";
+import type { BulkActionView } from "@/lib/modules/client-types";
+import type { BulkActionName } from "@/lib/moderation/schemas";
+import { lazy, Suspense, useMemo, useState } from "react";
 import { ConfirmDialog } from "../ui/confirm-dialog";
 import { useNotify } from "../ui/notice";
 import { usePreview } from "../ui/use-preview";
-import { BanFields, banInputOf, emptyBan } from "../moderation/ban-fields";
+import { bulkActionView } from "../moderation/bulk-action-views";
 import { bulkResultText, plural, skippedText } from "../moderation/result-text";
 import type { RevokeNotes } from "../moderation/revoke-notes";
 import { RevokeNotice } from "../moderation/revoke-notice";
@@ -13,12 +15,9 @@ import type { BulkTarget } from "./bulk-bar";
 import { BulkSample } from "./bulk-sample";
 import { PreviewBody } from "../ui/preview-body";
 
-export type BulkAction = "ban" | "unban" | "revokeSessions";
-const titles = { ban: "Ban users", unban: "Unban users", revokeSessions: "Sign users out" } as const;
-const verbs = { ban: "Ban", unban: "Unban", revokeSessions: "Sign out" } as const;
-
 interface Props {
-  action: BulkAction;
+  /** the verb's name: the core's or a module's (components/moderation/bulk-action-views.ts) */
+  action: string;
   /** fixed while the dialog is open: the preview describes exactly this selection */
   target: BulkTarget;
   notes: RevokeNotes;
@@ -28,15 +27,27 @@ interface Props {
 
 /**
  * Preview first (how many users, who is skipped, a sample), then confirm. With ticked rows, sample
- * members can still be unticked here; a filter selection is taken as a whole.
+ * members can still be unticked here; a filter selection is taken as a whole. The shell of every
+ * verb: its words, and any inputs of its own (a ban's reason), come from the verb's view.
  */
-export function BulkDialog({ action, target, notes, onDone, onClose }: Props) {
+export function BulkDialog({ action: name, target, notes, onDone, onClose }: Props) {
+  const action = bulkActionView(name);
+  if (!action) throw new Error(`no bulk verb "${name}" in the client entries`);
+  return <VerbDialog action={action} target={target} notes={notes} onDone={onDone} onClose={onClose} />;
+}
+
+function VerbDialog({ action, target, notes, onDone, onClose }: Omit<Props, "action"> & { action: BulkActionView }) {
   const notify = useNotify();
-  // The preview needs no ban reason (typed below). It is taken for this very action: a ban skips
-  // users whose ban is in force, and the scopeToken it returns is valid only for this action and selection.
-  const preview = usePreview(() => previewBulkAction({ action, ...target }));
+  const name = action.action as BulkActionName;
+  // The preview needs none of the verb's own inputs (typed below). It is taken for this very action:
+  // a verb may skip users (a ban skips bans in force), and the scopeToken it returns is valid only
+  // for this action and selection.
+  const preview = usePreview(() => previewBulkAction({ action: name, ...target }));
   const [unticked, setUnticked] = useState<ReadonlySet<string>>(new Set());
-  const [ban, setBan] = useState(emptyBan);
+  // The verb's own inputs, reported by its fields (null while incomplete); none for a verb without.
+  const [input, setInput] = useState<Readonly<Record<string, unknown>> | null>(action.fields ? null : {});
+  const load = action.fields;
+  const Fields = useMemo(() => (load ? lazy(load) : null), [load]);
   const toggle = (id: string, on: boolean) =>
     setUnticked((s) => {
       const next = new Set(s);
@@ -46,22 +57,21 @@ export function BulkDialog({ action, target, notes, onDone, onClose }: Props) {
     });
 
   const count = preview.kind === "ready" ? preview.data.users - unticked.size : 0;
-  const banInput = action === "ban" ? banInputOf(ban) : null;
   // A filter selection is confirmed with its preview's scopeToken: the server refuses it if the
   // selection changed since (ids need none: they are the selection).
   const scopeToken = preview.kind === "ready" ? preview.data.scopeToken : undefined;
   const selection = "ids" in target ? { ids: target.ids.filter((id) => !unticked.has(id)) } : { filter: target.filter, scopeToken };
   return (
     <ConfirmDialog
-      title={titles[action]}
+      title={action.title}
       size="lg"
-      tone={action === "unban" ? "primary" : "danger"}
-      confirmLabel={preview.kind === "ready" ? `${verbs[action]} ${plural(count, "user")}` : verbs[action]}
+      tone={action.tone}
+      confirmLabel={preview.kind === "ready" ? `${action.verb} ${plural(count, "user")}` : action.verb}
       pendingLabel="Working…"
-      ready={count > 0 && (action !== "ban" || banInput !== null)}
-      run={() => bulkUsersAction({ action, ...selection, ...(banInput ?? {}) })}
+      ready={count > 0 && input !== null}
+      run={() => bulkUsersAction({ ...input, action: name, ...selection })}
       onDone={(r) => {
-        notify(bulkResultText(action, r));
+        notify(bulkResultText(name, r));
         onDone();
         onClose();
       }}
@@ -80,9 +90,12 @@ export function BulkDialog({ action, target, notes, onDone, onClose }: Props) {
         </>
       )}
       </PreviewBody>
-      {action === "ban" ? <BanFields values={ban} onChange={setBan} /> : null}
-      {action === "ban" ? <p>Every session of the banned users ends now.</p> : null}
-      {action !== "unban" ? <RevokeNotice notes={notes} /> : null}
+      {Fields ? (
+        <Suspense fallback={null}>
+          <Fields onInput={setInput} />
+        </Suspense>
+      ) : null}
+      {action.endsSessions ? <RevokeNotice notes={notes} /> : null}
     </ConfirmDialog>
   );
 }

@@ -1,6 +1,10 @@
 "use client";
 import type { previewBulkAction } from "@/lib/modules/core/actions/preview-bulk.action";
+import { clientModules } from "@/lib/modules/client-registry";
 import { Badge } from "../ui/badge";
+
+/** What the modules' client entries show of a sample member (e.g. a ban), from what their verbs sample. */
+const badgesOf = (u: Readonly<Record<string, unknown>>) => clientModules.flatMap((m) => m.sampleBadges?.(u) ?? []);
 
 export type BulkPreview = Extract<Awaited<ReturnType<typeof previewBulkAction>>, { ok: true }>["data"];
 
@@ -29,7 +33,11 @@ export function BulkSample({ preview, unticked, onToggle }: Props) {
             ) : (
               <span className="inline-flex items-center gap-2 wrap-anywhere">{u.email}</span>
             )}
-            {u.banned ? <Badge tone="danger">Banned</Badge> : null}
+            {badgesOf(u).map((b) => (
+              <Badge key={b.label} tone={b.tone} {...(b.title ? { title: b.title } : {})}>
+                {b.label}
+              </Badge>
+            ))}
           </li>
         ))}
       </ul>

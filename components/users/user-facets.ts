@@ -5,9 +5,9 @@ import { SIGN_IN_METHODS } from "@/lib/users/sign-in-methods";
 /**
  * The core's faceted filters on the users list, as data; the modules add theirs (`ui.listFilters`,
  * passed by the page). Role and sign-in method take any value (apps define their own) and suggest
- * the common ones.
+ * the common ones, the sign-in method also the modules' (`signInOptions`, passed by the page).
  */
-export function userFacets(): FacetDefinition<UserFilterKey>[] {
+export function userFacets(signInOptions: readonly { value: string; label: string }[] = []): FacetDefinition<UserFilterKey>[] {
   return [
     {
       key: "role",
@@ -49,7 +49,7 @@ export function userFacets(): FacetDefinition<UserFilterKey>[] {
       title: "Sign-in method",
       allowCustom: true,
       // The server accepts these labels too (lib/users/sign-in-methods.ts): a link saying "GitHub" works.
-      options: SIGN_IN_METHODS,
+      options: [...SIGN_IN_METHODS, ...signInOptions],
     },
   ];
 }

@@ -40,7 +40,8 @@ export type UserColumnSet = keyof typeof columnSets;
 
 /** Present for roles that may run bulk actions (moderator and up). */
 export interface BulkOptions {
-  bansTracked: boolean;
+  /** the modules that are on: the bulk bar offers their verbs */
+  modules: readonly string[];
   /** the URL's filters, as strings, for "select everything matching"; null when none is set */
   filter: Record<string, string> | null;
   notes: RevokeNotes;
@@ -97,7 +98,7 @@ export function UsersTable({ rows, nextCursor, filtered, bulk, columns = "list",
     <UserRowActionsContext value={rowActions}>
       {bulk && target ? (
         <Suspense fallback={null}>
-          <BulkBar target={target} pageSelected={ids.length} canMatchAll={bulk.filter !== null} onMatchAll={() => setMatchAllFor(filterKey)} onClear={clear} bansTracked={bulk.bansTracked} notes={bulk.notes} />
+          <BulkBar target={target} pageSelected={ids.length} canMatchAll={bulk.filter !== null} onMatchAll={() => setMatchAllFor(filterKey)} onClear={clear} modules={bulk.modules} notes={bulk.notes} />
         </Suspense>
       ) : null}
       <DataTable

@@ -12,7 +12,7 @@ import { FlaggedFilter } from "./flagged-filter";
 import { userSortOptions } from "./sort-options";
 import { userFacets } from "./user-facets";
 import { useUserFilters } from "./use-user-filters";
-import type { ListFilterView } from "@/lib/modules/types";
+import type { ListFilterView, SignInOption } from "@/lib/modules/types";
 import { coreUserFilterKeys } from "@/lib/users/search-params";
 
 const DEFAULT_SORT = "-createdAt";
@@ -27,12 +27,14 @@ export type SetFilter = (key: FilterKey, value: string | null) => void;
 interface Props {
   /** the users-list filters of the modules that are on (lib/users/list-params.ts listFilterViews) */
   moduleFilters: readonly ListFilterView[];
+  /** the sign-in methods modules add to the sign-in-method filter (lib/modules moduleSignInOptions) */
+  signInOptions: readonly SignInOption[];
   searchPlaceholder: string;
   /** the "Flagged" filter, for roles that review spam; thresholds when a result is at hand */
   spam: { thresholds: { review: number; likely: number } | null } | null;
 }
 
-export function UsersToolbar({ moduleFilters, searchPlaceholder, spam }: Props) {
+export function UsersToolbar({ moduleFilters, signInOptions, searchPlaceholder, spam }: Props) {
   const moduleKeys = moduleFilters.map((m) => m.key);
   const filterKeys = [...coreUserFilterKeys, ...moduleKeys];
   const [f, setF] = useUserFilters(moduleKeys);
@@ -50,7 +52,7 @@ export function UsersToolbar({ moduleFilters, searchPlaceholder, spam }: Props) 
   if (f.limit) keep.set("limit", f.limit);
   const clearHref = keep.size ? `/users?${keep.toString()}` : "/users";
   // The modules' filters (a closed list of values each) after the core's role filter, as before.
-  const core = userFacets();
+  const core = userFacets(signInOptions);
   const facets: FacetDefinition<string>[] = [...core.slice(0, 1), ...moduleFilters.map(({ key, label, options }) => ({ key, title: label, options })), ...core.slice(1)];
 
   return (

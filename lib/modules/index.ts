@@ -7,8 +7,8 @@ import { twoFactorModule } from "./two-factor";
 import type { PermissionOf } from "./access";
 import type { SessionTable, UserTable } from "../db/schema";
 import type {
-  AccountFix, DashboardModule, EditField, ListColumn, ListFilter, ModelName, ModuleBan, NavEntry, ModuleAudit, ProfileRow, RowBadge, RowMenuEntry, RowMenuItem, SessionRowPart, SignInMethodSource, UserAction, UserApiField, UserFacts,
-  UserPanel, UserRowPart, ReviewExit, ReviewState, WaveAction,
+  AccountFix, DashboardModule, EditField, ListColumn, ListFilter, ModelName, ModuleBan, NavEntry, ModuleAudit, ProfileRow, RowBadge, RowMenuEntry, RowMenuItem, SessionRowPart, SignInMethodSource, SignInOption, UserAction, UserApiField,
+  UserFacts, UserPanel, UserRowPart, ReviewExit, ReviewState, WaveAction,
 } from "./types";
 import { usernameModule } from "./username";
 
@@ -16,6 +16,7 @@ export type {
   AccountFix, DashboardModule, EditField, FieldSpec, ListColumn, ListFilter, ListFilterView, ModelName, ModuleBan, NavEntry, PluginSchemaOption, ProfileField, ProfileRow, ProfileRowProps, RowBadge,
   ModuleAudit, RowMenuEntry, RowMenuItem, SessionRowPart, SignInMethodSource, UserAction, UserActionProps, UserApiField, UserFacts, UserPanel, UserPanelProps, UserRowPart,
   ReviewExit, ReviewMember, ReviewState, WaveAction, WaveActionProps,
+  ModuleFigure, OverviewFigureSource, SignInOption,
 } from "./types";
 
 /**
@@ -76,6 +77,8 @@ export function knownFields(): Record<ModelName, Set<string>> {
 
 /** The modules that are on in this database (`caps.modules`, decided once by introspection). */
 const enabled = (on: ReadonlySet<string>) => modules.filter((m) => on.has(m.id));
+/** The modules that are on, in registration order (what lib/overview reads the figures of). */
+export const enabledModules = (on: ReadonlySet<string>): readonly DashboardModule[] => enabled(on);
 
 /**
  * The ban a module that is on contributes, or null: what the core asks instead of naming the plugin
@@ -205,3 +208,5 @@ export const reviewStatesOf = (on: ReadonlySet<string>, u: UserFacts, now: Date)
 export const queueActions = (on: ReadonlySet<string>) => enabledReviewExits(on).flatMap((e) => (e.queueAction ? [e.queueAction] : []));
 /** The wave pages' decisions of the modules that are on (before the permission check). */
 export const waveActions = (on: ReadonlySet<string>): readonly WaveAction[] => enabledReviewExits(on).flatMap((e) => (e.waveAction ? [e.waveAction] : []));
+/** Every registered module's sign-in options (provider ids its plugin stores on accounts), on or off. */
+export const moduleSignInOptions: readonly SignInOption[] = modules.flatMap((m) => (m.signInOptions ?? []) as readonly SignInOption[]);

@@ -187,8 +187,8 @@ export interface RowBadge {
 
 /**
  * An item a module adds to a users-list row's menu, shown when `when` holds for the user and the
- * role holds `permission`. `dialog` names one of the module's client dialogs (lib/modules/client-ui.ts
- * maps a module id to its dialogs' chunk); destructive items are listed after the core's "Sign out
+ * role holds `permission`. `dialog` names one of the module's client dialogs (its client entry,
+ * lib/modules/<id>/client.ts `rowDialogs`, names their chunk); destructive items are listed after the core's "Sign out
  * everywhere…", the others after "Change role…".
  */
 export interface RowMenuEntry {
@@ -401,6 +401,10 @@ export interface DashboardModule {
   audit?: ModuleAudit;
   /** Ways to sign in the module keeps (counted by the last-way-in guard, whether the module is on or off: it checks its own table). */
   signInMethods?: SignInMethodSource;
+  /** Figures on the staff overview (see OverviewFigureSource), read while the module is on. */
+  overviewFigures?: readonly OverviewFigureSource[];
+  /** Provider ids the plugin stores in `account.providerId`, offered by the users list's sign-in-method filter (see SignInOption). */
+  signInOptions?: readonly SignInOption[];
   /** Extra user fields shown on the profile. */
   profileFields?: readonly ProfileField[];
   /** User fields the search box also matches (case-insensitive substring). */
@@ -411,4 +415,37 @@ export interface DashboardModule {
   ui?: ModuleUi;
   /** States that take an account out of the spam review (see ReviewExit). */
   reviewExits?: readonly ReviewExit[];
+}
+
+// Overview figures and sign-in options: what the core's overview and users-list filter used to name.
+
+/**
+ * A figure a module adds to the staff overview (e.g. the admin plugin's users under a ban): one
+ * query on the module's own indexes, read with the core's figures (lib/overview/figures.ts
+ * readModuleFigures) and cached with them, only while the module is on. The card is absent otherwise.
+ */
+export interface OverviewFigureSource {
+  id: string;
+  label: string;
+  read: (q: Q, now: Date) => Promise<number>;
+  /** the list behind the figure: the card links there */
+  href?: string;
+}
+
+/** A module's overview figure as read: plain data, cached and rendered by the overview page. */
+export interface ModuleFigure {
+  id: string;
+  label: string;
+  value: number;
+  href: string | null;
+}
+
+/**
+ * A way to sign in a module's plugin records as an account's provider id: the users list's
+ * sign-in-method filter suggests it, and the server reads its label as the id, in any case.
+ * Registered modules, on or off, like the core's providers: an account row outlives a plugin.
+ */
+export interface SignInOption {
+  value: string;
+  label: string;
 }

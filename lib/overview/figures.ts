@@ -1,16 +1,19 @@
 import { sql } from "kysely";
 import type { Q } from "../db/context";
 import { type AuditRow, listAudit, parseAuditParams } from "../audit/queries";
-import { banOf } from "../modules";
+import { type DashboardModule, enabledModules, type ModuleFigure } from "../modules";
 
-/** The staff overview's figures; each is null when this database cannot say (no table, no plugin). */
+/** The staff overview's figures; each is null when this database cannot say (no table). */
 export interface OverviewFigures {
   /** sign-ups per UTC day, oldest first, every day of the window present (zeros included) */
   signups: { day: string; count: number }[];
   /** distinct users with session activity in the last 1, 7 and 30 days */
   active: { d1: number; d7: number; d30: number } | null;
-  /** users under a ban in force */
-  banned: number | null;
+  /**
+   * the figures modules contribute (`overviewFigures`, e.g. the admin plugin's users under a ban),
+   * by module id, in registration order; a module that is off has none
+   */
+  modules: Readonly<Record<string, readonly ModuleFigure[]>>;
   /** when these were read (the page says how old they are) */
   at: Date;
 }
@@ -27,8 +30,8 @@ const utcDay = (d: Date) => d.toISOString().slice(0, 10);
  * (cache.ts), never waiting for this read once the instance has figures.
  */
 export async function readOverview(q: Q, now = new Date()): Promise<OverviewFigures> {
-  const [signups, active, banned] = await Promise.all([readSignups(q, now), readActive(q, now), readBanned(q, now)]);
-  return { signups, active, banned, at: now };
+  const [signups, active, modules] = await Promise.all([readSignups(q, now), readActive(q, now), readModuleFigures(q, enabledModules(q.caps.modules), now)]);
+  return { signups, active, modules, at: now };
 }
 
 /**
@@ -80,14 +83,14 @@ export async function readActive(q: Q, now: Date): Promise<OverviewFigures["acti
 }
 
 /**
- * Users under a ban in force, by the module that contributes bans (null when none is on); the
- * module's partial index on the ban's end (the doctor's advice) answers it from the index alone.
+ * The figures the given modules contribute (the ones that are on: readOverview passes them), each
+ * its module's one query, all in parallel; keyed by module id, modules without figures left out.
  */
-export async function readBanned(q: Q, now: Date): Promise<number | null> {
-  const ban = banOf(q.caps);
-  if (!ban) return null;
-  const r = await q.db.selectFrom("user").select((eb) => eb.fn.countAll<string>().as("n")).where((eb) => ban.inForce(eb, now)).executeTakeFirstOrThrow();
-  return Number(r.n);
+export async function readModuleFigures(q: Q, mods: readonly Pick<DashboardModule, "id" | "overviewFigures">[], now: Date): Promise<OverviewFigures["modules"]> {
+  const read = await Promise.all(
+    mods.map(async (m) => [m.id, await Promise.all((m.overviewFigures ?? []).map(async (f) => ({ id: f.id, label: f.label, value: await f.read(q, now), href: f.href ?? null })))] as const),
+  );
+  return Object.fromEntries(read.filter(([, figures]) => figures.length > 0));
 }
 
 /**

@@ -3,7 +3,7 @@ import { has } from "../db/introspect";
 import type { Q } from "../db/context";
 import type { DB } from "../db/schema";
 import { escapeLike } from "../db/sql-patterns";
-import { enabledListFilters, modules } from "../modules";
+import { enabledListFilters, modules, moduleSignInOptions } from "../modules";
 import { badRequest } from "../errors";
 import { prefixTerm, prefixWhere } from "./prefix-search";
 import { providerIdOf } from "./sign-in-methods";
@@ -48,7 +48,7 @@ export function userWhere(q: Pick<Q, "caps">, f: UserFilters, now: Date) {
     if (f.verified !== undefined) conds.push(eb("user.emailVerified", "=", f.verified));
     if (f.provider) {
       // The id as given, or its lower case: "GitHub" typed for an app's own provider still finds `github`.
-      const id = providerIdOf(f.provider);
+      const id = providerIdOf(f.provider, moduleSignInOptions);
       const ids = [...new Set([id, id.toLowerCase()])];
       conds.push(
         eb.exists(

@@ -200,9 +200,28 @@ describe.skipIf(skip)("moderation in the browser", () => {
       .executeTakeFirstOrThrow();
     await expect.poll(() => banDialog.locator(".preview-count").textContent()).toContain(`${Number(matching.n)} users match the current filters`);
     expect(await banDialog.locator(".sample-list li").count()).toBe(10);
+    // The ban's own fields come from the admin module's client entry (a lazy chunk): no reason, no ban.
+    const confirm = banDialog.getByRole("button", { name: `Ban ${Number(matching.n).toLocaleString("en")} users` });
+    expect(await confirm.isDisabled()).toBe(true);
+    await banDialog.getByLabel(/^Reason/).fill("e2e check");
+    await expect.poll(() => confirm.isEnabled()).toBe(true);
+    expect(await banDialog.getByText("Every session of the banned users ends now.").count()).toBe(1);
     await shot(page, "bulk-filter-preview.png");
     await banDialog.getByRole("button", { name: "Cancel" }).click();
     await expect.poll(() => banDialog.count()).toBe(0);
+
+    // A row menu's Ban… / Unban… opens the admin module's dialog, found through the generated client registry.
+    const trigger = page.locator("tbody tr").first().getByRole("button", { name: /^Actions for / });
+    const email = (await trigger.getAttribute("aria-label"))?.replace("Actions for ", "") ?? "";
+    expect(email).toMatch(/@/);
+    await trigger.click();
+    const item = page.getByRole("menu").getByRole("menuitem", { name: /^(Ban|Unban)…$/ });
+    const verb = ((await item.textContent()) ?? "").replace("…", "").trim();
+    await item.click();
+    const rowDialog = page.getByRole("alertdialog", { name: `${verb} ${email}` });
+    await rowDialog.waitFor();
+    await rowDialog.getByRole("button", { name: "Cancel" }).click();
+    await expect.poll(() => rowDialog.count()).toBe(0);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -65,7 +65,11 @@ export default async function OverviewPage() {
         ) : (
           <Figure label="Active users" value="—" href={null} note="sessions are kept only in Redis" />
         )}
-        <Figure label="Banned" value={figures.banned === null ? "—" : n(figures.banned)} href={figures.banned === null ? null : "/users?status=banned"} note={figures.banned === null ? "no admin plugin" : undefined} />
+        {Object.values(figures.modules)
+          .flat()
+          .map((f) => (
+            <Figure key={f.id} label={f.label} value={n(f.value)} href={f.href} />
+          ))}
         {can(staff.role, "spam.review") ? (
           spam ? (
             <Figure label="Flagged as spam" value={n(spam.result.stats.flagged)} href="/users?flagged=review" note={`scored ${Math.round(spam.ageMs / 60_000)} min ago`} />

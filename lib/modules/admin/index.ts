@@ -3,6 +3,7 @@ import { adminAccess } from "./access";
 import { adminBan } from "./ban";
 import { adminIndexes } from "./indexes";
 import { bannedReviewExit } from "./review";
+import { adminOverviewFigures } from "./overview";
 import { adminUserRow } from "./row";
 import { type BanStatus, banStatusIs } from "./ban-status";
 import { fieldsOf } from "../fields";
@@ -47,6 +48,8 @@ export const adminModule = {
     filter: [["user.ban", "Ban"], ["user.unban", "Unban"], ["users.bulk.ban", "Bulk ban"], ["users.bulk.unban", "Bulk unban"]],
   },
   indexes: adminIndexes,
+  // the overview's "Banned" figure (users under a ban in force)
+  overviewFigures: adminOverviewFigures,
   ui: {
     paletteActions: [{ href: "/users?status=banned", label: "Show banned users", permission: "users.read" }],
     // Ban / Unban on the user page's header (ui/ban-actions.tsx reads the user's ban itself)

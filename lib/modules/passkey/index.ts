@@ -17,6 +17,8 @@ export const passkeyModule = {
   ...fieldsOf(passkeySchema, { passkey: ["id", "userId", "deviceType", "backedUp"] }, { passkey: ["id"] }, ["passkey"]),
   // a passkey is a way to sign in: the last-way-in guard counts it
   signInMethods: passkeySignInMethods,
+  // the users list's sign-in-method filter suggests it (an account's provider id)
+  signInOptions: [{ value: "passkey", label: "Passkey" }],
   access: defineAccess({
     statements: { passkeys: ["remove"] },
     grants: { support: { passkeys: ["remove"] }, moderator: { passkeys: ["remove"] }, admin: { passkeys: ["remove"] } },

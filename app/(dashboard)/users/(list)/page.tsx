@@ -22,7 +22,7 @@ import type { Q } from "@/lib/db/context";
 import { getReadDatabase } from "@/lib/db";
 import { has } from "@/lib/db/introspect";
 import { AppError, isStatementTimeout } from "@/lib/errors";
-import { banOf, enabledListColumns } from "@/lib/modules";
+import { enabledListColumns, moduleSignInOptions } from "@/lib/modules";
 import { peekSpamResult } from "@/lib/spam/cache";
 import { listUsers } from "@/lib/users/queries";
 import { searchScans } from "@/lib/users/search-estimate";
@@ -58,7 +58,8 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   const staff = await requireStaff("users.read");
   const [raw, d] = await Promise.all([searchParams, getReadDatabase(await headers())]);
   const now = new Date();
-  const bansTracked = banOf(d.caps) !== null;
+  // the modules that are on, for the bulk bar (their verbs)
+  const modulesOn = [...d.caps.modules];
   // the modules' users-list columns that are on, shown only where their column exists
   const moduleColumns = enabledListColumns(d.caps.modules).filter((c) => has(d.caps, "user", c.field));
   const spamReview = can(staff.role, "spam.review");
@@ -79,9 +80,9 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           <span className="count text-muted-foreground tabular-nums">Flagged by the spam score, highest score first</span>
         </header>
         <TableTransitionProvider>
-          <UsersToolbar moduleFilters={listFilterViews(d.caps)} searchPlaceholder={searchPlaceholder(d.caps)} spam={spam} />
+          <UsersToolbar moduleFilters={listFilterViews(d.caps)} signInOptions={moduleSignInOptions} searchPlaceholder={searchPlaceholder(d.caps)} spam={spam} />
           <Suspense fallback={<ScoringFallback />}>
-            <FlaggedUsers q={d} params={record} rowView={rowView} bulk={can(staff.role, "users.bulk") ? { bansTracked, filter: null, notes } : null} now={now} />
+            <FlaggedUsers q={d} params={record} rowView={rowView} bulk={can(staff.role, "users.bulk") ? { modules: modulesOn, filter: null, notes } : null} now={now} />
           </Suspense>
         </TableTransitionProvider>
       </div>
@@ -105,7 +106,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         </div>
       </header>
       <TableTransitionProvider>
-        <UsersToolbar moduleFilters={listFilterViews(d.caps)} searchPlaceholder={searchPlaceholder(d.caps)} spam={spam} />
+        <UsersToolbar moduleFilters={listFilterViews(d.caps)} signInOptions={moduleSignInOptions} searchPlaceholder={searchPlaceholder(d.caps)} spam={spam} />
         {result.kind === "ok" && searchScans(d.caps, result.params.q) ? (
           <Suspense fallback={null}>
             <SearchEstimate q={d} admin={staff.role === "admin"} />
@@ -116,7 +117,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
             rows={result.rows.map((u) => (peek ? { ...toUserListItem(u, now, rowView, moduleColumns), spam: spamCellOf(peek.result, peek.ageMs, now, u) } : toUserListItem(u, now, rowView, moduleColumns)))}
             nextCursor={result.nextCursor}
             filtered={hasFilters(result.params)}
-            bulk={can(staff.role, "users.bulk") ? { bansTracked, filter: filterOf(raw, result.params), notes } : null}
+            bulk={can(staff.role, "users.bulk") ? { modules: modulesOn, filter: filterOf(raw, result.params), notes } : null}
             columns={peek ? "score" : "list"}
             total={
               <Suspense key={new URLSearchParams(toRecord(raw)).toString()} fallback="…">
