@@ -13,17 +13,20 @@ import type { Label } from "./spam-quality";
 /** Every dataset is placed relative to this instant, so a reused schema matches its regenerated labels. */
 export const BENCH_NOW = REFERENCE_NOW;
 
-/** `hard`: with the look-alikes and campaigns of lib/seed/hard.ts (a schema of its own) */
-export const benchSchema = (users: number, seed: number, hard = false) => `spam_${users}_s${seed}${hard ? "_hard" : ""}`;
+/**
+ * `hard`: with the look-alikes and campaigns of lib/seed/hard.ts (a schema of its own); `prefix`
+ * (default `spam`) lets a run keep its datasets apart from the shared ones (`--prefix h12`).
+ */
+export const benchSchema = (users: number, seed: number, hard = false, prefix = "spam") => `${prefix}_${users}_s${seed}${hard ? "_hard" : ""}`;
 
-export function benchNaming(users: number, seed: number, hard = false): Naming {
-  return createNaming({ schema: benchSchema(users, seed, hard), casing: "camel", usePlural: false, models: {} });
+export function benchNaming(users: number, seed: number, hard = false, prefix = "spam"): Naming {
+  return createNaming({ schema: benchSchema(users, seed, hard, prefix), casing: "camel", usePlural: false, models: {} });
 }
 
 /** Seeds `spam_<users>_s<seed>` unless a complete earlier run is there. Returns whether it seeded. */
-export async function ensureSeeded(raw: Kysely<any>, users: number, seed: number, concurrency: number, log: (s: string) => void, hard = false): Promise<boolean> {
-  const schema = benchSchema(users, seed, hard);
-  const naming = benchNaming(users, seed, hard);
+export async function ensureSeeded(raw: Kysely<any>, users: number, seed: number, concurrency: number, log: (s: string) => void, hard = false, prefix = "spam"): Promise<boolean> {
+  const schema = benchSchema(users, seed, hard, prefix);
+  const naming = benchNaming(users, seed, hard, prefix);
   const count = await sql<{ n: string }>`select count(*) as n from ${sql.id(schema, "user")}`
     .execute(raw)
     .then((r) => Number(r.rows[0]?.n), () => -1);
