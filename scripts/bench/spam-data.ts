@@ -4,7 +4,9 @@
  * they are regenerated from the same (users, seed, now) and matched by user id.
  */
 import { type Kysely, sql } from "kysely";
+import { introspect } from "../../lib/db/introspect";
 import { migrateAppSchema } from "../../lib/db/migrate";
+import { createIndexSql, recommendedIndexes } from "../../lib/doctor/indexes";
 import { createNaming, type Naming } from "../../lib/db/naming";
 import { generateDataset, REFERENCE_NOW, STAFF } from "../../lib/seed/generate";
 import { seedDatabase } from "../../lib/seed/insert";
@@ -30,7 +32,10 @@ export async function ensureSeeded(raw: Kysely<any>, users: number, seed: number
   const count = await sql<{ n: string }>`select count(*) as n from ${sql.id(schema, "user")}`
     .execute(raw)
     .then((r) => Number(r.rows[0]?.n), () => -1);
-  if (count === users + STAFF.length) return false;
+  if (count === users + STAFF.length) {
+    if (!(await hasUserCreatedIndex(raw, schema))) log(`note: ${schema} has no index on user (createdAt, id): each time slice scans the user table (npm run doctor's user_created; seeding adds it since 2026-12)`);
+    return false;
+  }
   log(`Seeding ${users.toLocaleString("en")} users (seed ${seed}) into schema ${schema}…`);
   await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(raw);
   await sql`create schema ${sql.id(schema)}`.execute(raw);
@@ -41,7 +46,17 @@ export async function ensureSeeded(raw: Kysely<any>, users: number, seed: number
   });
   process.stdout.write("\n");
   log(`  ${r.users} users, ${r.accounts} accounts, ${r.sessions} sessions in ${(r.ms / 1000).toFixed(1)} s`);
+  // The doctor's user_created index, as on an app that ran `npm run doctor -- --apply`: the engine
+  // reads each time slice's sign-ups through it (without it, every slice scans the user table).
+  const spec = recommendedIndexes(naming, await introspect(raw, naming)).find((x) => x.id === "user_created");
+  if (spec) await sql.raw(createIndexSql(naming, spec)).execute(raw);
+  await sql`analyze ${sql.id(schema, "user")}`.execute(raw);
   return true;
+}
+
+async function hasUserCreatedIndex(raw: Kysely<any>, schema: string): Promise<boolean> {
+  const { rows } = await sql<{ n: number }>`select count(*)::int as n from pg_indexes where schemaname = ${schema} and tablename = 'user' and indexdef like '%("createdAt", id)%'`.execute(raw);
+  return (rows[0]?.n ?? 0) > 0;
 }
 
 /** id → label ("legit", "spam:<campaign>", "lookalike:<kind>") and sign-up time of a generated dataset. */
