@@ -19,7 +19,8 @@ const USERS: { id: string; at: number; sessions: S[] }[] = [
     { ip: "10.0.0.1", ua: "ua-1", at: T0 + 4_000 },
     { ip: "10.0.0.2", ua: "ua-2", at: T0 + 3_600_000 },
   ] },
-  // two sessions at one instant, first and last: the one inserted first is both the first and the latest
+  // two sessions at one instant, first and last: one of them is both the first and the latest (the one
+  // read first for one user, heap order, as before; for everyone the lower session id: here the same)
   { id: "u_b", at: T0 + 1_000, sessions: [
     { ip: "10.0.1.1", ua: "first-inserted", at: T0 + 10_000 },
     { ip: "10.0.1.2", ua: "second-inserted", at: T0 + 10_000 },

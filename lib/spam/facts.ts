@@ -16,14 +16,16 @@ import type { DB } from "../db/schema";
  * where (ordered) is the user's sessions in start order, each with its predecessor's start and day:
  *
  *   select createdAt c, …, lag(createdAt) over o pc, lag(date_trunc('day', createdAt)) over o pd
- *   from session window o as ([partition by userId] order by createdAt, ctid)
+ *   from session window o as ([partition by userId] order by createdAt[, id])
  *
  * One sort per user feeds every fact: the distinct days are the rows whose day differs from the
  * previous row's (no count(distinct), which sorts again), and the first and latest session's address
  * and client come from the rows that start a new instant (`pc` differs), whose first and last
  * elements they are. Before, five aggregates each sorted the user's sessions (Postgres 15 sorts per
- * ordered or distinct aggregate). Ties at one instant go to the lowest ctid for both the first and the
- * latest session, as the five sorts gave them (stable sorts over the index's heap order).
+ * ordered or distinct aggregate). Sessions that start at one instant keep the order the scan read them
+ * in, as in the five sorts before, so the first such session is both the first and the latest, as the
+ * ascending and the descending sort gave it (no ctid tie-break: a view has none). Everyone's sessions
+ * are sorted as one table, which would break ties arbitrarily: there the session id breaks them.
  */
 export interface UserFacts {
   id: string;
@@ -83,7 +85,9 @@ const s = (col: string) => sql.ref(`session.${col}`);
  */
 const ordered = (trx: Kysely<DB>, userId: RawBuilder<unknown> | null) => {
   const day = sql`date_trunc('day', ${s("createdAt")})`;
-  const order = sql`${userId ? sql`` : sql`partition by ${s("userId")} `}order by ${s("createdAt")}, ${sql.ref("session.ctid")}`;
+  // One user's sessions: ties keep the scan's (heap) order, as the five sorts before did (see the
+  // header). Everyone's: the table-wide sort would break ties arbitrarily, so the session id does.
+  const order = userId ? sql`order by ${s("createdAt")}` : sql`partition by ${s("userId")} order by ${s("createdAt")}, ${s("id")}`;
   let q = trx.selectFrom("session").select([
     "session.userId as uid",
     sql<Date>`${s("createdAt")}`.as("c"),
