@@ -1,5 +1,5 @@
 /**
- * npm run bench:spam [-- --users N] [--seeds 2] [--windows 0,30] [--runs R] [--baseline main|none] [--data hard|plain] [--tune-seed 1]
+ * npm run bench:spam [-- --users N] [--seeds 2] [--windows 0,30] [--runs R] [--baseline main|none] [--data hard|plain] [--tune-seed 1] [--prefix spam]
  *
  * Quality, speed and memory of the spam score on labelled synthetic data (lib/seed): each seed gets its
  * own schema `spam_<N>_s<seed>`, seeded once and reused. Seed 1 is the one the points were tuned on
@@ -30,6 +30,7 @@ const { values } = parseArgs({
   options: {
     users: { type: "string" }, seeds: { type: "string", default: "2" }, windows: { type: "string", default: "0,30" }, runs: { type: "string", default: "1" },
     baseline: { type: "string", default: "main" }, data: { type: "string", default: "hard" }, "tune-seed": { type: "string", default: "1" },
+    prefix: { type: "string", default: "spam" },
   },
 });
 const DAY = 86_400_000;
@@ -45,6 +46,8 @@ interface Pass {
   waves: number;
   largest: string[];
   scores: [string, number][];
+  /** digest of the whole result (scripts/bench/spam-hash.ts): equal before and after = the same answer */
+  hash: string;
 }
 
 /** The engine of `ref`, extracted once (lib/ only: it imports nothing else) next to this checkout's node_modules. */
@@ -100,28 +103,28 @@ async function main() {
   const timings: string[] = [];
 
   for (const seed of seeds) {
-    await ensureSeeded(raw, users, seed, stop ? 1 : 2, console.log, hard);
+    await ensureSeeded(raw, users, seed, stop ? 1 : 2, console.log, hard, values.prefix);
     const labels = labelsOf(users, seed, hard);
     const role = seed === Number(values["tune-seed"]) ? "the seed the points were tuned on" : "held out: not used for tuning";
     console.log(`\n## seed ${seed} (${role}), ${values.data} data: ${users.toLocaleString("en")} users`);
     for (const days of windows) {
       const since = days > 0 ? BENCH_NOW.getTime() - days * DAY : Number.NEGATIVE_INFINITY;
       for (const e of engines) {
-        const p = await runPass(e.root, url, benchSchema(users, seed, hard), days, runs);
+        const p = await runPass(e.root, url, benchSchema(users, seed, hard, values.prefix), days, runs);
         const result = { accounts: new Map(p.scores.map(([id, score]) => [id, { score }])) } as unknown as SpamResult;
         const th = p.thresholds;
         console.log(`\n${qualityTable(`${windowName(days)}, seed ${seed}, ${e.name}`, [evaluate(result, labels, th.review, since), evaluate(result, labels, th.likely, since)])}`);
         if (p.signalsOff.length) console.log(`\nsignals off: ${p.signalsOff.join("; ")}`);
         console.log(`waves: ${p.waves}; largest: ${p.largest.join(", ")}`);
         const s = p.stats;
-        timings.push(`| ${seed} | ${windowName(days)} | ${e.name} | ${s.scored.toLocaleString("en")} | ${s.loaded.toLocaleString("en")} | ${s.slices ?? 1} | ${Math.round(p.median)} | ${Math.round(p.best)} | ${s.ms.query} | ${s.ms.score} | ${p.peakRssMb} |`);
+        timings.push(`| ${seed} | ${windowName(days)} | ${e.name} | ${s.scored.toLocaleString("en")} | ${s.loaded.toLocaleString("en")} | ${s.slices ?? 1} | ${Math.round(p.median)} | ${Math.round(p.best)} | ${s.ms.query} | ${s.ms.score} | ${p.peakRssMb} | ${p.hash} |`);
       }
     }
   }
 
   console.log(`\n## timings and memory (${users.toLocaleString("en")} users, ${pg.rows[0]?.v.split(" on ")[0]}, ${runs} run(s) each; each pass in its own process)\n`);
-  console.log("| seed | window | engine | scored | read | slices | median ms | best ms | SQL ms (last run) | JS ms (last run) | peak RSS MB |");
-  console.log("|---|---|---|---|---|---|---|---|---|---|---|");
+  console.log("| seed | window | engine | scored | read | slices | median ms | best ms | SQL ms (last run) | JS ms (last run) | peak RSS MB | result hash |");
+  console.log("|---|---|---|---|---|---|---|---|---|---|---|---|");
   console.log(timings.join("\n"));
   await raw.destroy();
   await stop?.();

@@ -25,13 +25,13 @@ describe.each(["default", "snake-plural-renamed"] as NamingName[])("npm run doct
     const av = await sql<{ autovacuum: string }>`show autovacuum`.execute(t.d.authDb);
     expect(r.server.autovacuum).toBe(av.rows[0]?.autovacuum === "on");
     expect(r.indexes.filter((i) => !i.present).map((i) => i.spec.id).sort()).toEqual(
-      ["session_created", "session_ip", "session_updated", "session_user_updated", "user_ban_expires", "user_banned", "user_created", "user_email_trgm", "user_name_sort", "user_name_trgm", "user_username_trgm"].sort(),
+      ["account_oauth", "session_created", "session_ip", "session_updated", "session_user_updated", "user_ban_expires", "user_banned", "user_created", "user_email_trgm", "user_name_sort", "user_name_trgm", "user_username_trgm"].sort(),
     );
     const search = r.probes.find((p) => p.name === "users search (substring)");
     expect(search?.seqScans).toEqual([t.naming.table("user")]);
     expect(search?.missing).toEqual(["user_email_trgm", "user_name_trgm", "user_username_trgm"]);
     expect(r.statements.every((s) => /^(CREATE EXTENSION IF NOT EXISTS pg_trgm|CREATE INDEX CONCURRENTLY IF NOT EXISTS|ANALYZE)/.test(s))).toBe(true);
-    expect(r.statements.filter((s) => s.startsWith("CREATE INDEX"))).toHaveLength(11);
+    expect(r.statements.filter((s) => s.startsWith("CREATE INDEX"))).toHaveLength(12);
   });
 
   it("applies its statements and then finds nothing missing; searches give the same pages", async () => {

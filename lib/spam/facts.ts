@@ -10,8 +10,22 @@ import type { DB } from "../db/schema";
  *
  *   with w as (select id, email, name, emailVerified, createdAt[, out_0 … one per "out of review" state] from user [where createdAt >= $from])
  *   select w.*, s.*, exists(select 1 from account where userId = w.id and providerId <> 'credential') as oauth
- *   from w left join lateral (select … from session where userId = w.id) s on true      -- a window
- *   from w left join (select userId, … from session group by userId) s on s.userId = w.id -- everyone
+ *   from w left join lateral (select … from (ordered) where userId = w.id) s on true      -- a window
+ *   from w left join (select userId, … from (ordered) group by userId) s on s.userId = w.id -- everyone
+ *
+ * where (ordered) is the user's sessions in start order, each with its predecessor's start and day:
+ *
+ *   select createdAt c, …, lag(createdAt) over o pc, lag(date_trunc('day', createdAt)) over o pd
+ *   from session window o as ([partition by userId] order by createdAt[, id])
+ *
+ * One sort per user feeds every fact: the distinct days are the rows whose day differs from the
+ * previous row's (no count(distinct), which sorts again), and the first and latest session's address
+ * and client come from the rows that start a new instant (`pc` differs), whose first and last
+ * elements they are. Before, five aggregates each sorted the user's sessions (Postgres 15 sorts per
+ * ordered or distinct aggregate). Sessions that start at one instant keep the order the scan read them
+ * in, as in the five sorts before, so the first such session is both the first and the latest, as the
+ * ascending and the descending sort gave it (no ctid tie-break: a view has none). Everyone's sessions
+ * are sorted as one table, which would break ties arbitrarily: there the session id breaks them.
  */
 export interface UserFacts {
   id: string;
@@ -80,17 +94,41 @@ const outColumns = (on: ReadonlySet<string>): OutColumn[] =>
 const ms = (e: RawBuilder<unknown>) => sql<number>`(extract(epoch from ${e}) * 1000)::float8`;
 const s = (col: string) => sql.ref(`session.${col}`);
 
-/** One row of session facts per user (see the header comment). */
+/**
+ * The sessions of one user (`userId` given: a lateral) or of everyone (partitioned by user), in start
+ * order, each with its predecessor's start (`pc`) and day (`pd`); see the header comment.
+ */
+const ordered = (trx: Kysely<DB>, userId: RawBuilder<unknown> | null) => {
+  const day = sql`date_trunc('day', ${s("createdAt")})`;
+  // One user's sessions: ties keep the scan's (heap) order, as the five sorts before did (see the
+  // header). Everyone's: the table-wide sort would break ties arbitrarily, so the session id does.
+  const order = userId ? sql`order by ${s("createdAt")}` : sql`partition by ${s("userId")} order by ${s("createdAt")}, ${s("id")}`;
+  let q = trx.selectFrom("session").select([
+    "session.userId as uid",
+    sql<Date>`${s("createdAt")}`.as("c"),
+    sql<Date>`${s("updatedAt")}`.as("u"),
+    sql<string | null>`${s("ipAddress")}`.as("ip"),
+    sql<string | null>`${s("userAgent")}`.as("ua"),
+    day.as("d"),
+    sql`lag(${day}) over (${order})`.as("pd"),
+    sql`lag(${s("createdAt")}) over (${order})`.as("pc"),
+  ]);
+  if (userId) q = q.where(sql<boolean>`${s("userId")} = ${userId}`);
+  return q;
+};
+
+const o = (col: string) => sql.ref(`ord.${col}`);
+const newInstant = sql<boolean>`${o("c")} is distinct from ${o("pc")}`;
+
+/** One row of session facts per user over `ordered` (see the header comment). */
 const sessionAggregates = () => [
   sql<number>`count(*)::int`.as("n"),
-  ms(sql`min(${s("createdAt")})`).as("firstAt"),
-  ms(sql`max(greatest(${s("createdAt")}, ${s("updatedAt")}))`).as("lastSeen"),
-  ms(sql`max(${s("createdAt")})`).as("lastCreated"),
-  sql<number>`count(distinct date_trunc('day', ${s("createdAt")}))::int`.as("days"),
-  sql<string | null>`(array_agg(${s("ipAddress")} order by ${s("createdAt")}))[1]`.as("ip"),
-  sql<string | null>`(array_agg(${s("userAgent")} order by ${s("createdAt")}))[1]`.as("ua"),
-  sql<string | null>`(array_agg(${s("ipAddress")} order by ${s("createdAt")} desc))[1]`.as("lastIp"),
-  sql<string | null>`(array_agg(${s("userAgent")} order by ${s("createdAt")} desc))[1]`.as("lastUa"),
+  ms(sql`min(${o("c")})`).as("firstAt"),
+  ms(sql`max(greatest(${o("c")}, ${o("u")}))`).as("lastSeen"),
+  ms(sql`max(${o("c")})`).as("lastCreated"),
+  sql<number>`(count(*) filter (where ${o("d")} is distinct from ${o("pd")}))::int`.as("days"),
+  sql<(string | null)[]>`array_agg(${o("ip")}) filter (where ${newInstant})`.as("ips"),
+  sql<(string | null)[]>`array_agg(${o("ua")}) filter (where ${newInstant})`.as("uas"),
 ];
 
 /**
@@ -111,10 +149,11 @@ export async function loadFacts(q: Q, trx: Kysely<DB>, from: Date | null, now: D
   const base = trx.with("w", () => users).selectFrom("w");
   let joined = base;
   if (sessions && (from || to)) {
-    joined = base.leftJoinLateral((eb) => eb.selectFrom("session").select(sessionAggregates()).whereRef("session.userId", "=", "w.id").as("s"), (j) => j.onTrue()) as unknown as typeof base;
+    const perUser = trx.selectFrom(ordered(trx, sql.ref("w.id")).as("ord")).select(sessionAggregates());
+    joined = base.leftJoinLateral(() => perUser.as("s"), (j) => j.onTrue()) as unknown as typeof base;
   } else if (sessions) {
-    const grouped = trx.selectFrom("session").select(["session.userId", ...sessionAggregates()]).groupBy("session.userId").as("s");
-    joined = base.leftJoin(grouped, "s.userId", "w.id") as unknown as typeof base;
+    const grouped = trx.selectFrom(ordered(trx, null).as("ord")).select([sql.ref("ord.uid").as("userId"), ...sessionAggregates()]).groupBy("ord.uid" as never).as("s");
+    joined = base.leftJoin(grouped as never, "s.userId" as never, "w.id") as unknown as typeof base;
   }
   // OAuth: for a slice, one look-up through the account userId index per user (LIMIT 1 keeps it a
   // look-up). As an EXISTS the planner hashes every OAuth account of the table instead, a full scan of
@@ -127,7 +166,12 @@ export async function loadFacts(q: Q, trx: Kysely<DB>, from: Date | null, now: D
   const col = (name: string) => (sessions ? sql.ref(`s.${name}`) : sql`null`).as(name);
   const query = joined.select((eb) => [
     "w.id", "w.email", "w.name", "w.emailVerified", ms(sql.ref("w.createdAt")).as("createdAt"), ...outs.map(({ name }) => sql.ref(`w.${name}`).as(name)),
-    col("n"), col("firstAt"), col("lastSeen"), col("lastCreated"), col("days"), col("ip"), col("ua"), col("lastIp"), col("lastUa"),
+    col("n"), col("firstAt"), col("lastSeen"), col("lastCreated"), col("days"),
+    // first and last of the instants' addresses and clients (cardinality 0 on no session: NULL either way)
+    (sessions ? sql`${sql.ref("s.ips")}[1]` : sql`null`).as("ip"),
+    (sessions ? sql`${sql.ref("s.uas")}[1]` : sql`null`).as("ua"),
+    (sessions ? sql`${sql.ref("s.ips")}[cardinality(${sql.ref("s.ips")})]` : sql`null`).as("lastIp"),
+    (sessions ? sql`${sql.ref("s.uas")}[cardinality(${sql.ref("s.uas")})]` : sql`null`).as("lastUa"),
     bounded ? sql<boolean>`${sql.ref("o.one")} is not null`.as("oauth") : eb.exists(oauthOf(eb as never)).as("oauth"),
   ]);
   const rows = (await query.execute()) as unknown as Row[];

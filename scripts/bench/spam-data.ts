@@ -4,7 +4,9 @@
  * they are regenerated from the same (users, seed, now) and matched by user id.
  */
 import { type Kysely, sql } from "kysely";
+import { introspect } from "../../lib/db/introspect";
 import { migrateAppSchema } from "../../lib/db/migrate";
+import { createIndexSql, recommendedIndexes } from "../../lib/doctor/indexes";
 import { createNaming, type Naming } from "../../lib/db/naming";
 import { generateDataset, REFERENCE_NOW, STAFF } from "../../lib/seed/generate";
 import { seedDatabase } from "../../lib/seed/insert";
@@ -13,21 +15,27 @@ import type { Label } from "./spam-quality";
 /** Every dataset is placed relative to this instant, so a reused schema matches its regenerated labels. */
 export const BENCH_NOW = REFERENCE_NOW;
 
-/** `hard`: with the look-alikes and campaigns of lib/seed/hard.ts (a schema of its own) */
-export const benchSchema = (users: number, seed: number, hard = false) => `spam_${users}_s${seed}${hard ? "_hard" : ""}`;
+/**
+ * `hard`: with the look-alikes and campaigns of lib/seed/hard.ts (a schema of its own); `prefix`
+ * (default `spam`) lets a run keep its datasets apart from the shared ones (`--prefix h12`).
+ */
+export const benchSchema = (users: number, seed: number, hard = false, prefix = "spam") => `${prefix}_${users}_s${seed}${hard ? "_hard" : ""}`;
 
-export function benchNaming(users: number, seed: number, hard = false): Naming {
-  return createNaming({ schema: benchSchema(users, seed, hard), casing: "camel", usePlural: false, models: {} });
+export function benchNaming(users: number, seed: number, hard = false, prefix = "spam"): Naming {
+  return createNaming({ schema: benchSchema(users, seed, hard, prefix), casing: "camel", usePlural: false, models: {} });
 }
 
 /** Seeds `spam_<users>_s<seed>` unless a complete earlier run is there. Returns whether it seeded. */
-export async function ensureSeeded(raw: Kysely<any>, users: number, seed: number, concurrency: number, log: (s: string) => void, hard = false): Promise<boolean> {
-  const schema = benchSchema(users, seed, hard);
-  const naming = benchNaming(users, seed, hard);
+export async function ensureSeeded(raw: Kysely<any>, users: number, seed: number, concurrency: number, log: (s: string) => void, hard = false, prefix = "spam"): Promise<boolean> {
+  const schema = benchSchema(users, seed, hard, prefix);
+  const naming = benchNaming(users, seed, hard, prefix);
   const count = await sql<{ n: string }>`select count(*) as n from ${sql.id(schema, "user")}`
     .execute(raw)
     .then((r) => Number(r.rows[0]?.n), () => -1);
-  if (count === users + STAFF.length) return false;
+  if (count === users + STAFF.length) {
+    if (!(await hasUserCreatedIndex(raw, schema))) log(`note: ${schema} has no index on user (createdAt, id): each time slice scans the user table (npm run doctor's user_created; seeding adds it since 2026-12)`);
+    return false;
+  }
   log(`Seeding ${users.toLocaleString("en")} users (seed ${seed}) into schema ${schema}…`);
   await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(raw);
   await sql`create schema ${sql.id(schema)}`.execute(raw);
@@ -38,7 +46,17 @@ export async function ensureSeeded(raw: Kysely<any>, users: number, seed: number
   });
   process.stdout.write("\n");
   log(`  ${r.users} users, ${r.accounts} accounts, ${r.sessions} sessions in ${(r.ms / 1000).toFixed(1)} s`);
+  // The doctor's user_created index, as on an app that ran `npm run doctor -- --apply`: the engine
+  // reads each time slice's sign-ups through it (without it, every slice scans the user table).
+  const spec = recommendedIndexes(naming, await introspect(raw, naming)).find((x) => x.id === "user_created");
+  if (spec) await sql.raw(createIndexSql(naming, spec)).execute(raw);
+  await sql`analyze ${sql.id(schema, "user")}`.execute(raw);
   return true;
+}
+
+async function hasUserCreatedIndex(raw: Kysely<any>, schema: string): Promise<boolean> {
+  const { rows } = await sql<{ n: number }>`select count(*)::int as n from pg_indexes where schemaname = ${schema} and tablename = 'user' and indexdef like '%("createdAt", id)%'`.execute(raw);
+  return (rows[0]?.n ?? 0) > 0;
 }
 
 /** id → label ("legit", "spam:<campaign>", "lookalike:<kind>") and sign-up time of a generated dataset. */

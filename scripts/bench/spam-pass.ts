@@ -10,6 +10,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { pathToFileURL } from "node:url";
 import type { SpamOptions, SpamResult } from "../../lib/spam/types";
+import { resultHash } from "./spam-hash";
 
 const { values } = parseArgs({
   options: { root: { type: "string" }, url: { type: "string" }, schema: { type: "string" }, since: { type: "string" }, runs: { type: "string", default: "1" }, now: { type: "string" }, "slice-users": { type: "string" } },
@@ -42,10 +43,13 @@ async function main() {
   console.error(`spam pass ${path.basename(root)} since=${values.since}: wall ${Math.round(samples.at(-1) ?? 0)} ms, CPU ${Math.round((cpu.user + cpu.system) / 1000)} ms (whole process), peak RSS ${peakRssMb} MB, load ${loadAvg}`);
   samples.sort((a, b) => a - b);
   if (!result) throw new Error("no scoring pass ran");
+  // the same digest before and after a change on the same data: the same answer (scripts/bench/spam-hash.ts)
+  const hash = resultHash(result);
+  console.error(`spam pass ${path.basename(root)} since=${values.since}: result hash ${hash}`);
   const scores: [string, number][] = [];
   for (const [id, a] of result.accounts) if (a.score > 0) scores.push([id, a.score]);
   process.stdout.write(`${JSON.stringify({
-    median: samples[Math.floor(samples.length / 2)], best: samples[0], peakRssMb, startRssMb, stats: result.stats, thresholds: result.thresholds,
+    median: samples[Math.floor(samples.length / 2)], best: samples[0], peakRssMb, startRssMb, hash, stats: result.stats, thresholds: result.thresholds,
     signalsOff: result.signals.filter((s) => !s.active).map((s) => `${s.id} (${s.why})`),
     waves: result.waves.length, largest: result.waves.slice(0, 5).map((w) => `${w.kind} ${w.label} ×${w.size}`),
     scores,
