@@ -19,6 +19,7 @@ const UNIT = [
   "test/module-rows.test.ts",
   "test/input-guard.test.ts",
   "test/name-mapping.test.ts",
+  "test/overview-age.test.ts",
   "test/page-stack.test.ts",
   "test/plugin-names.test.ts",
   "test/proxy.test.ts",
