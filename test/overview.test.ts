@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { cachedOverview, clearOverviewCache, warmOverview } from "../lib/overview/cache";
+import { openDatabase } from "../lib/db/open";
 import { type OverviewFigures, readOverview, readRecentActions, SIGNUP_DAYS } from "../lib/overview/figures";
 import { createTestDb, type TestDb } from "./helpers/db";
 import { insertFixtures, NOW } from "./helpers/fixtures";
@@ -184,6 +185,21 @@ describe("overview cache", () => {
     const visit = await cachedOverview(t.d, { read });
     expect(read).toHaveBeenCalledTimes(1);
     expect(visit).toMatchObject({ refreshing: false, failed: false });
+  });
+
+  it("opens the read at start's connection with the shared pool's capabilities, without introspecting again", async () => {
+    const own = await openDatabase({ url: t.url, naming: t.naming, poolMax: 1, statementTimeoutMs: 10_000, caps: t.d.caps });
+    try {
+      expect(own.caps).toBe(t.d.caps);
+      const { read, release } = heldRead();
+      const warming = warmOverview(async () => own, read);
+      await tick(10);
+      await release();
+      await warming;
+      expect((await cachedOverview(t.d, { read })).figures?.banned).toBe(1); // the same schema's entry
+    } finally {
+      await own.close();
+    }
   });
 
   it("tries to open the database at start again when it cannot, and gives up quietly after the retries", async () => {
