@@ -15,7 +15,9 @@
  *   warm     served from the instance's figures (p50/p95)
  *   stale    figures older than the 30 s refresh period: served at once while one read runs in the
  *            background after the response (the same path as figures of any age: there is no maximum)
- * beside the users list's first page from the same server. S is a writable copy of a bench schema
+ *   idle     with --idle M: one request after M minutes without a visit (figures M minutes old)
+ * beside the users list's first page from the same server. --firsts-only: only the signing in and
+ * the first requests after a start (--settle 0: asked the moment the server answers). S is a writable copy of a bench schema
  * (scripts/bench/copy-schema.ts): signing in writes a session row. The load average is printed on
  * every line: the machine is shared, and timings move with it.
  */
@@ -34,6 +36,7 @@ const { values } = parseArgs({
   options: {
     users: { type: "string", default: "100000" }, runs: { type: "string", default: "10" }, http: { type: "boolean", default: false },
     schema: { type: "string" }, starts: { type: "string", default: "3" }, settle: { type: "string", default: "15" },
+    "firsts-only": { type: "boolean", default: false }, idle: { type: "string", default: "0" },
   },
   strict: true,
 });
@@ -42,7 +45,7 @@ const f = (v: number) => `${v.toFixed(0)} ms`;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const median = (xs: number[]) => percentile([...xs].sort((a, z) => a - z), 50);
 
-async function overHttp(schema: string, runs: number, starts: number, settleS: number) {
+async function overHttp(schema: string, runs: number, starts: number, settleS: number, firstsOnly: boolean, idleMin: number) {
   const url = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL;
   if (!url) throw new Error("--http needs BENCH_DATABASE_URL or DATABASE_URL");
   if (schema.startsWith("bench_")) throw new Error(`--http signs in (a session row): run it on a copy of ${schema} (scripts/bench/copy-schema.ts)`);
@@ -50,12 +53,14 @@ async function overHttp(schema: string, runs: number, starts: number, settleS: n
   const d = await openDatabase({ url, naming: createNaming({ schema, casing: "camel", usePlural: false, models: {} }), poolMax: 3, statementTimeoutMs: 600_000 });
   const users = await d.db.selectFrom("user").select((eb) => eb.fn.countAll<string>().as("n")).executeTakeFirstOrThrow();
   console.log(`overview at ${Number(users.n).toLocaleString("en")} users (schema ${schema}), node ${process.version}`);
-  for (const [name, fn] of [["sign-ups per day, 90 days", readSignups], ["active users 1/7/30 days", readActive], ["bans in force", readBanned]] as const) {
+  for (const [name, fn] of (firstsOnly ? [] : [["sign-ups per day, 90 days", readSignups], ["active users 1/7/30 days", readActive], ["bans in force", readBanned]] as const)) {
     const t = await time(() => fn(d, new Date()), runs, 1);
     console.log(`  query, ${name.padEnd(28)} p50 ${f(t.p50)}, p95 ${f(t.p95)} (${t.runs} runs)  ${load()}`);
   }
-  const all = await time(() => readOverview(d, new Date()), runs, 1);
-  console.log(`  readOverview (the three in parallel)  p50 ${f(all.p50)}, p95 ${f(all.p95)} (${all.runs} runs)  ${load()}`);
+  if (!firstsOnly) {
+    const all = await time(() => readOverview(d, new Date()), runs, 1);
+    console.log(`  readOverview (the three in parallel)  p50 ${f(all.p50)}, p95 ${f(all.p95)} (${all.runs} runs)  ${load()}`);
+  }
   await d.close();
 
   const env = { DATABASE_URL: url, AUTH_DB_SCHEMA: schema, BETTER_AUTH_SECRET: "bench-secret-bench-secret-bench-secret-0", DATABASE_POOL_MAX: "10" };
@@ -70,25 +75,12 @@ async function overHttp(schema: string, runs: number, starts: number, settleS: n
   };
 
   // Signed in once, on a server of its own, which then gives the warm and stale figures.
-  let cookie: string;
+  let cookie = "";
   {
     const dash = await startDashboard(env, "/api/health");
     try {
       cookie = await signInCookie(dash.base, "/api/auth/sign-in/email", STAFF[0].email, DEMO_PASSWORD);
-      // The users page first: it warms the layout; then the figures' read.
-      const list = await time(async () => (await get(dash.base, cookie, "/users")).ms, 20, 3);
-      await get(dash.base, cookie, "/overview");
-      const warm = await time(async () => (await get(dash.base, cookie, "/overview")).ms, 30, 2);
-      console.log(`  HTTP warm (figures in memory):        p50 ${f(warm.p50)}, p95 ${f(warm.p95)} (${warm.runs} requests)  ${load()}`);
-      const stale: number[] = [];
-      for (let i = 0; i < 3; i++) {
-        await sleep(OVERVIEW_REFRESH_MS + 1_000);
-        const r = await get(dash.base, cookie, "/overview");
-        stale.push(r.ms);
-        console.log(`  HTTP figures past the refresh period: ${f(r.ms)} ("${r.age}")  ${load()}`);
-      }
-      console.log(`  HTTP stale served (refresh after):    p50 ${f(median(stale))}, worst ${f(Math.max(...stale))} (${stale.length} requests, ${OVERVIEW_REFRESH_MS / 1000 + 1} s apart)`);
-      console.log(`  beside it, the users list page:       p50 ${f(list.p50)}, p95 ${f(list.p95)} (${list.runs} requests)  ${load()}`);
+      if (!firstsOnly) await warmAndStale(dash.base, cookie);
     } finally {
       dash.stop();
       await sleep(1_000);
@@ -104,7 +96,7 @@ async function overHttp(schema: string, runs: number, starts: number, settleS: n
       try {
         const upS = (performance.now() - started) / 1000;
         await sleep(settleS * 1000);
-        const warmed = /warmed up in \d+ ms/.exec(dash.output())?.[0] ?? "not finished";
+        const warmed = /warmed up in \d+ ms/.exec(dash.output())?.[0] ?? "warm-up not finished";
         const first = await get(dash.base, cookie, "/overview");
         const second = await get(dash.base, cookie, "/overview");
         const third = await get(dash.base, cookie, "/overview");
@@ -118,13 +110,36 @@ async function overHttp(schema: string, runs: number, starts: number, settleS: n
       }
     }
   }
-  console.log(`  HTTP first request after a start, median: warm start on ${f(median(firsts.on))} (${firsts.on.map(f).join(", ")}); off, the baseline, ${f(median(firsts.off))} (${firsts.off.map(f).join(", ")})`);
+  if (starts > 0) console.log(`  HTTP first request after a start, median: warm start on ${f(median(firsts.on))} (${firsts.on.map(f).join(", ")}); off, the baseline, ${f(median(firsts.off))} (${firsts.off.map(f).join(", ")})`);
+
+  async function warmAndStale(base: string, cookie: string) {
+    // The users page first: it warms the layout; then the figures' read.
+    const list = await time(async () => (await get(base, cookie, "/users")).ms, 20, 3);
+    await get(base, cookie, "/overview");
+    const warm = await time(async () => (await get(base, cookie, "/overview")).ms, 30, 2);
+    console.log(`  HTTP warm (figures in memory):        p50 ${f(warm.p50)}, p95 ${f(warm.p95)} (${warm.runs} requests)  ${load()}`);
+    const stale: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      await sleep(OVERVIEW_REFRESH_MS + 1_000);
+      const r = await get(base, cookie, "/overview");
+      stale.push(r.ms);
+      console.log(`  HTTP figures past the refresh period: ${f(r.ms)} ("${r.age}")  ${load()}`);
+    }
+    console.log(`  HTTP stale served (refresh after):    p50 ${f(median(stale))}, worst ${f(Math.max(...stale))} (${stale.length} requests, ${OVERVIEW_REFRESH_MS / 1000 + 1} s apart)`);
+    console.log(`  beside it, the users list page:       p50 ${f(list.p50)}, p95 ${f(list.p95)} (${list.runs} requests)  ${load()}`);
+    if (idleMin > 0) {
+      await sleep(5_000); // the refresh the last visit started has ended: the idle time counts from here
+      await sleep(idleMin * 60_000);
+      const r = await get(base, cookie, "/overview");
+      console.log(`  HTTP after ${idleMin} min without a visit: ${f(r.ms)} ("${r.age}")  ${load()}`);
+    }
+  }
 }
 
 async function main() {
   if (values.http) {
     if (!values.schema) throw new Error("--http needs --schema");
-    return overHttp(values.schema, Number(values.runs), Number(values.starts), Number(values.settle));
+    return overHttp(values.schema, Number(values.runs), Number(values.starts), Number(values.settle), values["firsts-only"], Number(values.idle));
   }
   const b = await prepareBenchDatabase(Number(values.users));
   try {
