@@ -98,7 +98,7 @@ describe("the warm-up's probe cookie", () => {
   const queries: string[] = [];
   beforeAll(async () => {
     t = await createTestDb("default");
-    const authDb = new Kysely<any>({ dialect: new PostgresDialect({ pool: t.d.pool }), log: (e) => void queries.push(e.query.sql) });
+    const authDb = new Kysely<Record<string, never>>({ dialect: new PostgresDialect({ pool: t.d.pool }), log: (e) => void queries.push(e.query.sql) });
     auth = createDashboardAuth({ ...t.d, authDb }, { secret, baseUrl: "http://localhost:3000", staffRoleMap });
     await createPasswordUser(t.d, { id: "staff_p", email: "pat@corp.test", role: "admin" });
   });
