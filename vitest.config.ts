@@ -20,6 +20,7 @@ const UNIT = [
   "test/modules-client.test.ts",
   "test/input-guard.test.ts",
   "test/name-mapping.test.ts",
+  "test/overview-age.test.ts",
   "test/page-stack.test.ts",
   "test/plugin-names.test.ts",
   "test/proxy.test.ts",

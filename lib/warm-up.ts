@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import { getAuth } from "./auth";
+import { probeCookie } from "./auth/probe-cookie";
 import { getConfig } from "./config";
 import { getDatabase } from "./db";
 import type { Database } from "./db/open";
@@ -24,11 +25,15 @@ import { toApiUser } from "./users/serialize";
  *    instrumentation, the API routes and each page their own copies of lib/ and Kysely, so the route
  *    code is warmed by step 2, not here. Hence two rounds, not the hundreds V8 would need.
  * 2. Over HTTP, once the server is up (not awaited: Next serves only after register() returns):
- *    anonymous requests to the staff pages and the API, which load every route's chunks and run
- *    Next's and React's render path (the sign-in page, the redirects and 401s), several times each.
- *    No credentials exist or are made: a page that needs a session answers its redirect, so what only
- *    a signed-in render runs (the table's client components rendered to HTML, a module's panels) is
- *    still cold on the first staff request (bench:cold measures what is left).
+ *    requests to the staff pages and the API, which load every route's chunks and run Next's and
+ *    React's render path (the sign-in page, the redirects and 401s), several times each. Each
+ *    carries a probe cookie (lib/auth/probe-cookie.ts): a session cookie signed with the app's
+ *    secret naming a random 192-bit token no session has, so the signed-in path runs up to the
+ *    session lookup in every route's own copy of the code (cookie parse, signature, the query that
+ *    finds nothing) and then answers as for anyone anonymous. No credentials exist or are made, and
+ *    nothing is written: what only a signed-in render runs past the lookup (the table's client
+ *    components rendered to HTML, a module's panels) is still cold on the first staff request
+ *    (bench:cold and bench:overview measure what is left).
  *
  * Never fatal, never noisy: a failure is one log line (its message, which names no secret), the
  * server serves cold. The "[dashboard] warmed up" line names the time and what ran (bench:cold waits for it).
@@ -61,6 +66,8 @@ export interface WarmDeps {
   poolMax: number;
   /** where the server listens, once it does (null: skip the HTTP step) */
   origin: () => string | null;
+  /** a fresh probe cookie (Cookie header pair) for each request of the HTTP step; null: none */
+  probeCookie: () => Promise<string | null>;
   log: (line: string) => void;
 }
 
@@ -76,6 +83,11 @@ function defaultDeps(): WarmDeps {
       return port ? `http://127.0.0.1:${port}${config.basePath}` : null;
     },
     log: (line) => console.log(line),
+    probeCookie: async () => {
+      if (!config.secret) return null;
+      const auth = await getAuth();
+      return probeCookie((await auth.$context).authCookies.sessionToken.name, config.secret);
+    },
   };
 }
 
@@ -120,13 +132,15 @@ export async function warmInProcess(deps: WarmDeps): Promise<string> {
   return `${connections} connections, ${reads} reads`;
 }
 
-/** Step 2: anonymous requests to the routes, over HTTP, once the server answers. Returns what it did. */
-export async function warmOverHttp(origin: string, passes = PASSES): Promise<string> {
+/** Step 2: requests to the routes with a probe cookie, over HTTP, once the server answers. Returns what it did. */
+export async function warmOverHttp(origin: string, probe: () => Promise<string | null>, passes = PASSES): Promise<string> {
   let requests = 0;
   for (let pass = 0; pass < passes; pass++) {
     for (const path of WARM_PATHS) {
+      const cookie = await probe();
       // bounded per request, not as a whole: on a loaded machine the passes take long, and finish
-      const res = await fetch(`${origin}${path}`, { redirect: "manual", headers: { "user-agent": "better-auth-admin warm-up" }, signal: AbortSignal.timeout(LIMIT_MS) });
+      const headers: Record<string, string> = { "user-agent": "better-auth-admin warm-up", ...(cookie ? { cookie } : {}) };
+      const res = await fetch(`${origin}${path}`, { redirect: "manual", headers, signal: AbortSignal.timeout(LIMIT_MS) });
       await res.arrayBuffer();
       requests++;
     }
@@ -154,7 +168,7 @@ export async function warmStart(deps: WarmDeps = defaultDeps()): Promise<void> {
     return;
   }
   // Next serves requests only once register() has returned: these wait in its queue until then.
-  void warmOverHttp(origin).then(
+  void warmOverHttp(origin, deps.probeCookie).then(
     (http) => done(`${inProcess}; ${http}`),
     (err: unknown) => deps.log(`[dashboard] warm-up over HTTP stopped (the rest starts cold): ${message(err)}`),
   );

@@ -1,38 +1,52 @@
 /**
- * npx tsx scripts/bench-overview.ts [--users N] [--runs R]   (default 100,000 users, 10 runs)
+ * npm run bench:overview [-- --users N] [--runs R]   (default 100,000 users, 10 runs)
  * Times the overview's uncached read (readOverview: sign-ups per day, active 1/7/30 days, bans) on
  * the seeded benchmark database (scripts/bench/setup.ts); run `npm run doctor -- --apply` on its
  * schema first, as the figure assumes the doctor's indexes. Prints median and worst.
- * --http --schema S: first each figure's query in-process (uncached, p50/p95), then the overview
- * page over HTTP from the built server (`next start`, signed in), as staff meet it:
- *   cold   the first request after a server start (--starts of them, a new server each; the
- *          server reads the figures at start, so this shows whether that read is done by then)
- *   warm   served from the instance's figures (p50/p95)
- *   stale  past the TTL: the older figures served at once while one read runs in the background
- * beside the users list's first page from the same server. S is a writable copy of a bench schema
- * (scripts/bench/copy-schema.ts): signing in writes a session row.
+ *
+ * --http --schema S [--starts 3] [--settle 15]: first each figure's query in-process (uncached,
+ * p50/p95), then the overview page over HTTP from the built server (`next start`), as staff meet it,
+ * signed in once (a staff cookie outlives a deploy: the same cookie is sent after every start):
+ *   first    the first request after a start: `--starts` new servers with the warm start on
+ *            (WARM_START=1: figures read at start, routes warmed with the probe cookie) and as many
+ *            with it off (WARM_START=0, the baseline: figures read at start without waiting for
+ *            them, no warm-up), alternating which goes first; the request is sent `--settle` s
+ *            after the server answers /api/health (a visit rarely comes the same second), then two more
+ *   warm     served from the instance's figures (p50/p95)
+ *   stale    figures older than the 30 s refresh period: served at once while one read runs in the
+ *            background after the response (the same path as figures of any age: there is no maximum)
+ *   idle     with --idle M: one request after M minutes without a visit (figures M minutes old)
+ * beside the users list's first page from the same server. --firsts-only: only the signing in and
+ * the first requests after a start (--settle 0: asked the moment the server answers). S is a writable copy of a bench schema
+ * (scripts/bench/copy-schema.ts): signing in writes a session row. The load average is printed on
+ * every line: the machine is shared, and timings move with it.
  */
 import { parseArgs } from "node:util";
 import { createNaming } from "../lib/db/naming";
 import { openDatabase } from "../lib/db/open";
-import { OVERVIEW_TTL_MS } from "../lib/overview/cache";
+import { OVERVIEW_REFRESH_MS } from "../lib/overview/cache";
 import { enabledModules } from "../lib/modules";
 import { readActive, readModuleFigures, readOverview, readSignups } from "../lib/overview/figures";
-import { load, signedInDashboard } from "./bench/http";
+import { DEMO_PASSWORD, STAFF } from "../lib/seed/staff";
+import { load } from "./bench/http";
+import { signInCookie, startDashboard } from "./bench/servers";
 import { prepareBenchDatabase } from "./bench/setup";
 import { percentile, time } from "./bench/stats";
 
 const { values } = parseArgs({
   options: {
     users: { type: "string", default: "100000" }, runs: { type: "string", default: "10" }, http: { type: "boolean", default: false },
-    schema: { type: "string" }, starts: { type: "string", default: "3" },
+    schema: { type: "string" }, starts: { type: "string", default: "3" }, settle: { type: "string", default: "15" },
+    "firsts-only": { type: "boolean", default: false }, idle: { type: "string", default: "0" },
   },
   strict: true,
 });
 
 const f = (v: number) => `${v.toFixed(0)} ms`;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const median = (xs: number[]) => percentile([...xs].sort((a, z) => a - z), 50);
 
-async function overHttp(schema: string, runs: number, starts: number) {
+async function overHttp(schema: string, runs: number, starts: number, settleS: number, firstsOnly: boolean, idleMin: number) {
   const url = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL;
   if (!url) throw new Error("--http needs BENCH_DATABASE_URL or DATABASE_URL");
   if (schema.startsWith("bench_")) throw new Error(`--http signs in (a session row): run it on a copy of ${schema} (scripts/bench/copy-schema.ts)`);
@@ -40,63 +54,93 @@ async function overHttp(schema: string, runs: number, starts: number) {
   const d = await openDatabase({ url, naming: createNaming({ schema, casing: "camel", usePlural: false, models: {} }), poolMax: 3, statementTimeoutMs: 600_000 });
   const users = await d.db.selectFrom("user").select((eb) => eb.fn.countAll<string>().as("n")).executeTakeFirstOrThrow();
   console.log(`overview at ${Number(users.n).toLocaleString("en")} users (schema ${schema}), node ${process.version}`);
-  for (const [name, fn] of [["sign-ups per day, 90 days", readSignups], ["active users 1/7/30 days", readActive], ["modules' figures", (q: typeof d, now: Date) => readModuleFigures(q, enabledModules(q.caps.modules), now)]] as const) {
+  for (const [name, fn] of (firstsOnly ? [] : [["sign-ups per day, 90 days", readSignups], ["active users 1/7/30 days", readActive], ["modules' figures", (q: typeof d, now: Date) => readModuleFigures(q, enabledModules(q.caps.modules), now)]] as const)) {
     const t = await time(() => fn(d, new Date()), runs, 1);
     console.log(`  query, ${name.padEnd(28)} p50 ${f(t.p50)}, p95 ${f(t.p95)} (${t.runs} runs)  ${load()}`);
   }
-  const all = await time(() => readOverview(d, new Date()), runs, 1);
-  console.log(`  readOverview (the three in parallel)  p50 ${f(all.p50)}, p95 ${f(all.p95)} (${all.runs} runs)  ${load()}`);
+  if (!firstsOnly) {
+    const all = await time(() => readOverview(d, new Date()), runs, 1);
+    console.log(`  readOverview (the three in parallel)  p50 ${f(all.p50)}, p95 ${f(all.p95)} (${all.runs} runs)  ${load()}`);
+  }
   await d.close();
 
-  const get = async (dash: { base: string; cookie: string }, path: string) => {
+  const env = { DATABASE_URL: url, AUTH_DB_SCHEMA: schema, BETTER_AUTH_SECRET: "bench-secret-bench-secret-bench-secret-0", DATABASE_POOL_MAX: "10" };
+  const get = async (base: string, cookie: string, path: string) => {
     const started = performance.now();
-    const res = await fetch(`${dash.base}${path}`, { headers: { cookie: dash.cookie } });
+    const res = await fetch(`${base}${path}`, { headers: { cookie }, redirect: "manual" });
     const body = await res.text();
-    if (!res.ok) throw new Error(`GET ${path}: ${res.status} ${body.slice(0, 200)}`);
+    if (res.status !== 200) throw new Error(`GET ${path}: ${res.status} ${body.slice(0, 200)}`);
     if (path === "/overview" && !body.includes("Sign-ups per day")) throw new Error("the overview did not render its figures");
     const age = /data-testid="overview-age"[^>]*>([^<]*)</.exec(body.replaceAll("<!-- -->", ""))?.[1] ?? "";
     return { ms: performance.now() - started, age };
   };
 
-  // Cold: a new server each time, its first request the overview (after signing in, as staff would).
-  for (let i = 0; i < starts; i++) {
-    const started = performance.now();
-    const dash = await signedInDashboard(url, schema);
+  // Signed in once, on a server of its own, which then gives the warm and stale figures.
+  let cookie = "";
+  {
+    const dash = await startDashboard(env, "/api/health");
     try {
-      const since = performance.now() - started;
-      const first = await get(dash, "/overview");
-      console.log(`  HTTP cold, first request ${(since / 1000).toFixed(1)} s after the server was started: ${f(first.ms)} ("${first.age}")  ${load()}`);
+      cookie = await signInCookie(dash.base, "/api/auth/sign-in/email", STAFF[0].email, DEMO_PASSWORD);
+      if (!firstsOnly) await warmAndStale(dash.base, cookie);
     } finally {
       dash.stop();
+      await sleep(1_000);
     }
   }
 
-  const dash = await signedInDashboard(url, schema);
-  try {
-    // The users page first: it warms the layout and the session lookup; then the figures' read.
-    const list = await time(async () => (await get(dash, "/users")).ms, 20, 3);
-    await get(dash, "/overview");
-    const warm = await time(async () => (await get(dash, "/overview")).ms, 30, 2);
+  // The first request after a start, the warm start on and off (the baseline), alternating.
+  const firsts: Record<"on" | "off", number[]> = { on: [], off: [] };
+  for (let i = 0; i < starts; i++) {
+    for (const mode of i % 2 ? (["off", "on"] as const) : (["on", "off"] as const)) {
+      const started = performance.now();
+      const dash = await startDashboard({ ...env, WARM_START: mode === "on" ? "1" : "0" }, "/api/health");
+      try {
+        const upS = (performance.now() - started) / 1000;
+        await sleep(settleS * 1000);
+        const warmed = /warmed up in \d+ ms/.exec(dash.output())?.[0] ?? "warm-up not finished";
+        const first = await get(dash.base, cookie, "/overview");
+        const second = await get(dash.base, cookie, "/overview");
+        const third = await get(dash.base, cookie, "/overview");
+        firsts[mode].push(first.ms);
+        console.log(
+          `  HTTP first request, warm start ${mode.padEnd(3)} answered in ${upS.toFixed(1)} s, asked ${settleS} s later: ${f(first.ms)} ("${first.age}"), then ${f(second.ms)}, ${f(third.ms)}  [${mode === "on" ? warmed : "no warm-up"}]  ${load()}`,
+        );
+      } finally {
+        dash.stop();
+        await sleep(1_000);
+      }
+    }
+  }
+  if (starts > 0) console.log(`  HTTP first request after a start, median: warm start on ${f(median(firsts.on))} (${firsts.on.map(f).join(", ")}); off, the baseline, ${f(median(firsts.off))} (${firsts.off.map(f).join(", ")})`);
+
+  async function warmAndStale(base: string, cookie: string) {
+    // The users page first: it warms the layout; then the figures' read.
+    const list = await time(async () => (await get(base, cookie, "/users")).ms, 20, 3);
+    await get(base, cookie, "/overview");
+    const warm = await time(async () => (await get(base, cookie, "/overview")).ms, 30, 2);
     console.log(`  HTTP warm (figures in memory):        p50 ${f(warm.p50)}, p95 ${f(warm.p95)} (${warm.runs} requests)  ${load()}`);
     const stale: number[] = [];
     for (let i = 0; i < 3; i++) {
-      await new Promise((r) => setTimeout(r, OVERVIEW_TTL_MS + 1_000));
-      const r = await get(dash, "/overview");
+      await sleep(OVERVIEW_REFRESH_MS + 1_000);
+      const r = await get(base, cookie, "/overview");
       stale.push(r.ms);
-      console.log(`  HTTP past the TTL: ${f(r.ms)} ("${r.age}")  ${load()}`);
+      console.log(`  HTTP figures past the refresh period: ${f(r.ms)} ("${r.age}")  ${load()}`);
     }
-    stale.sort((a, z) => a - z);
-    console.log(`  HTTP past the TTL, stale served:      p50 ${f(percentile(stale, 50))}, worst ${f(stale.at(-1) ?? Number.NaN)} (${stale.length} requests, ${OVERVIEW_TTL_MS / 1000 + 1} s apart)`);
-    console.log(`  baseline, users list page:            p50 ${f(list.p50)}, p95 ${f(list.p95)} (${list.runs} requests)  ${load()}`);
-  } finally {
-    dash.stop();
+    console.log(`  HTTP stale served (refresh after):    p50 ${f(median(stale))}, worst ${f(Math.max(...stale))} (${stale.length} requests, ${OVERVIEW_REFRESH_MS / 1000 + 1} s apart)`);
+    console.log(`  beside it, the users list page:       p50 ${f(list.p50)}, p95 ${f(list.p95)} (${list.runs} requests)  ${load()}`);
+    if (idleMin > 0) {
+      await sleep(5_000); // the refresh the last visit started has ended: the idle time counts from here
+      await sleep(idleMin * 60_000);
+      const r = await get(base, cookie, "/overview");
+      console.log(`  HTTP after ${idleMin} min without a visit: ${f(r.ms)} ("${r.age}")  ${load()}`);
+    }
   }
 }
 
 async function main() {
   if (values.http) {
     if (!values.schema) throw new Error("--http needs --schema");
-    return overHttp(values.schema, Number(values.runs), Number(values.starts));
+    return overHttp(values.schema, Number(values.runs), Number(values.starts), Number(values.settle), values["firsts-only"], Number(values.idle));
   }
   const b = await prepareBenchDatabase(Number(values.users));
   try {

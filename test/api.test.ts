@@ -104,6 +104,17 @@ describe("JSON API /api/v1/users", () => {
     expect((await get(detailRoute, "/api/v1/users/u_alice", "user", { id: "u_alice" })).status).toBe(403);
   });
 
+  it("treats the warm-up's probe cookie as nobody: 401 here, 'anonymous' for a page (its sign-in redirect)", async () => {
+    const { probeCookie } = await import("../lib/auth/probe-cookie");
+    const { checkStaff } = await import("../lib/auth/staff");
+    cookies.probe = await probeCookie("ba-admin.session_token", process.env.BETTER_AUTH_SECRET ?? "");
+    const res = await get(listRoute, "/api/v1/users", "probe");
+    expect(res.status).toBe(401);
+    expect(res.body.error.code).toBe("unauthenticated");
+    expect((await get(detailRoute, "/api/v1/users/u_alice", "probe", { id: "u_alice" })).status).toBe(401);
+    expect(await checkStaff(new Headers({ cookie: cookies.probe }))).toEqual({ kind: "anonymous" });
+  });
+
   it.each([
     ["sort=password", /sort/],
     ["createdAfter=yesterday", /createdAfter/],

@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { cachedOverview, clearOverviewCache, warmOverview } from "../lib/overview/cache";
 import type { Q } from "../lib/db/context";
+import { openDatabase } from "../lib/db/open";
 import { type OverviewFigures, readModuleFigures, readOverview, readRecentActions, SIGNUP_DAYS } from "../lib/overview/figures";
 import { createTestDb, type TestDb } from "./helpers/db";
 import { insertFixtures, NOW } from "./helpers/fixtures";
@@ -58,8 +59,8 @@ describe("overview figures", () => {
 });
 
 /**
- * The cache, stale-while-revalidate: the reads are counted and held open by a stand-in for
- * readOverview (the real one above), so what waits and what does not is observable.
+ * The cache, stale-while-revalidate at any age: the reads are counted and held open by a stand-in
+ * for readOverview (the real one above), so what waits and what does not is observable.
  */
 describe("overview cache", () => {
   let t: TestDb;
@@ -68,128 +69,172 @@ describe("overview cache", () => {
   });
   afterAll(async () => t?.cleanup());
   beforeEach(() => clearOverviewCache());
+  afterEach(() => vi.restoreAllMocks());
 
-  /** A read that stays open until release(); each call records its own "now" as the figures' time. */
+  /** A read that stays open until release() (or fail()); each call records its own "now" as the figures' time. */
   function heldRead() {
-    const pending: (() => void)[] = [];
+    const pending: { ok: () => void; no: (e: Error) => void }[] = [];
     const read = vi.fn(
       (_q: unknown, now: Date = new Date()) =>
-        new Promise<OverviewFigures>((resolve) => pending.push(() => resolve({ signups: [], active: { d1: read.mock.calls.length, d7: 0, d30: 0 }, modules: {}, at: now }))),
+        new Promise<OverviewFigures>((resolve, reject) => pending.push({ ok: () => resolve({ signups: [], active: { d1: read.mock.calls.length, d7: 0, d30: 0 }, modules: {}, at: now }), no: reject })),
     );
-    const release = async () => {
-      for (const r of pending.splice(0)) r();
-      await new Promise((r) => setTimeout(r, 0));
+    const settle = async (how: "ok" | "no") => {
+      for (const p of pending.splice(0)) how === "ok" ? p.ok() : p.no(new Error("database went away"));
+      await tick();
     };
-    return { read, release };
+    return { read, release: () => settle("ok"), fail: () => settle("no") };
+  }
+  const tick = (ms = 0) => new Promise((r) => setTimeout(r, ms));
+  /** Background tasks as Next's `after` would hold them: run when the test says. */
+  function afterQueue() {
+    const tasks: (() => Promise<unknown>)[] = [];
+    return { schedule: (task: () => Promise<unknown>) => void tasks.push(task), tasks, runAll: () => Promise.all(tasks.splice(0).map((task) => task())) };
+  }
+  /** Figures read `ageMs` ago, in the cache. */
+  async function primed(ageMs: number) {
+    const read = vi.fn(async (_q: unknown, now: Date = new Date()) => ({ signups: [], active: null, modules: {}, at: new Date(now.getTime() - ageMs) }));
+    const first = await cachedOverview(t.d, { read });
+    if (!first.figures) throw new Error("not primed");
+    return first.figures;
   }
 
-  it("waits for the first read, then serves it for the TTL without reading again", async () => {
+  it("waits for the first read, shared by concurrent visits, then serves it without reading again", async () => {
     const { read, release } = heldRead();
     const first = cachedOverview(t.d, { read });
     const concurrent = cachedOverview(t.d, { read });
     await release();
     const [a, b] = await Promise.all([first, concurrent]);
     expect(read).toHaveBeenCalledTimes(1);
+    expect(a.figures).not.toBeNull();
     expect(b.figures).toBe(a.figures);
-    expect((await cachedOverview(t.d, { read })).figures).toBe(a.figures);
+    expect(await cachedOverview(t.d, { read })).toEqual({ figures: a.figures, refreshing: false, failed: false });
     expect(read).toHaveBeenCalledTimes(1);
   });
 
-  it("serves stale figures at once past the TTL and refreshes them in the background, one read at a time", async () => {
+  it("serves figures of any age at once, and refreshes them in the background after the response", async () => {
+    const old = await primed(3 * 86_400_000); // three days old: no maximum age any more
     const { read, release } = heldRead();
-    const first = cachedOverview(t.d, { read });
-    await release();
-    const old = (await first).figures;
-    // Past the TTL: the old figures come back without waiting, marked as being refreshed.
-    const stale = await Promise.race([cachedOverview(t.d, { read, ttlMs: 0 }), new Promise((r) => setTimeout(() => r("waited"), 1_000))]);
-    expect(stale).toEqual({ figures: old, refreshing: true });
-    await cachedOverview(t.d, { read, ttlMs: 0 });
-    expect(read).toHaveBeenCalledTimes(2); // the second stale visit joined the read under way
-    await release();
-    const fresh = await cachedOverview(t.d, { read });
-    expect(fresh.figures).not.toBe(old);
-    expect(fresh.figures.active?.d1).toBe(2);
-    expect(fresh.figures.at.getTime()).toBeGreaterThanOrEqual(old.at.getTime());
-  });
-
-  it("starts the background read when the caller schedules it (the page: after its response)", async () => {
-    const { read, release } = heldRead();
-    const first = cachedOverview(t.d, { read });
-    await release();
-    const old = (await first).figures;
-    const tasks: (() => Promise<unknown>)[] = [];
-    const schedule = (task: () => Promise<unknown>) => void tasks.push(task);
-    expect((await cachedOverview(t.d, { read, ttlMs: 0, schedule })).figures).toBe(old);
+    const q = afterQueue();
+    const served = await Promise.race([cachedOverview(t.d, { read, schedule: q.schedule }), tick(1_000).then(() => "waited")]);
+    expect(served).toEqual({ figures: old, refreshing: true, failed: false });
+    expect(read).not.toHaveBeenCalled(); // scheduled, not started: the page's `after` runs it
+    expect(q.tasks).toHaveLength(1);
+    // a second visit before the task runs schedules nothing more
+    await cachedOverview(t.d, { read, schedule: q.schedule });
+    expect(q.tasks).toHaveLength(1);
+    const running = q.runAll();
     expect(read).toHaveBeenCalledTimes(1);
-    expect(tasks).toHaveLength(1);
-    const running = tasks[0]?.();
-    expect(read).toHaveBeenCalledTimes(2);
     await release();
     await running;
-    expect((await cachedOverview(t.d, { read })).figures).not.toBe(old);
+    const fresh = await cachedOverview(t.d, { read, schedule: q.schedule });
+    expect(fresh.figures).not.toBe(old);
+    expect(fresh).toMatchObject({ refreshing: false, failed: false });
+    expect(q.tasks).toHaveLength(0); // fresh figures: no read for the next 30 s
   });
 
-  it("keeps the older figures when a background read fails, and waits for a read once they are too old", async () => {
+  it("starts at most one read per instance, even when it hangs, and reads at most every 30 s", async () => {
+    await primed(60_000);
     const { read, release } = heldRead();
+    for (let i = 0; i < 5; i++) {
+      const r = await cachedOverview(t.d, { read }); // the default schedule: at once
+      expect(r.refreshing).toBe(true);
+    }
+    expect(read).toHaveBeenCalledTimes(1); // four visits while the read hangs started none
+    await release();
+    for (let i = 0; i < 3; i++) await cachedOverview(t.d, { read });
+    expect(read).toHaveBeenCalledTimes(1); // the figures are fresh: not due for 30 s
+  });
+
+  it("after a failed read keeps the older figures, says so, waits 30 s before the next, and logs once each way", async () => {
+    const old = await primed(60_000);
+    const { read, release, fail } = heldRead();
+    const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+    const logs = vi.spyOn(console, "log").mockImplementation(() => {});
+    await cachedOverview(t.d, { read });
+    await fail();
+    expect(await cachedOverview(t.d, { read })).toEqual({ figures: old, refreshing: false, failed: true });
+    expect(read).toHaveBeenCalledTimes(1); // within the backoff: no new read
+    expect(errors).toHaveBeenCalledTimes(1);
+    expect(String(errors.mock.calls[0]?.[0])).toMatch(/reading the figures failed \(the older figures are kept/);
+    // past the backoff (0 here): one more read, which fails too: not logged again
+    await cachedOverview(t.d, { read, backoffMs: 0 });
+    expect(read).toHaveBeenCalledTimes(2);
+    await fail();
+    expect(errors).toHaveBeenCalledTimes(1);
+    // then it works: logged once, the failure forgotten
+    await cachedOverview(t.d, { read, backoffMs: 0 });
+    await release();
+    expect(logs.mock.calls.map((c) => c[0])).toEqual(["overview: reading the figures works again"]);
+    const now = await cachedOverview(t.d, { read });
+    expect(now.figures).not.toBe(old);
+    expect(now).toMatchObject({ refreshing: false, failed: false });
+  });
+
+  it("makes a process that never read figures wait at most firstWaitMs, then answers 'unavailable' while the read goes on", async () => {
+    const { read, release } = heldRead();
+    const started = Date.now();
+    expect(await cachedOverview(t.d, { read, firstWaitMs: 50 })).toEqual({ figures: null, refreshing: true, failed: false });
+    expect(Date.now() - started).toBeLessThan(1_000);
+    // the next visit joins the same read (one read, even while it hangs)
+    const second = cachedOverview(t.d, { read, firstWaitMs: 5_000 });
+    await release();
+    expect((await second).figures).not.toBeNull();
+    expect(read).toHaveBeenCalledTimes(1);
+  });
+
+  it("answers 'unavailable' at once within the backoff after a first read failed, then tries again", async () => {
+    const { read, release, fail } = heldRead();
+    vi.spyOn(console, "error").mockImplementation(() => {});
+    vi.spyOn(console, "log").mockImplementation(() => {});
     const first = cachedOverview(t.d, { read });
+    await fail();
+    expect(await first).toEqual({ figures: null, refreshing: false, failed: true });
+    expect(await cachedOverview(t.d, { read })).toEqual({ figures: null, refreshing: false, failed: true });
+    expect(read).toHaveBeenCalledTimes(1);
+    const again = cachedOverview(t.d, { read, backoffMs: 0 });
     await release();
-    const old = (await first).figures;
-    const failing = vi.fn(() => Promise.reject(new Error("database went away")));
-    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
-    expect((await cachedOverview(t.d, { read: failing, ttlMs: 0 })).figures).toBe(old);
-    await new Promise((r) => setTimeout(r, 0));
-    expect(logged).toHaveBeenCalledWith(expect.stringContaining("background read failed"), expect.any(Error));
-    logged.mockRestore();
-    expect((await cachedOverview(t.d, { read })).figures).toBe(old);
-    // Older than the maximum age: this visit waits for the new read.
-    let settled = false;
-    const waiting = cachedOverview(t.d, { read, ttlMs: 0, maxAgeMs: 0 }).then((r) => {
-      settled = true;
-      return r;
-    });
-    await new Promise((r) => setTimeout(r, 20));
-    expect(settled).toBe(false);
-    await release();
-    expect((await waiting).figures).not.toBe(old);
+    expect((await again).figures).not.toBeNull();
+    expect(read).toHaveBeenCalledTimes(2);
   });
 
   it("is warmed at start, so the first visit does not read", async () => {
     const { read, release } = heldRead();
     const warming = warmOverview(async () => t.d, read);
-    await new Promise((r) => setTimeout(r, 10)); // the read starts once the database is open
+    await tick(10); // the read starts once the database is open
     await release();
     await warming;
     const visit = await cachedOverview(t.d, { read });
     expect(read).toHaveBeenCalledTimes(1);
-    expect(visit.refreshing).toBe(false);
+    expect(visit).toMatchObject({ refreshing: false, failed: false });
   });
 
-  it("tries the read at start again when it or the connection fails, and stops once it succeeds", async () => {
-    const { read, release } = heldRead();
-    let calls = 0;
-    const flaky = vi.fn((q: unknown, now?: Date) => (++calls === 1 ? Promise.reject(new Error("connection timeout")) : read(q, now)));
-    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
-    const warming = warmOverview(async () => t.d, flaky as never, 2, 10);
-    await new Promise((r) => setTimeout(r, 50));
-    await release();
-    await warming;
-    logged.mockRestore();
-    expect(flaky).toHaveBeenCalledTimes(2);
-    expect((await cachedOverview(t.d, { read })).refreshing).toBe(false);
-    expect(read).toHaveBeenCalledTimes(1);
-    // A database that cannot be opened yet: tried again; given up after the retries, quietly.
-    clearOverviewCache();
+  it("opens the read at start's connection with the shared pool's capabilities, without introspecting again", async () => {
+    const own = await openDatabase({ url: t.url, naming: t.naming, poolMax: 1, statementTimeoutMs: 10_000, caps: t.d.caps });
+    try {
+      expect(own.caps).toBe(t.d.caps);
+      const { read, release } = heldRead();
+      const warming = warmOverview(async () => own, read);
+      await tick(10);
+      await release();
+      await warming;
+      expect((await cachedOverview(t.d, { read })).figures?.active?.d1).toBe(1); // the same schema's entry
+    } finally {
+      await own.close();
+    }
+  });
+
+  it("tries to open the database at start again when it cannot, and gives up quietly after the retries", async () => {
+    const { read } = heldRead();
     const open = vi.fn(() => Promise.reject(new Error("connection refused")));
-    const quiet = vi.spyOn(console, "error").mockImplementation(() => {});
+    vi.spyOn(console, "error").mockImplementation(() => {});
     await warmOverview(open, read, 2, 1);
-    quiet.mockRestore();
     expect(open).toHaveBeenCalledTimes(3);
-    expect(read).toHaveBeenCalledTimes(1);
+    expect(read).not.toHaveBeenCalled();
   });
 
   it("caches the real figures of the database", async () => {
     const { figures } = await cachedOverview(t.d);
-    expect(figures.signups).toHaveLength(SIGNUP_DAYS);
+    expect(figures?.signups).toHaveLength(SIGNUP_DAYS);
     expect((await cachedOverview(t.d)).figures).toBe(figures);
   });
 });

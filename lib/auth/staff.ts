@@ -1,6 +1,7 @@
 import "server-only";
 import { headers as nextHeaders } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
+import { cache } from "react";
 import { getConfig } from "../config";
 import { AppError, expectedError, UNAVAILABLE_DIGEST } from "../errors";
 import { getDatabase } from "../db";
@@ -51,10 +52,19 @@ async function readStaff(headers: Headers): Promise<StaffCheck> {
   return { kind: "staff", staff: { id: user.id, email: user.email, name: user.name, appRole: user.role ?? null, role } };
 }
 
+/**
+ * The staff check of the request being rendered, once per render: the layout, the page and its
+ * metadata all ask, and each ask was a session lookup (React's `cache` lives for one request; in a
+ * server action, outside a render, it is simply called).
+ */
+export const staffOfRequest = cache(async (): Promise<{ headers: Headers; check: StaffCheck }> => {
+  const h = await nextHeaders();
+  return { headers: h, check: await checkStaff(h) };
+});
+
 /** For pages and server actions: the signed-in staff member, or a redirect / 403. */
 export async function requireStaff(permission: Permission = "users.read"): Promise<Staff> {
-  const h = await nextHeaders();
-  const check = await checkStaff(h);
+  const { headers: h, check } = await staffOfRequest();
   // Back to the page that was asked for after signing in (set by proxy.ts, validated by signInUrl).
   if (check.kind === "anonymous") redirect(signInUrl(h.get(REQUEST_PATH_HEADER)));
   if (check.kind === "not-staff") redirect("/not-authorized");

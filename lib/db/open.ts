@@ -33,6 +33,11 @@ export interface OpenOptions {
   connectTimeoutMs?: number;
   /** skip the schema check (migrations and seeding run before the tables exist) */
   introspect?: boolean;
+  /**
+   * The capabilities of this schema, already introspected by another pool on it (the overview's
+   * read at start takes the shared pool's): no second introspection.
+   */
+  caps?: Capabilities;
   /** the app's sessions are reachable in a store (REDIS_URL): a missing session table is fine */
   sessionsInStore?: boolean;
 }
@@ -76,7 +81,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   };
   const unregister = registerCloser(close);
   try {
-    const caps = opts.introspect === false ? emptyCaps() : await introspect(authDb, opts.naming, { sessionsInStore: opts.sessionsInStore });
+    const caps = opts.caps ?? (opts.introspect === false ? emptyCaps() : await introspect(authDb, opts.naming, { sessionsInStore: opts.sessionsInStore }));
     // Half the pool at most for expensive queries: the other half always serves cheap ones.
     const heavy = new Limiter(Math.max(1, Math.floor(opts.poolMax / 2)));
     return { db, authDb, pool, naming: opts.naming, caps, heavy, close };

@@ -84,6 +84,11 @@ describe.skipIf(skip)("support desk in the browser", () => {
     await page.waitForURL(/\/overview$/);
     await expect.poll(() => page.getByRole("heading", { name: "Sign-ups per day" }).count()).toBe(1);
     await expect.poll(() => page.locator('svg[role="img"] rect').count()).toBe(90);
+    // How old the figures are, as a <time> with the read's instant (served from memory at any age).
+    const age = page.getByTestId("overview-age");
+    expect(await age.evaluate((el) => el.tagName)).toBe("TIME");
+    expect(await age.textContent()).toMatch(/^As of (just now|\d+ s ago|\d+ min ago)/);
+    expect(Date.parse((await age.getAttribute("datetime")) ?? "")).toBeLessThanOrEqual(Date.now());
     await page.getByRole("link", { name: /Banned/ }).click();
     await page.waitForURL(/status=banned/);
     expect(errors).toEqual([]);

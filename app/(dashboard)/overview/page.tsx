@@ -8,7 +8,8 @@ import { can } from "@/lib/auth/permissions";
 import { requireStaff } from "@/lib/auth/staff";
 import { describeAction } from "@/lib/audit/describe";
 import { getReadDatabase } from "@/lib/db";
-import { cachedOverview } from "@/lib/overview/cache";
+import { figuresAge } from "@/lib/overview/age";
+import { cachedOverview, OVERVIEW_FIRST_WAIT_MS } from "@/lib/overview/cache";
 import { readRecentActions, SIGNUP_DAYS } from "@/lib/overview/figures";
 import { peekSpamResult } from "@/lib/spam/cache";
 
@@ -17,7 +18,6 @@ export const metadata = { title: "Overview · Better Auth Admin" };
 const DAY = 86_400_000;
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const n = (v: number) => v.toLocaleString("en");
-const ago = (s: number) => (s < 120 ? `${s} s` : `${Math.round(s / 60)} min`);
 
 function Figure({ label, value, href, note }: { label: string; value: ReactNode; href: string | null; note?: string }) {
   const body = (
@@ -40,8 +40,21 @@ function Figure({ label, value, href, note }: { label: string; value: ReactNode;
 export default async function OverviewPage() {
   const staff = await requireStaff(OVERVIEW_PERMISSION);
   const d = await getReadDatabase(await headers());
-  const [{ figures, refreshing }, recent] = await Promise.all([cachedOverview(d, { schedule: after }), can(staff.role, "audit.read") ? readRecentActions(d) : null]);
-  const ageSeconds = Math.max(0, Math.round((Date.now() - figures.at.getTime()) / 1000));
+  const [{ figures, refreshing, failed }, recent] = await Promise.all([cachedOverview(d, { schedule: after }), can(staff.role, "audit.read") ? readRecentActions(d) : null]);
+  if (!figures) {
+    return (
+      <div className="flex min-w-0 flex-col gap-4">
+        <header className="page-header flex flex-wrap items-baseline gap-3">
+          <h1>Overview</h1>
+        </header>
+        <p role="alert" className="rounded-md border border-l-4 px-3.5 py-3 alert-error border-danger-fg/30 border-l-danger-fg bg-danger-bg text-danger-fg" data-testid="overview-unavailable">
+          <strong>Database unavailable.</strong> This server has not read the figures yet, and the read {failed ? "failed" : `did not answer within ${OVERVIEW_FIRST_WAIT_MS / 1000} s`}. It
+          is tried again; reload in a moment.
+        </p>
+      </div>
+    );
+  }
+  const age = figuresAge(figures.at, new Date(), { refreshing, failed });
   const now = figures.at.getTime();
   const spam = can(staff.role, "spam.review") ? peekSpamResult(d) : null;
   const total = figures.signups.reduce((s, x) => s + x.count, 0);
@@ -50,9 +63,9 @@ export default async function OverviewPage() {
     <div className="flex min-w-0 flex-col gap-4">
       <header className="page-header flex flex-wrap items-baseline gap-3">
         <h1>Overview</h1>
-        <span className="text-muted-foreground text-[13px]" data-testid="overview-age">
-          {ageSeconds < 2 ? "Just read" : `Figures from ${ago(ageSeconds)} ago${refreshing ? ", refreshing" : ""}`}
-        </span>
+        <time dateTime={age.dateTime} title={age.title} className={age.warn ? "text-warning-fg text-[13px]" : "text-muted-foreground text-[13px]"} data-testid="overview-age">
+          {age.text}
+        </time>
       </header>
       <section className="grid grid-cols-2 gap-3 md:grid-cols-3 lg:grid-cols-6" aria-label="Figures">
         <Figure label={`Sign-ups, ${SIGNUP_DAYS} days`} value={n(total)} href={`/users?createdAfter=${figures.signups[0]?.day ?? day(now - SIGNUP_DAYS * DAY)}`} />

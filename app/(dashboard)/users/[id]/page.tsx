@@ -20,7 +20,7 @@ import { userPermissions } from "@/components/users/user-permissions";
 import { UserProfile } from "@/components/users/user-profile";
 import { UserSessionsTable } from "@/components/users/user-sessions-table";
 import { can, type Permission } from "@/lib/auth/permissions";
-import { checkStaff, requireStaff } from "@/lib/auth/staff";
+import { requireStaff, staffOfRequest } from "@/lib/auth/staff";
 import { getConfig } from "@/lib/config";
 import { getReadDatabase } from "@/lib/db";
 import { getSessionStore } from "@/lib/sessions/store-config";
@@ -36,8 +36,7 @@ const FALLBACK_TITLE = "User · Better Auth Admin";
  * render metadata alongside a page that redirects, and a title must not tell an outsider an email.
  */
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
-  const h = await headers();
-  const check = await checkStaff(h);
+  const { headers: h, check } = await staffOfRequest();
   const { id } = await params;
   if (check.kind !== "staff" || !can(check.staff.role, "users.read") || textProblem(id)) return { title: FALLBACK_TITLE };
   const user = await getUser(await getReadDatabase(h), id);
