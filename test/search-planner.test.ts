@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inspect } from "../lib/doctor/inspect";
 import { parseUserListParams } from "../lib/users/list-params";
 import { listUsers, SEARCH_TUNING, type SearchPlanOptions, type SearchTuning } from "../lib/users/queries";
-import { readSearchSample, type SearchSample } from "../lib/users/search-sample";
+import { forgetSearchSample, readSearchSample, SAMPLE_TTL_MS, type SearchSample, searchSample } from "../lib/users/search-sample";
 import { createTestDb, type TestDb } from "./helpers/db";
 
 /**
@@ -135,6 +135,19 @@ describe("search planner: same pages as the plain query", () => {
       const ranked = Array.from({ length: 40 }, (_, r) => s.ids[idx[sort.startsWith("-") ? idx.length - 1 - r : r] as number]);
       expect(ranked, sort).toEqual(first);
     }
+  });
+
+  it("reads the sample once per connection, serves it while a refresh runs after 10 minutes", async () => {
+    forgetSearchSample(t.d);
+    const t0 = Date.now();
+    const first = searchSample(t.d, t0);
+    expect(searchSample(t.d, t0 + 1_000)).toBe(first);
+    const old = await first;
+    expect(old?.texts).toHaveLength(USERS);
+    // past the TTL: the old sample at once, a new one read in the background
+    expect(searchSample(t.d, t0 + SAMPLE_TTL_MS)).toBe(first);
+    await expect.poll(async () => (await searchSample(t.d, Date.now())) !== old).toBe(true);
+    expect((await searchSample(t.d, Date.now()))?.texts).toHaveLength(USERS);
   });
 
   it("plans a wave by where it falls in the order: walked newest first, fetched oldest first", async () => {

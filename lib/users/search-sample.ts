@@ -97,8 +97,12 @@ interface Entry {
   sample: Promise<SearchSample | null>;
   refreshing?: boolean;
 }
-// One per connection (primary or replica), for the process, like the unindexed-search estimate.
-const cache = new WeakMap<object, Entry>();
+// One per connection (primary or replica), for the process. On globalThis: Next may load this module
+// once per bundle, and the warm start (lib/warm-up.ts, whose search reads the sample) and the routes'
+// bundles share the Database object, so they share its sample.
+const holder = globalThis as typeof globalThis & { __searchSamples?: WeakMap<object, Entry> };
+holder.__searchSamples ??= new WeakMap<object, Entry>();
+const cache = holder.__searchSamples;
 
 /**
  * The process's sample for this connection: the first call reads it (and every search meanwhile
