@@ -114,7 +114,7 @@ async function main() {
   console.log(`Planner sample: ${sample.texts.length.toLocaleString("en")} rows (seed ${seed}) of ~${sample.tableRows.toLocaleString("en")}`);
   const mine = (q: string, sort: string, tuning = SEARCH_TUNING) => listUsers(d, parseUserListParams({ q, sort, limit: "25" }), undefined, tuning, { sample });
 
-  if (values.calibrate) return calibrate(terms.filter((t) => t.set === "tune"), mine, users).finally(() => Promise.all([d.close(), raw.destroy()]));
+  if (values.calibrate) return calibrate(terms.filter((t) => t.set === "tune"), mine, users, raw, schema).finally(() => Promise.all([d.close(), raw.destroy()]));
 
   // Matches per term: on its field (what listUsers searches) and over our search (email, name, id).
   const counts = new Map<string, { field: number; ours: number }>();
@@ -204,10 +204,10 @@ async function main() {
 
 /**
  * The cost constants of search-plan.ts, measured on the tuning terms: the walk's cost per row from
- * first walks of growing length over a term that matches nobody, and the trigram step's fixed and
+ * walks of growing length over a term that matches nobody (in sign-up and in name order), and the trigram step's fixed and
  * per-match cost from the tuning terms with no walk at all (least squares over p50s).
  */
-async function calibrate(terms: SweepTerm[], mine: (q: string, sort: string, tuning?: typeof SEARCH_TUNING) => Promise<unknown>, users: number) {
+async function calibrate(terms: SweepTerm[], mine: (q: string, sort: string, tuning?: typeof SEARCH_TUNING) => Promise<unknown>, users: number, raw: Kysely<any>, schema: string) {
   const fit = (pts: [number, number][]) => {
     const n = pts.length;
     const sx = pts.reduce((a, p) => a + p[0], 0), sy = pts.reduce((a, p) => a + p[1], 0);
@@ -217,12 +217,21 @@ async function calibrate(terms: SweepTerm[], mine: (q: string, sort: string, tun
   };
   console.log(`Calibrating on ${terms.length} tuning terms (load average ${load()})…`);
   const walk: [number, number][] = [];
-  for (const sort of ["-createdAt", "name"]) {
+  // A walk of the sort index through `rows` rows over a term that matches nobody, as SQL: through the
+  // planner a term it judges rare is answered from the trigram indexes, which is no walk. Bitmap scans
+  // off for the one statement; the slope is the per-row cost (the intercept is the round trips').
+  const U = sql.id(schema, "user");
+  for (const [col, dir] of [["createdAt", "desc"], ["name", "asc"]] as const) {
+    const by = sql.raw(`"${col}" ${dir}, id ${dir}`);
+    const op = sql.raw(dir === "desc" ? ">=" : "<=");
     for (const rows of [1_000, 5_000, 20_000, 50_000]) {
-      // "zzqx" matches nobody: the sample sees no hit, a probe walk of `rows` rows, then a trigram step of nothing.
-      const t = await time(() => mine("zzqx", sort, { ...SEARCH_TUNING, probeRows: rows, maxWalkRows: 0 }), 10, 2);
+      const t = await time(() => raw.transaction().execute(async (trx) => {
+        await sql`select set_config('enable_bitmapscan', 'off', true)`.execute(trx);
+        await sql`select id from ${U} where (lower(email) like '%zzqx%' or lower(name) like '%zzqx%')
+          and (${sql.id(col)}, id) ${op} (select ${sql.id(col)}, id from ${U} order by ${by} limit 1 offset ${rows - 1}) order by ${by} limit 26`.execute(trx);
+      }), 10, 2);
       walk.push([rows, t.p50]);
-      console.log(`  walk ${rows} rows (${sort}): p50 ${ms(t.p50)} ms`);
+      console.log(`  walk ${rows} rows (${col} ${dir}): p50 ${ms(t.p50)} ms`);
     }
   }
   const trigram: [number, number][] = [];

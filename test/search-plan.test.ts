@@ -12,7 +12,7 @@ const SAMPLED = 10_000;
 const view = (hits: number, tableRows: number, every = Math.floor(SAMPLED / Math.max(hits, 1)), from = 0, cursor = false): SampleView => ({
   hits, sampled: SAMPLED, tableRows, cursor, head: Array.from({ length: Math.min(hits, 16) }, (_, i) => from + i * every),
 });
-const plan = (v: SampleView | null, trigram = true, tuning = t) => chooseSearchStep({ sample: v, want: 26, trigram }, tuning);
+const plan = (v: SampleView | null, trigram = true, tuning = t, probe = true) => chooseSearchStep({ sample: v, want: 26, trigram, probe }, tuning);
 
 describe("chooseSearchStep (the cost model over the sample)", () => {
   it("walks a common spread term, sized from the head hits with the safety factor", () => {
@@ -47,10 +47,16 @@ describe("chooseSearchStep (the cost model over the sample)", () => {
     expect(plan(view(100, 10_000_000, 100, 600))).toMatchObject({ clustered: true });
   });
 
-  it("no sampled hit: a short capped walk, then the trigram step; none without a probe", () => {
+  it("no sampled hit in sign-up order: a short capped walk, then the trigram step; none without a probe", () => {
     expect(plan(view(0, 1_000_000))).toEqual({ step: "walk+trigram", rows: 256 });
     expect(plan(view(0, 1_000_000), true, { ...t, probeRows: 0 }).step).toBe("trigram");
     expect(plan(null)).toEqual({ step: "walk+trigram", rows: 256 });
+  });
+
+  it("no sampled hit in name or email order (a block sample sees those orders' rows at random): the trigram step", () => {
+    expect(plan(view(0, 1_000_000), true, t, false).step).toBe("trigram");
+    // no sample at all: a probe in any order
+    expect(plan(null, true, t, false)).toEqual({ step: "walk+trigram", rows: 256 });
   });
 
   it("a sample that is the whole table and saw no hit goes straight to the trigram step", () => {

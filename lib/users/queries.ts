@@ -216,14 +216,16 @@ async function listUserPage(
 
 export type { SearchTuning } from "./search-plan";
 /**
- * The planner's constants (see search-plan.ts). headHits and walkSafety were fitted on the bench's
- * tuning sample seed (docs/bench/search-planner.md); the per-row costs are ratios
- * `npm run bench:search -- --calibrate` measures: a match fetched by the trigram step (random heap
- * page, recheck, sort) ~1.5× a row walked, and the step's fixed part ~2,000 rows' worth.
+ * The planner's constants (see search-plan.ts). headHits and walkSafety: the grid of
+ * scripts/fit-search-plan.ts on the bench's tuning terms and sample seed could not separate 8-32 and
+ * 2-5 from noise (load ~15 on 2 cores), only 1.5 as worse; 16 and 3 are its middle. The per-row
+ * costs are ratios `npm run bench:search -- --calibrate` measured at 200k users (load 10-14): a row
+ * walked ~1 µs (0.6 in sign-up order, 1.5 in name order), a match fetched by the trigram step
+ * (random heap page, recheck, sort) 3-4.7 µs; the step's fixed part over a walk's ~2,000 rows' worth.
  */
 export const SEARCH_TUNING: SearchTuning = {
   headHits: 16, walkSafety: 3, clusterGap: 5, probeRows: 256, maxWalkRows: 60_000,
-  walkRowMs: 0.001, matchMs: 0.0015, trigramMs: 2, activityWalk: ACTIVITY_WALK,
+  walkRowMs: 0.001, matchMs: 0.003, trigramMs: 2, activityWalk: ACTIVITY_WALK,
 };
 /**
  * Which step of indexedSearch answered (tests check each is reached; results never depend on it):
@@ -260,10 +262,12 @@ async function indexedSearch<R extends { id: string }>(
   const trigram = plan.term.length >= 3;
   const sample = plan.sample !== undefined ? plan.sample : await searchSample(q);
   const view = sample ? sampleView(sample, plan.term, plan.order, plan.desc, tuning.headHits, plan.cursor) : null;
-  const choice = chooseSearchStep({ sample: view, want: limit + 1, trigram }, tuning);
+  const choice = chooseSearchStep({ sample: view, want: limit + 1, trigram, probe: plan.order === "createdAt" }, tuning);
   let walked = false;
   if (choice.step === "walk" || choice.step === "walk+trigram") {
-    const rows = await walkStep(q, pageOf(matching.where(withinFirst(choice.rows))).compile());
+    // One statement, the planner's own plan: it walks the sort index (the first-n bound caps it) unless
+    // it judges the trigram indexes cheaper for this term, which then costs about the trigram step.
+    const rows = await pageOf(matching.where(withinFirst(choice.rows))).execute();
     if (rows.length > limit) return { rows, step: "walk" };
     walked = true;
   }
@@ -274,18 +278,6 @@ async function indexedSearch<R extends { id: string }>(
 function sampleView(s: SearchSample, term: string, order: SampleOrder, desc: boolean, headHits: number, cursor: boolean): SampleView {
   const { hits, head } = hitRanks(s, sampleHits(s, term), order, desc, headHits);
   return { hits, sampled: s.texts.length, tableRows: s.tableRows, head, cursor };
-}
-
-/**
- * A walk, as a walk: the sort index in order, each row's search condition checked, stopped by the
- * first-n bound. Without bitmap scans, since Postgres would otherwise often answer the same query
- * from the trigram indexes (its estimate of a substring's matches is a guess) and read every match.
- */
-async function walkStep<R>(q: Q, compiled: CompiledQuery<R>): Promise<R[]> {
-  return q.db.transaction().execute(async (trx) => {
-    await sql`select set_config('enable_bitmapscan', 'off', true), set_config('enable_seqscan', 'off', true)`.execute(trx);
-    return (await trx.executeQuery(compiled)).rows;
-  });
 }
 
 /**

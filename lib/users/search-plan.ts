@@ -15,9 +15,10 @@
  *     r sampled rows has probability e^(-p·r). Below e^(-clusterGap) the matches are clustered against
  *     the order (a recent wave read oldest first): the walk must first cross the gap (r × scale rows)
  *     and the density is measured after it.
- *   - No sampled hit: fewer than ~3 × scale matches (95%), or a cluster the sampled pages missed.
- *     A short capped walk (`probeRows`) finds a cluster at the head of the order (a recent wave read
- *     newest first), then the trigram step answers a rare term cheaply.
+ *   - No sampled hit: fewer than ~3 × scale matches (95%), or, in sign-up order, a cluster the sampled
+ *     pages missed (rows that signed up together share pages). There a short capped walk
+ *     (`probeRows`) finds a cluster at the head of the order (a recent wave read newest first), then
+ *     the trigram step answers a rare term cheaply; in name or email order the trigram step at once.
  * The cheaper runs; terms under 3 characters (no trigrams) walk while the walk stays capped, else
  * the planner's own plan (a scan, under the heavy-query limiter).
  *
@@ -68,13 +69,16 @@ export type SearchChoice =
   | { step: "scan" };
 
 /**
- * How to answer a search: `want` = page size + 1; `sample` null when none could be read.
+ * How to answer a search: `want` = page size + 1; `sample` null when none could be read; `probe`:
+ * the order is the table's own on disk (sign-up time), where a block sample can miss a whole cluster
+ * (a wave of sign-ups are neighbours on disk); in name or email order a block sample is as good as a
+ * row sample, so no hit there means few matches and the trigram step answers at once.
  * "walk" walks `rows` (then the trigram step, or a scan without trigrams, if the page is not full);
  * "walk+trigram" is the same with a short walk on no evidence.
  */
-export function chooseSearchStep(o: { sample: SampleView | null; want: number; trigram: boolean }, t: SearchTuning): SearchChoice {
+export function chooseSearchStep(o: { sample: SampleView | null; want: number; trigram: boolean; probe: boolean }, t: SearchTuning): SearchChoice {
   const s = o.sample;
-  const otherwise = (): SearchChoice => (t.probeRows > 0 ? { step: "walk+trigram", rows: t.probeRows } : o.trigram ? { step: "trigram", cost: t.trigramMs, walkCost: Number.POSITIVE_INFINITY, matches: 0, clustered: false } : { step: "scan" });
+  const otherwise = (): SearchChoice => (t.probeRows > 0 && (o.probe || !s) ? { step: "walk+trigram", rows: t.probeRows } : o.trigram ? { step: "trigram", cost: t.trigramMs, walkCost: Number.POSITIVE_INFINITY, matches: 0, clustered: false } : { step: "scan" });
   if (!s || s.sampled === 0) return otherwise();
   const scale = Math.max(1, s.tableRows / s.sampled);
   if (s.hits === 0) {
