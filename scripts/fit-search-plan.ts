@@ -47,7 +47,7 @@ async function main() {
       const timed = new Map<string, Timing>();
       for (const [i, tuning] of grid.entries()) {
         const { hits, head } = hitRanks(sample, hit, order, sort.startsWith("-"), tuning.headHits);
-        const c = chooseSearchStep({ sample: { hits, head, sampled: sample.texts.length, tableRows: sample.tableRows, cursor: false }, want: 26, trigram: true, probe: order === "createdAt" }, tuning);
+        const c = chooseSearchStep({ sample: { hits, head, sampled: sample.texts.length, tableRows: sample.tableRows, cursor: false }, want: 26, trigram: true, signUpOrder: order === "createdAt" }, tuning);
         const key = c.step === "walk" || c.step === "walk+trigram" ? `${c.step}:${c.rows}` : c.step;
         let r = timed.get(key);
         if (!r) {

@@ -220,12 +220,13 @@ export type { SearchTuning } from "./search-plan";
  * scripts/fit-search-plan.ts on the bench's tuning terms and sample seed could not separate 8-32 and
  * 2-5 from noise (load ~15 on 2 cores), only 1.5 as worse; 16 and 3 are its middle. The per-row
  * costs are ratios `npm run bench:search -- --calibrate` measured at 200k users (load 10-14): a row
- * walked ~1 µs (0.6 in sign-up order, 1.5 in name order), a match fetched by the trigram step
- * (random heap page, recheck, sort) 3-4.7 µs; the step's fixed part over a walk's ~2,000 rows' worth.
+ * walked 0.6 µs in sign-up order (walkRowMs rounds it up to 1), 1.5 in name order (and ~4 µs in the
+ * sweep's email-order walks: randomRowMs 2), a match fetched by the trigram step (random heap page,
+ * recheck, sort) 3-4.7 µs; the step's fixed part over a walk's ~2,000 rows' worth.
  */
 export const SEARCH_TUNING: SearchTuning = {
   headHits: 16, walkSafety: 3, clusterGap: 5, probeRows: 256, maxWalkRows: 60_000,
-  walkRowMs: 0.001, matchMs: 0.003, trigramMs: 2, activityWalk: ACTIVITY_WALK,
+  walkRowMs: 0.001, randomRowMs: 0.002, matchMs: 0.003, trigramMs: 2, activityWalk: ACTIVITY_WALK,
 };
 /**
  * Which step of indexedSearch answered (tests check each is reached; results never depend on it):
@@ -262,7 +263,7 @@ async function indexedSearch<R extends { id: string }>(
   const trigram = plan.term.length >= 3;
   const sample = plan.sample !== undefined ? plan.sample : await searchSample(q);
   const view = sample ? sampleView(sample, plan.term, plan.order, plan.desc, tuning.headHits, plan.cursor) : null;
-  const choice = chooseSearchStep({ sample: view, want: limit + 1, trigram, probe: plan.order === "createdAt" }, tuning);
+  const choice = chooseSearchStep({ sample: view, want: limit + 1, trigram, signUpOrder: plan.order === "createdAt" }, tuning);
   let walked = false;
   if (choice.step === "walk" || choice.step === "walk+trigram") {
     // One statement, the planner's own plan: it walks the sort index (the first-n bound caps it) unless

@@ -10,7 +10,8 @@
  *     and sorts every match: cost ≈ trigramMs + matchMs × matches.
  *   - Where the page ends in the requested order, from the sample ranks (in that order) of the first
  *     `headHits` sampled hits: local density d = k ÷ (rank of the kth hit + 1), so a walk needs about
- *     want ÷ d rows; it is sized `walkSafety` times that. Cost ≈ walkRowMs × rows.
+ *     want ÷ d rows; it is sized `walkSafety` times that. Cost ≈ walkRowMs × rows in sign-up order
+ *     (heap pages in order), randomRowMs × rows in name or email order (a heap page per row).
  *   - Cluster rule: with hits spread evenly at the sample's overall density p, no hit among the first
  *     r sampled rows has probability e^(-p·r). Below e^(-clusterGap) the matches are clustered against
  *     the order (a recent wave read oldest first): the walk must first cross the gap (r × scale rows)
@@ -40,8 +41,10 @@ export interface SearchTuning {
   probeRows: number;
   /** A sized walk never looks through more rows than this (bounds a wrong estimate). */
   maxWalkRows: number;
-  /** Measured cost of walking one row of the sort index (ms). */
+  /** Measured cost of walking one row of the sign-up-time index (ms): heap pages in order. */
   walkRowMs: number;
+  /** The same in name or email order (ms): every row a heap page at random, like a trigram match. */
+  randomRowMs: number;
   /** Measured cost per match the trigram step fetches and sorts (ms). */
   matchMs: number;
   /** Measured fixed cost of the trigram step (ms). */
@@ -69,16 +72,18 @@ export type SearchChoice =
   | { step: "scan" };
 
 /**
- * How to answer a search: `want` = page size + 1; `sample` null when none could be read; `probe`:
- * the order is the table's own on disk (sign-up time), where a block sample can miss a whole cluster
- * (a wave of sign-ups are neighbours on disk); in name or email order a block sample is as good as a
- * row sample, so no hit there means few matches and the trigram step answers at once.
+ * How to answer a search: `want` = page size + 1; `sample` null when none could be read;
+ * `signUpOrder`: the order is the table's own on disk (sign-up time), where a walk reads heap pages
+ * in order (cheaper per row than in name or email order, where each row is a page at random) and
+ * where a block sample can miss a whole cluster (a wave of sign-ups are neighbours on disk); in name
+ * or email order a block sample is as good as a row sample, so no hit there means few matches and
+ * the trigram step answers at once.
  * "walk" walks `rows` (then the trigram step, or a scan without trigrams, if the page is not full);
  * "walk+trigram" is the same with a short walk on no evidence.
  */
-export function chooseSearchStep(o: { sample: SampleView | null; want: number; trigram: boolean; probe: boolean }, t: SearchTuning): SearchChoice {
+export function chooseSearchStep(o: { sample: SampleView | null; want: number; trigram: boolean; signUpOrder: boolean }, t: SearchTuning): SearchChoice {
   const s = o.sample;
-  const otherwise = (): SearchChoice => (t.probeRows > 0 && (o.probe || !s) ? { step: "walk+trigram", rows: t.probeRows } : o.trigram ? { step: "trigram", cost: t.trigramMs, walkCost: Number.POSITIVE_INFINITY, matches: 0, clustered: false } : { step: "scan" });
+  const otherwise = (): SearchChoice => (t.probeRows > 0 && (o.signUpOrder || !s) ? { step: "walk+trigram", rows: t.probeRows } : o.trigram ? { step: "trigram", cost: t.trigramMs, walkCost: Number.POSITIVE_INFINITY, matches: 0, clustered: false } : { step: "scan" });
   if (!s || s.sampled === 0) return otherwise();
   const scale = Math.max(1, s.tableRows / s.sampled);
   if (s.hits === 0) {
@@ -98,7 +103,7 @@ export function chooseSearchStep(o: { sample: SampleView | null; want: number; t
   }
   const gap = clustered ? first * scale : 0;
   const rows = Math.ceil(gap + (t.walkSafety * o.want) / density);
-  const walkCost = t.walkRowMs * rows;
+  const walkCost = (o.signUpOrder ? t.walkRowMs : t.randomRowMs) * rows;
   // a walk longer than the table (or than the matches can fill) is a scan in sort order
   const canWalk = rows <= t.maxWalkRows && rows < s.tableRows && matches >= o.want;
   if (!o.trigram) return canWalk ? { step: "walk", rows, cost: walkCost, trigramCost: Number.POSITIVE_INFINITY, matches, clustered } : { step: "scan" };
