@@ -111,7 +111,7 @@ async function main() {
   // the figures measured on seed 2, so a constant cannot be fitted to the very sample it is judged on.
   const seed = Number(values["sample-seed"] ?? (values.calibrate || values.set === "tune" ? 1 : 2));
   const sample = await readSearchSample(d, seed);
-  console.log(`Planner sample: ${sample.texts.length.toLocaleString("en")} rows (seed ${seed}) of ~${sample.tableRows.toLocaleString("en")}`);
+  console.log(`Planner sample: ${sample.size.toLocaleString("en")} rows (seed ${seed}) of ~${sample.tableRows.toLocaleString("en")}`);
   const mine = (q: string, sort: string, tuning = SEARCH_TUNING) => listUsers(d, parseUserListParams({ q, sort, limit: "25" }), undefined, tuning, { sample });
 
   if (values.calibrate) return calibrate(terms.filter((t) => t.set === "tune"), mine, users, raw, schema).finally(() => Promise.all([d.close(), raw.destroy()]));

@@ -39,7 +39,7 @@ async function main() {
   const terms = (await plantedTerms(raw, schema)).filter((t) => t.set === values.set);
   const grid: SearchTuning[] = HEAD.flatMap((headHits) => SAFETY.map((walkSafety) => ({ ...SEARCH_TUNING, headHits, walkSafety })));
   const score = grid.map(() => ({ met: 0, p95: 0 }));
-  console.log(`${terms.length} ${values.set} terms × ${SORTS.length} sorts, sample seed ${values.seed} (${sample.texts.length} rows), load ${loadavg()[0]?.toFixed(1)}`);
+  console.log(`${terms.length} ${values.set} terms × ${SORTS.length} sorts, sample seed ${values.seed} (${sample.size} rows), load ${loadavg()[0]?.toFixed(1)}`);
   for (const t of terms) {
     const hit = sampleHits(sample, t.term);
     for (const sort of SORTS) {
@@ -47,7 +47,7 @@ async function main() {
       const timed = new Map<string, Timing>();
       for (const [i, tuning] of grid.entries()) {
         const { hits, head } = hitRanks(sample, hit, order, sort.startsWith("-"), tuning.headHits);
-        const c = chooseSearchStep({ sample: { hits, head, sampled: sample.texts.length, tableRows: sample.tableRows, cursor: false }, want: 26, trigram: true, signUpOrder: order === "createdAt" }, tuning);
+        const c = chooseSearchStep({ sample: { hits, head, sampled: sample.size, tableRows: sample.tableRows, cursor: false }, want: 26, trigram: true, signUpOrder: order === "createdAt" }, tuning);
         const key = c.step === "walk" || c.step === "walk+trigram" ? `${c.step}:${c.rows}` : c.step;
         let r = timed.get(key);
         if (!r) {

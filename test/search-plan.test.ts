@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { chooseSearchStep, type SampleView, type SearchTuning } from "../lib/users/search-plan";
-import { hitRanks, type SearchSample, sampleHits } from "../lib/users/search-sample";
+import { buildSample, hitRanks, type SearchSample, sampleHits } from "../lib/users/search-sample";
 
 /** The planner's choices from a sample (pure), and the sample's hit ranks in each order. */
 const t: SearchTuning = {
@@ -94,19 +94,22 @@ describe("chooseSearchStep (the cost model over the sample)", () => {
 
 describe("the search sample's hits and ranks", () => {
   // five rows; ascending orders as row indexes
-  const s: SearchSample = {
+  const s: SearchSample = buildSample({
     tableRows: 500,
     texts: ["ann@x.test\u0000ann lee", "bob@x.test\u0000bob ray", "cat@y.test\u0000cat ann", "dan@y.test\u0000dan roe", "eve@x.test\u0000eve lee"],
     ids: ["u1", "u2", "u3", "u4", "u5"],
     orders: { createdAt: Int32Array.from([0, 1, 2, 3, 4]), name: Int32Array.from([4, 3, 2, 1, 0]), email: Int32Array.from([0, 1, 2, 3, 4]) },
     at: 0,
-  };
+  });
 
   it("matches a lowercase substring of any field, or the id exactly, never across fields", () => {
     expect([...sampleHits(s, "ANN")]).toEqual([1, 0, 1, 0, 0]);
     expect([...sampleHits(s, "u4")]).toEqual([0, 0, 0, 1, 0]);
     expect([...sampleHits(s, "u")]).toEqual([0, 0, 0, 0, 0]);
     expect([...sampleHits(s, "testann")]).toEqual([0, 0, 0, 0, 0]);
+    // a term twice in one row, and in the last row
+    expect([...sampleHits(s, "e")]).toEqual([1, 1, 1, 1, 1]);
+    expect([...sampleHits(s, "eve lee")]).toEqual([0, 0, 0, 0, 1]);
   });
 
   it("ranks the hits in the requested order, a descending one from the end", () => {

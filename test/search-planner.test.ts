@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inspect } from "../lib/doctor/inspect";
 import { parseUserListParams } from "../lib/users/list-params";
 import { listUsers, SEARCH_TUNING, type SearchPlanOptions, type SearchTuning } from "../lib/users/queries";
-import { forgetSearchSample, readSearchSample, SAMPLE_TTL_MS, type SearchSample, searchSample } from "../lib/users/search-sample";
+import { buildSample, forgetSearchSample, readSearchSample, SAMPLE_TTL_MS, type SearchSample, searchSample } from "../lib/users/search-sample";
 import { createTestDb, type TestDb } from "./helpers/db";
 
 /**
@@ -92,7 +92,8 @@ describe("search planner: same pages as the plain query", () => {
   /** A sample that lies: every sampled row "matches" every term, so every term looks dense everywhere. */
   const lyingSample = async (): Promise<SearchSample> => {
     const real = await readSearchSample(t.d);
-    return { ...real, texts: real.texts.map(() => [...TERMS, ...Object.keys(PLANTED)].join(" ").toLowerCase()), tableRows: 1_000_000 };
+    const lie = [...TERMS, ...Object.keys(PLANTED)].join(" ").toLowerCase();
+    return buildSample({ ...real, texts: real.ids.map(() => lie), tableRows: 1_000_000 });
   };
 
   const plans: Record<string, { tuning: SearchTuning; opts?: () => Promise<SearchPlanOptions> }> = {
@@ -127,7 +128,7 @@ describe("search planner: same pages as the plain query", () => {
   it("the sample ranks rows in the list's own orders (the column's collation, ties by id)", async () => {
     const s = await readSearchSample(t.d);
     // a table this small is sampled whole
-    expect(s.texts).toHaveLength(USERS);
+    expect(s.size).toBe(USERS);
     expect(s.tableRows).toBe(USERS);
     for (const [order, sort] of [["createdAt", "createdAt"], ["name", "name"], ["email", "email"], ["name", "-name"]] as const) {
       const first = (await listUsers(t.d, parseUserListParams({ sort, limit: "40" }), NOW)).rows.map((r) => r.id);
@@ -143,11 +144,11 @@ describe("search planner: same pages as the plain query", () => {
     const first = searchSample(t.d, t0);
     expect(searchSample(t.d, t0 + 1_000)).toBe(first);
     const old = await first;
-    expect(old?.texts).toHaveLength(USERS);
+    expect(old?.size).toBe(USERS);
     // past the TTL: the old sample at once, a new one read in the background
     expect(searchSample(t.d, t0 + SAMPLE_TTL_MS)).toBe(first);
     await expect.poll(async () => (await searchSample(t.d, Date.now())) !== old).toBe(true);
-    expect((await searchSample(t.d, Date.now()))?.texts).toHaveLength(USERS);
+    expect((await searchSample(t.d, Date.now()))?.size).toBe(USERS);
   });
 
   it("plans a wave by where it falls in the order: walked newest first, fetched oldest first", async () => {

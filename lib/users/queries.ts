@@ -278,7 +278,7 @@ async function indexedSearch<R extends { id: string }>(
 
 function sampleView(s: SearchSample, term: string, order: SampleOrder, desc: boolean, headHits: number, cursor: boolean): SampleView {
   const { hits, head } = hitRanks(s, sampleHits(s, term), order, desc, headHits);
-  return { hits, sampled: s.texts.length, tableRows: s.tableRows, head, cursor };
+  return { hits, sampled: s.size, tableRows: s.tableRows, head, cursor };
 }
 
 /**
