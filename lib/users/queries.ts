@@ -216,16 +216,17 @@ async function listUserPage(
 
 export type { SearchTuning } from "./search-plan";
 /**
- * The planner's constants (see search-plan.ts). headHits and walkSafety: the grid of
- * scripts/fit-search-plan.ts on the bench's tuning terms and sample seed could not separate 8-32 and
- * 2-5 from noise (load ~15 on 2 cores), only 1.5 as worse; 16 and 3 are its middle. The per-row
+ * The planner's constants (see search-plan.ts). headHits and walkSafety: scripts/fit-search-plan.ts on
+ * the bench's tuning terms and sample seed (200k users, load ~5): a safety factor of 5 met the 25 ms
+ * p95 in as many or more cases than 3 at every head size (by 0-2 of 240), 2 and 1.5 in fewer; head
+ * sizes 4-32 were within noise, 16 is their middle (docs/bench/search-planner.md). The per-row
  * costs are ratios `npm run bench:search -- --calibrate` measured at 200k users (load 10-14): a row
  * walked 0.6 µs in sign-up order (walkRowMs rounds it up to 1), 1.5 in name order (and ~4 µs in the
  * sweep's email-order walks: randomRowMs 2), a match fetched by the trigram step (random heap page,
  * recheck, sort) 3-4.7 µs; the step's fixed part over a walk's ~2,000 rows' worth.
  */
 export const SEARCH_TUNING: SearchTuning = {
-  headHits: 16, walkSafety: 3, clusterGap: 5, probeRows: 256, maxWalkRows: 60_000,
+  headHits: 16, walkSafety: 5, clusterGap: 5, probeRows: 256, maxWalkRows: 60_000,
   walkRowMs: 0.001, randomRowMs: 0.002, matchMs: 0.003, trigramMs: 2, activityWalk: ACTIVITY_WALK,
 };
 /**
