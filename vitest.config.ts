@@ -26,6 +26,7 @@ const UNIT = [
   "test/proxy.test.ts",
   "test/return-path.test.ts",
   "test/roles.test.ts",
+  "test/search-plan.test.ts",
   "test/spam-accounts.test.ts",
   "test/spam-patch.test.ts",
   "test/spam-signals.test.ts",

@@ -63,18 +63,18 @@ describe.each(["default", "snake-plural-renamed"] as NamingName[])("npm run doct
     expect(t.d.caps.searchIndexed).toBe(true);
     expect(await pages()).toEqual(withoutIndexes);
     // The indexed search's steps, each forced at this size by the tuning, give the pages the
-    // unindexed scan gave: a one-row first walk and no sized walk (the trigram step; "@" has no
-    // trigram: the scan), a free sized walk, then a first walk long enough for the common terms.
+    // unindexed scan gave: no walk at all (the trigram step; "@" has no trigram: the scan), a free
+    // walk, then a long probe walk on no sampled hit.
     steps.clear();
     // (activityWalk 3: the session walk stops short, so the last-activity pages aggregate.)
-    expect(await pages({ ...SEARCH_TUNING, walkRows: 1, maxWalkRows: 0, activityWalk: 3 })).toEqual(withoutIndexes);
+    expect(await pages({ ...SEARCH_TUNING, probeRows: 0, maxWalkRows: 0, activityWalk: 3 })).toEqual(withoutIndexes);
     expect([...steps].sort()).toEqual(["scan", "trigram"]);
     steps.clear();
-    expect(await pages({ ...SEARCH_TUNING, walkRows: 20, walkRowMs: 0, maxWalkRows: 1_000_000 })).toEqual(withoutIndexes);
-    expect(steps.has("sized-walk")).toBe(true);
+    expect(await pages({ ...SEARCH_TUNING, walkRowMs: 0, maxWalkRows: 1_000_000 })).toEqual(withoutIndexes);
+    expect(steps.has("walk")).toBe(true);
     steps.clear();
     // (A session walk that sees every session: pages by last activity, then users without one.)
-    expect(await pages({ ...SEARCH_TUNING, walkRows: 40, activityWalk: 1_000_000 })).toEqual(withoutIndexes);
+    expect(await pages({ ...SEARCH_TUNING, probeRows: 40, activityWalk: 1_000_000 })).toEqual(withoutIndexes);
     expect(steps.has("walk")).toBe(true);
     const after = await inspect(t.d, { smallTable: 0 });
     expect(after.indexes.every((i) => i.present)).toBe(true);

@@ -2,8 +2,8 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inspect } from "../lib/doctor/inspect";
 import { parseUserListParams } from "../lib/users/list-params";
-import { listUsers, SEARCH_TUNING, type SearchTuning } from "../lib/users/queries";
-import { chooseSearchStep } from "../lib/users/search-plan";
+import { listUsers, SEARCH_TUNING, type SearchPlanOptions, type SearchTuning } from "../lib/users/queries";
+import { buildSample, forgetSearchSample, readSearchSample, SAMPLE_TTL_MS, type SearchSample, searchSample } from "../lib/users/search-sample";
 import { createTestDb, type TestDb } from "./helpers/db";
 
 /**
@@ -76,11 +76,11 @@ describe("search planner: same pages as the plain query", () => {
   });
 
   /** Every page (up to maxPages) of a search, following the cursor; steps taken are recorded. */
-  async function pages(q: TestDb["d"], query: Record<string, string>, limit: number, maxPages: number, tuning?: SearchTuning) {
+  async function pages(q: TestDb["d"], query: Record<string, string>, limit: number, maxPages: number, tuning?: SearchTuning, opts?: SearchPlanOptions) {
     const ids: string[] = [];
     let cursor: string | undefined;
     for (let i = 0; i < maxPages; i++) {
-      const page = await listUsers(q, parseUserListParams({ ...query, limit: String(limit), ...(cursor ? { cursor } : {}) }), NOW, tuning);
+      const page = await listUsers(q, parseUserListParams({ ...query, limit: String(limit), ...(cursor ? { cursor } : {}) }), NOW, tuning, opts);
       if (page.searchStep) steps.add(page.searchStep);
       ids.push(...page.rows.map((r) => r.id));
       if (!page.nextCursor) break;
@@ -89,54 +89,74 @@ describe("search planner: same pages as the plain query", () => {
     return ids;
   }
 
-  const tunings: Record<string, SearchTuning> = {
-    measured: SEARCH_TUNING,
-    // each step forced at this size: a free sized walk; no walk at all; a first walk that fills pages
-    "sized walk": { ...SEARCH_TUNING, walkRows: 30, walkRowMs: 0, maxWalkRows: 1_000_000 },
-    "trigram only": { ...SEARCH_TUNING, walkRows: 1, maxWalkRows: 0 },
-    "long first walk": { ...SEARCH_TUNING, walkRows: 2_000 },
+  /** A sample that lies: every sampled row "matches" every term, so every term looks dense everywhere. */
+  const lyingSample = async (): Promise<SearchSample> => {
+    const real = await readSearchSample(t.d);
+    const lie = [...TERMS, ...Object.keys(PLANTED)].join(" ").toLowerCase();
+    return buildSample({ ...real, texts: real.ids.map(() => lie), tableRows: 1_000_000 });
   };
 
-  it.each(Object.keys(tunings))("every term, sort and cursor page (%s tuning)", async (name) => {
+  const plans: Record<string, { tuning: SearchTuning; opts?: () => Promise<SearchPlanOptions> }> = {
+    measured: { tuning: SEARCH_TUNING },
+    // each step forced at this size: a free walk; no walk at all; a long probe on no evidence
+    "free walk": { tuning: { ...SEARCH_TUNING, walkRowMs: 0, maxWalkRows: 1_000_000 } },
+    "trigram only": { tuning: { ...SEARCH_TUNING, probeRows: 0, maxWalkRows: 0 } },
+    "no sample, long probe": { tuning: { ...SEARCH_TUNING, probeRows: 2_000 }, opts: async () => ({ sample: null }) },
+    // a wrong estimate: short walks that fall short, then the trigram step
+    "lying sample": { tuning: SEARCH_TUNING, opts: async () => ({ sample: await lyingSample() }) },
+  };
+
+  it.each(Object.keys(plans))("every term, sort and cursor page (%s)", async (name) => {
     const plain = { ...t.d, caps: { ...t.d.caps, searchIndexed: false } };
+    const { tuning, opts } = plans[name] as (typeof plans)[string];
+    const o = await opts?.();
     for (const qTerm of TERMS) {
       for (const sort of SORTS) {
         const query = { q: qTerm, sort };
-        expect(await pages(t.d, query, 25, 5, tunings[name]), `${qTerm} ${sort}`).toEqual(await pages(plain, query, 25, 5));
+        expect(await pages(t.d, query, 25, 5, tuning, o), `${qTerm} ${sort}`).toEqual(await pages(plain, query, 25, 5));
       }
       // with filters: the banned (every 5th user) and a created-date window
       const filtered = { q: qTerm, sort: "createdAt", status: "banned", createdAfter: "2026-05-30T00:00:00Z" };
-      expect(await pages(t.d, filtered, 10, 5, tunings[name]), `${qTerm} filtered`).toEqual(await pages(plain, filtered, 10, 5));
+      expect(await pages(t.d, filtered, 10, 5, tuning, o), `${qTerm} filtered`).toEqual(await pages(plain, filtered, 10, 5));
     }
   }, 600_000);
 
   it("reached every step", () => {
-    expect([...steps].sort()).toEqual(["scan", "sized-walk", "trigram", "walk"]);
-  });
-});
-
-describe("chooseSearchStep (the cost model)", () => {
-  const t = { ...SEARCH_TUNING, walkRowMs: 0.001, matchMs: 0.002, trigramMs: 1, walkRows: 1_000, walkSafety: 2, maxWalkRows: 60_000 };
-  const at = (found: number, tableRows: number, trigram = true) => chooseSearchStep({ found, walked: 1_000, want: 26, tableRows, trigram }, t);
-
-  it("walks a common spread term, fetches a rare one, and the crossover moves with the table size", () => {
-    expect(at(20, 1_000_000)).toMatchObject({ step: "walk", rows: 2_600 });
-    expect(at(1, 1_000_000).step).toBe("trigram");
-    // 0.5% density: 10,400 rows to walk (10 ms) vs 5,000 matches to fetch (11 ms) at 1M; at 100k, 500 (2 ms)
-    expect(at(5, 1_000_000).step).toBe("walk");
-    expect(at(5, 100_000).step).toBe("trigram");
+    expect([...steps].sort()).toEqual(["scan", "trigram", "walk", "walk+trigram"]);
   });
 
-  it("never walks on no evidence, nor past maxWalkRows", () => {
-    expect(at(0, 10_000_000).step).toBe("trigram");
-    expect(at(1, 1e9).step).toBe("walk");
-    expect(chooseSearchStep({ found: 1, walked: 1_000, want: 26, tableRows: 1e9, trigram: true }, { ...t, maxWalkRows: 10_000 }).step).toBe("trigram");
+  it("the sample ranks rows in the list's own orders (the column's collation, ties by id)", async () => {
+    const s = await readSearchSample(t.d);
+    // a table this small is sampled whole
+    expect(s.size).toBe(USERS);
+    expect(s.tableRows).toBe(USERS);
+    for (const [order, sort] of [["createdAt", "createdAt"], ["name", "name"], ["email", "email"], ["name", "-name"]] as const) {
+      const first = (await listUsers(t.d, parseUserListParams({ sort, limit: "40" }), NOW)).rows.map((r) => r.id);
+      const idx = s.orders[order];
+      const ranked = Array.from({ length: 40 }, (_, r) => s.ids[idx[sort.startsWith("-") ? idx.length - 1 - r : r] as number]);
+      expect(ranked, sort).toEqual(first);
+    }
   });
 
-  it("terms without trigrams walk while the walk stays capped, else scan", () => {
-    expect(at(10, 1_000_000, false)).toMatchObject({ step: "walk", rows: 5_200 });
-    expect(at(0, 1_000_000, false)).toEqual({ step: "scan" });
-    expect(at(1, 1_000_000, false)).toMatchObject({ step: "walk", rows: 52_000 });
-    expect(chooseSearchStep({ found: 1, walked: 1_000, want: 26, tableRows: 1e6, trigram: false }, { ...t, maxWalkRows: 10_000 })).toEqual({ step: "scan" });
+  it("reads the sample once per connection, serves it while a refresh runs after 10 minutes", async () => {
+    forgetSearchSample(t.d);
+    const t0 = Date.now();
+    const first = searchSample(t.d, t0);
+    expect(searchSample(t.d, t0 + 1_000)).toBe(first);
+    const old = await first;
+    expect(old?.size).toBe(USERS);
+    // past the TTL: the old sample at once, a new one read in the background
+    expect(searchSample(t.d, t0 + SAMPLE_TTL_MS)).toBe(first);
+    await expect.poll(async () => (await searchSample(t.d, Date.now())) !== old).toBe(true);
+    expect((await searchSample(t.d, Date.now()))?.size).toBe(USERS);
+  });
+
+  it("plans a wave by where it falls in the order: walked newest first, fetched oldest first", async () => {
+    const s = await readSearchSample(t.d);
+    const opts = { sample: { ...s, tableRows: 1_000_000 } };
+    const newest = await listUsers(t.d, parseUserListParams({ q: "isenhart", sort: "-createdAt", limit: "25" }), NOW, SEARCH_TUNING, opts);
+    const oldest = await listUsers(t.d, parseUserListParams({ q: "gunderlach", sort: "createdAt", limit: "25" }), NOW, SEARCH_TUNING, opts);
+    expect(newest.searchStep).toBe("walk");
+    expect(oldest.searchStep).toBe("trigram");
   });
 });

@@ -12,7 +12,8 @@ import { leastActivePage } from "./least-active";
 import type { KeptActivity } from "../audit/queries";
 import { withKeptActivity } from "./kept-activity";
 import type { UserListParams, UserSort } from "./search-params";
-import { chooseSearchStep, type SearchTuning } from "./search-plan";
+import { chooseSearchStep, type SampleView, type SearchTuning } from "./search-plan";
+import { hitRanks, type SampleOrder, type SearchSample, sampleHits, searchSample } from "./search-sample";
 
 /**
  * A user in the list: the columns as the schema types them, the fields modules put on every row
@@ -103,8 +104,9 @@ export async function listUsers(
   p: UserListParams,
   now = new Date(),
   tuning: SearchTuning = SEARCH_TUNING,
+  opts: SearchPlanOptions = {},
 ): Promise<{ rows: UserRow[]; nextCursor: string | null; searchStep?: SearchStep }> {
-  const page = await listUserPage(q, p, now, tuning);
+  const page = await listUserPage(q, p, now, tuning, opts);
   return { ...page, rows: await withKeptActivity(q, page.rows) };
 }
 
@@ -113,6 +115,7 @@ async function listUserPage(
   p: UserListParams,
   now: Date,
   tuning: SearchTuning,
+  opts: SearchPlanOptions,
 ): Promise<{ rows: UserRow[]; nextCursor: string | null; searchStep?: SearchStep }> {
   // A module filter whose module is off cannot be honoured on this list: a 400 naming it.
   for (const f of listFilters) {
@@ -198,7 +201,8 @@ async function listUserPage(
         ? sql<boolean>`${sortExpr} ${op} (select k from (${nth}) as nth)`
         : sql<boolean>`(${sortExpr}, ${sql.ref("user.id")}) ${op} (${nth})`;
     };
-    ({ rows, step: searchStep } = await indexedSearch(q, filtered(true), withinFirst, pageOf, p.limit, p.q.length >= 3, tuning));
+    const plan = { term: p.q, order: spec.column.slice("user.".length) as SampleOrder, desc: spec.dir === "desc", cursor: cursor !== null, ...opts };
+    ({ rows, step: searchStep } = await indexedSearch(q, plan, filtered(true), withinFirst, pageOf, p.limit, tuning));
   } else {
     // Unindexed searches and the last-activity sort may scan a table: they share the limited slots.
     const expensive = Boolean(p.q) || spec.column === null;
@@ -212,50 +216,70 @@ async function listUserPage(
 
 export type { SearchTuning } from "./search-plan";
 /**
- * The cost constants (see search-plan.ts). Only their ratios decide, and `npm run bench:search --
- * --calibrate` measures them; the run made for issue 13 was at a load average of ~40 on 2 cores and
- * could not resolve the walk's per-row cost from noise, so these are the ratios it could support:
- * a match fetched by the trigram step (random heap page, recheck, sort) ~1.5× a row walked, and the
- * step's fixed part (two GIN bitmaps, a transaction) ~2,000 rows' worth. Crossover at 1M users:
- * about 0.55% of users match; at 10M, about 0.2%.
+ * The planner's constants (see search-plan.ts). headHits and walkSafety: scripts/fit-search-plan.ts on
+ * the bench's tuning terms and sample seed (200k users, load ~5): a safety factor of 5 met the 25 ms
+ * p95 in as many or more cases than 3 at every head size (by 0-2 of 240), 2 and 1.5 in fewer; head
+ * sizes 4-32 were within noise, 16 is their middle (docs/bench/search-planner.md). The per-row
+ * costs are ratios `npm run bench:search -- --calibrate` measured at 200k users (load 10-14): a row
+ * walked 0.6 µs in sign-up order (walkRowMs rounds it up to 1), 1.5 in name order (and ~4 µs in the
+ * sweep's email-order walks: randomRowMs 2), a match fetched by the trigram step (random heap page,
+ * recheck, sort) 3-4.7 µs; the step's fixed part over a walk's ~2,000 rows' worth.
  */
 export const SEARCH_TUNING: SearchTuning = {
-  walkRows: 1_000, walkSafety: 2, maxWalkRows: 60_000, walkRowMs: 0.001, matchMs: 0.0015, trigramMs: 2, activityWalk: ACTIVITY_WALK,
+  headHits: 16, walkSafety: 5, clusterGap: 5, probeRows: 256, maxWalkRows: 60_000,
+  walkRowMs: 0.001, randomRowMs: 0.002, matchMs: 0.003, trigramMs: 2, activityWalk: ACTIVITY_WALK,
 };
-/** Which step of indexedSearch answered (tests check each is reached; results never depend on it). */
-export type SearchStep = "walk" | "sized-walk" | "trigram" | "scan";
+/**
+ * Which step of indexedSearch answered (tests check each is reached; results never depend on it):
+ * a walk, the trigram step at once, the trigram step after a walk that fell short, or a scan.
+ */
+export type SearchStep = "walk" | "trigram" | "walk+trigram" | "scan";
+
+/** The sample the planner reads (search-sample.ts); a test or the bench may pass its own. */
+export interface SearchPlanOptions {
+  sample?: SearchSample | null;
+}
 
 /**
- * A substring search with the trigram indexes: a short walk of the sort index, then whichever of a
- * longer walk or the trigram step the cost model (search-plan.ts) prices lower.
- * 1. The first walkRows rows in sort order: if they hold a full page of matches, those are exactly
- *    the page, since every later match sorts after them (about 1 ms at 1M users).
- * 2. A sized walk: walkSafety × page ÷ density rows, capped; same argument. If it still falls short
- *    (the density was a head-of-list accident), the trigram step answers.
- * 3. The trigram step: every match past the cursor from the trigram indexes (bitmap scans only: the
- *    planner estimates a substring's matches from its length alone and would walk the sort index
- *    expecting an early stop, reading the whole table for a rare term: 1.5 s at 1M users), sorted,
- *    the page taken; one query.
- * Terms under 3 characters have no trigrams: step 3 is the planner's own plan (under the limiter).
+ * A substring search with the trigram indexes, planned from the process's sample of the table
+ * (search-plan.ts), with nothing read to plan:
+ * - a walk of the sort index through the first n rows (filters and cursor applied): if they hold a
+ *   full page of matches, those are exactly the page, since every later match sorts after them;
+ * - the trigram step: every match past the cursor from the trigram indexes (bitmap scans only: the
+ *   planner estimates a substring's matches from its length alone and would walk the sort index
+ *   expecting an early stop, reading the whole table for a rare term: 1.5 s at 1M users), sorted,
+ *   the page taken; one query.
+ * A walk that falls short hands over to the trigram step. Terms under 3 characters have no
+ * trigrams: their last step is the planner's own plan (under the limiter).
  */
 async function indexedSearch<R extends { id: string }>(
   q: Q,
+  plan: { term: string; order: SampleOrder; desc: boolean; cursor: boolean; sample?: SearchSample | null },
   matching: SelectQueryBuilder<DB, "user", object>,
   withinFirst: (rows: number) => RawBuilder<boolean>,
   pageOf: (qb: SelectQueryBuilder<DB, "user", object>) => { execute(): Promise<R[]>; compile(): CompiledQuery<R> },
   limit: number,
-  trigram: boolean,
   tuning: SearchTuning,
 ): Promise<{ rows: R[]; step: SearchStep }> {
-  const walked = await pageOf(matching.where(withinFirst(tuning.walkRows))).execute();
-  if (walked.length > limit) return { rows: walked, step: "walk" };
-  const choice = chooseSearchStep({ found: walked.length, walked: tuning.walkRows, want: limit + 1, tableRows: await tableRows(q), trigram }, tuning);
-  if (choice.step === "walk") {
-    const more = await pageOf(matching.where(withinFirst(choice.rows))).execute();
-    if (more.length > limit) return { rows: more, step: "sized-walk" };
+  const trigram = plan.term.length >= 3;
+  const sample = plan.sample !== undefined ? plan.sample : await searchSample(q);
+  const view = sample ? sampleView(sample, plan.term, plan.order, plan.desc, tuning.headHits, plan.cursor) : null;
+  const choice = chooseSearchStep({ sample: view, want: limit + 1, trigram, signUpOrder: plan.order === "createdAt" }, tuning);
+  let walked = false;
+  if (choice.step === "walk" || choice.step === "walk+trigram") {
+    // One statement, the planner's own plan: it walks the sort index (the first-n bound caps it) unless
+    // it judges the trigram indexes cheaper for this term, which then costs about the trigram step.
+    const rows = await pageOf(matching.where(withinFirst(choice.rows))).execute();
+    if (rows.length > limit) return { rows, step: "walk" };
+    walked = true;
   }
   if (!trigram) return { rows: await heavy(q, () => pageOf(matching).execute()), step: "scan" };
-  return { rows: await trigramStep(q, pageOf(matching).compile()), step: "trigram" };
+  return { rows: await trigramStep(q, pageOf(matching).compile()), step: walked ? "walk+trigram" : "trigram" };
+}
+
+function sampleView(s: SearchSample, term: string, order: SampleOrder, desc: boolean, headHits: number, cursor: boolean): SampleView {
+  const { hits, head } = hitRanks(s, sampleHits(s, term), order, desc, headHits);
+  return { hits, sampled: s.size, tableRows: s.tableRows, head, cursor };
 }
 
 /**
@@ -270,14 +294,6 @@ async function trigramStep<R>(q: Q, compiled: CompiledQuery<R>): Promise<R[]> {
       set_config('enable_indexonlyscan', 'off', true)`.execute(trx);
     return (await trx.executeQuery(compiled)).rows;
   });
-}
-
-/** The user table's row estimate (pg_class.reltuples, kept by autovacuum/ANALYZE); 0 when unknown. */
-async function tableRows(q: Q): Promise<number> {
-  const { rows } = await sql<{ n: number }>`
-    select c.reltuples::float8 as n from pg_class c join pg_namespace s on s.oid = c.relnamespace
-    where s.nspname = ${q.naming.options.schema} and c.relname = ${q.naming.table("user")}`.execute(q.db);
-  return Math.max(rows[0]?.n ?? 0, 0);
 }
 
 export async function getUser(q: Q, id: string): Promise<UserRow | null> {

@@ -1,40 +1,50 @@
 /**
- * The search planner's cost model (pure: no database). indexedSearch (queries.ts) runs a short walk
- * first; when that walk did not fill the page, this decides, from what the walk saw, between a
- * longer walk of the sort index and asking the trigram index for every match.
+ * The search planner's cost model (pure: no database). indexedSearch (queries.ts) asks it, before
+ * reading anything, how to answer a substring search: walk the sort index, ask the trigram indexes
+ * for every match, or a short walk first and then the trigram step. What it knows is the process's
+ * sample of the user table (search-sample.ts: ~10k rows' searchable text and each row's rank in
+ * every column sort), so a search reads nothing to plan.
  *
- * How the estimate is made. The first walk looks at `walked` rows in sort order (filters and cursor
- * applied, search not) and finds `found` matches: the local density d = found / walked. Then
- *   - a walk needs about page ÷ d rows; it is sized `walkSafety` times that, since d is a sample;
- *   - the trigram step fetches and sorts every match past the cursor, about d × tableRows of them
- *     (tableRows: the table's row estimate from pg_class, filters ignored, so an over-estimate).
- * Each is priced by constants measured at 1M users (scripts/bench-search.ts --calibrate prints
- * them): walkRowMs per row walked (index step, heap row, two lower() LIKEs), matchMs per match the
- * trigram step fetches (bitmap heap recheck, sort), trigramMs for the trigram step's fixed part
- * (bitmap build on two GIN indexes, the transaction). The cheaper one runs.
+ * How the estimate is made.
+ *   - Matches ≈ sampled hits × scale (scale = table rows ÷ sampled rows); the trigram step fetches
+ *     and sorts every match: cost ≈ trigramMs + matchMs × matches.
+ *   - Where the page ends in the requested order, from the sample ranks (in that order) of the first
+ *     `headHits` sampled hits: local density d = k ÷ (rank of the kth hit + 1), so a walk needs about
+ *     want ÷ d rows; it is sized `walkSafety` times that. Cost ≈ walkRowMs × rows in sign-up order
+ *     (heap pages in order), randomRowMs × rows in name or email order (a heap page per row).
+ *   - Cluster rule: with hits spread evenly at the sample's overall density p, no hit among the first
+ *     r sampled rows has probability e^(-p·r). Below e^(-clusterGap) the matches are clustered against
+ *     the order (a recent wave read oldest first): the walk must first cross the gap (r × scale rows)
+ *     and the density is measured after it.
+ *   - No sampled hit: fewer than ~3 × scale matches (95%), or, in sign-up order, a cluster the sampled
+ *     pages missed (rows that signed up together share pages). There a short capped walk
+ *     (`probeRows`) finds a cluster at the head of the order (a recent wave read newest first), then
+ *     the trigram step answers a rare term cheaply; in name or email order the trigram step at once.
+ * The cheaper runs; terms under 3 characters (no trigrams) walk while the walk stays capped, else
+ * the planner's own plan (a scan, under the heavy-query limiter).
  *
- * Where it can be wrong: d is measured at the head of the walk only. Matches that cluster (a wave of
- * sign-ups, or a first name under the name sort) make the head denser or sparser than the rest:
- *   - head denser than the rest (newest-first over a recent wave): the first walk usually fills the
- *     page by itself; if not, the sized walk falls short and the trigram step answers after it;
- *   - head sparser (oldest-first over a recent wave, found 0): the trigram step is chosen and fetches
- *     every match, more than d × tableRows predicted.
- * What bounds the worst case: a walk is always capped (`withinFirst(n)`: at most n rows, then it
- * stops whether or not the page is full), and it is only chosen while its cost stays under the
- * trigram step's estimate and `maxWalkRows`. So a wrong guess costs at most one capped walk more
- * than the trigram step; the trigram step itself costs in proportion to the matches past the cursor
- * (reading all of them is the price of "the first page of matches, in an order the matches are not
- * clustered in"). It never falls back to the planner's unbounded walk (1.5 s at 1M users).
+ * Where it can be wrong: the sample is up to 10 minutes old and ignores filters and the cursor (a
+ * cursor page plans as if matches were spread evenly); a block sample sees whole pages, so a wave
+ * of recent sign-ups (neighbours on disk) is either over- or under-represented; rare terms have few
+ * hits, so their density is noisy. None of this changes a page: every walk is capped and a walk
+ * that falls short hands over to the trigram step, so a wrong estimate costs at most one capped walk
+ * more than the trigram step; the planner's own unbounded walk (1.5 s at 1M users) is never used.
  */
 export interface SearchTuning {
-  /** Rows, in sort order, the first walk looks through (almost free; fills the page for common terms). */
-  walkRows: number;
-  /** The sized walk covers this many times the rows the measured density says a page needs. */
+  /** The walk's length is estimated from the sample ranks of this many first hits in sort order. */
+  headHits: number;
+  /** A walk covers this many times the rows the estimated density says a page needs. */
   walkSafety: number;
-  /** A sized walk never looks through more rows than this (bounds a wrong density estimate). */
+  /** The cluster rule's threshold: a gap before the first hit with probability under e^-clusterGap. */
+  clusterGap: number;
+  /** Rows a walk looks through when the sample saw no hit, before the trigram step (0: none). */
+  probeRows: number;
+  /** A sized walk never looks through more rows than this (bounds a wrong estimate). */
   maxWalkRows: number;
-  /** Measured cost of walking one row of the sort index (ms). */
+  /** Measured cost of walking one row of the sign-up-time index (ms): heap pages in order. */
   walkRowMs: number;
+  /** The same in name or email order (ms): every row a heap page at random, like a trigram match. */
+  randomRowMs: number;
   /** Measured cost per match the trigram step fetches and sorts (ms). */
   matchMs: number;
   /** Measured fixed cost of the trigram step (ms). */
@@ -43,36 +53,61 @@ export interface SearchTuning {
   activityWalk: number;
 }
 
+/** What the sample says of one term in one order (search-sample.ts). */
+export interface SampleView {
+  /** sampled rows the term matches, of `sampled`; the table holds `tableRows` */
+  hits: number;
+  sampled: number;
+  tableRows: number;
+  /** sample ranks (0-based, in the requested order) of the first ≤ headHits hits */
+  head: number[];
+  /** a later page: the ranks say nothing of the rows past the cursor, so the density is the overall one */
+  cursor: boolean;
+}
+
 export type SearchChoice =
-  | { step: "walk"; rows: number; cost: number; trigramCost: number }
-  | { step: "trigram"; cost: number; walkCost: number }
+  | { step: "walk"; rows: number; cost: number; trigramCost: number; matches: number; clustered: boolean }
+  | { step: "walk+trigram"; rows: number }
+  | { step: "trigram"; cost: number; walkCost: number; matches: number; clustered: boolean }
   | { step: "scan" };
 
 /**
- * The cheaper way to finish a page the first walk did not fill.
- * `found` matches among the first `walked` rows (walked < walkRows: the walk reached the end, and
- * then its answer was already complete; the caller never asks); `want` = page size + 1.
+ * How to answer a search: `want` = page size + 1; `sample` null when none could be read;
+ * `signUpOrder`: the order is the table's own on disk (sign-up time), where a walk reads heap pages
+ * in order (cheaper per row than in name or email order, where each row is a page at random) and
+ * where a block sample can miss a whole cluster (a wave of sign-ups are neighbours on disk); in name
+ * or email order a block sample is as good as a row sample, so no hit there means few matches and
+ * the trigram step answers at once.
+ * "walk" walks `rows` (then the trigram step, or a scan without trigrams, if the page is not full);
+ * "walk+trigram" is the same with a short walk on no evidence.
  */
-export function chooseSearchStep(
-  o: { found: number; walked: number; want: number; tableRows: number; trigram: boolean },
-  t: SearchTuning,
-): SearchChoice {
-  if (!o.trigram) {
-    // A term under 3 characters has no trigram to look up: a walk while it stays capped, else the
-    // planner's own plan (a scan, under the heavy-query limiter). Such terms are mostly very common.
-    const rows = o.found ? Math.ceil((t.walkSafety * o.want * o.walked) / o.found) : Number.POSITIVE_INFINITY;
-    return rows <= t.maxWalkRows ? { step: "walk", rows, cost: t.walkRowMs * rows, trigramCost: Number.POSITIVE_INFINITY } : { step: "scan" };
+export function chooseSearchStep(o: { sample: SampleView | null; want: number; trigram: boolean; signUpOrder: boolean }, t: SearchTuning): SearchChoice {
+  const s = o.sample;
+  const otherwise = (): SearchChoice => (t.probeRows > 0 && (o.signUpOrder || !s) ? { step: "walk+trigram", rows: t.probeRows } : o.trigram ? { step: "trigram", cost: t.trigramMs, walkCost: Number.POSITIVE_INFINITY, matches: 0, clustered: false } : { step: "scan" });
+  if (!s || s.sampled === 0) return otherwise();
+  const scale = Math.max(1, s.tableRows / s.sampled);
+  if (s.hits === 0) {
+    // The sample is the whole table: nothing matches but rows added since; the trigram step says so at once.
+    if (scale === 1 && o.trigram) return { step: "trigram", cost: t.trigramMs, walkCost: Number.POSITIVE_INFINITY, matches: 0, clustered: false };
+    return otherwise();
   }
-  const trigramCost = (density: number) => t.trigramMs + t.matchMs * density * Math.max(o.tableRows, o.walked);
-  if (o.found === 0) {
-    // Nothing at the head: either rare (the trigram step has few to fetch) or clustered elsewhere
-    // (a walk would look through everything before the cluster). The trigram step answers both.
-    return { step: "trigram", cost: trigramCost(1 / Math.max(o.tableRows, 1)), walkCost: Number.POSITIVE_INFINITY };
+  const matches = s.hits * scale;
+  const p = s.hits / s.sampled;
+  const first = s.head[0] ?? 0;
+  const clustered = !s.cursor && s.head.length > 0 && p * first > t.clusterGap;
+  let density = p;
+  if (!s.cursor && s.head.length >= 2) {
+    const from = clustered ? first : 0;
+    const last = s.head[s.head.length - 1] as number;
+    density = s.head.length / (last - from + 1);
   }
-  const density = o.found / o.walked;
-  const rows = Math.ceil((t.walkSafety * o.want) / density);
-  const walkCost = t.walkRowMs * rows;
-  const tri = trigramCost(density);
-  if (rows <= t.maxWalkRows && walkCost < tri) return { step: "walk", rows, cost: walkCost, trigramCost: tri };
-  return { step: "trigram", cost: tri, walkCost };
+  const gap = clustered ? first * scale : 0;
+  const rows = Math.ceil(gap + (t.walkSafety * o.want) / density);
+  const walkCost = (o.signUpOrder ? t.walkRowMs : t.randomRowMs) * rows;
+  // a walk longer than the table (or than the matches can fill) is a scan in sort order
+  const canWalk = rows <= t.maxWalkRows && rows < s.tableRows && matches >= o.want;
+  if (!o.trigram) return canWalk ? { step: "walk", rows, cost: walkCost, trigramCost: Number.POSITIVE_INFINITY, matches, clustered } : { step: "scan" };
+  const trigramCost = t.trigramMs + t.matchMs * matches;
+  if (canWalk && walkCost < trigramCost) return { step: "walk", rows, cost: walkCost, trigramCost, matches, clustered };
+  return { step: "trigram", cost: trigramCost, walkCost, matches, clustered };
 }
