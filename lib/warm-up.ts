@@ -3,6 +3,7 @@ import { getAuth } from "./auth";
 import { probeCookie } from "./auth/probe-cookie";
 import { getConfig } from "./config";
 import { getDatabase } from "./db";
+import { warmingBegan, warmingEnded } from "./http/warming";
 import type { Database } from "./db/open";
 import { listSessions } from "./sessions/list";
 import { parseSessionListParams } from "./sessions/search-params";
@@ -168,8 +169,12 @@ export async function warmStart(deps: WarmDeps = defaultDeps()): Promise<void> {
     return;
   }
   // Next serves requests only once register() has returned: these wait in its queue until then.
-  void warmOverHttp(origin, deps.probeCookie).then(
-    (http) => done(`${inProcess}; ${http}`),
-    (err: unknown) => deps.log(`[dashboard] warm-up over HTTP stopped (the rest starts cold): ${message(err)}`),
-  );
+  // until it ends, readiness says "warming" (lib/http/warming.ts): balancers wait for a warm instance
+  warmingBegan();
+  void warmOverHttp(origin, deps.probeCookie)
+    .then(
+      (http) => done(`${inProcess}; ${http}`),
+      (err: unknown) => deps.log(`[dashboard] warm-up over HTTP stopped (the rest starts cold): ${message(err)}`),
+    )
+    .finally(warmingEnded);
 }

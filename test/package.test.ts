@@ -134,7 +134,8 @@ describe.skipIf(!run || inject("embedded"))("the packed package, installed and r
     console.log(`[package] npx better-auth-admin start → first page (GET /sign-in 200): ${firstPage} ms\n${out}`);
     expect(firstPage).toBeGreaterThan(0);
     expect(out).toContain(`found ${join(app, "auth.ts")}: plugins admin, organization; user table \`users\``);
-    expect((await fetch(`${baseUrl}/api/ready`)).status).toBe(200);
+    // ready once the warm start's requests are done (503 "warming" until then, at most 20 s)
+    await expect.poll(() => fetch(`${baseUrl}/api/ready`).then((r) => r.status), { timeout: 30_000, interval: 250 }).toBe(200);
 
     const signIn = await fetch(`${baseUrl}/api/auth/sign-in/email`, {
       method: "POST",

@@ -78,6 +78,18 @@ describe("health and readiness routes", () => {
     expectNothingSensitive(r.text, t.schema, proxy.port);
   });
 
+  it("ready: 503 'warming' while the warm start still requests the pages, with the checks that passed; 200 after", async () => {
+    const { warmingBegan, warmingEnded } = await import("../lib/http/warming");
+    warmingBegan();
+    try {
+      const r = await probe(ready);
+      expect(r).toMatchObject({ status: 503, body: { status: "warming", checks: { database: "ok" } }, cache: "no-store" });
+    } finally {
+      warmingEnded();
+    }
+    expect(await probe(ready)).toMatchObject({ status: 200, body: { status: "ready" } });
+  });
+
   it("database gone: 503 within the bound, then 200 again once it is back (after the cache window)", async () => {
     await proxy.close(); // the port now refuses, and open connections are cut
     await new Promise((r) => setTimeout(r, 450)); // past READY_CACHE_MS

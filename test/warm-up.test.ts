@@ -4,7 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { REFERENCE_NOW } from "../lib/seed/generate";
 import { seedDatabase } from "../lib/seed/insert";
 import { probeCookie, probeToken } from "../lib/auth/probe-cookie";
+import { isWarming, WARMING_MAX_MS, warmingBegan, warmingEnded } from "../lib/http/warming";
 import { WARM_PATHS, type WarmDeps, warmStart } from "../lib/warm-up";
+
+const tick = (ms: number) => new Promise((r) => setTimeout(r, ms));
 import { createTestDb, type TestDb } from "./helpers/db";
 
 /** Resolves once `lines` holds a line matching `re` (the HTTP step runs after warmStart returns). */
@@ -64,7 +67,11 @@ describe("warm start (lib/warm-up.ts)", () => {
       const log: string[] = [];
       const probe = async () => probeCookie("ba-admin.session_token", "warm-test-secret-warm-test-secret-0123");
       await warmStart(deps({ origin: () => `http://127.0.0.1:${(server.address() as AddressInfo).port}/admin`, probeCookie: probe }, log));
+      // the HTTP step runs after warmStart returns: until it ends, readiness says "warming"
+      expect(isWarming()).toBe(true);
       const done = await lineMatching(log, /warmed up/);
+      await tick(0);
+      expect(isWarming()).toBe(false);
       expect(done).toMatch(/\(2 connections, 6 reads; 30 requests\)$/);
       expect(seen.map((s) => s.url)).toEqual(Array.from({ length: 3 }, () => WARM_PATHS.map((p) => `/admin${p}`)).flat());
       // no credentials of any kind leave the warm-up: no authorization, and the one cookie is a probe
@@ -91,5 +98,16 @@ describe("warm start (lib/warm-up.ts)", () => {
     await warmStart(deps({ origin: () => `http://127.0.0.1:${port}` }, log));
     expect(await lineMatching(log, /over HTTP stopped/)).toMatch(/^\[dashboard\] warm-up over HTTP stopped \(the rest starts cold\): /);
     expect(log.some((l) => l.includes("warmed up"))).toBe(false);
+    await tick(0);
+    expect(isWarming()).toBe(false); // a failed warm-up does not keep the instance out of rotation
+  });
+
+  it("reports warming for at most WARMING_MAX_MS, even when the warm-up hangs", () => {
+    const t0 = Date.now();
+    warmingBegan(t0);
+    expect(isWarming(t0 + 1)).toBe(true);
+    expect(isWarming(t0 + WARMING_MAX_MS)).toBe(false);
+    warmingEnded();
+    expect(isWarming(t0 + 1)).toBe(false);
   });
 });

@@ -28,8 +28,12 @@ describe.skipIf(skip)("the dashboard under BASE_PATH=/admin", () => {
 
   it("serves health, readiness and Better Auth under the prefix only", async () => {
     expect((await fetch(`${origin}/admin/api/health`)).status).toBe(200);
-    const ready = await fetch(`${origin}/admin/api/ready`);
-    expect([ready.status, ((await ready.json()) as { status: string }).status]).toEqual([200, "ready"]);
+    // 503 "warming" for the first seconds after a start (lib/http/warming.ts), then ready
+    const ready = async () => {
+      const r = await fetch(`${origin}/admin/api/ready`);
+      return [r.status, ((await r.json()) as { status: string }).status];
+    };
+    await expect.poll(ready, { timeout: 30_000, interval: 250 }).toEqual([200, "ready"]);
     for (const path of ["/api/health", "/api/ready", "/sign-in", "/api/auth/get-session"]) {
       expect([path, (await fetch(`${origin}${path}`, { redirect: "manual" })).status]).toEqual([path, 404]);
     }

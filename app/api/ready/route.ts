@@ -6,7 +6,7 @@ import { getReadiness } from "@/lib/http/ready-route";
 export const dynamic = "force-dynamic";
 
 export async function GET() {
-  const { ready, checks, shuttingDown } = await getReadiness();
-  const status = ready ? "ready" : shuttingDown ? "shutting_down" : "unavailable";
+  const { ready, checks, shuttingDown, warming } = await getReadiness();
+  const status = ready ? "ready" : shuttingDown ? "shutting_down" : warming ? "warming" : "unavailable";
   return NextResponse.json(shuttingDown ? { status } : { status, checks }, { status: ready ? 200 : 503, headers: { "cache-control": "no-store" } });
 }
