@@ -86,17 +86,20 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("sessions export under a tiny st
     await sql.raw(createIndexSql(t.naming, spec)).execute(t.raw);
     const schema = sql.id(t.schema);
     await sql`insert into ${schema}."user" (id, name, email, "emailVerified", "createdAt", "updatedAt") values ('u1', 'One', 'one@example.com', true, now(), now())`.execute(t.raw);
-    // 100 live sessions, then 600,000 expired ones created before them.
+    // 100 live sessions, then 3,000,000 expired ones created before them: enough that reading them
+    // all takes well over the 100 ms timeout on an idle machine too (600,000 did not, once: ~60 ms).
     await sql`insert into ${schema}.session (id, token, "userId", "createdAt", "updatedAt", "expiresAt")
       select 's' || lpad(i::text, 7, '0'), 'tok' || i, 'u1', ${now}::timestamptz - i * interval '1 second', ${now}::timestamptz - i * interval '1 second',
         case when i <= 100 then ${now}::timestamptz + interval '1 day' else ${now}::timestamptz - interval '1 day' end
-      from generate_series(1, 600000) i`.execute(t.raw);
+      from generate_series(1, 3000000) i`.execute(t.raw);
     await sql`vacuum analyze ${schema}.session`.execute(t.raw);
     // Opened under the usual timeout (introspection reads information_schema), then tightened: one
     // pooled connection, so every later query runs under 100 ms.
     tight = await openDatabase({ url: t.url, naming: t.naming, poolMax: 1, statementTimeoutMs: 20_000 });
     await sql`set statement_timeout = 100`.execute(tight.db);
-  }, 120_000);
+    // one process per query, as under load: parallel workers would only divide the unbounded scan's time
+    await sql`set max_parallel_workers_per_gather = 0`.execute(tight.db);
+  }, 300_000);
   afterAll(async () => {
     await tight?.close();
     await t?.cleanup();
@@ -105,7 +108,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("sessions export under a tiny st
   it("completes in windows where one unbounded query times out", async () => {
     const params = parseSessionExportParams({}, 1_000);
     // The list's pages one after the other (the export before windows): the last page's query reads
-    // the 600k expired sessions behind the live ones, and is cancelled.
+    // the 3M expired sessions behind the live ones, and is cancelled.
     await expect(listed(tight, {}, now, 1_000)).rejects.toMatchObject({ code: "57014" });
     const ids = await collect(sessionExportRows(tight, params, now, 5_000));
     expect(ids).toHaveLength(100);
