@@ -11,6 +11,7 @@ import { getUserDetail } from "./users/detail";
 import { parseUserListParams } from "./users/list-params";
 import { listUsers } from "./users/queries";
 import { toApiUser } from "./users/serialize";
+import { within } from "./within";
 
 /**
  * Warm start (instrumentation.ts; WARM_START, on by default). A fresh server pays once, on its first
@@ -92,13 +93,6 @@ function defaultDeps(): WarmDeps {
   };
 }
 
-function within<T>(p: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const bound = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`not finished in ${ms} ms`)), ms);
-  });
-  return Promise.race([p, bound]).finally(() => clearTimeout(timer));
-}
 
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
 

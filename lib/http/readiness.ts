@@ -2,6 +2,7 @@ import { sql } from "kysely";
 import { isUnavailable } from "../errors";
 import type { Database } from "../db/open";
 import type { SessionStore } from "../sessions/store";
+import { TimedOut, within } from "../within";
 
 /**
  * GET /api/ready's verdict: can this instance serve? The database answers, the configured name
@@ -25,27 +26,18 @@ export interface ReadinessDeps {
   timeoutMs: number;
 }
 
-class Timeout extends Error {}
-
-function within<T>(p: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const bound = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Timeout(`no answer in ${ms} ms`)), ms);
-  });
-  return Promise.race([p, bound]).finally(() => clearTimeout(timer));
-}
 
 async function checkDatabase(deps: ReadinessDeps): Promise<CheckResult> {
   let d: Database;
   try {
     // Opening runs introspection (lib/db/introspect.ts): a mapping that does not match throws here,
     // and the failed open is forgotten, so the next probe tries again.
-    d = await within(Promise.resolve().then(deps.getDatabase), deps.timeoutMs);
+    d = await within(Promise.resolve().then(deps.getDatabase), deps.timeoutMs, `no answer in ${deps.timeoutMs} ms`);
   } catch (err) {
     return classify("database", err, "schema_mismatch");
   }
   try {
-    await within(sql`select 1`.execute(d.authDb), deps.timeoutMs);
+    await within(sql`select 1`.execute(d.authDb), deps.timeoutMs, `no answer in ${deps.timeoutMs} ms`);
     return "ok";
   } catch (err) {
     return classify("database", err, "error");
@@ -63,7 +55,7 @@ async function checkRedis(store: SessionStore): Promise<CheckResult> {
 }
 
 function classify(what: string, err: unknown, otherwise: CheckResult): CheckResult {
-  const result: CheckResult = err instanceof Timeout ? "timeout" : isUnavailable(err) ? "unreachable" : otherwise;
+  const result: CheckResult = err instanceof TimedOut ? "timeout" : isUnavailable(err) ? "unreachable" : otherwise;
   console.warn(`[ready] ${what}: ${result}:`, err instanceof Error ? err.message : err);
   return result;
 }

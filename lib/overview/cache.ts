@@ -1,4 +1,5 @@
 import type { Q } from "../db/context";
+import { within } from "../within";
 import { type OverviewFigures, readOverview } from "./figures";
 
 /**
@@ -89,14 +90,6 @@ function refresh(q: Q, entry: Entry, read: Read): Promise<OverviewFigures> {
   return reading;
 }
 
-/** Resolves with the read's figures, or null when it fails or takes longer than `ms`. */
-function within(reading: Promise<OverviewFigures>, ms: number): Promise<OverviewFigures | null> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<null>((r) => {
-    timer = setTimeout(() => r(null), ms);
-  });
-  return Promise.race([reading.catch(() => null), late]).finally(() => clearTimeout(timer));
-}
 
 export async function cachedOverview(
   q: Q,
@@ -141,7 +134,8 @@ export async function cachedOverview(
   // Never read yet: wait for the read (shared with every visit), bounded. Within the backoff after a
   // failed read, none starts: the page says the database is unavailable at once.
   if (!entry.reading && inBackoff(entry, backoffMs, now)) return { figures: null, refreshing: false, failed: true };
-  const figures = await within(refresh(q, entry, read), firstWaitMs);
+  // null when the read fails or takes longer (recorded and logged by refresh; the read goes on)
+  const figures = await within(refresh(q, entry, read), firstWaitMs).catch(() => null);
   return { figures, refreshing: entry.reading !== null, failed: entry.failedAt !== null };
 }
 
