@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { quoteIdent } from "../lib/db/naming";
 import { generateDataset, REFERENCE_NOW, type SeedBatch, type SeedUser, STAFF, staffBatch } from "../lib/seed/generate";
 import { seedDatabase } from "../lib/seed/insert";
+import { giveUpAfter, MAX_ATTEMPTS, UniqueRegistry, uniqueUsername } from "../lib/seed/identity";
+import { Random } from "../lib/seed/random";
 import { arrayLiteral } from "../lib/seed/unnest";
 import { createTestDb, type TestDb } from "./helpers/db";
 
@@ -112,6 +114,33 @@ describe("generateDataset", () => {
     // growth: the last year has more sign-ups than the year before
     const lastYear = data.users.filter((u) => u.createdAt.getTime() > now - 365 * DAY).length;
     expect(lastYear).toBeGreaterThan(data.users.length * 0.6);
+  });
+});
+
+describe("uniqueness retries", () => {
+  it("keeps the number inside a long username, so a taken long name still finds a free one", () => {
+    // a name of 30+ characters: the appended number used to be cut off again, and the retry loop spun
+    // forever (the 10M seed hung at 7.79M users)
+    const reg = new UniqueRegistry(1000);
+    const r = new Random(3);
+    const seen = new Set<string>();
+    for (let i = 0; i < 200; i++) {
+      const { username, displayUsername } = uniqueUsername(r, reg, "maximilianalexander", "vonhohenzollern");
+      expect(username.length).toBeLessThanOrEqual(30);
+      expect(displayUsername.toLowerCase()).toBe(username);
+      seen.add(username);
+    }
+    expect(seen.size).toBe(200);
+  });
+
+  it("fails loudly instead of spinning when no free value can be drawn", () => {
+    expect(giveUpAfter(MAX_ATTEMPTS - 1, "x")).toBeUndefined();
+    expect(() => giveUpAfter(MAX_ATTEMPTS, "taken@example.com")).toThrow(/no free value after 1000 attempts.*taken@example\.com/);
+  });
+
+  it("never hands out an empty address in the hard dataset", () => {
+    const hard = collect(generateDataset({ users: 3000, seed: 5, now: REFERENCE_NOW, passwordHash: "h", hard: true }));
+    expect(hard.users.filter((u) => !u.email.includes("@"))).toEqual([]);
   });
 });
 

@@ -1,6 +1,6 @@
 import { credentialAccount, type Ctx, oauthAccount, oauthSubject, returningSessions, session, signupOnlySession } from "./activity";
 import { botUserAgents } from "./data";
-import { localPartFromName, uniqueEmail } from "./identity";
+import { giveUpAfter, localPartFromName, uniqueEmail } from "./identity";
 import { randomPerson } from "./names";
 import { devicesFor, homeIp, inSubnet, ipv4, sessionIp, subnet24 } from "./network";
 import { adminColumns, legitSignupTime, memberTime, type UserRows } from "./people";
@@ -83,7 +83,13 @@ export function hardLegitUser(ctx: Ctx, g: Group): UserRows {
     : `${g.mailbox}+${r.pick([person.first.toLowerCase().replace(/[^a-z]/g, ""), r.alnum(4).toLowerCase()])}@gmail.com`;
   let email: string;
   if (g.kind === "native") email = uniqueEmail(r, reg, person.first, person.last, r.pick(["gmail.com", "gmail.com", "outlook.com", "yahoo.com"]), 0).email;
-  else for (email = draw(); !reg.claim(email); ) email = draw();
+  else {
+    email = draw();
+    for (let attempt = 0; !reg.claim(email); attempt++) {
+      giveUpAfter(attempt, email);
+      email = draw();
+    }
+  }
   const apple = g.kind === "relay" && email.endsWith("appleid.com") && r.chance(0.7);
   const accounts = [credentialAccount(ctx, id, createdAt)];
   if (apple) accounts.push(oauthAccount(ctx, id, "apple", createdAt, oauthSubject(ctx, "apple")));
@@ -111,10 +117,13 @@ export function hardSpamUser(ctx: Ctx, g: Group): UserRows {
   const id = seedId(r);
   const createdAt = memberTime(r, g);
   const person = randomPerson(r);
-  let email = "";
-  for (let k = 0; !reg.claim(email); k++) {
-    email = `${localPartFromName(r, person.first, person.last)}${r.int(1, 9999)}@${r.pick(["gmail.com", "outlook.com", "yahoo.com", "hotmail.com"])}`.toLowerCase();
-    if (k > 20) email = `${r.alnum(12)}@gmail.com`;
+  // (the loop used to start from "", which the first member of a dataset claimed as its address)
+  const draw = (k: number) =>
+    k > 20 ? `${r.alnum(12)}@gmail.com` : `${localPartFromName(r, person.first, person.last)}${r.int(1, 9999)}@${r.pick(["gmail.com", "outlook.com", "yahoo.com", "hotmail.com"])}`.toLowerCase();
+  let email = draw(0);
+  for (let k = 1; !reg.claim(email); k++) {
+    giveUpAfter(k, email);
+    email = draw(k);
   }
   const subnet = g.subnet ?? "185.0.0.";
   const ua = g.uas[0] ?? "";

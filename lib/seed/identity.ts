@@ -129,6 +129,7 @@ export function uniqueEmail(r: Random, reg: UniqueRegistry, first: string, last:
   for (let attempt = 0; ; attempt++) {
     const email = `${local}${tag}@${domain}`;
     if (reg.claim(email)) return { email, plusTag };
+    giveUpAfter(attempt, email);
     // Taken: do what people do when their name is gone, append a number (growing with the attempts).
     local = attempt < 3 ? localPartFromName(r, first, last) : `${local.replace(/\d+$/, "")}${r.int(1, 10 ** Math.min(2 + attempt, 9))}`;
   }
@@ -139,8 +140,24 @@ export function uniqueUsername(r: Random, reg: UniqueRegistry, first: string, la
   const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
   let display = r.pick([`${capital(first)}${capital(last)}`, `${first}_${last}`, `${first}${r.int(1, 99)}`, `${capital(first)}${last.charAt(0).toUpperCase()}`]);
   for (let attempt = 0; ; attempt++) {
-    const candidate = display.slice(0, 30);
+    const candidate = display.slice(0, USERNAME_MAX);
     if (reg.claim(`username:${candidate.toLowerCase()}`)) return { username: candidate.toLowerCase(), displayUsername: candidate };
-    display = `${display.replace(/\d+$/, "")}${r.int(1, 10 ** Math.min(2 + attempt, 9))}`;
+    giveUpAfter(attempt, candidate);
+    // The number goes inside the length limit: appended to a name of 30 characters or more it was cut
+    // off again, every retry drew the same taken name, and the 10M seed hung at 7.79M users.
+    const digits = String(r.int(1, 10 ** Math.min(2 + attempt, 9)));
+    display = `${display.replace(/\d+$/, "").slice(0, USERNAME_MAX - digits.length)}${digits}`;
   }
+}
+
+const USERNAME_MAX = 30;
+/** far more draws than any free value needs (a retry collides with odds of a few percent at most) */
+export const MAX_ATTEMPTS = 1_000;
+
+/**
+ * A retry loop that cannot find a free value fails loudly instead of spinning (a silent hang cost a
+ * 10M-user seed an hour).
+ */
+export function giveUpAfter(attempt: number, last: string): void {
+  if (attempt >= MAX_ATTEMPTS) throw new Error(`seed: no free value after ${MAX_ATTEMPTS} attempts (last tried ${JSON.stringify(last)})`);
 }

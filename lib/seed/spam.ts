@@ -1,6 +1,6 @@
 import { credentialAccount, type Ctx, signupOnlySession } from "./activity";
 import { botUserAgents, outdatedUserAgents, spamBanReasons, spamNameFragments } from "./data";
-import { localPartFromName, uniqueEmail } from "./identity";
+import { giveUpAfter, localPartFromName, uniqueEmail } from "./identity";
 import { randomPerson } from "./names";
 import { desktopUA, inSubnet, ipv4, mobileUA } from "./network";
 import { adminColumns, memberTime, type UserRows } from "./people";
@@ -68,7 +68,8 @@ function waveMember(ctx: Ctx, g: Group, j: number): Member {
       const prefix = g.prefix ?? "user";
       let n = (g.seq ?? 1) + j;
       let email = `${prefix}${n}@${g.domains[0]}`;
-      while (!reg.claim(email)) {
+      for (let attempt = 0; !reg.claim(email); attempt++) {
+        giveUpAfter(attempt, email);
         n += g.size;
         email = `${prefix}${n}@${g.domains[0]}`;
       }
@@ -97,9 +98,10 @@ function waveMember(ctx: Ctx, g: Group, j: number): Member {
 
 /** Draws addresses until one is free (random local parts collide only by accident). */
 function claimed(ctx: Ctx, draw: () => string): string {
-  for (;;) {
+  for (let attempt = 0; ; attempt++) {
     const email = draw();
     if (ctx.reg.claim(email)) return email;
+    giveUpAfter(attempt, email);
   }
 }
 
