@@ -1,5 +1,5 @@
 /**
- * npm run bench:search [-- --schema search_1m] [--source bench_1000000] [--pick] [--runs 20] [--ba-runs 5]
+ * npm run bench:search [-- --schema search_1m] [--source bench_1000000] [--pick] [--in-place] [--runs 20] [--ba-runs 5]
  *   [--inproc-runs 20] [--before-runs 10] [--levels 1,100,…] [--warmup 300] [--baseline main|none] [--in-process] [--calibrate] [--sorts -createdAt,createdAt,…]
  *
  * The search frequency sweep: terms from one match to 10% of users, spread over sign-up time and in a
@@ -13,7 +13,9 @@
  * doctor's statements are applied (timed); the copy is reused on later runs. Terms come in two sets:
  * `tune` (what --calibrate measures the cost constants on) and `measure` (what the figures report).
  * Pick mode (--pick, read-only): terms picked from `--schema`'s own data by measured frequency, for a
- * schema another process built (the 10M run). Database: BENCH_DATABASE_URL (else DATABASE_URL).
+ * schema another process built. In-place mode (--in-place, the 10M run, where a planted copy of the
+ * sessions does not fit on the disk): `--source` is renamed to `--schema` and its user table rewritten
+ * with the measuring terms planted. Database: BENCH_DATABASE_URL (else DATABASE_URL).
  * Timings here are noisy (the machine is shared): the load average is printed beside them.
  */
 import { execFileSync } from "node:child_process";
@@ -39,6 +41,7 @@ import { time, type Timing } from "./bench/stats";
 const { values } = parseArgs({
   options: {
     schema: { type: "string", default: "search_1m" }, source: { type: "string", default: "bench_1000000" }, pick: { type: "boolean", default: false },
+    "in-place": { type: "boolean", default: false },
     runs: { type: "string", default: "20" }, "inproc-runs": { type: "string", default: "20" }, "ba-runs": { type: "string", default: "5" }, "before-runs": { type: "string", default: "10" },
     warmup: { type: "string", default: "300" }, baseline: { type: "string", default: "main" }, "in-process": { type: "boolean", default: false },
     calibrate: { type: "boolean", default: false }, sorts: { type: "string", default: "-createdAt,createdAt,name,-name,email,-email" },
@@ -88,7 +91,7 @@ async function main() {
     terms = await pickTerms(raw, schema, console.log);
   } else {
     const fresh = !(await sql<{ x: string | null }>`select to_regclass(${`${schema}.bench_terms`}) as x`.execute(raw)).rows[0]?.x;
-    await ensurePlanted(raw, values.source, schema, console.log);
+    await ensurePlanted(raw, values.source, schema, console.log, values["in-place"]);
     if (fresh) {
       const d0 = await openDatabase({ url, naming, poolMax: 2, statementTimeoutMs: 3_600_000 });
       console.log("Applying the doctor's statements:");

@@ -26,33 +26,13 @@ const TAILS = ["ridge", "ston", "wick", "holm", "berg", "ley", "ford", "mont", "
 
 const cap = (s: string) => s.slice(0, 1).toUpperCase() + s.slice(1);
 
-/**
- * Copies `source` (user, account, session) into `schema` in sign-up order (the heap order of an app
- * whose rows were inserted as people signed up), plants the terms, adds Better Auth's own indexes and
- * applies the doctor's statements. Skipped when the schema already has its term list.
- */
-export async function ensurePlanted(raw: Kysely<any>, source: string, schema: string, log: (s: string) => void): Promise<void> {
-  const ready = await sql<{ n: string }>`select count(*) as n from ${sql.id(schema, "bench_terms")}`.execute(raw).then(
-    (r) => Number(r.rows[0]?.n) > 0,
-    (err: { code?: string }) => {
-      if (err.code === "42P01" || err.code === "3F000") return false;
-      throw err;
-    },
-  );
-  if (ready) return log(`Reusing planted schema ${schema}.`);
-  const t0 = performance.now();
-  log(`Copying ${source} into ${schema} and planting terms…`);
-  await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(raw);
-  await sql`create schema ${sql.id(schema)}`.execute(raw);
-  const tbl = (t: string) => sql.id(schema, t);
-  await sql`create table ${tbl("stage")} as select * from ${sql.id(source, "user")}`.execute(raw);
-  const users = Number((await sql<{ n: string }>`select count(*) as n from ${tbl("stage")}`.execute(raw)).rows[0]?.n);
-
+/** The tokens to plant, per set, layout, field and level: tokens that match nobody in `table` yet. */
+async function chooseTerms(raw: Kysely<any>, table: ReturnType<typeof sql.id>, users: number): Promise<SweepTerm[]> {
   // Candidate tokens that match nobody yet (one scan), alternately for the tuning and measuring sets.
   const candidates = HEADS.flatMap((h) => TAILS.map((t) => h + t));
   // One scan, one regular expression (an EXISTS per candidate would scan the table once per unused one).
   const hits = await sql<{ t: string }>`select distinct m[1] as t
-    from ${tbl("stage")}, regexp_matches(lower(email || ' ' || name), ${`(${candidates.join("|")})`}, 'g') as m`.execute(raw);
+    from ${table}, regexp_matches(lower(email || ' ' || name), ${`(${candidates.join("|")})`}, 'g') as m`.execute(raw);
   const taken = new Set(hits.rows.map((r) => r.t));
   const free = candidates.filter((c) => !taken.has(c));
   const terms: SweepTerm[] = [];
@@ -68,15 +48,47 @@ export async function ensurePlanted(raw: Kysely<any>, source: string, schema: st
       }
     }
   }
+  return terms;
+}
+
+/** Which users a term goes to: a hash of the id and the term, so each term lands on its own users. */
+const pickOf = (term: string) => sql`(hashtext(id || ${term})::bigint + 2147483648)`;
+
+/**
+ * Copies `source` (user, account, session) into `schema` in sign-up order (the heap order of an app
+ * whose rows were inserted as people signed up), plants the terms, adds Better Auth's own indexes and
+ * applies the doctor's statements. Skipped when the schema already has its term list.
+ *
+ * `inPlace` (the 10M run, where a second copy of the sessions does not fit on the disk): `source`, a
+ * schema the seeder owns, is renamed to `schema` and only its user table is rewritten with the
+ * measuring set's terms planted (accounts and sessions stay where they are).
+ */
+export async function ensurePlanted(raw: Kysely<any>, source: string, schema: string, log: (s: string) => void, inPlace = false): Promise<void> {
+  const ready = await sql<{ n: string }>`select count(*) as n from ${sql.id(schema, "bench_terms")}`.execute(raw).then(
+    (r) => Number(r.rows[0]?.n) > 0,
+    (err: { code?: string }) => {
+      if (err.code === "42P01" || err.code === "3F000") return false;
+      throw err;
+    },
+  );
+  if (ready) return log(`Reusing planted schema ${schema}.`);
+  if (inPlace) return plantInPlace(raw, source, schema, log);
+  const t0 = performance.now();
+  log(`Copying ${source} into ${schema} and planting terms…`);
+  await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(raw);
+  await sql`create schema ${sql.id(schema)}`.execute(raw);
+  const tbl = (t: string) => sql.id(schema, t);
+  await sql`create table ${tbl("stage")} as select * from ${sql.id(source, "user")}`.execute(raw);
+  const users = Number((await sql<{ n: string }>`select count(*) as n from ${tbl("stage")}`.execute(raw)).rows[0]?.n);
+  const terms = await chooseTerms(raw, tbl("stage"), users);
   for (const t of terms) {
     // email: the token as a mailbox part ("balridge.anna.meyer@…", still unique); name: a second surname.
     const set = t.field === "email" ? sql`email = ${t.term.toLowerCase()} || '.' || email` : sql`name = name || '-' || ${t.term}`;
-    const pick = sql`(hashtext(id || ${t.term})::bigint + 2147483648)`;
     if (t.layout === "spread") {
-      await sql`update ${tbl("stage")} set ${set} where ${pick} % ${users} < ${t.target}`.execute(raw);
+      await sql`update ${tbl("stage")} set ${set} where ${pickOf(t.term)} % ${users} < ${t.target}`.execute(raw);
     } else {
       // a recent wave: half of the newest 2n sign-ups
-      await sql`update ${tbl("stage")} set ${set} where id in (select id from ${tbl("stage")} order by "createdAt" desc, id desc limit ${2 * t.target}) and ${pick} % 2 = 0`.execute(raw);
+      await sql`update ${tbl("stage")} set ${set} where id in (select id from ${tbl("stage")} order by "createdAt" desc, id desc limit ${2 * t.target}) and ${pickOf(t.term)} % 2 = 0`.execute(raw);
     }
   }
   await sql`create table ${tbl("user")} as select * from ${tbl("stage")} order by "createdAt", id`.execute(raw);
@@ -90,9 +102,58 @@ export async function ensurePlanted(raw: Kysely<any>, source: string, schema: st
   await sql`alter table ${tbl("session")} add primary key (id), add constraint session_token_key unique (token)`.execute(raw);
   await sql`create index "account_userId_idx" on ${tbl("account")} ("userId")`.execute(raw);
   await sql`create index "session_userId_idx" on ${tbl("session")} ("userId")`.execute(raw);
-  await sql`create table ${tbl("bench_terms")} (term text primary key, field text not null, layout text not null, set text not null, target int not null)`.execute(raw);
-  for (const t of terms) await sql`insert into ${tbl("bench_terms")} values (${t.term}, ${t.field}, ${t.layout}, ${t.set}, ${t.target})`.execute(raw);
+  await saveTerms(raw, schema, terms);
   log(`  ${users.toLocaleString("en")} users copied, ${terms.length} terms planted in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+}
+
+async function saveTerms(raw: Kysely<any>, schema: string, terms: SweepTerm[]): Promise<void> {
+  const tbl = sql.id(schema, "bench_terms");
+  await sql`create table ${tbl} (term text primary key, field text not null, layout text not null, set text not null, target int not null)`.execute(raw);
+  for (const t of terms) await sql`insert into ${tbl} values (${t.term}, ${t.field}, ${t.layout}, ${t.set}, ${t.target})`.execute(raw);
+}
+
+/**
+ * The in-place variant of ensurePlanted: the same terms (the measuring set) on the same users as the
+ * copy's sequential updates would give them, written in one rewrite of the user table in sign-up order;
+ * the user table's constraints and indexes, and the foreign keys that point at it, are re-created from
+ * their saved definitions.
+ */
+async function plantInPlace(raw: Kysely<any>, source: string, schema: string, log: (s: string) => void): Promise<void> {
+  const t0 = performance.now();
+  const exists = (s: string) => sql<{ x: string | null }>`select to_regnamespace(${s})::text as x`.execute(raw).then((r) => Boolean(r.rows[0]?.x));
+  if (!(await exists(schema))) {
+    if (!(await exists(source))) throw new Error(`neither ${schema} nor ${source} exists: seed ${source} first`);
+    log(`Renaming ${source} to ${schema} (it becomes the planted schema; seed again for a fresh ${source})…`);
+    await sql`alter schema ${sql.id(source)} rename to ${sql.id(schema)}`.execute(raw);
+  }
+  const user = sql.id(schema, "user");
+  const users = Number((await sql<{ n: string }>`select count(*) as n from ${user}`.execute(raw)).rows[0]?.n);
+  const all = await chooseTerms(raw, user, users);
+  const terms = all.filter((t) => t.set === "measure");
+  log(`  planting ${terms.length} terms into ${users.toLocaleString("en")} users in place…`);
+  const hit = (t: SweepTerm) => (t.layout === "spread" ? sql`${pickOf(t.term)} % ${users} < ${t.target}` : sql`rn_ <= ${2 * t.target} and ${pickOf(t.term)} % 2 = 0`);
+  // Sequential updates prepend each email token (the last planted ends up first) and append each name one.
+  const emailParts = terms.filter((t) => t.field === "email").reverse().map((t) => sql`case when ${hit(t)} then ${`${t.term.toLowerCase()}.`} else '' end`);
+  const nameParts = terms.filter((t) => t.field === "name").map((t) => sql`case when ${hit(t)} then ${`-${t.term}`} else '' end`);
+  const email = sql.join([...emailParts, sql.ref("email")], sql` || `);
+  const name = sql.join([sql.ref("name"), ...nameParts], sql` || `);
+  const { rows: cols } = await sql<{ c: string }>`select column_name as c from information_schema.columns
+    where table_schema = ${schema} and table_name = 'user' order by ordinal_position`.execute(raw);
+  const select = sql.join(cols.map(({ c }) => (c === "email" ? sql`${email} as email` : c === "name" ? sql`${name} as name` : sql.ref(c))));
+  // What to re-create: the user table's indexes and constraints, and the foreign keys that reference it.
+  const { rows: own } = await sql<{ def: string }>`select pg_get_indexdef(i.indexrelid) as def from pg_index i
+    where i.indrelid = ${`${schema}.user`}::regclass and not exists (select 1 from pg_constraint c where c.conindid = i.indexrelid)`.execute(raw);
+  const { rows: cons } = await sql<{ rel: string; name: string; def: string; fk: boolean }>`select conrelid::regclass::text as rel, conname as name,
+    pg_get_constraintdef(oid) as def, contype = 'f' as fk from pg_constraint
+    where conrelid = ${`${schema}.user`}::regclass or confrelid = ${`${schema}.user`}::regclass order by contype = 'f'`.execute(raw);
+  const planted = sql.id(schema, "user_planted");
+  await sql`create table ${planted} as select ${select} from (select *, row_number() over (order by "createdAt" desc, id desc) as rn_ from ${user}) u order by "createdAt", id`.execute(raw);
+  await sql`drop table ${user} cascade`.execute(raw);
+  await sql`alter table ${planted} rename to "user"`.execute(raw);
+  for (const c of cons) await sql`alter table ${sql.raw(c.rel)} add constraint ${sql.id(c.name)} ${sql.raw(c.def)}`.execute(raw);
+  for (const i of own) await sql.raw(i.def).execute(raw);
+  await saveTerms(raw, schema, terms);
+  log(`  ${terms.length} terms planted in place in ${((performance.now() - t0) / 1000).toFixed(0)} s (constraints and indexes re-created: ${cons.length + own.length})`);
 }
 
 /**
