@@ -27,9 +27,31 @@ describe("chooseSearchStep (the cost model over the sample)", () => {
   });
 
   it("the crossover moves with the table: the same density walks at 10M and fetches at 100k", () => {
-    // 1% evenly: a walk of ~7,800 rows (7.8 ms) against 100k matches at 10M, 1,000 at 100k
-    expect(plan(view(100, 10_000_000)).step).toBe("walk");
-    expect(plan(view(100, 100_000)).step).toBe("trigram");
+    // 0.5% evenly: a walk of ~4,900 rows (4.9 ms) against 50k matches at 10M (77 ms), 500 at 100k (2.8 ms)
+    expect(plan(view(50, 10_000_000, 200)).step).toBe("walk");
+    expect(plan(view(50, 100_000, 200)).step).toBe("trigram");
+  });
+
+  it("prices a walk at the rows it expects to read, not at its cap (the walk stops at the page's last match)", () => {
+    // 1% evenly at 1M: 26 ÷ 1% = ~2,400 rows expected, capped at 3× that
+    const c = plan(view(100, 1_000_000, 100));
+    expect(c.step).toBe("walk");
+    if (c.step === "walk") {
+      expect(c.cost).toBeCloseTo(t.walkRowMs * (26 * 1501) / 16, 6);
+      expect(c.rows).toBe(Math.ceil((3 * 26 * 1501) / 16));
+    }
+  });
+
+  it("a sparse head (the first sampled hit late, though not a cluster) lengthens the walk to want × its rank", () => {
+    // 125 hits of 10,000 (1.25%), the first at rank 388 (e^-4.85, inside the cluster rule: not clustered),
+    // the 16th at 1,364: the head's density says 2,218 rows, the first hit 26 × 389 = 10,114
+    const head = [388, 391, 443, 523, 524, 525, 534, 543, 703, 1032, 1071, 1085, 1242, 1269, 1341, 1364];
+    const c = plan({ hits: 125, sampled: SAMPLED, tableRows: 1_000_000, cursor: false, head }, true, t, false);
+    expect(c).toMatchObject({ step: "walk", clustered: false, rows: 3 * 26 * 389 });
+    if (c.step === "walk") expect(c.cost).toBeCloseTo(t.randomRowMs * 26 * 389, 6);
+    // evenly spread hits: the first hit's rank says what the head's density says
+    const even = plan(view(100, 1_000_000, 100));
+    if (even.step === "walk") expect(even.cost).toBeCloseTo(t.walkRowMs * Math.max((26 * 1501) / 16, 26), 6);
   });
 
   it("a wave read against the order (a gap before the first hit) is not walked; read with it, it is", () => {
@@ -71,9 +93,9 @@ describe("chooseSearchStep (the cost model over the sample)", () => {
   });
 
   it("a walk in name or email order costs more per row (a heap page at random) than in sign-up order", () => {
-    // 1% evenly at 1M: ~7,300 rows, 7.3 ms in sign-up order, 22 ms at 3 µs a row in name order; 10,000 matches: 17 ms
-    const sign = plan(view(100, 1_000_000, 100), true, t, true);
-    const named = plan(view(100, 1_000_000, 100), true, { ...t, randomRowMs: 0.003 }, false);
+    // 0.5% evenly at 1M: ~4,900 rows expected, 4.9 ms in sign-up order, 15 ms at 3 µs a row in name order; 5,000 matches: 9.5 ms
+    const sign = plan(view(50, 1_000_000, 200), true, t, true);
+    const named = plan(view(50, 1_000_000, 200), true, { ...t, randomRowMs: 0.003 }, false);
     expect(sign.step).toBe("walk");
     expect(named.step).toBe("trigram");
   });

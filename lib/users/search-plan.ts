@@ -10,8 +10,11 @@
  *     and sorts every match: cost ≈ trigramMs + matchMs × matches.
  *   - Where the page ends in the requested order, from the sample ranks (in that order) of the first
  *     `headHits` sampled hits: local density d = k ÷ (rank of the kth hit + 1), so a walk needs about
- *     want ÷ d rows; it is sized `walkSafety` times that. Cost ≈ walkRowMs × rows in sign-up order
- *     (heap pages in order), randomRowMs × rows in name or email order (a heap page per row).
+ *     want ÷ d rows, and stops there (its LIMIT); its cap is `walkSafety` times that. Cost ≈
+ *     walkRowMs × want ÷ d in sign-up order (heap pages in order), randomRowMs × want ÷ d in name or
+ *     email order (a heap page per row). The walk runs as a walk: bitmap scans are off for it
+ *     (queries.ts), or Postgres, which guesses a substring's matches from its length alone, may
+ *     answer it from the trigram indexes and fetch every match the walk was chosen to avoid.
  *   - Cluster rule: with hits spread evenly at the sample's overall density p, no hit among the first
  *     r sampled rows has probability e^(-p·r). Below e^(-clusterGap) the matches are clustered against
  *     the order (a recent wave read oldest first): the walk must first cross the gap (r × scale rows)
@@ -102,8 +105,19 @@ export function chooseSearchStep(o: { sample: SampleView | null; want: number; t
     density = s.head.length / (last - from + 1);
   }
   const gap = clustered ? first * scale : 0;
-  const rows = Math.ceil(gap + (t.walkSafety * o.want) / density);
-  const walkCost = (o.signUpOrder ? t.walkRowMs : t.randomRowMs) * rows;
+  // The walk stops at the page's last match (its LIMIT): it costs the rows the estimate expects. The
+  // safety factor sizes only its cap, the rows it may read when the density was overestimated. (The
+  // cost used to be the cap's, five times the walk's, so terms of 0.1-2% took the trigram step and
+  // fetched thousands of matches where a walk of a few thousand rows would do.)
+  // The head's density can hide a sparse start: a sample row stands for `scale` table rows, so
+  // the page's want matches lie before the first sampled hit, where the 16 hits say nothing. Spread
+  // evenly, the first hit's rank is about 1 ÷ density, so want × that rank is the same estimate;
+  // where the head is sparser than the rest it is the larger one (a name walk of 11,000 rows found
+  // 20 matches of a 1.2% term whose first sampled hit was at rank 388).
+  const sparseHead = clustered || s.cursor ? 0 : o.want * (first + 1);
+  const expected = Math.max(gap + o.want / density, sparseHead);
+  const rows = Math.ceil(Math.max(gap + (t.walkSafety * o.want) / density, t.walkSafety * sparseHead));
+  const walkCost = (o.signUpOrder ? t.walkRowMs : t.randomRowMs) * expected;
   // a walk longer than the table (or than the matches can fill) is a scan in sort order
   const canWalk = rows <= t.maxWalkRows && rows < s.tableRows && matches >= o.want;
   if (!o.trigram) return canWalk ? { step: "walk", rows, cost: walkCost, trigramCost: Number.POSITIVE_INFINITY, matches, clustered } : { step: "scan" };
