@@ -4,7 +4,7 @@ import { buildSample, hitRanks, type SearchSample, sampleHits } from "../lib/use
 
 /** The planner's choices from a sample (pure), and the sample's hit ranks in each order. */
 const t: SearchTuning = {
-  headHits: 16, walkSafety: 3, clusterGap: 5, probeRows: 256, maxWalkRows: 60_000,
+  headHits: 16, walkSafety: 3, walkRisk: 1, clusterGap: 5, probeRows: 256, maxWalkRows: 60_000,
   walkRowMs: 0.001, randomRowMs: 0.002, matchMs: 0.0015, trigramMs: 2, activityWalk: 1_000,
 };
 const SAMPLED = 10_000;
@@ -40,6 +40,12 @@ describe("chooseSearchStep (the cost model over the sample)", () => {
       expect(c.cost).toBeCloseTo(t.walkRowMs * (26 * 1501) / 16, 6);
       expect(c.rows).toBe(Math.ceil((3 * 26 * 1501) / 16));
     }
+  });
+
+  it("walks only when the walk wins by the walkRisk margin", () => {
+    // 0.5% evenly at 1M: expected walk 4.9 ms, trigram 2 + 7.5 = 9.5 ms: a walk at margin 1, not at 2
+    expect(plan(view(50, 1_000_000, 200)).step).toBe("walk");
+    expect(plan(view(50, 1_000_000, 200), true, { ...t, walkRisk: 2 }).step).toBe("trigram");
   });
 
   it("a sparse head (the first sampled hit late, though not a cluster) lengthens the walk to want × its rank", () => {

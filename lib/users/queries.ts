@@ -223,10 +223,12 @@ export type { SearchTuning } from "./search-plan";
  * costs are ratios `npm run bench:search -- --calibrate` measured at 200k users (load 10-14): a row
  * walked 0.6 µs in sign-up order (walkRowMs rounds it up to 1), 1.5 in name order (and ~4 µs in the
  * sweep's email-order walks: randomRowMs 2), a match fetched by the trigram step (random heap page,
- * recheck, sort) 3-4.7 µs; the step's fixed part over a walk's ~2,000 rows' worth.
+ * recheck, sort) 3-4.7 µs; the step's fixed part over a walk's ~2,000 rows' worth. walkRisk 2: a walk
+ * is priced at the rows it expects (since 2026-12-03; before, at its 5× cap) and must cost under
+ * half the trigram step.
  */
 export const SEARCH_TUNING: SearchTuning = {
-  headHits: 16, walkSafety: 5, clusterGap: 5, probeRows: 256, maxWalkRows: 60_000,
+  headHits: 16, walkSafety: 5, walkRisk: 2, clusterGap: 5, probeRows: 256, maxWalkRows: 60_000,
   walkRowMs: 0.001, randomRowMs: 0.002, matchMs: 0.003, trigramMs: 2, activityWalk: ACTIVITY_WALK,
 };
 /**

@@ -38,6 +38,12 @@ export interface SearchTuning {
   headHits: number;
   /** A walk covers this many times the rows the estimated density says a page needs. */
   walkSafety: number;
+  /**
+   * A walk is chosen over the trigram step only when its expected cost times this is lower: one that
+   * falls short pays its cap and then the trigram step, and a block sample's head can mislead (hits
+   * from one heap page are not independent), so a walk must win by a margin.
+   */
+  walkRisk: number;
   /** The cluster rule's threshold: a gap before the first hit with probability under e^-clusterGap. */
   clusterGap: number;
   /** Rows a walk looks through when the sample saw no hit, before the trigram step (0: none). */
@@ -122,6 +128,6 @@ export function chooseSearchStep(o: { sample: SampleView | null; want: number; t
   const canWalk = rows <= t.maxWalkRows && rows < s.tableRows && matches >= o.want;
   if (!o.trigram) return canWalk ? { step: "walk", rows, cost: walkCost, trigramCost: Number.POSITIVE_INFINITY, matches, clustered } : { step: "scan" };
   const trigramCost = t.trigramMs + t.matchMs * matches;
-  if (canWalk && walkCost < trigramCost) return { step: "walk", rows, cost: walkCost, trigramCost, matches, clustered };
+  if (canWalk && walkCost * t.walkRisk < trigramCost) return { step: "walk", rows, cost: walkCost, trigramCost, matches, clustered };
   return { step: "trigram", cost: trigramCost, walkCost, matches, clustered };
 }
