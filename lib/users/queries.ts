@@ -292,17 +292,15 @@ function sampleView(s: SearchSample, term: string, order: SampleOrder, desc: boo
  * cap on purpose: its cost is bounded by the matches past the cursor; giving up would mean the
  * planner's walk, the 1.5 s case this exists to avoid.
  */
-async function walkStep<R>(q: Q, compiled: CompiledQuery<R>): Promise<R[]> {
-  return q.db.transaction().execute(async (trx) => {
-    await sql`select set_config('enable_bitmapscan', 'off', true), set_config('enable_seqscan', 'off', true)`.execute(trx);
-    return (await trx.executeQuery(compiled)).rows;
-  });
-}
+const trigramStep = <R>(q: Q, compiled: CompiledQuery<R>) => withScans(q, ["seqscan", "indexscan", "indexonlyscan"], compiled);
 
-async function trigramStep<R>(q: Q, compiled: CompiledQuery<R>): Promise<R[]> {
+/** The walk: the sort index only (see indexedSearch). */
+const walkStep = <R>(q: Q, compiled: CompiledQuery<R>) => withScans(q, ["bitmapscan", "seqscan"], compiled);
+
+/** One query with some of Postgres's scan kinds off, for its transaction only. */
+async function withScans<R>(q: Q, off: readonly string[], compiled: CompiledQuery<R>): Promise<R[]> {
   return q.db.transaction().execute(async (trx) => {
-    await sql`select set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true),
-      set_config('enable_indexonlyscan', 'off', true)`.execute(trx);
+    await sql`select ${sql.join(off.map((k) => sql`set_config(${`enable_${k}`}, 'off', true)`))}`.execute(trx);
     return (await trx.executeQuery(compiled)).rows;
   });
 }

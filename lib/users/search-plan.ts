@@ -122,7 +122,8 @@ export function chooseSearchStep(o: { sample: SampleView | null; want: number; t
   // 20 matches of a 1.2% term whose first sampled hit was at rank 388).
   const sparseHead = clustered || s.cursor ? 0 : o.want * (first + 1);
   const expected = Math.max(gap + o.want / density, sparseHead);
-  const rows = Math.ceil(Math.max(gap + (t.walkSafety * o.want) / density, t.walkSafety * sparseHead));
+  // the cap: the safety factor over the rows past the gap
+  const rows = Math.ceil(gap + t.walkSafety * (expected - gap));
   const walkCost = (o.signUpOrder ? t.walkRowMs : t.randomRowMs) * expected;
   // a walk longer than the table (or than the matches can fill) is a scan in sort order
   const canWalk = rows <= t.maxWalkRows && rows < s.tableRows && matches >= o.want;
