@@ -157,6 +157,13 @@ describe("spam calibration on steadiness, and windows of any age", () => {
     expect(flagged(sliced)).toEqual(flagged(whole));
     const wavesOf = (r: SpamResult) => r.waves.map((w) => [w.key, w.size]).sort();
     expect(wavesOf(sliced)).toEqual(wavesOf(whole));
+    // everyone is read through one cursor (lib/spam/fact-stream.ts); a window reaching past the first
+    // sign-up reads each slice with per-user look-ups: the same facts, so the same scores and reasons
+    const windowed = await computeSpam(t.d, { now: NOW, sinceDays: 3650, sliceUsers: 60 });
+    expect(windowed.stats.slices).toBe(sliced.stats.slices);
+    const verdicts = (r: SpamResult) => PEOPLE.map((p) => [p.id, score(r, p), r.accounts.get(p.id)?.reasons.map((x) => x.code).join()]);
+    expect(verdicts(windowed)).toEqual(verdicts(sliced));
+    expect(wavesOf(windowed)).toEqual(wavesOf(sliced));
   });
 
   it("answers a sliced run's steadiness probes from its memo exactly as the one-pass query does", async () => {

@@ -57,7 +57,7 @@ export interface UserFacts {
 export const SIGNUP_PROXY_MS = 10 * 60_000;
 const DAY = 86_400_000;
 
-interface Row {
+export interface Row {
   id: string;
   email: string;
   name: string | null;
@@ -77,7 +77,7 @@ interface Row {
   oauth: boolean;
 }
 
-interface OutColumn {
+export interface OutColumn {
   name: string;
   bit: number;
   exit: (typeof reviewExits)[number];
@@ -98,11 +98,13 @@ const s = (col: string) => sql.ref(`session.${col}`);
  * The sessions of one user (`userId` given: a lateral) or of everyone (partitioned by user), in start
  * order, each with its predecessor's start (`pc`) and day (`pd`); see the header comment.
  */
-const ordered = (trx: Kysely<DB>, userId: RawBuilder<unknown> | null) => {
+const ordered = (trx: Kysely<DB>, userId: RawBuilder<unknown> | null, ties: "id" | "heap" = "id") => {
   const day = sql`date_trunc('day', ${s("createdAt")})`;
   // One user's sessions: ties keep the scan's (heap) order, as the five sorts before did (see the
-  // header). Everyone's: the table-wide sort would break ties arbitrarily, so the session id does.
-  const order = userId ? sql`order by ${s("createdAt")}` : sql`partition by ${s("userId")} order by ${s("createdAt")}, ${s("id")}`;
+  // header). Everyone's: the table-wide sort would break ties arbitrarily, so the heap position
+  // (ctid: a plain table's; the same order one user's index scan reads) or, for a view, the id does.
+  const tie = ties === "heap" ? sql`ctid` : s("id");
+  const order = userId ? sql`order by ${s("createdAt")}` : sql`partition by ${s("userId")} order by ${s("createdAt")}, ${tie}`;
   let q = trx.selectFrom("session").select([
     "session.userId as uid",
     sql<Date>`${s("createdAt")}`.as("c"),
@@ -138,6 +140,25 @@ const sessionAggregates = () => [
  * twice as fast as a million index look-ups but holds every user at once (the engine slices instead).
  */
 export async function loadFacts(q: Q, trx: Kysely<DB>, from: Date | null, now: Date, to: Date | null = null): Promise<UserFacts[]> {
+  const { query, outs } = factsQuery(q, trx, from, now, to, "id");
+  const rows = (await query.execute()) as unknown as Row[];
+  // Sorted here rather than by Postgres (no wide-row sort spilling to disk on a slice's pass): an index
+  // sort on a typed array of times, ties by id so the order is deterministic.
+  const n = rows.length;
+  const times = new Float64Array(n);
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    times[i] = (rows[i] as Row).createdAt;
+    order[i] = i;
+  }
+  order.sort((a, b) => (times[a] as number) - (times[b] as number) || ((rows[a] as Row).id < (rows[b] as Row).id ? -1 : 1));
+  const out = new Array<UserFacts>(n);
+  for (let i = 0; i < n; i++) out[i] = toFacts(rows[order[i] as number] as Row, outs);
+  return out;
+}
+
+/** The facts statement for [from, to) (see loadFacts), unsorted; `ties` orders one user's simultaneous sessions in the grouped plan. */
+export function factsQuery(q: Q, trx: Kysely<DB>, from: Date | null, now: Date, to: Date | null, ties: "id" | "heap") {
   const sessions = q.caps.sessionTable && q.caps.columns.session.has("userId") && q.caps.columns.session.has("ipAddress");
   // One column per "out of review" state that is on (a ban in force, say), as its module defines it.
   const outs = outColumns(q.caps.modules);
@@ -152,7 +173,7 @@ export async function loadFacts(q: Q, trx: Kysely<DB>, from: Date | null, now: D
     const perUser = trx.selectFrom(ordered(trx, sql.ref("w.id")).as("ord")).select(sessionAggregates());
     joined = base.leftJoinLateral(() => perUser.as("s"), (j) => j.onTrue()) as unknown as typeof base;
   } else if (sessions) {
-    const grouped = trx.selectFrom(ordered(trx, null).as("ord")).select([sql.ref("ord.uid").as("userId"), ...sessionAggregates()]).groupBy("ord.uid" as never).as("s");
+    const grouped = trx.selectFrom(ordered(trx, null, ties).as("ord")).select([sql.ref("ord.uid").as("userId"), ...sessionAggregates()]).groupBy("ord.uid" as never).as("s");
     joined = base.leftJoin(grouped as never, "s.userId" as never, "w.id") as unknown as typeof base;
   }
   // OAuth: for a slice, one look-up through the account userId index per user (LIMIT 1 keeps it a
@@ -174,23 +195,10 @@ export async function loadFacts(q: Q, trx: Kysely<DB>, from: Date | null, now: D
     (sessions ? sql`${sql.ref("s.uas")}[cardinality(${sql.ref("s.uas")})]` : sql`null`).as("lastUa"),
     bounded ? sql<boolean>`${sql.ref("o.one")} is not null`.as("oauth") : eb.exists(oauthOf(eb as never)).as("oauth"),
   ]);
-  const rows = (await query.execute()) as unknown as Row[];
-  // Sorted here rather than by Postgres (no wide-row sort spilling to disk on a full pass): an index
-  // sort on a typed array of times, ties by id so the order is deterministic.
-  const n = rows.length;
-  const times = new Float64Array(n);
-  const order = new Uint32Array(n);
-  for (let i = 0; i < n; i++) {
-    times[i] = (rows[i] as Row).createdAt;
-    order[i] = i;
-  }
-  order.sort((a, b) => (times[a] as number) - (times[b] as number) || ((rows[a] as Row).id < (rows[b] as Row).id ? -1 : 1));
-  const out = new Array<UserFacts>(n);
-  for (let i = 0; i < n; i++) out[i] = toFacts(rows[order[i] as number] as Row, outs);
-  return out;
+  return { query, outs };
 }
 
-function toFacts(r: Row, outs: readonly OutColumn[]): UserFacts {
+export function toFacts(r: Row, outs: readonly OutColumn[]): UserFacts {
   let outBits = 0;
   for (const { name, bit } of outs) if (r[name as `out_${number}`] === true) outBits |= bit;
   const createdAt = r.createdAt;
