@@ -1,6 +1,6 @@
 import { credentialAccount, type Ctx, oauthAccount, oauthSubject, returningSessions, session, signupOnlySession } from "./activity";
 import { botUserAgents } from "./data";
-import { giveUpAfter, localPartFromName, uniqueEmail } from "./identity";
+import { claimFree, localPartFromName, uniqueEmail } from "./identity";
 import { randomPerson } from "./names";
 import { devicesFor, homeIp, inSubnet, ipv4, sessionIp, subnet24 } from "./network";
 import { adminColumns, legitSignupTime, memberTime, type UserRows } from "./people";
@@ -81,15 +81,8 @@ export function hardLegitUser(ctx: Ctx, g: Group): UserRows {
     g.kind === "relay" ? (r.chance(0.6) ? `${r.alnum(10).toLowerCase()}@privaterelay.appleid.com` : `${r.pick(words)}.${r.pick(words)}.${r.alnum(3).toLowerCase()}@duck.com`)
     : g.kind === "numeric" ? (r.chance(0.6) ? `${r.int(10_000, 3_999_999_999)}@qq.com` : `1${r.int(30, 99)}${String(r.int(0, 99_999_999)).padStart(8, "0")}@163.com`)
     : `${g.mailbox}+${r.pick([person.first.toLowerCase().replace(/[^a-z]/g, ""), r.alnum(4).toLowerCase()])}@gmail.com`;
-  let email: string;
-  if (g.kind === "native") email = uniqueEmail(r, reg, person.first, person.last, r.pick(["gmail.com", "gmail.com", "outlook.com", "yahoo.com"]), 0).email;
-  else {
-    email = draw();
-    for (let attempt = 0; !reg.claim(email); attempt++) {
-      giveUpAfter(attempt, email);
-      email = draw();
-    }
-  }
+  const email =
+    g.kind === "native" ? uniqueEmail(r, reg, person.first, person.last, r.pick(["gmail.com", "gmail.com", "outlook.com", "yahoo.com"]), 0).email : claimFree(reg, draw);
   const apple = g.kind === "relay" && email.endsWith("appleid.com") && r.chance(0.7);
   const accounts = [credentialAccount(ctx, id, createdAt)];
   if (apple) accounts.push(oauthAccount(ctx, id, "apple", createdAt, oauthSubject(ctx, "apple")));
@@ -120,11 +113,7 @@ export function hardSpamUser(ctx: Ctx, g: Group): UserRows {
   // (the loop used to start from "", which the first member of a dataset claimed as its address)
   const draw = (k: number) =>
     k > 20 ? `${r.alnum(12)}@gmail.com` : `${localPartFromName(r, person.first, person.last)}${r.int(1, 9999)}@${r.pick(["gmail.com", "outlook.com", "yahoo.com", "hotmail.com"])}`.toLowerCase();
-  let email = draw(0);
-  for (let k = 1; !reg.claim(email); k++) {
-    giveUpAfter(k, email);
-    email = draw(k);
-  }
+  const email = claimFree(reg, draw);
   const subnet = g.subnet ?? "185.0.0.";
   const ua = g.uas[0] ?? "";
   const user: SeedUser = {

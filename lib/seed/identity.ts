@@ -161,3 +161,12 @@ export const MAX_ATTEMPTS = 1_000;
 export function giveUpAfter(attempt: number, last: string): void {
   if (attempt >= MAX_ATTEMPTS) throw new Error(`seed: no free value after ${MAX_ATTEMPTS} attempts (last tried ${JSON.stringify(last)})`);
 }
+
+/** The first value `draw(attempt)` gives that `reg` had not handed out, now claimed; gives up loudly (giveUpAfter). */
+export function claimFree(reg: UniqueRegistry, draw: (attempt: number) => string): string {
+  for (let attempt = 0; ; attempt++) {
+    const value = draw(attempt);
+    if (reg.claim(value)) return value;
+    giveUpAfter(attempt, value);
+  }
+}

@@ -1,6 +1,6 @@
 import { credentialAccount, type Ctx, signupOnlySession } from "./activity";
 import { botUserAgents, outdatedUserAgents, spamBanReasons, spamNameFragments } from "./data";
-import { giveUpAfter, localPartFromName, uniqueEmail } from "./identity";
+import { claimFree, giveUpAfter, localPartFromName, uniqueEmail } from "./identity";
 import { randomPerson } from "./names";
 import { desktopUA, inSubnet, ipv4, mobileUA } from "./network";
 import { adminColumns, memberTime, type UserRows } from "./people";
@@ -56,12 +56,12 @@ function waveMember(ctx: Ctx, g: Group, j: number): Member {
   switch (g.kind) {
     case "disposable": {
       const name = r.chance(0.5) ? randomPerson(r).name : r.chance(0.5) ? gibberishName(r) : r.alnum(r.int(6, 10));
-      return { name, email: claimed(ctx, () => `${r.alnum(r.int(8, 13))}@${r.pick(g.domains)}`), ip: inSubnet(r, g.subnet ?? "185.0.0."), ua: ua(), verifyChance: 0.06 };
+      return { name, email: claimFree(ctx.reg, () => `${r.alnum(r.int(8, 13))}@${r.pick(g.domains)}`), ip: inSubnet(r, g.subnet ?? "185.0.0."), ua: ua(), verifyChance: 0.06 };
     }
     case "gmail-farm": {
       // every variant lands in the same real inbox, so this farm can (and often does) verify
       const name = latinName(r);
-      const email = claimed(ctx, () => `${dotted(r, g.mailbox ?? "mailbox")}${r.chance(0.75) ? `+${r.chance(0.5) ? r.int(1, 999) : r.alnum(4)}` : ""}@gmail.com`);
+      const email = claimFree(ctx.reg, () => `${dotted(r, g.mailbox ?? "mailbox")}${r.chance(0.75) ? `+${r.chance(0.5) ? r.int(1, 999) : r.alnum(4)}` : ""}@gmail.com`);
       return { name, email, ip: r.pick(g.ips), ua: ua(), verifyChance: 0.45 };
     }
     case "sequential": {
@@ -80,7 +80,7 @@ function waveMember(ctx: Ctx, g: Group, j: number): Member {
       const fragment = r.pick(spamNameFragments);
       const name = r.chance(0.6) ? fragment : `${latinName(r)} | ${fragment}`;
       const domain = r.pick(["gmail.com", "gmail.com", "outlook.com", "hotmail.com", "yahoo.com", "mail.ru"]);
-      const email = claimed(ctx, () => `${r.chance(0.5) ? r.alnum(r.int(7, 11)) : localPartFromName(r, r.alnum(5), r.alnum(4))}${r.int(10, 9999)}@${domain}`);
+      const email = claimFree(ctx.reg, () => `${r.chance(0.5) ? r.alnum(r.int(7, 11)) : localPartFromName(r, r.alnum(5), r.alnum(4))}${r.int(10, 9999)}@${domain}`);
       return { name, email, ip: g.subnet ? inSubnet(r, g.subnet) : ipv4(r, true), ua: ua(), verifyChance: 0.08 };
     }
     case "drip": {
@@ -93,15 +93,6 @@ function waveMember(ctx: Ctx, g: Group, j: number): Member {
     }
     default:
       throw new Error(`not a spam campaign: ${g.kind}`);
-  }
-}
-
-/** Draws addresses until one is free (random local parts collide only by accident). */
-function claimed(ctx: Ctx, draw: () => string): string {
-  for (let attempt = 0; ; attempt++) {
-    const email = draw();
-    if (ctx.reg.claim(email)) return email;
-    giveUpAfter(attempt, email);
   }
 }
 
