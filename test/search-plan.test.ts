@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { chooseSearchStep, type SampleView, type SearchTuning } from "../lib/users/search-plan";
-import { buildSample, hitRanks, type SearchSample, sampleHits } from "../lib/users/search-sample";
+import { buildSample, hitRanks, type SearchSample, sampleHits, sampleRowAt } from "../lib/users/search-sample";
 
 /** The planner's choices from a sample (pure), and the sample's hit ranks in each order. */
 const t: SearchTuning = {
@@ -146,5 +146,16 @@ describe("the search sample's hits and ranks", () => {
     expect(hitRanks(s, lee, "name", false, 16)).toEqual({ hits: 2, head: [0, 4] });
     expect(hitRanks(s, sampleHits(s, "@y."), "createdAt", true, 16)).toEqual({ hits: 2, head: [1, 2] });
     expect(hitRanks(s, sampleHits(s, "@x."), "createdAt", false, 2)).toEqual({ hits: 3, head: [0, 1] });
+  });
+
+  it("finds the walk's cap as the sampled row about that many table rows into the order", () => {
+    // 5 sampled of 500 rows: a sample row stands for 100; 150 rows in is the 2nd sample row (rounded up)
+    expect(sampleRowAt(s, "createdAt", false, 150)).toBe("u3");
+    expect(sampleRowAt(s, "createdAt", true, 150)).toBe("u3");
+    expect(sampleRowAt(s, "createdAt", true, 1)).toBe("u4");
+    expect(sampleRowAt(s, "name", false, 0)).toBe("u5");
+    expect(sampleRowAt(s, "name", true, 400)).toBe("u5");
+    // past the sample's end: no row to stop at (the walk counts through the index instead)
+    expect(sampleRowAt(s, "email", false, 500)).toBeNull();
   });
 });

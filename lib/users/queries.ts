@@ -13,7 +13,7 @@ import type { KeptActivity } from "../audit/queries";
 import { withKeptActivity } from "./kept-activity";
 import type { UserListParams, UserSort } from "./search-params";
 import { chooseSearchStep, type SampleView, type SearchTuning } from "./search-plan";
-import { hitRanks, type SampleOrder, type SearchSample, sampleHits, searchSample } from "./search-sample";
+import { hitRanks, type SampleOrder, type SearchSample, sampleHits, sampleRowAt, searchSample } from "./search-sample";
 
 /**
  * A user in the list: the columns as the schema types them, the fields modules put on every row
@@ -194,8 +194,12 @@ async function listUserPage(
     // The first n rows in sort order (filters and cursor applied, search not): the nth row's key is
     // found in the same query (an index-only step, run once). With fewer than n rows there is no nth
     // row and nothing passes: a walk that reached the end answers nothing, and the next step does.
-    const withinFirst = (n: number) => {
-      const nth = sorted(filtered(false).select([sortExpr.as("k"), "user.id"])).limit(1).offset(n - 1);
+    // Or, given `at` (the sample's row about n rows in: sampleRowAt), that row's key by its id.
+    const withinFirst = (n: number, at?: string) => {
+      const nth =
+        at === undefined
+          ? sorted(filtered(false).select([sortExpr.as("k"), "user.id"])).limit(1).offset(n - 1)
+          : q.db.selectFrom("user").select([sortExpr.as("k"), "user.id"]).where("user.id", "=", at);
       const op = sql.raw(spec.dir === "desc" ? ">=" : "<=");
       return "unique" in spec
         ? sql<boolean>`${sortExpr} ${op} (select k from (${nth}) as nth)`
@@ -258,7 +262,7 @@ async function indexedSearch<R extends { id: string }>(
   q: Q,
   plan: { term: string; order: SampleOrder; desc: boolean; cursor: boolean; sample?: SearchSample | null },
   matching: SelectQueryBuilder<DB, "user", object>,
-  withinFirst: (rows: number) => RawBuilder<boolean>,
+  withinFirst: (rows: number, at?: string) => RawBuilder<boolean>,
   pageOf: (qb: SelectQueryBuilder<DB, "user", object>) => { execute(): Promise<R[]>; compile(): CompiledQuery<R> },
   limit: number,
   tuning: SearchTuning,
@@ -273,7 +277,10 @@ async function indexedSearch<R extends { id: string }>(
     // caps it). Bitmap scans are off for it: Postgres guesses ~100 matches for any substring, and for
     // a name term of 1-2% it answered the walk from the trigram indexes instead, fetching all 20,000
     // matches (60 ms at 1M users where the walk takes a few).
-    const rows = await walkStep(q, pageOf(matching.where(withinFirst(choice.rows))).compile());
+    // The cap: a sampled row about that far in (a key look-up), or, past a cursor (where the sample
+    // does not know the rank) or without a sample, the nth row counted through the sort index.
+    const at = sample && !plan.cursor ? sampleRowAt(sample, plan.order, plan.desc, choice.rows) : null;
+    const rows = await walkStep(q, pageOf(matching.where(withinFirst(choice.rows, at ?? undefined))).compile());
     if (rows.length > limit) return { rows, step: "walk" };
     walked = true;
   }
@@ -297,10 +304,16 @@ const trigramStep = <R>(q: Q, compiled: CompiledQuery<R>) => withScans(q, ["seqs
 /** The walk: the sort index only (see indexedSearch). */
 const walkStep = <R>(q: Q, compiled: CompiledQuery<R>) => withScans(q, ["bitmapscan", "seqscan"], compiled);
 
-/** One query with some of Postgres's scan kinds off, for its transaction only. */
+/**
+ * One query with some of Postgres's scan kinds off, for its transaction only, and no parallel
+ * workers: with bitmap scans off Postgres ran a capped walk as a Parallel Index Scan, whose two
+ * workers took ~10 ms to start for a walk of a few hundred rows (a rare term's probe: 33 ms instead
+ * of 15 at 1M users).
+ */
 async function withScans<R>(q: Q, off: readonly string[], compiled: CompiledQuery<R>): Promise<R[]> {
   return q.db.transaction().execute(async (trx) => {
-    await sql`select ${sql.join(off.map((k) => sql`set_config(${`enable_${k}`}, 'off', true)`))}`.execute(trx);
+    const settings = [...off.map((k) => sql`set_config(${`enable_${k}`}, 'off', true)`), sql`set_config('max_parallel_workers_per_gather', '0', true)`];
+    await sql`select ${sql.join(settings)}`.execute(trx);
     return (await trx.executeQuery(compiled)).rows;
   });
 }
