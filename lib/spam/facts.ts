@@ -183,6 +183,12 @@ export function factsQuery(q: Q, trx: Kysely<DB>, from: Date | null, now: Date, 
     eb.selectFrom("account").select(sql<number>`1`.as("one")).whereRef("account.userId", "=", "w.id" as never).where("account.providerId", "<>", "credential");
   const bounded = Boolean(from || to);
   if (bounded) joined = joined.leftJoinLateral((eb) => oauthOf(eb as never).limit(1).as("o"), (j) => j.onTrue()) as unknown as typeof base;
+  // Everyone: the users with an OAuth account, listed once and hashed. As an EXISTS, Postgres 15 ran
+  // it as a correlated look-up per user: 20 of the 76 s of an all-time pass at 1M users.
+  else {
+    const linked = trx.selectFrom("account").select("account.userId").where("account.providerId", "<>", "credential").groupBy("account.userId").as("o");
+    joined = joined.leftJoin(linked as never, "o.userId" as never, "w.id") as unknown as typeof base;
+  }
   // Without session rows every session column reads as NULL (one select list either way).
   const col = (name: string) => (sessions ? sql.ref(`s.${name}`) : sql`null`).as(name);
   const query = joined.select((eb) => [
@@ -193,7 +199,7 @@ export function factsQuery(q: Q, trx: Kysely<DB>, from: Date | null, now: Date, 
     (sessions ? sql`${sql.ref("s.uas")}[1]` : sql`null`).as("ua"),
     (sessions ? sql`${sql.ref("s.ips")}[cardinality(${sql.ref("s.ips")})]` : sql`null`).as("lastIp"),
     (sessions ? sql`${sql.ref("s.uas")}[cardinality(${sql.ref("s.uas")})]` : sql`null`).as("lastUa"),
-    bounded ? sql<boolean>`${sql.ref("o.one")} is not null`.as("oauth") : eb.exists(oauthOf(eb as never)).as("oauth"),
+    sql<boolean>`${sql.ref(bounded ? "o.one" : "o.userId")} is not null`.as("oauth"),
   ]);
   return { query, outs };
 }
