@@ -191,7 +191,7 @@ export function factsQuery(q: Q, trx: Kysely<DB>, from: Date | null, now: Date, 
   }
   // Without session rows every session column reads as NULL (one select list either way).
   const col = (name: string) => (sessions ? sql.ref(`s.${name}`) : sql`null`).as(name);
-  const query = joined.select((eb) => [
+  const query = joined.select(() => [
     "w.id", "w.email", "w.name", "w.emailVerified", ms(sql.ref("w.createdAt")).as("createdAt"), ...outs.map(({ name }) => sql.ref(`w.${name}`).as(name)),
     col("n"), col("firstAt"), col("lastSeen"), col("lastCreated"), col("days"),
     // first and last of the instants' addresses and clients (cardinality 0 on no session: NULL either way)
