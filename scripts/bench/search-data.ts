@@ -1,6 +1,7 @@
 import { type Kysely, sql } from "kysely";
 import { inspect } from "../../lib/doctor/inspect";
 import type { Database } from "../../lib/db/open";
+import { STAFF } from "../../lib/seed/staff";
 
 /**
  * Data for `npm run bench:search`: a copy of a seeded schema with search terms planted at chosen
@@ -85,10 +86,10 @@ export async function ensurePlanted(raw: Kysely<any>, source: string, schema: st
     // email: the token as a mailbox part ("balridge.anna.meyer@…", still unique); name: a second surname.
     const set = t.field === "email" ? sql`email = ${t.term.toLowerCase()} || '.' || email` : sql`name = name || '-' || ${t.term}`;
     if (t.layout === "spread") {
-      await sql`update ${tbl("stage")} set ${set} where ${pickOf(t.term)} % ${users} < ${t.target}`.execute(raw);
+      await sql`update ${tbl("stage")} set ${set} where ${pickOf(t.term)} % ${users} < ${t.target} and ${notStaff}`.execute(raw);
     } else {
       // a recent wave: half of the newest 2n sign-ups
-      await sql`update ${tbl("stage")} set ${set} where id in (select id from ${tbl("stage")} order by "createdAt" desc, id desc limit ${2 * t.target}) and ${pickOf(t.term)} % 2 = 0`.execute(raw);
+      await sql`update ${tbl("stage")} set ${set} where id in (select id from ${tbl("stage")} order by "createdAt" desc, id desc limit ${2 * t.target}) and ${pickOf(t.term)} % 2 = 0 and ${notStaff}`.execute(raw);
     }
   }
   await sql`create table ${tbl("user")} as select * from ${tbl("stage")} order by "createdAt", id`.execute(raw);
@@ -105,6 +106,12 @@ export async function ensurePlanted(raw: Kysely<any>, source: string, schema: st
   await saveTerms(raw, schema, terms);
   log(`  ${users.toLocaleString("en")} users copied, ${terms.length} terms planted in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
 }
+
+/**
+ * The demo staff keep their addresses: they are the newest sign-ups, so a wave term planted into
+ * the newest users renamed admin@demo.local and the bench could not sign in (the 10M run).
+ */
+const notStaff = sql`id <> all(${STAFF.map((s) => s.id)}::text[])`;
 
 async function saveTerms(raw: Kysely<any>, schema: string, terms: SweepTerm[]): Promise<void> {
   const tbl = sql.id(schema, "bench_terms");
@@ -131,7 +138,8 @@ async function plantInPlace(raw: Kysely<any>, source: string, schema: string, lo
   const all = await chooseTerms(raw, user, users);
   const terms = all.filter((t) => t.set === "measure");
   log(`  planting ${terms.length} terms into ${users.toLocaleString("en")} users in place…`);
-  const hit = (t: SweepTerm) => (t.layout === "spread" ? sql`${pickOf(t.term)} % ${users} < ${t.target}` : sql`rn_ <= ${2 * t.target} and ${pickOf(t.term)} % 2 = 0`);
+  const hit = (t: SweepTerm) =>
+    sql`${t.layout === "spread" ? sql`${pickOf(t.term)} % ${users} < ${t.target}` : sql`rn_ <= ${2 * t.target} and ${pickOf(t.term)} % 2 = 0`} and ${notStaff}`;
   // Sequential updates prepend each email token (the last planted ends up first) and append each name one.
   const emailParts = terms.filter((t) => t.field === "email").reverse().map((t) => sql`case when ${hit(t)} then ${`${t.term.toLowerCase()}.`} else '' end`);
   const nameParts = terms.filter((t) => t.field === "name").map((t) => sql`case when ${hit(t)} then ${`-${t.term}`} else '' end`);

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../lib/seed/staff";
 import { listenAppServer } from "../helpers/app-server";
 import { createPasswordUser, PASSWORD } from "../helpers/staff";
-import { addKim, notice, recoveryEnv } from "./fixtures";
+import { addKim, notice, recoveryEnv, SOON } from "./fixtures";
 import { type E2E, screenshotDir, skip, startE2E } from "./server";
 
 /**
@@ -68,7 +68,7 @@ describe.skipIf(skip)("account recovery and fixes in the browser", () => {
     await page.getByRole("alertdialog", { name: "Remove Github from kim.new@customer.test" }).getByRole("button", { name: "Remove sign-in method" }).click();
     await expect.poll(() => notice(page).textContent(), { timeout: 15_000 }).toContain("1 way to sign in left");
     // the last one is offered disabled, with the reason
-    await expect.poll(() => fixes.getByRole("button", { name: "Remove", exact: true }).isDisabled()).toBe(true);
+    await expect.poll(() => fixes.getByRole("button", { name: "Remove", exact: true }).isDisabled(), SOON).toBe(true);
     await shot(page, "account-fixes.png");
     expect(errors).toEqual([]);
   });
@@ -89,7 +89,7 @@ describe.skipIf(skip)("recovery without APP_AUTH_URL", () => {
     await page.waitForURL(/\/users/);
     await page.goto(`${e.base}/users/e2e_lee`);
     const recovery = page.getByRole("region", { name: "Recovery" });
-    await expect.poll(() => recovery.textContent()).toContain("APP_AUTH_URL");
+    await expect.poll(() => recovery.textContent(), SOON).toContain("APP_AUTH_URL");
     expect(await recovery.getByRole("button", { name: "Send password reset" }).isDisabled()).toBe(true);
   });
 });

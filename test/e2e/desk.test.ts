@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../lib/seed/staff";
-import { downloadCsv } from "./fixtures";
+import { downloadCsv, SOON } from "./fixtures";
 import { type E2E, skip, startE2E } from "./server";
 
 /** Support desk flows in real Chromium: return after sign-in, no open redirect, paging back, a filtered export, the overview. */
@@ -19,12 +19,12 @@ describe.skipIf(skip)("support desk in the browser", () => {
     const target = await e.t.d.db.selectFrom("user").select(["user.id", "user.email"]).where("user.role", "is", null).orderBy("user.id").limit(1).executeTakeFirstOrThrow();
     const page = await e.browser.newPage();
     await page.goto(`${e.base}/users/${target.id}`);
-    await expect.poll(() => new URL(page.url()).searchParams.get("next")).toBe(`/users/${target.id}`);
+    await expect.poll(() => new URL(page.url()).searchParams.get("next"), SOON).toBe(`/users/${target.id}`);
     await page.getByLabel("Email").fill("support@demo.local");
     await page.getByLabel("Password").fill(DEMO_PASSWORD);
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.waitForURL(new RegExp(`/users/${target.id}$`));
-    await expect.poll(() => page.title()).toContain(target.email);
+    await expect.poll(() => page.title(), SOON).toContain(target.email);
     await page.close();
   });
 
@@ -45,15 +45,15 @@ describe.skipIf(skip)("support desk in the browser", () => {
     await e.signIn(page, "support@demo.local", DEMO_PASSWORD);
     await page.waitForURL(/\/users/);
     const position = page.getByTestId("page-position");
-    await expect.poll(() => position.textContent()).toMatch(/^1–25 of \d/);
+    await expect.poll(() => position.textContent(), SOON).toMatch(/^1–25 of \d/);
     await page.getByRole("button", { name: "Next" }).click();
-    await expect.poll(() => position.textContent()).toMatch(/^26–50 of \d/);
+    await expect.poll(() => position.textContent(), SOON).toMatch(/^26–50 of \d/);
     await page.getByRole("button", { name: "Next" }).click();
-    await expect.poll(() => position.textContent()).toMatch(/^51–75/);
+    await expect.poll(() => position.textContent(), SOON).toMatch(/^51–75/);
     await page.getByRole("button", { name: "Previous" }).click();
-    await expect.poll(() => position.textContent()).toMatch(/^26–50/);
+    await expect.poll(() => position.textContent(), SOON).toMatch(/^26–50/);
     await page.getByRole("button", { name: "Previous" }).click();
-    await expect.poll(() => position.textContent()).toMatch(/^1–25/);
+    await expect.poll(() => position.textContent(), SOON).toMatch(/^1–25/);
     expect(new URL(page.url()).searchParams.get("cursor")).toBeNull();
     await page.close();
   });
@@ -69,7 +69,7 @@ describe.skipIf(skip)("support desk in the browser", () => {
     expect(lines[0]?.startsWith("id,email,name,emailVerified")).toBe(true);
     expect(lines).toHaveLength(expected.length + 1);
     expect(lines.slice(1).map((l) => l.split(",")[1])).toEqual(expected.map((u) => u.email));
-    await expect.poll(() => page.getByTestId("export").textContent()).toContain(`Exported ${expected.length.toLocaleString("en")} rows`);
+    await expect.poll(() => page.getByTestId("export").textContent(), SOON).toContain(`Exported ${expected.length.toLocaleString("en")} rows`);
     await page.close();
   });
 
@@ -82,8 +82,8 @@ describe.skipIf(skip)("support desk in the browser", () => {
     await page.waitForURL(/\/overview$/);
     await page.goto(`${e.base}/`);
     await page.waitForURL(/\/overview$/);
-    await expect.poll(() => page.getByRole("heading", { name: "Sign-ups per day" }).count()).toBe(1);
-    await expect.poll(() => page.locator('svg[role="img"] rect').count()).toBe(90);
+    await expect.poll(() => page.getByRole("heading", { name: "Sign-ups per day" }).count(), SOON).toBe(1);
+    await expect.poll(() => page.locator('svg[role="img"] rect').count(), SOON).toBe(90);
     // How old the figures are, as a <time> with the read's instant (served from memory at any age).
     const age = page.getByTestId("overview-age");
     expect(await age.evaluate((el) => el.tagName)).toBe("TIME");

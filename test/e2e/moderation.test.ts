@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AUDIT_TABLE } from "../../lib/audit/table";
 import { DEMO_PASSWORD } from "../../lib/seed/staff";
 import { type E2E, screenshotDir, skip, startE2E } from "./server";
+import { SOON } from "./fixtures";
 
 /** Moderation flows in real Chromium: a ban from the user page, a filtered revoke, bulk sign-out, the audit log. */
 describe.skipIf(skip)("moderation in the browser", () => {
@@ -60,13 +61,13 @@ describe.skipIf(skip)("moderation in the browser", () => {
 
     // Admin-only actions are not offered to a moderator.
     const actions = page.getByRole("group", { name: "User actions" });
-    await expect.poll(() => actions.getByRole("button", { name: "Ban", exact: true }).count()).toBe(1);
+    await expect.poll(() => actions.getByRole("button", { name: "Ban", exact: true }).count(), SOON).toBe(1);
     expect(await actions.getByRole("button", { name: "Delete user" }).count()).toBe(0);
     expect(await actions.getByRole("button", { name: "Change role" }).count()).toBe(0);
 
     await actions.getByRole("button", { name: "Ban", exact: true }).click();
     const dialog = page.getByRole("alertdialog", { name: `Ban ${target.email}` });
-    await expect.poll(() => dialog.isVisible()).toBe(true);
+    await expect.poll(() => dialog.isVisible(), SOON).toBe(true);
     expect(await dialog.textContent()).toContain("all their sessions end now");
     await dialog.getByRole("button", { name: "Spam" }).click();
     await dialog.getByLabel("1 day").check();
@@ -75,8 +76,8 @@ describe.skipIf(skip)("moderation in the browser", () => {
 
     const notice = page.getByRole("status").locator(".notice p");
     await expect.poll(() => notice.textContent(), { timeout: 15_000 }).toBe(`Banned; ${sessionsBefore} session${sessionsBefore === 1 ? "" : "s"} revoked.`);
-    await expect.poll(() => page.locator(".user-header .badge-danger").textContent()).toBe("Banned");
-    await expect.poll(() => actions.getByRole("button", { name: "Unban" }).count()).toBe(1);
+    await expect.poll(() => page.locator(".user-header .badge-danger").textContent(), SOON).toBe("Banned");
+    await expect.poll(() => actions.getByRole("button", { name: "Unban" }).count(), SOON).toBe(1);
     await shot(page, "user-banned.png");
 
     const row = await e.t.d.db.selectFrom("user").select(["user.banned", "user.banReason", "user.banExpires"]).where("user.id", "=", target.id).executeTakeFirstOrThrow();
@@ -113,20 +114,20 @@ describe.skipIf(skip)("moderation in the browser", () => {
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Sessions" }).click();
     await page.waitForURL(/\/sessions/);
     await page.getByLabel("IP address or CIDR range").fill(ip);
-    await expect.poll(() => new URL(page.url()).searchParams.get("ip")).toBe(ip);
+    await expect.poll(() => new URL(page.url()).searchParams.get("ip"), SOON).toBe(ip);
     // The first page holds up to 50 rows (the default page size).
-    await expect.poll(() => page.locator("tbody tr").count()).toBe(Math.min(sessions, 50));
+    await expect.poll(() => page.locator("tbody tr").count(), SOON).toBe(Math.min(sessions, 50));
     await shot(page, "sessions-filtered.png");
 
     await page.getByRole("button", { name: "Revoke all matching" }).click();
     const dialog = page.getByRole("alertdialog", { name: "Revoke all matching sessions" });
     const s = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
-    await expect.poll(() => dialog.getByTestId("revoke-preview").textContent()).toBe(`This ends ${s(sessions, "session")} of ${s(users, "user")}.`);
+    await expect.poll(() => dialog.getByTestId("revoke-preview").textContent(), SOON).toBe(`This ends ${s(sessions, "session")} of ${s(users, "user")}.`);
     await shot(page, "revoke-preview.png");
     await dialog.getByRole("button", { name: `Revoke ${s(sessions, "session")}` }).click();
 
     await expect.poll(() => page.getByRole("status").locator(".notice p").textContent(), { timeout: 15_000 }).toBe(`${s(sessions, "session")} of ${s(users, "user")} revoked.`);
-    await expect.poll(() => page.locator(".table-empty").textContent()).toContain("No live sessions match");
+    await expect.poll(() => page.locator(".table-empty").textContent(), SOON).toContain("No live sessions match");
     expect(await liveSessions({ ip })).toBe(0);
     expect(await auditRows("sessions.revoke.filter")).toHaveLength(1);
     await shot(page, "sessions-revoked.png");
@@ -143,16 +144,16 @@ describe.skipIf(skip)("moderation in the browser", () => {
     await page.waitForURL(/\/users/);
     await page.goto(`${e.base}/users/${encodeURIComponent(bannedId ?? "")}`);
     await page.getByRole("link", { name: "Audit log" }).click();
-    await expect.poll(() => new URL(page.url()).searchParams.get("target")).toBe(bannedId);
+    await expect.poll(() => new URL(page.url()).searchParams.get("target"), SOON).toBe(bannedId);
     // the log's own rows (a row's details hold a table of the changed fields)
     const rows = page.locator("table").first().locator(":scope > tbody > tr");
-    await expect.poll(() => rows.count()).toBe(1);
+    await expect.poll(() => rows.count(), SOON).toBe(1);
     // the action in words, its name on hover
     expect(await rows.first().textContent()).toContain("banned");
     expect(await rows.first().locator('[title="user.ban"]').count()).toBe(1);
     expect(await rows.first().textContent()).toContain("moderator@demo.local");
     await rows.first().getByText("Details").click();
-    await expect.poll(() => rows.first().locator("pre").first().isVisible()).toBe(true);
+    await expect.poll(() => rows.first().locator("pre").first().isVisible(), SOON).toBe(true);
     await shot(page, "audit-log.png");
     expect(errors).toEqual([]);
     await page.close();
@@ -166,29 +167,29 @@ describe.skipIf(skip)("moderation in the browser", () => {
     // Regular users only, so no staff protection skips anyone.
     await page.goto(`${e.base}/users?role=user`);
     const boxes = page.locator("tbody input[type=checkbox]");
-    await expect.poll(() => boxes.count()).toBeGreaterThan(3);
+    await expect.poll(() => boxes.count(), SOON).toBeGreaterThan(3);
     await boxes.nth(0).check();
     await boxes.nth(1).check();
     const bar = page.getByRole("region", { name: "Bulk actions" });
-    await expect.poll(() => bar.textContent()).toContain("2 users selected");
+    await expect.poll(() => bar.textContent(), SOON).toContain("2 users selected");
     await shot(page, "bulk-selected.png");
     await bar.getByRole("button", { name: "Sign out" }).click();
 
     const dialog = page.getByRole("alertdialog", { name: "Sign users out" });
-    await expect.poll(() => dialog.locator(".preview-count").textContent()).toContain("2 users selected");
+    await expect.poll(() => dialog.locator(".preview-count").textContent(), SOON).toContain("2 users selected");
     const sample = dialog.locator(".sample-list input[type=checkbox]");
-    await expect.poll(() => sample.count()).toBe(2);
+    await expect.poll(() => sample.count(), SOON).toBe(2);
     await sample.nth(1).uncheck();
     await shot(page, "bulk-preview.png");
     await dialog.getByRole("button", { name: "Sign out 1 user" }).click();
     await expect.poll(() => page.getByRole("status").locator(".notice p").textContent(), { timeout: 15_000 }).toMatch(/^Signed out 1 user; \d+ sessions? revoked\.$/);
-    await expect.poll(() => bar.count()).toBe(0);
+    await expect.poll(() => bar.count(), SOON).toBe(0);
     expect(await sql`select 1 from ${sql.id(e.t.schema, AUDIT_TABLE)} where action = 'users.bulk.revokeSessions' and target_count = 1`.execute(e.t.raw).then((r) => r.rows.length)).toBe(1);
 
     // Widening to the filter previews every matching user, not just the page; cancelling changes nothing.
     await boxes.nth(0).check();
     await bar.getByRole("button", { name: "Select everything matching this filter" }).click();
-    await expect.poll(() => bar.textContent()).toContain("Every user matching the current filters is selected");
+    await expect.poll(() => bar.textContent(), SOON).toContain("Every user matching the current filters is selected");
     await bar.getByRole("button", { name: "Ban", exact: true }).click();
     const banDialog = page.getByRole("alertdialog", { name: "Ban users" });
     // A bulk ban skips users whose ban is in force (reported apart): the count is of the others.
@@ -198,17 +199,17 @@ describe.skipIf(skip)("moderation in the browser", () => {
       .where("user.role", "=", "user")
       .where((eb) => eb.not(eb.and([eb("user.banned", "is", true), eb.or([eb("user.banExpires", "is", null), eb("user.banExpires", ">", new Date())])])))
       .executeTakeFirstOrThrow();
-    await expect.poll(() => banDialog.locator(".preview-count").textContent()).toContain(`${Number(matching.n)} users match the current filters`);
+    await expect.poll(() => banDialog.locator(".preview-count").textContent(), SOON).toContain(`${Number(matching.n)} users match the current filters`);
     expect(await banDialog.locator(".sample-list li").count()).toBe(10);
     // The ban's own fields come from the admin module's client entry (a lazy chunk): no reason, no ban.
     const confirm = banDialog.getByRole("button", { name: `Ban ${Number(matching.n).toLocaleString("en")} users` });
     expect(await confirm.isDisabled()).toBe(true);
     await banDialog.getByLabel(/^Reason/).fill("e2e check");
-    await expect.poll(() => confirm.isEnabled()).toBe(true);
+    await expect.poll(() => confirm.isEnabled(), SOON).toBe(true);
     expect(await banDialog.getByText("Every session of the banned users ends now.").count()).toBe(1);
     await shot(page, "bulk-filter-preview.png");
     await banDialog.getByRole("button", { name: "Cancel" }).click();
-    await expect.poll(() => banDialog.count()).toBe(0);
+    await expect.poll(() => banDialog.count(), SOON).toBe(0);
 
     // A row menu's Ban… / Unban… opens the admin module's dialog, found through the generated client registry.
     const trigger = page.locator("tbody tr").first().getByRole("button", { name: /^Actions for / });
@@ -221,7 +222,7 @@ describe.skipIf(skip)("moderation in the browser", () => {
     const rowDialog = page.getByRole("alertdialog", { name: `${verb} ${email}` });
     await rowDialog.waitFor();
     await rowDialog.getByRole("button", { name: "Cancel" }).click();
-    await expect.poll(() => rowDialog.count()).toBe(0);
+    await expect.poll(() => rowDialog.count(), SOON).toBe(0);
     expect(errors).toEqual([]);
     await page.close();
   });

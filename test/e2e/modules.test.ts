@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrateAppSchema } from "../../lib/db/migrate";
 import { DEMO_PASSWORD } from "../../lib/seed/staff";
 import { type E2E, skip, startE2E } from "./server";
+import { SOON } from "./fixtures";
 
 /**
  * What modules contribute, rendered by the core in real Chromium: the passkey module's panel on the
@@ -36,7 +37,7 @@ describe.skipIf(skip)("module contributions in the browser", () => {
     await page.waitForURL(/\/users/);
     const nav = page.getByRole("navigation", { name: "Main" });
     // The core's sections a support person may open (Spam and Audit are not theirs), in the core's order.
-    await expect.poll(() => nav.getByRole("link").allTextContents()).toEqual(expect.arrayContaining(["Overview", "Users", "Sessions"]));
+    await expect.poll(() => nav.getByRole("link").allTextContents(), SOON).toEqual(expect.arrayContaining(["Overview", "Users", "Sessions"]));
     const links = await nav.getByRole("link").allTextContents();
     expect(links.slice(0, 3)).toEqual(["Overview", "Users", "Sessions"]);
     expect(links).not.toContain("Spam");
@@ -44,20 +45,20 @@ describe.skipIf(skip)("module contributions in the browser", () => {
 
     // The username module's column, after the core's sign-in methods.
     const headers = page.locator("thead th");
-    await expect.poll(() => headers.allTextContents()).toEqual(expect.arrayContaining(["Sign-in methods", "Username"]));
+    await expect.poll(() => headers.allTextContents(), SOON).toEqual(expect.arrayContaining(["Sign-in methods", "Username"]));
     const texts = await headers.allTextContents();
     expect(texts.indexOf("Username")).toBe(texts.indexOf("Sign-in methods") + 1);
 
     // The admin module's filter, rendered as a faceted filter: its options, applied through the URL.
     const filters = page.getByRole("search", { name: "Filter users" });
     await filters.getByRole("button", { name: "Status", exact: true }).click();
-    await expect.poll(() => page.getByRole("option").allTextContents()).toEqual(expect.arrayContaining(["Active", "Banned", "Ban expired"]));
+    await expect.poll(() => page.getByRole("option").allTextContents(), SOON).toEqual(expect.arrayContaining(["Active", "Banned", "Ban expired"]));
     await page.getByRole("option", { name: "Banned" }).click();
-    await expect.poll(() => new URL(page.url()).searchParams.get("status")).toBe("banned");
+    await expect.poll(() => new URL(page.url()).searchParams.get("status"), SOON).toBe("banned");
 
     await page.goto(`${e.base}/users/${encodeURIComponent(target.id)}`);
     const panel = page.getByTestId("passkeys-panel");
-    await expect.poll(() => panel.textContent()).toContain("Work laptop");
+    await expect.poll(() => panel.textContent(), SOON).toContain("Work laptop");
     const text = (await panel.textContent()) ?? "";
     expect(text).toContain("Multi-device");
     expect(text).toContain("Backed up");

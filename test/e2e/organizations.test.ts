@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../lib/seed/staff";
-import { addOrganizations } from "./fixtures";
+import { addOrganizations, SOON } from "./fixtures";
 import { type E2E, screenshotDir, skip, startE2E } from "./server";
 
 /**
@@ -37,9 +37,9 @@ describe.skipIf(skip)("organizations in the browser", () => {
     await page.waitForURL(/\/organizations/);
 
     await page.getByLabel("Name or slug").fill("ZEBRA-e2");
-    await expect.poll(() => new URL(page.url()).searchParams.get("q")).toBe("ZEBRA-e2");
+    await expect.poll(() => new URL(page.url()).searchParams.get("q"), SOON).toBe("ZEBRA-e2");
     const rows = page.locator("tbody tr");
-    await expect.poll(() => rows.count()).toBe(1);
+    await expect.poll(() => rows.count(), SOON).toBe(1);
     await page.screenshot({ path: resolve(screenshotDir, "organizations-list.png"), fullPage: true });
     expect(await rows.first().textContent()).toContain("2"); // members
     await page.getByRole("link", { name: "Zebra E2E Works" }).click();
@@ -47,14 +47,14 @@ describe.skipIf(skip)("organizations in the browser", () => {
 
     expect(await page.getByTestId("owners").textContent()).not.toContain(member.email);
     const members = page.getByRole("table", { name: "Members" });
-    await expect.poll(() => members.locator("tbody tr").count()).toBe(2);
+    await expect.poll(() => members.locator("tbody tr").count(), SOON).toBe(2);
     expect(await page.getByRole("table", { name: "Pending invitations" }).textContent()).toContain("invited-e2e@example.org");
     await page.screenshot({ path: resolve(screenshotDir, "organization.png"), fullPage: true });
 
     await members.getByRole("button", { name: `Remove ${member.email}` }).click();
     const dialog = page.getByRole("alertdialog", { name: `Remove ${member.email} from this organization` });
     await dialog.getByRole("button", { name: "Remove member" }).click();
-    await expect.poll(() => members.locator("tbody tr").count()).toBe(1);
+    await expect.poll(() => members.locator("tbody tr").count(), SOON).toBe(1);
     expect(await members.textContent()).not.toContain(member.email);
     const left = await e.t.d.db.selectFrom("member").select("member.id").where("member.organizationId", "=", "org_e2e").execute();
     expect(left.map((m) => m.id)).toEqual(["mem_owner"]);
@@ -62,7 +62,7 @@ describe.skipIf(skip)("organizations in the browser", () => {
 
     // the owner's user page lists the membership; so does the API
     await page.goto(`${e.base}/users/${encodeURIComponent(ownerId)}`);
-    await expect.poll(() => page.getByTestId("memberships-panel").textContent()).toContain("Zebra E2E Works");
+    await expect.poll(() => page.getByTestId("memberships-panel").textContent(), SOON).toContain("Zebra E2E Works");
     const api = await page.request.get(`${e.base}/api/v1/users/${encodeURIComponent(ownerId)}`);
     const body = (await api.json()) as { memberships: { organizationId: string; roles: string[] }[] };
     expect(body.memberships).toContainEqual(expect.objectContaining({ organizationId: "org_e2e", roles: ["owner"] }));
@@ -70,7 +70,7 @@ describe.skipIf(skip)("organizations in the browser", () => {
     // the audit log shows the removal's organization as a link to its page
     await page.goto(`${e.base}/audit`);
     const target = page.getByRole("link", { name: "org_e2e" });
-    await expect.poll(() => target.count()).toBe(1);
+    await expect.poll(() => target.count(), SOON).toBe(1);
     expect(await target.getAttribute("href")).toBe("/organizations/org_e2e");
     await target.click();
     await page.waitForURL(/\/organizations\/org_e2e$/);

@@ -7,6 +7,7 @@ import { executeAction } from "../../lib/actions/runner";
 import { DEMO_PASSWORD } from "../../lib/seed/staff";
 import { depsFor, staffOf } from "../helpers/actions";
 import { type E2E, screenshotDir, skip, startE2E } from "./server";
+import { SOON } from "./fixtures";
 
 /** The machine running the suite may be busy: a page render can take seconds, not the default 1 s. */
 const SLOW = { timeout: 20_000 };
@@ -141,7 +142,7 @@ describe.skipIf(skip)("browser-side hardening", () => {
     const main = page.locator("main");
     await expect.poll(() => main.textContent(), SLOW).toContain("No session now");
     const day = banned.lastActive.toISOString().slice(0, 10);
-    await expect.poll(() => main.textContent()).toMatch(new RegExp(`\\(${day} \\d\\d:\\d\\d UTC\\), kept when sessions were ended by user\\.ban on `));
+    await expect.poll(() => main.textContent(), SOON).toMatch(new RegExp(`\\(${day} \\d\\d:\\d\\d UTC\\), kept when sessions were ended by user\\.ban on `));
     expect(await main.textContent()).not.toMatch(/never signed in/i);
     await page.screenshot({ path: resolve(screenshotDir, "user-detail-banned.png"), fullPage: true });
 

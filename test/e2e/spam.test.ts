@@ -6,6 +6,7 @@ import { AUDIT_TABLE } from "../../lib/audit/table";
 import { DEMO_PASSWORD } from "../../lib/seed/staff";
 import { computeSpam } from "../../lib/spam/engine";
 import { type E2E, screenshotDir, skip, startE2E } from "./server";
+import { SOON } from "./fixtures";
 
 /**
  * Spam review in real Chromium on a seeded database big enough for the generator's spam waves:
@@ -63,8 +64,8 @@ describe.skipIf(skip)("spam review in the browser", () => {
 
     await firstWave.click();
     await page.waitForURL(/\/spam\/waves\//);
-    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe(label);
-    await expect.poll(() => page.getByRole("region", { name: "Sign-ups over time" }).count()).toBe(1);
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent(), SOON).toBe(label);
+    await expect.poll(() => page.getByRole("region", { name: "Sign-ups over time" }).count(), SOON).toBe(1);
     await shot(page, "spam-wave.png");
     // On a 390 px phone the wave's page (timeline, member table) is no wider than the screen.
     await page.setViewportSize({ width: 390, height: 844 });
@@ -75,7 +76,7 @@ describe.skipIf(skip)("spam review in the browser", () => {
     await page.getByRole("group", { name: "Wave actions" }).getByRole("button", { name: "Ban this wave" }).click();
     const dialog = page.getByRole("alertdialog", { name: `Ban wave ${label}` });
     const boxes = dialog.getByRole("list", { name: "Wave members" }).locator("input[type=checkbox]");
-    await expect.poll(() => boxes.count()).toBeGreaterThan(2);
+    await expect.poll(() => boxes.count(), SOON).toBeGreaterThan(2);
     const members = await boxes.count();
     // Members already banned are skipped and keep their bans: the ban counts the others.
     const items = dialog.getByRole("list", { name: "Wave members" }).locator("li");
@@ -83,22 +84,22 @@ describe.skipIf(skip)("spam review in the browser", () => {
     const bannedEmails = (await items.filter({ has: isBanned }).locator("label").allTextContents()).map((s) => s.trim());
     const toBan = members - bannedEmails.length;
     const preview = dialog.getByTestId("wave-ban-preview");
-    await expect.poll(() => preview.textContent()).toContain(`${toBan} users of this wave will be banned`);
+    await expect.poll(() => preview.textContent(), SOON).toContain(`${toBan} users of this wave will be banned`);
     expect(await dialog.getByLabel(/^Reason/).inputValue()).toBe(`spam wave: ${label}`);
     // A real person caught in the wave: left out of the ban.
     const spared = items.filter({ hasNot: isBanned }).last();
     const sparedEmail = ((await spared.locator("label").textContent()) ?? "").trim();
     await spared.locator("input[type=checkbox]").uncheck();
-    await expect.poll(() => preview.textContent()).toContain(`${toBan - 1} users of this wave will be banned`);
+    await expect.poll(() => preview.textContent(), SOON).toContain(`${toBan - 1} users of this wave will be banned`);
     const emails = (await dialog.locator(".sample-list li label").allTextContents()).map((s) => s.trim()).filter((s) => s !== sparedEmail);
     await shot(page, "spam-wave-ban.png", false);
     await dialog.getByRole("button", { name: `Ban ${toBan - 1} users` }).click();
 
     await expect.poll(() => notice(page).textContent(), { timeout: 15_000 }).toMatch(new RegExp(`^Banned ${toBan - 1} users; \\d+ sessions? revoked\\.`));
     const memberTable = page.getByRole("table", { name: "Wave members" });
-    await expect.poll(() => memberTable.locator(".badge", { hasText: /^Banned$/ }).count()).toBe(members - 1);
+    await expect.poll(() => memberTable.locator(".badge", { hasText: /^Banned$/ }).count(), SOON).toBe(members - 1);
     // The cached result was patched, not recomputed: the spared member is the only one left.
-    await expect.poll(() => page.getByTestId("wave-left").textContent()).toBe(`1 of ${members} members left to review.`);
+    await expect.poll(() => page.getByTestId("wave-left").textContent(), SOON).toBe(`1 of ${members} members left to review.`);
     await shot(page, "spam-wave-banned.png");
 
     const rows = await e.t.d.db.selectFrom("user").select(["user.email", "user.banned", "user.banReason"]).where("user.email", "in", [...emails, sparedEmail]).execute();
@@ -116,7 +117,7 @@ describe.skipIf(skip)("spam review in the browser", () => {
     // Ban the last one: the wave says nobody is left, offers no action, and leaves the queue's waves.
     await page.getByRole("group", { name: "Wave actions" }).getByRole("button", { name: "Ban this wave" }).click();
     const last = page.getByRole("alertdialog", { name: `Ban wave ${label}` });
-    await expect.poll(() => last.getByTestId("wave-ban-preview").textContent()).toContain("1 user of this wave will be banned");
+    await expect.poll(() => last.getByTestId("wave-ban-preview").textContent(), SOON).toContain("1 user of this wave will be banned");
     await last.getByRole("button", { name: "Ban 1 user" }).click();
     await expect.poll(() => page.getByTestId("wave-handled").textContent(), { timeout: 15_000 }).toContain("Nobody left to review in this wave.");
     expect(await page.getByRole("group", { name: "Wave actions" }).count()).toBe(0);
@@ -201,7 +202,7 @@ describe.skipIf(skip)("spam review in the browser", () => {
     const panel = page.getByTestId("spam-panel");
     await expect.poll(() => panel.textContent(), { timeout: 30_000 }).toContain("Marked as not spam");
     // React reveals streamed boundaries in batches: wait for it before the screenshot.
-    await expect.poll(() => panel.isVisible()).toBe(true);
+    await expect.poll(() => panel.isVisible(), SOON).toBe(true);
     expect(await panel.getByRole("button", { name: /Not spam/ }).count()).toBe(0);
     await shot(page, "spam-user-cleared.png");
     // …and the decision can be undone: audited, and the account is flagged again.
@@ -230,7 +231,7 @@ describe.skipIf(skip)("spam review in the browser", () => {
     await signInModerator(page);
     await page.getByRole("button", { name: "Flagged", exact: true }).click();
     await page.getByRole("option", { name: /^Flagged for review/ }).click();
-    await expect.poll(() => new URL(page.url()).searchParams.get("flagged")).toBe("review");
+    await expect.poll(() => new URL(page.url()).searchParams.get("flagged"), SOON).toBe("review");
     // The toolbar switches at once; the rows are the server's, once its header says so.
     await expect.poll(() => page.locator(".page-header .count").textContent(), { timeout: 30_000 }).toContain("Flagged by the spam score");
     const table = page.getByRole("table", { name: "Users" });
@@ -242,8 +243,8 @@ describe.skipIf(skip)("spam review in the browser", () => {
 
     // The plain list shows the cached scores as a column without starting a scoring of its own.
     await page.getByRole("link", { name: "Show all users" }).click();
-    await expect.poll(() => new URL(page.url()).searchParams.get("flagged")).toBe(null);
-    await expect.poll(() => table.locator("th").allTextContents()).toContain("Spam score");
+    await expect.poll(() => new URL(page.url()).searchParams.get("flagged"), SOON).toBe(null);
+    await expect.poll(() => table.locator("th").allTextContents(), SOON).toContain("Spam score");
     await shot(page, "spam-users-score-column.png");
 
     // "Recompute" scores again, then lands on the plain URL (a reload must not recompute again).
@@ -283,7 +284,7 @@ describe.skipIf(skip)("spam review in the browser", () => {
     const label = (await firstWave.textContent()) ?? "";
     await firstWave.click();
     await page.waitForURL(/\/spam\/waves\/.+\?since=all$/);
-    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe(label);
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent(), SOON).toBe(label);
     // Back to the queue lands in the same window.
     await page.getByRole("navigation", { name: "Breadcrumb" }).getByRole("link", { name: "Spam" }).click();
     await page.waitForURL(/\/spam\?since=all$/);

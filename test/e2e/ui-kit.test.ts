@@ -3,6 +3,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../lib/seed/staff";
 import { type E2E, screenshotDir, skip, startE2E } from "./server";
+import { SOON } from "./fixtures";
 
 /**
  * The UI kit in real Chromium: a phone-sized screen, dark mode and the command palette; and no
@@ -43,7 +44,7 @@ describe.skipIf(skip)("UI kit in the browser", () => {
     const problems = watch(page);
     await e.signIn(page, "admin@demo.local", DEMO_PASSWORD);
     await page.waitForURL(/\/users/);
-    await expect.poll(() => page.locator("tbody tr").count()).toBeGreaterThan(5);
+    await expect.poll(() => page.locator("tbody tr").count(), SOON).toBeGreaterThan(5);
     const user = await e.t.d.db.selectFrom("user").select("user.id").where("user.role", "is", null).orderBy("user.id").limit(1).executeTakeFirstOrThrow();
     for (const path of ["/users", `/users/${user.id}`, "/sessions", "/spam", "/audit"]) {
       await page.goto(`${e.base}${path}`);
@@ -71,7 +72,7 @@ describe.skipIf(skip)("UI kit in the browser", () => {
     const sheet = page.getByRole("dialog", { name: "Better Auth Admin" });
     await sheet.getByRole("link", { name: "Sessions" }).click();
     await page.waitForURL(/\/sessions$/);
-    await expect.poll(() => sheet.count()).toBe(0);
+    await expect.poll(() => sheet.count(), SOON).toBe(0);
     expect(problems).toEqual([]);
     await page.close();
   }, 180_000);
@@ -83,13 +84,13 @@ describe.skipIf(skip)("UI kit in the browser", () => {
     await e.signIn(page, "support@demo.local", DEMO_PASSWORD);
     await page.waitForURL(/\/users/);
     const htmlClass = () => page.evaluate(() => document.documentElement.className);
-    await expect.poll(htmlClass).toContain("dark");
+    await expect.poll(htmlClass, SOON).toContain("dark");
     const bg = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     const darkBg = await bg();
 
     await page.getByRole("button", { name: "Theme" }).click();
     await page.getByRole("menuitemradio", { name: "Light" }).click();
-    await expect.poll(htmlClass).not.toContain("dark");
+    await expect.poll(htmlClass, SOON).not.toContain("dark");
     expect(await bg()).not.toBe(darkBg);
     await page.reload();
     await page.locator("main h1").first().waitFor();
@@ -98,7 +99,7 @@ describe.skipIf(skip)("UI kit in the browser", () => {
 
     await page.getByRole("button", { name: "Theme" }).click();
     await page.getByRole("menuitemradio", { name: "Dark" }).click();
-    await expect.poll(htmlClass).toContain("dark");
+    await expect.poll(htmlClass, SOON).toContain("dark");
     await page.emulateMedia({ colorScheme: "light" });
     await page.reload();
     await page.locator("main h1").first().waitFor();
@@ -123,12 +124,12 @@ describe.skipIf(skip)("UI kit in the browser", () => {
     await page.screenshot({ path: resolve(screenshotDir, "palette.png") });
     await page.keyboard.press("Enter");
     await page.waitForURL(new RegExp(`/users/${target.id}$`));
-    await expect.poll(() => page.locator("main").textContent()).toContain(target.email);
+    await expect.poll(() => page.locator("main").textContent(), SOON).toContain(target.email);
 
     // Pages and role-filtered actions: support may not read the audit log.
     await page.keyboard.press("Control+k");
     await input.fill("audit");
-    await expect.poll(() => page.getByRole("option").count()).toBe(0);
+    await expect.poll(() => page.getByRole("option").count(), SOON).toBe(0);
     await input.fill("sessions");
     await page.keyboard.press("Enter");
     await page.waitForURL(/\/sessions$/);
@@ -142,10 +143,10 @@ describe.skipIf(skip)("UI kit in the browser", () => {
     await e.signIn(page, "admin@demo.local", DEMO_PASSWORD);
     await page.waitForURL(/\/users/);
     await page.goto(`${e.base}/users?q=${encodeURIComponent("Cash Giveaway")}`);
-    await expect.poll(() => page.locator("tbody").textContent()).toContain("💸 Cash Giveaway");
+    await expect.poll(() => page.locator("tbody").textContent(), SOON).toContain("💸 Cash Giveaway");
     expect(await page.locator("tbody .avatar").first().textContent()).toBe("💸");
     await page.goto(`${e.base}/no/such/page`);
-    await expect.poll(() => page.getByRole("heading", { name: "Page not found" }).count()).toBe(1);
+    await expect.poll(() => page.getByRole("heading", { name: "Page not found" }).count(), SOON).toBe(1);
     expect(await page.getByRole("navigation", { name: "Main" }).count()).toBe(1);
     await page.getByRole("link", { name: "Back to users" }).click();
     await page.waitForURL(/\/users$/);
@@ -158,13 +159,13 @@ describe.skipIf(skip)("UI kit in the browser", () => {
     const problems = watch(page);
     await e.signIn(page, "admin@demo.local", DEMO_PASSWORD);
     await page.waitForURL(/\/users/);
-    await expect.poll(() => page.locator("tbody tr").count()).toBeGreaterThan(5);
+    await expect.poll(() => page.locator("tbody tr").count(), SOON).toBeGreaterThan(5);
 
     const filters = page.getByRole("search", { name: "Filter users" });
     await filters.getByRole("button", { name: "Status", exact: true }).click();
     await page.getByRole("option", { name: "Banned" }).click();
     await page.waitForURL(/[?&]status=banned/);
-    await expect.poll(() => filters.getByRole("button", { name: "Status: Banned" }).count()).toBe(1);
+    await expect.poll(() => filters.getByRole("button", { name: "Status: Banned" }).count(), SOON).toBe(1);
     const banned = await e.t.d.db.selectFrom("user").select((b) => b.fn.countAll<string>().as("n")).where("user.banned", "=", true).where((w) => w.or([w("user.banExpires", "is", null), w("user.banExpires", ">", new Date())])).executeTakeFirstOrThrow();
     await expect.poll(() => page.locator("tbody tr").count(), { timeout: 15_000 }).toBe(Math.min(Number(banned.n), 25));
     for (const text of await page.locator("tbody tr").allTextContents()) expect(text).toContain("Banned");
@@ -172,7 +173,7 @@ describe.skipIf(skip)("UI kit in the browser", () => {
     // Choosing the selected value again lifts the filter.
     await filters.getByRole("button", { name: "Status: Banned" }).click();
     await page.getByRole("option", { name: "Banned" }).click();
-    await expect.poll(() => new URL(page.url()).searchParams.get("status")).toBeNull();
+    await expect.poll(() => new URL(page.url()).searchParams.get("status"), SOON).toBeNull();
 
     // Typing the name people know ("GitHub") filters by the id Better Auth stores ("github").
     await filters.getByRole("button", { name: "Sign-in method", exact: true }).click();
@@ -198,7 +199,7 @@ describe.skipIf(skip)("UI kit in the browser", () => {
     const problems = watch(page);
     await e.signIn(page, "admin@demo.local", DEMO_PASSWORD);
     await page.waitForURL(/\/users/);
-    await expect.poll(() => page.locator("tbody tr").count()).toBeGreaterThan(5);
+    await expect.poll(() => page.locator("tbody tr").count(), SOON).toBeGreaterThan(5);
     // Last month, 1st to 28th (both included): the URL holds the 1st and the 29th (exclusive).
     const now = new Date();
     const first = new Date(now.getFullYear(), now.getMonth() - 1, 1);
@@ -228,7 +229,7 @@ describe.skipIf(skip)("UI kit in the browser", () => {
     const problems = watch(page);
     await e.signIn(page, "moderator@demo.local", DEMO_PASSWORD);
     await page.waitForURL(/\/users/);
-    await expect.poll(() => page.locator("tbody tr").count()).toBeGreaterThan(5);
+    await expect.poll(() => page.locator("tbody tr").count(), SOON).toBeGreaterThan(5);
     const trigger = page.locator("tbody tr").first().getByRole("button", { name: /^Actions for / });
     const email = (await trigger.getAttribute("aria-label"))?.replace("Actions for ", "");
     expect(email).toMatch(/@/);
@@ -241,16 +242,16 @@ describe.skipIf(skip)("UI kit in the browser", () => {
     const confirm = page.getByRole("alertdialog", { name: `Sign ${email} out everywhere` });
     await confirm.waitFor();
     await confirm.getByRole("button", { name: "Cancel" }).click();
-    await expect.poll(() => confirm.count()).toBe(0);
+    await expect.poll(() => confirm.count(), SOON).toBe(0);
 
     await page.goto(`${e.base}/sessions`);
-    await expect.poll(() => page.locator("tbody tr").count()).toBeGreaterThan(0);
+    await expect.poll(() => page.locator("tbody tr").count(), SOON).toBeGreaterThan(0);
     await page.getByRole("button", { name: /^Actions for session / }).first().click();
     await page.getByRole("menu").getByRole("menuitem", { name: "Revoke session…" }).click();
     const revoke = page.getByRole("alertdialog", { name: "Revoke this session" });
     await revoke.waitFor();
     await revoke.getByRole("button", { name: "Cancel" }).click();
-    await expect.poll(() => revoke.count()).toBe(0);
+    await expect.poll(() => revoke.count(), SOON).toBe(0);
     expect(problems).toEqual([]);
     await page.close();
   });
