@@ -11,7 +11,7 @@
  *   - Where the page ends in the requested order, from the sample ranks (in that order) of the first
  *     `headHits` sampled hits: local density d = k ÷ (rank of the kth hit + 1), so a walk needs about
  *     want ÷ d rows, and stops there (its LIMIT); its cap is `walkSafety` times that (queries.ts
- *     finds the cap as the sampled row that far into the order: sampleRowAt). Cost ≈
+ *     finds it, in name or email order, as the sampled row that far in: sampleRowAt). Cost ≈
  *     walkRowMs × want ÷ d in sign-up order (heap pages in order), randomRowMs × want ÷ d in name or
  *     email order (a heap page per row). The walk runs as a walk: bitmap scans are off for it
  *     (queries.ts), or Postgres, which guesses a substring's matches from its length alone, may

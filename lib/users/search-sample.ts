@@ -89,7 +89,10 @@ export function hitRanks(s: SearchSample, hit: Uint8Array, order: SampleOrder, d
  * The id of the sampled row about `rows` table rows into `order` (ascending, or descending): the
  * walk's cap as a row to stop at, found by one primary-key look-up instead of an OFFSET scan of the
  * sort index (8 ms for a 38,000-row cap at 1M users, a third of the walk it bounded). Approximate
- * by a sample row's worth of table rows, which a cap can be. Null past the sample's end.
+ * by a sample row's worth of table rows, which a cap can be, in name or email order; in sign-up order
+ * (the order on disk) a block sample's rows come a page at a time and the rank is only good to the
+ * gap between sampled pages (~50,000 rows at 10M users), so the caller counts there. Null past the
+ * sample's end.
  */
 export function sampleRowAt(s: SearchSample, order: SampleOrder, desc: boolean, rows: number): string | null {
   const idx = s.orders[order];
