@@ -82,10 +82,16 @@ describe.each(["default", "snake-plural-renamed"] as NamingName[])("spam facts s
 
   it("streams the same rows as the per-user plan through a cursor, in sign-up order, batch by batch", async () => {
     const parts = await t.d.db.transaction().execute(async (trx) => {
-      const stream = await FactStream.open(t.d, trx, NOW, 2);
+      await sql`set local statement_timeout = 4000`.execute(trx);
+      const stream = await FactStream.open(t.d, trx, NOW, { batch: 2, timeoutMs: 5_000, firstFetchMs: 60_000 });
       if (!stream) throw new Error("a plain session table must stream");
+      const timeout = async () => (await sql<{ t: string }>`select current_setting('statement_timeout') as t`.execute(trx)).rows[0]?.t;
       // u_a and u_b signed up before T0 + 1.5 s; a bound that no one reaches next returns nobody
-      return [await stream.readUntil(T0 + 1_500), await stream.readUntil(T0 + 1_500), await stream.readUntil(null), await stream.readUntil(null)];
+      const parts = [await stream.readUntil(T0 + 1_500), await stream.readUntil(T0 + 1_500), await stream.readUntil(null), await stream.readUntil(null)];
+      // the first FETCH ran with the pass's budget (60 s), then the engine's per-statement limit was
+      // set back (5 s; the transaction had 4 s): neither left raised nor skipped
+      expect(await timeout()).toBe("5s");
+      return parts;
     });
     expect(parts.map((p) => p.map((f) => f.id))).toEqual([["u_a", "u_b"], [], ["u_c", "u_d", "u_e"], []]);
     expect(parts.flat().map(pick)).toEqual(expected);
@@ -98,7 +104,7 @@ describe.each(["default", "snake-plural-renamed"] as NamingName[])("spam facts s
     await t.d.db.transaction().execute(async (trx) => {
       await sql.raw(`alter table ${session} rename to session_base`).execute(trx);
       await sql.raw(`create view ${session} as select * from ${session.replace(/"[^"]*"$/, '"session_base"')}`).execute(trx);
-      seen = { stream: await FactStream.open(t.d, trx, NOW), facts: await loadFacts(t.d, trx, null, NOW, null) };
+      seen = { stream: await FactStream.open(t.d, trx, NOW, { timeoutMs: 4_000, firstFetchMs: 4_000 }), facts: await loadFacts(t.d, trx, null, NOW, null) };
       throw new Rollback();
     }).catch((e: unknown) => {
       if (!(e instanceof Rollback)) throw e;

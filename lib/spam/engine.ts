@@ -60,7 +60,9 @@ export async function computeSpam(q: Q, opts: SpamOptions = {}): Promise<SpamRes
     const slices = await timed(planSlices(trx, since, opts.sliceUsers));
     // Everyone: one grouped statement read through a cursor, slice by slice (lib/spam/fact-stream.ts);
     // a window reads each slice's users with their own look-ups, cheaper for a part of the history.
-    const stream = since === null ? await timed(FactStream.open(tq, trx, now)) : null;
+    // Its first FETCH runs the whole statement: it may take what the per-slice reads could (a
+    // statement timeout per slice), where a later FETCH only reads on.
+    const stream = since === null ? await timed(FactStream.open(tq, trx, now, { timeoutMs: timeout, firstFetchMs: timeout * slices.length })) : null;
 
     // The result is columnar (lib/spam/accounts.ts): what grows with the history is ~55 B per account.
     const accounts = new SpamAccountsBuilder();

@@ -27,25 +27,38 @@ export class FactStream {
   private buf: UserFacts[] = [];
   private at = 0;
   private done = false;
+  private fetched = false;
 
   private constructor(
     private readonly trx: Kysely<DB>,
     private readonly outs: readonly OutColumn[],
-    private readonly batch: number,
+    private readonly o: { batch: number; timeoutMs: number; firstFetchMs: number },
   ) {}
 
-  /** Declares the cursor inside `trx` (a transaction: the cursor lives until it ends); null when the session relation is not a plain table. */
-  static async open(q: Q, trx: Kysely<DB>, now: Date, batch = FETCH_ROWS): Promise<FactStream | null> {
+  /**
+   * Declares the cursor inside `trx` (a transaction: the cursor lives until it ends); null when the
+   * session relation is not a plain table. `firstFetchMs`: the first FETCH runs the whole statement
+   * (grouping and sorting every session), so it gets the pass's budget, not one statement's
+   * `timeoutMs` (the per-slice reads it replaces had one statement timeout per slice); later FETCHes
+   * only read on.
+   */
+  static async open(
+    q: Q,
+    trx: Kysely<DB>,
+    now: Date,
+    o: { batch?: number; timeoutMs: number; firstFetchMs: number },
+  ): Promise<FactStream | null> {
     if (q.caps.sessionTable && !(await plainTable(trx, q.naming.qualified("session")))) return null;
     // The statement's sorts and hashes hold a million users' sessions: with Postgres's default 4 MB
-    // each spilled in batches (50 s -> 39 s for the statement at 1M users with 64 MB, loaded machine). The database
-    // server's memory, for this transaction only; the dashboard's own stays at the slice in hand.
+    // each spilled in batches (50 s -> 39 s for the statement at 1M users with 64 MB, loaded
+    // machine). The database server's memory, for this transaction only; the dashboard's own stays
+    // at the slice in hand.
     await sql`set local work_mem = '64MB'`.execute(trx);
     const { query, outs } = factsQuery(q, trx, null, now, null, "heap");
     // createdAt, then id in byte order: the order loadFacts sorts a slice into (JS compares code units)
     const c = query.orderBy(sql`${sql.ref("w.createdAt")}`).orderBy(sql`${sql.ref("w.id")} collate "C"`).compile();
     await trx.executeQuery(CompiledQuery.raw(`declare ${CURSOR} no scroll cursor for ${c.sql}`, [...c.parameters]));
-    return new FactStream(trx, outs, batch);
+    return new FactStream(trx, outs, { batch: o.batch ?? FETCH_ROWS, timeoutMs: o.timeoutMs, firstFetchMs: Math.max(o.timeoutMs, o.firstFetchMs) });
   }
 
   /** The next users who signed up before `to` (all that are left when null), in sign-up order. */
@@ -59,11 +72,20 @@ export class FactStream {
         this.at++;
       }
       if (this.done) return out;
-      const r = await this.trx.executeQuery<Row>(CompiledQuery.raw(`fetch forward ${this.batch} from ${CURSOR}`));
+      const first = !this.fetched;
+      if (first) await this.statementTimeout(this.o.firstFetchMs);
+      const r = await this.trx.executeQuery<Row>(CompiledQuery.raw(`fetch forward ${this.o.batch} from ${CURSOR}`));
+      if (first) await this.statementTimeout(this.o.timeoutMs);
+      this.fetched = true;
       this.buf = r.rows.map((row) => toFacts(row, this.outs));
       this.at = 0;
-      if (r.rows.length < this.batch) this.done = true;
+      if (r.rows.length < this.o.batch) this.done = true;
     }
+  }
+
+  /** For the rest of the transaction, like the engine's own `set local statement_timeout`. */
+  private async statementTimeout(ms: number): Promise<void> {
+    await sql`select set_config('statement_timeout', ${String(Math.floor(ms))}, true)`.execute(this.trx);
   }
 }
 
