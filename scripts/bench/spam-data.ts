@@ -6,7 +6,7 @@
 import { type Kysely, sql } from "kysely";
 import { introspect } from "../../lib/db/introspect";
 import { migrateAppSchema } from "../../lib/db/migrate";
-import { createIndexSql, recommendedIndexes } from "../../lib/doctor/indexes";
+import { createIndexSql, indexName, recommendedIndexes } from "../../lib/doctor/indexes";
 import { createNaming, type Naming } from "../../lib/db/naming";
 import { generateDataset, REFERENCE_NOW, STAFF } from "../../lib/seed/generate";
 import { seedDatabase } from "../../lib/seed/insert";
@@ -33,7 +33,7 @@ export async function ensureSeeded(raw: Kysely<any>, users: number, seed: number
     .execute(raw)
     .then((r) => Number(r.rows[0]?.n), () => -1);
   if (count === users + STAFF.length) {
-    if (!(await hasUserCreatedIndex(raw, schema))) log(`note: ${schema} has no index on user (createdAt, id): each time slice scans the user table (npm run doctor's user_created; seeding adds it since 2026-12)`);
+    await applyDoctorIndexes(raw, naming, log);
     return false;
   }
   log(`Seeding ${users.toLocaleString("en")} users (seed ${seed}) into schema ${schema}…`);
@@ -46,17 +46,27 @@ export async function ensureSeeded(raw: Kysely<any>, users: number, seed: number
   });
   process.stdout.write("\n");
   log(`  ${r.users} users, ${r.accounts} accounts, ${r.sessions} sessions in ${(r.ms / 1000).toFixed(1)} s`);
-  // The doctor's user_created index, as on an app that ran `npm run doctor -- --apply`: the engine
-  // reads each time slice's sign-ups through it (without it, every slice scans the user table).
-  const spec = recommendedIndexes(naming, await introspect(raw, naming)).find((x) => x.id === "user_created");
-  if (spec) await sql.raw(createIndexSql(naming, spec)).execute(raw);
-  await sql`analyze ${sql.id(schema, "user")}`.execute(raw);
+  await applyDoctorIndexes(raw, naming, log);
   return true;
 }
 
-async function hasUserCreatedIndex(raw: Kysely<any>, schema: string): Promise<boolean> {
-  const { rows } = await sql<{ n: number }>`select count(*)::int as n from pg_indexes where schemaname = ${schema} and tablename = 'user' and indexdef like '%("createdAt", id)%'`.execute(raw);
-  return (rows[0]?.n ?? 0) > 0;
+/**
+ * The doctor's indexes, as on an app that ran `npm run doctor -- --apply`, except the trigram ones
+ * (the search box's; scoring does not use them, and they take minutes to build at 1M users). The
+ * engine reads each time slice's sign-ups through user_created, a window's steadiness baseline
+ * through session_created, an address probe through session_ip and an OAuth check through
+ * account_oauth. Datasets seeded before 2026-12-04 had user_created only: they get the rest here.
+ */
+async function applyDoctorIndexes(raw: Kysely<any>, naming: Naming, log: (s: string) => void): Promise<void> {
+  const specs = recommendedIndexes(naming, await introspect(raw, naming)).filter((x) => !x.needsTrgm);
+  const have = await sql<{ name: string }>`select indexname as name from pg_indexes where schemaname = ${naming.options.schema}`.execute(raw);
+  const missing = specs.filter((x) => !have.rows.some((r) => r.name === indexName(x)));
+  for (const spec of missing) {
+    const t = performance.now();
+    await sql.raw(createIndexSql(naming, spec)).execute(raw);
+    log(`  doctor's index ${spec.id}: ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  }
+  if (missing.length) for (const model of new Set(missing.map((x) => x.model))) await sql`analyze ${sql.id(naming.options.schema, naming.table(model))}`.execute(raw);
 }
 
 /** id → label ("legit", "spam:<campaign>", "lookalike:<kind>") and sign-up time of a generated dataset. */
