@@ -4,7 +4,7 @@ import type { UserFacts } from "./facts";
 import type { Features, Indexes } from "./features";
 import { type KeyIndex, sizeOf } from "./groups";
 import type { BigramModel } from "./signals/bigram";
-import { BASELINE_MS, isSteady, type Probe, type Steadiness, topValues } from "./steadiness";
+import { BASELINE_MS, commonDays, isSteady, type Probe, type Steadiness, topValues } from "./steadiness";
 import type { SignalInfo } from "./types";
 
 /**
@@ -15,7 +15,8 @@ import type { SignalInfo } from "./types";
  * Share alone never switches a signal off: the attacker controls the volume, and a wave can be half
  * of a small app's month. A class common in the data (one address, one network, one kind of client)
  * is only taken for a proxy or the app's own traffic when it is also steady over a longer baseline
- * (lib/spam/steadiness.ts): present on most days, where an attack is concentrated in hours or days.
+ * (lib/spam/steadiness.ts): a large part of most days' traffic, where an attack is concentrated in
+ * hours or days (and spam that never stops is a trickle on any one day).
  */
 export interface Calibration {
   off: Map<SignalId, string>;
@@ -112,12 +113,18 @@ export function calibrate(
   if (signups > 0 && withIp / signups < MIN_SHARE) set(network, "sessions record no public IP addresses (IP tracking disabled, or only private/loopback addresses)");
   const [topIp, ipN] = largest(idx.ip);
   const [topNet, netN] = largest(idx.subnet);
-  const days = (id: string) => `on ${steady?.present.get(id) ?? 0} of the ${steady?.days ?? 0} days with sessions in the ${Math.round(BASELINE_DAYS)} days before`;
+  // The daily share a steady class needs: half the share that made it a candidate (day-to-day noise),
+  // of every day's sessions rather than of this window's sign-ups.
+  const daysAt = (id: string, daily: number) =>
+    `${pct(daily)}+ of a day's sessions on ${commonDays(steady, id, daily)} of the ${steady?.days ?? 0} days with sessions in the ${Math.round(BASELINE_DAYS)} days before (present on ${steady?.present.get(id) ?? 0})`;
+  const netDaily = PROXY_SHARE / 2;
   if (withIp >= 20 && ipN / withIp > PROXY_SHARE) {
-    if (isSteady(steady, "ip")) set([...network], `${pct(ipN / withIp)} of sign-ups come from one address (${topIp}), ${days("ip")}: a reverse proxy probably hides the client addresses (configure Better Auth's advanced.ipAddress.ipAddressHeaders)`);
+    const days = (id: string) => daysAt(id, netDaily);
+    if (isSteady(steady, "ip", netDaily)) set([...network], `${pct(ipN / withIp)} of sign-ups come from one address (${topIp}), ${days("ip")}: a reverse proxy probably hides the client addresses (configure Better Auth's advanced.ipAddress.ipAddressHeaders)`);
     else notes.set("burst.ip", `${pct(ipN / withIp)} of sign-ups come from one address (${topIp}) but only ${days("ip")}: a burst, not a proxy, so network signals stay on`);
   } else if (withIp >= 20 && netN / withIp > PROXY_SHARE) {
-    if (isSteady(steady, "subnet")) set([...network], `${pct(netN / withIp)} of sign-ups come from one network (${topNet}), ${days("subnet")}: probably a proxy's or load balancer's addresses`);
+    const days = (id: string) => daysAt(id, netDaily);
+    if (isSteady(steady, "subnet", netDaily)) set([...network], `${pct(netN / withIp)} of sign-ups come from one network (${topNet}), ${days("subnet")}: probably a proxy's or load balancer's addresses`);
     else notes.set("burst.subnet", `${pct(netN / withIp)} of sign-ups come from one network (${topNet}) but only ${days("subnet")}: a burst, not a proxy, so network signals stay on`);
   }
 
@@ -139,7 +146,9 @@ export function calibrate(
       const rate = people.byKind.get(kind) ?? 0;
       const peopleLike = rate >= PEOPLE_LIKE * people.all;
       if (share <= CLIENT_SHARE && !peopleLike) continue;
-      if (isSteady(steady, id)) {
+      const daily = (peopleLike ? CLIENT_PEOPLE_SHARE : CLIENT_SHARE) / 2;
+      const days = (x: string) => daysAt(x, daily);
+      if (isSteady(steady, id, daily)) {
         const who = peopleLike ? `, and ${pct(rate)} of its users verified or came back (${pct(people.all)} of all)` : "";
         set([id], `${pct(share)} of sign-ups look like this, ${days(id)}${who}: that is the app's own traffic (add its user agent to SPAM_NATIVE_CLIENTS), not an attack`);
       } else notes.set(id, `${pct(share)} of sign-ups look like this but only ${days(id)}: concentrated like an attack, so the signal stays on`);

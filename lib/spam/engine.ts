@@ -14,7 +14,7 @@ import { BigramModel } from "./signals/bigram";
 import { findSequences } from "./signals/sequence";
 import type { ClientInfo } from "./signals/user-agent";
 import { MARGIN_MS, mergeSignals, mergeWave, planSlices } from "./slices";
-import { BASELINE_MS, measureSteadiness, SteadinessMemo, sessionStartIndexed } from "./steadiness";
+import { BASELINE_MS, measureSteadiness, SteadinessMemo } from "./steadiness";
 import type { SignalInfo, SpamOptions, SpamResult, Wave } from "./types";
 import { buildWaves, type Scored } from "./waves";
 
@@ -80,8 +80,7 @@ export async function computeSpam(q: Q, opts: SpamOptions = {}): Promise<SpamRes
     let readTo: number | null | undefined;
     // Many slices probe mostly the same values over overlapping baselines: read each once (steadiness.ts).
     // A window's baselines reach back BASELINE_MS before its start at most: older sessions are not read.
-    const byDay = slices.length > 1 && q.caps.sessionTable && (await timed(sessionStartIndexed(trx, q.naming)));
-    const memo = slices.length > 1 ? new SteadinessMemo(since && new Date(since.getTime() - BASELINE_MS), byDay) : undefined;
+    const memo = slices.length > 1 ? new SteadinessMemo(since && new Date(since.getTime() - BASELINE_MS)) : undefined;
     for (const slice of slices) {
       const from = slice.from === null ? null : slice.from - MARGIN_MS;
       const to = slice.to === null ? null : slice.to + MARGIN_MS;

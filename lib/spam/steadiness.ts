@@ -1,25 +1,38 @@
 import { type Kysely, type RawBuilder, sql } from "kysely";
-import type { Naming } from "../db/naming";
 import type { DB } from "../db/schema";
 
 /**
  * Steadiness: on how many of the days that had any session a class of traffic (one address, one
- * network, one kind of client) was present, over a baseline longer than the scored window. A reverse
- * proxy or the app's own native client is there nearly every day for months; an attack is
- * concentrated in hours or days. Calibration asks this before it switches a signal off, so a wave
- * that is a large share of a small app's sign-ups cannot disable the signals that describe it.
+ * network, one kind of client) was common, over a baseline longer than the scored window. A reverse
+ * proxy or the app's own native client is a large part of nearly every day's traffic for months; an
+ * attack is concentrated in hours or days. Calibration asks this before it switches a signal off, so
+ * a wave that is a large share of a small app's sign-ups cannot disable the signals that describe it.
  *
- * One pass over the baseline's sessions per slice, and only for the few classes that are common
+ * Common, not merely present: on a busy app, spam that never stops (a drip here, a kit there, all
+ * with the same few headless builds) puts a headless session on half the days, though it is a few
+ * percent of any day's traffic. Counted by presence, that trickle made the headless class look like
+ * the app's own traffic in 4 of the 6 slices of a 30-day window at 1M users (bench:spam, hard data),
+ * and the wave that made the class common in the window switched its own signal off. So each day's
+ * share is kept, and calibration asks for the share its own rule needs (calibrate.ts).
+ *
+ * One pass over the baseline's whole days per slice, and only for the few classes that are common
  * enough to be switched off at all (none in most slices):
  *
- *   select count(distinct day) as days, count(distinct day) filter (where "ipAddress" = any($1)) as p0, …
- *   from session where "createdAt" >= $from and "createdAt" < $to
+ *   select day, min("createdAt"), max("createdAt"), count(*),
+ *          count(*) filter (where "ipAddress" = any($1)) as c0,                      -- the day's sessions of the class
+ *          count(*) filter (where "ipAddress" = any($1) and "createdAt" >= $from and "createdAt" < $to) as p0, …
+ *   from session where "createdAt" >= date_trunc('day', $from) and "createdAt" < date_trunc('day', $to) + '1 day'
+ *   group by day
+ *
+ * A day is in the baseline when one of its sessions started in [from, to); its shares are of the
+ * whole day, so the memo below, which keeps whole days, gives the same.
  */
 const created = sql.ref("session.createdAt");
 const day = sql`date_trunc('day', ${created})`;
+const dayOf = (t: Date) => sql`date_trunc('day', ${t}::timestamptz)`;
 
 export const BASELINE_MS = 90 * 86_400_000;
-/** present on at least this share of the baseline's active days: steady */
+/** common on at least this share of the baseline's active days: steady */
 export const STEADY_SHARE = 0.5;
 /** fewer active days than this in the baseline: too little history to call anything steady */
 export const MIN_BASELINE_DAYS = 7;
@@ -38,27 +51,45 @@ export interface Steadiness {
   days: number;
   /** per probe id, days on which the class was present */
   present: Map<string, number>;
+  /** per probe id, the class's share of each baseline day's sessions (whole days), oldest day first */
+  shares: Map<string, number[]>;
   from: Date;
   to: Date;
 }
 
-export const isSteady = (s: Steadiness | null, id: string) =>
-  s !== null && s.days >= MIN_BASELINE_DAYS && (s.present.get(id) ?? 0) / s.days >= STEADY_SHARE;
+/** Baseline days on which the class was at least `dailyShare` of the day's sessions. */
+export const commonDays = (s: Steadiness | null, id: string, dailyShare: number) => (s?.shares.get(id) ?? []).filter((x) => x >= dailyShare).length;
+
+/** Steady: at least `dailyShare` of the day's sessions on most of the baseline's days. */
+export const isSteady = (s: Steadiness | null, id: string, dailyShare: number) =>
+  s !== null && s.days >= MIN_BASELINE_DAYS && commonDays(s, id, dailyShare) / s.days >= STEADY_SHARE;
 
 /** How steady each probed class was over [to - BASELINE_MS, to). Null when nothing needs probing. */
 export async function measureSteadiness(trx: Kysely<DB>, probes: readonly Probe[], to: Date, memo?: SteadinessMemo): Promise<Steadiness | null> {
   if (!probes.length) return null;
   const from = new Date(to.getTime() - BASELINE_MS);
   if (memo) return memo.measure(trx, probes, from, to);
-  const cols = probes.map((p, k) => sql<number>`count(distinct ${day}) filter (where ${sql.ref(`session.${p.column}`)} = any(${p.values.slice(0, MAX_VALUES)}::text[]))::int`.as(`p${k}`));
-  const row = (await trx
+  const inClass = (p: Probe) => sql<boolean>`${sql.ref(`session.${p.column}`)} = any(${p.values.slice(0, MAX_VALUES)}::text[])`;
+  const inRange = sql<boolean>`${created} >= ${from} and ${created} < ${to}`;
+  const rows = (await trx
     .selectFrom("session")
-    .select([sql<number>`count(distinct ${day})::int`.as("days"), ...cols])
-    .where("session.createdAt", ">=", from)
-    .where("session.createdAt", "<", to)
-    .executeTakeFirst()) as Record<string, number> | undefined;
-  const present = new Map(probes.map((p, k) => [p.id, Number(row?.[`p${k}`] ?? 0)]));
-  return { days: Number(row?.days ?? 0), present, from, to };
+    .select([
+      ms(day).as("d"), ms(sql`min(${created})`).as("lo"), ms(sql`max(${created})`).as("hi"), sql<number>`count(*)::int`.as("n"),
+      ...probes.flatMap((p, k) => [
+        sql<number>`(count(*) filter (where ${inClass(p)}))::int`.as(`c${k}`),
+        sql<number>`(count(*) filter (where ${inClass(p)} and ${inRange}))::int`.as(`p${k}`),
+      ]),
+    ])
+    .where(sql<boolean>`${created} >= ${dayOf(from)} and ${created} < ${dayOf(to)} + interval '1 day'`)
+    .groupBy(sql`1`)
+    .orderBy(sql`1`)
+    .execute()) as unknown as Record<string, number>[];
+  const a = from.getTime();
+  const b = to.getTime();
+  const inBaseline = rows.filter((r) => Number(r.hi) >= a && Number(r.lo) < b);
+  const present = new Map(probes.map((p, k) => [p.id, inBaseline.filter((r) => Number(r[`p${k}`]) > 0).length]));
+  const shares = new Map(probes.map((p, k) => [p.id, inBaseline.map((r) => Number(r[`c${k}`]) / Number(r.n))]));
+  return { days: inBaseline.length, present, shares, from, to };
 }
 
 /** The most frequent raw values, for a probe. */
@@ -68,20 +99,21 @@ export function topValues(values: Iterable<string | null>, max = MAX_VALUES): st
   return [...counts].sort((a, b) => b[1] - a[1]).slice(0, max).map(([v]) => v);
 }
 
-/** Per UTC day (as date_trunc gives it, epoch ms): the first and last session start that day. */
-type DayBounds = Map<number, [number, number]>;
+/** Per day (as date_trunc gives it, epoch ms): the first and last session start that day, and its sessions. */
+type DayBounds = Map<number, [lo: number, hi: number, n: number]>;
 const ms = (e: RawBuilder<unknown>) => sql<number>`(extract(epoch from ${e}) * 1000)::float8`;
 
 /**
  * The same answer as the one-pass query above, for a run of many slices (an all-time pass: 40 at 1M
  * users). There, each slice's probe was a scan of the session table (no index serves a user agent),
  * though consecutive slices probe mostly the same values (the app's own client, the proxy's address)
- * over baselines that overlap by 89 of 90 days. Instead, each day's first and last session start is
- * read once, and once per raw value the days it appears on with their first and last start; a slice
- * only queries the values no earlier slice asked about. A day counts when one of its sessions started
- * in [from, to): for a day inside the range, any session; on the day `from` falls in, one at or after
- * `from` (the day's last); on the day `to` falls in, one before `to` (its first). The baseline is 90
- * days, so those are never the same day. Memory: days × probed values, a few thousand pairs.
+ * over baselines that overlap by 89 of 90 days. Instead, each day's first and last session start and
+ * its session count are read once, and once per raw value the days it appears on with the same three;
+ * a slice only queries the values no earlier slice asked about. A day counts when one of its sessions
+ * started in [from, to): for a day inside the range, any session; on the day `from` falls in, one at
+ * or after `from` (the day's last); on the day `to` falls in, one before `to` (its first). The
+ * baseline is 90 days, so those are never the same day. A class's share of a day is its values'
+ * sessions that whole day over the day's. Memory: days × probed values, a few thousand entries.
  */
 export class SteadinessMemo {
   private days: DayBounds | null = null;
@@ -89,19 +121,14 @@ export class SteadinessMemo {
 
   /**
    * `earliest`: no baseline asked of this memo starts before it (a window's: its start less the
-   * baseline), so sessions before it are not read. A day it cuts keeps its last start, which is all
-   * a baseline starting on that day asks of it (see above); null reads the whole history.
+   * baseline), so sessions before its day are not read; null reads the whole history.
    */
-  constructor(
-    private readonly earliest: Date | null = null,
-    /** a btree leads with session.createdAt (the doctor's session_created): each day is probed through it */
-    private readonly byDay = false,
-  ) {}
+  constructor(private readonly earliest: Date | null = null) {}
 
   async measure(trx: Kysely<DB>, probes: readonly Probe[], from: Date, to: Date): Promise<Steadiness> {
     if (this.earliest && from < this.earliest) throw new Error(`steadiness memo: a baseline from ${from.toISOString()} is before the memo's ${this.earliest.toISOString()}`);
     const since = this.earliest;
-    if (!this.days) this.days = this.byDay ? await probeDays(trx, since) : await groupDays(trx, since);
+    if (!this.days) this.days = await groupDays(trx, since);
     for (const column of ["ipAddress", "userAgent"] as const) {
       const missing = new Set<string>();
       for (const p of probes) if (p.column === column) for (const v of p.values.slice(0, MAX_VALUES)) if (!this.values.has(`${column}\0${v}`)) missing.add(v);
@@ -110,86 +137,42 @@ export class SteadinessMemo {
       for (const v of list) this.values.set(`${column}\0${v}`, new Map());
       const rows = await trx
         .selectFrom("session")
-        .select([sql<string>`${sql.ref(`session.${column}`)}`.as("v"), ms(day).as("d"), ms(sql`min(${created})`).as("lo"), ms(sql`max(${created})`).as("hi")])
+        .select([sql<string>`${sql.ref(`session.${column}`)}`.as("v"), ms(day).as("d"), ms(sql`min(${created})`).as("lo"), ms(sql`max(${created})`).as("hi"), sql<number>`count(*)::int`.as("n")])
         .where(sql<boolean>`${sql.ref(`session.${column}`)} = any(${list}::text[])`)
-        .$if(since !== null, (q) => q.where("session.createdAt", ">=", since as Date))
+        .$if(since !== null, (q) => q.where(sql<boolean>`${created} >= ${dayOf(since as Date)}`))
         .groupBy([sql`1`, sql`2`])
         .execute();
-      for (const r of rows) this.values.get(`${column}\0${r.v}`)?.set(Number(r.d), [Number(r.lo), Number(r.hi)]);
+      for (const r of rows) this.values.get(`${column}\0${r.v}`)?.set(Number(r.d), [Number(r.lo), Number(r.hi), Number(r.n)]);
     }
     const a = from.getTime();
     const b = to.getTime();
-    const within = ([lo, hi]: [number, number]) => hi >= a && lo < b;
-    let days = 0;
-    for (const bounds of this.days.values()) if (within(bounds)) days++;
+    const within = ([lo, hi]: [number, number, number]) => hi >= a && lo < b;
+    const inBaseline = [...this.days].filter(([, bounds]) => within(bounds)).sort((x, y) => x[0] - y[0]);
     const present = new Map<string, number>();
+    const shares = new Map<string, number[]>();
     for (const p of probes) {
       const seen = new Set<number>();
+      const perDay = new Map<number, number>();
       for (const v of p.values.slice(0, MAX_VALUES)) {
-        for (const [d, bounds] of this.values.get(`${p.column}\0${v}`) ?? []) if (within(bounds)) seen.add(d);
+        for (const [d, bounds] of this.values.get(`${p.column}\0${v}`) ?? []) {
+          if (within(bounds)) seen.add(d);
+          perDay.set(d, (perDay.get(d) ?? 0) + bounds[2]);
+        }
       }
       present.set(p.id, seen.size);
+      shares.set(p.id, inBaseline.map(([d, [, , n]]) => (perDay.get(d) ?? 0) / n));
     }
-    return { days, present, from, to };
+    return { days: inBaseline.length, present, shares, from, to };
   }
 }
 
-/** Each day's first and last session start, from `since` on: one pass grouping the sessions by day. */
+/** Each day's first and last session start and its sessions, from `since`'s day on: one pass grouping the sessions by day. */
 async function groupDays(trx: Kysely<DB>, since: Date | null): Promise<DayBounds> {
   const rows = await trx
     .selectFrom("session")
-    .$if(since !== null, (q) => q.where("session.createdAt", ">=", since as Date))
-    .select([ms(day).as("d"), ms(sql`min(${created})`).as("lo"), ms(sql`max(${created})`).as("hi")])
+    .$if(since !== null, (q) => q.where(sql<boolean>`${created} >= ${dayOf(since as Date)}`))
+    .select([ms(day).as("d"), ms(sql`min(${created})`).as("lo"), ms(sql`max(${created})`).as("hi"), sql<number>`count(*)::int`.as("n")])
     .groupBy(sql`1`)
     .execute();
-  return new Map(rows.map((r) => [Number(r.d), [Number(r.lo), Number(r.hi)]]));
-}
-
-/**
- * The same through an index on the session's start: two look-ups per calendar day between the first
- * and the last start (the days of the history, not its sessions: at 1M users 1.3 s of grouping 1.1M
- * sessions became a few hundred look-ups). Days are cut as date_trunc cuts them, in the database
- * session's time zone, so the two agree.
- *
- *   select g, min, max from generate_series(date_trunc('day', $first), $last, '1 day') g
- *   cross join lateral (select min("createdAt"), max("createdAt") from session where "createdAt" >= g and "createdAt" < g + '1 day') b
- */
-async function probeDays(trx: Kysely<DB>, since: Date | null): Promise<DayBounds> {
-  const span = await trx
-    .selectFrom("session")
-    .$if(since !== null, (q) => q.where("session.createdAt", ">=", since as Date))
-    .select([sql<Date | null>`min(${created})`.as("lo"), sql<Date | null>`max(${created})`.as("hi")])
-    .executeTakeFirst();
-  if (!span?.lo || !span.hi) return new Map();
-  const g = sql.ref("g.g");
-  const rows = await trx
-    .selectFrom(sql`generate_series(date_trunc('day', ${span.lo}::timestamptz), ${span.hi}::timestamptz, interval '1 day')`.as("g"))
-    .innerJoinLateral(
-      (eb) =>
-        eb
-          .selectFrom("session")
-          .select([sql<Date | null>`min(${created})`.as("lo"), sql<Date | null>`max(${created})`.as("hi")])
-          .where(sql<boolean>`${created} >= ${g} and ${created} < ${g} + interval '1 day'`)
-          .$if(since !== null, (q) => q.where("session.createdAt", ">=", since as Date))
-          .as("b"),
-      (j) => j.onTrue(),
-    )
-    .select([ms(g).as("d"), ms(sql.ref("b.lo")).as("lo"), ms(sql.ref("b.hi")).as("hi")])
-    .where(sql.ref("b.lo"), "is not", null)
-    .execute();
-  return new Map(rows.map((r) => [Number(r.d), [Number(r.lo), Number(r.hi)]]));
-}
-
-/** Whether a valid btree index on the session table leads with `createdAt` (any name, the doctor's or the app's own). */
-export async function sessionStartIndexed(trx: Kysely<DB>, naming: Naming): Promise<boolean> {
-  const r = await sql<{ ok: boolean }>`
-    select exists (
-      select 1 from pg_index x
-      join pg_class i on i.oid = x.indexrelid
-      join pg_am am on am.oid = i.relam and am.amname = 'btree'
-      join pg_attribute a on a.attrelid = x.indrelid and a.attnum = x.indkey[0]
-      where x.indrelid = to_regclass(${naming.qualified("session")}) and x.indisvalid and x.indpred is null
-        and a.attname = ${naming.column("session", "createdAt")}
-    ) as ok`.execute(trx);
-  return r.rows[0]?.ok === true;
+  return new Map(rows.map((r) => [Number(r.d), [Number(r.lo), Number(r.hi), Number(r.n)]]));
 }
