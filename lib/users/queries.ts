@@ -195,9 +195,9 @@ async function listUserPage(
     // found in the same query (an index-only step, run once). With fewer than n rows there is no nth
     // row and nothing passes: a walk that reached the end answers nothing, and the next step does.
     // Or, given `at` (the sample's row about n rows in: sampleRowAt), that row's key by its id.
-    const withinFirst = (n: number, at?: string) => {
+    const withinFirst = (n: number, at: string | null) => {
       const nth =
-        at === undefined
+        at === null
           ? sorted(filtered(false).select([sortExpr.as("k"), "user.id"])).limit(1).offset(n - 1)
           : q.db.selectFrom("user").select([sortExpr.as("k"), "user.id"]).where("user.id", "=", at);
       const op = sql.raw(spec.dir === "desc" ? ">=" : "<=");
@@ -262,7 +262,7 @@ async function indexedSearch<R extends { id: string }>(
   q: Q,
   plan: { term: string; order: SampleOrder; desc: boolean; cursor: boolean; sample?: SearchSample | null },
   matching: SelectQueryBuilder<DB, "user", object>,
-  withinFirst: (rows: number, at?: string) => RawBuilder<boolean>,
+  withinFirst: (rows: number, at: string | null) => RawBuilder<boolean>,
   pageOf: (qb: SelectQueryBuilder<DB, "user", object>) => { execute(): Promise<R[]>; compile(): CompiledQuery<R> },
   limit: number,
   tuning: SearchTuning,
@@ -283,7 +283,7 @@ async function indexedSearch<R extends { id: string }>(
     // rows come in runs of one page and its rank is only good to a page gap: at 10M users a 256-row
     // probe capped at the second-newest sampled row read 58,880 rows (80 ms instead of ~1).
     const at = sample && !plan.cursor && plan.order !== "createdAt" ? sampleRowAt(sample, plan.order, plan.desc, choice.rows) : null;
-    const rows = await walkStep(q, pageOf(matching.where(withinFirst(choice.rows, at ?? undefined))).compile());
+    const rows = await walkStep(q, pageOf(matching.where(withinFirst(choice.rows, at))).compile());
     if (rows.length > limit) return { rows, step: "walk" };
     walked = true;
   }
