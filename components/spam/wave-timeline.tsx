@@ -1,3 +1,4 @@
+import { extent } from "@/lib/extent";
 import { formatDate, formatDateTime } from "../ui/format";
 import { panelClass } from "@/components/ui/panel";
 
@@ -18,8 +19,7 @@ function bucketOf(spanMs: number): { ms: number; unit: string; withTime: boolean
 
 /** Buckets aligned to UTC (like every time in the dashboard), first to last sign-up inclusive. */
 export function histogram(times: readonly number[]) {
-  const first = Math.min(...times);
-  const last = Math.max(...times);
+  const [first, last] = extent(times);
   const bucket = bucketOf(last - first);
   const start = Math.floor(first / bucket.ms) * bucket.ms;
   const counts = new Array<number>(Math.floor((last - start) / bucket.ms) + 1).fill(0);
@@ -37,7 +37,7 @@ export function histogram(times: readonly number[]) {
 export function WaveTimeline({ times }: { times: readonly number[] }) {
   if (times.length === 0) return null;
   const { bucket, start, counts } = histogram(times);
-  const max = Math.max(...counts);
+  const max = extent(counts)[1];
   const peak = counts.indexOf(max);
   const label = (i: number) => {
     const d = new Date(start + i * bucket.ms);

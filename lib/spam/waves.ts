@@ -3,6 +3,7 @@ import type { GroupKind, Outcomes } from "./outcome";
 import { short } from "./reasons";
 import type { SequenceRun } from "./signals/sequence";
 import type { Reason, Wave, WaveKind } from "./types";
+import { extent } from "../extent";
 
 /**
  * Flagged accounts grouped under their strongest shared key, so a moderator reviews (and bans) a wave
@@ -86,9 +87,7 @@ export function buildWaves(flagged: readonly number[], scored: (Scored | undefin
     if (list.length < WAVE_MIN) continue;
     const g = outcomes.groups[group];
     if (!g) continue;
-    const times = list.map((i) => f.times[i] as number);
-    const firstAt = Math.min(...times);
-    const lastAt = Math.max(...times);
+    const [firstAt, lastAt] = extent(list.map((i) => f.times[i] as number));
     const run = kind === "sequence" ? seq.runs[seq.of[list[0] as number] ?? -1] : undefined;
     const label = kind === "ua" ? short(g.key, 80) : kind === "domain" ? `@${g.key}` : (run?.label ?? g.key);
     // Two runs of one mailbox or numbering can start on the same day (rare): the later one is "~2".
