@@ -13,7 +13,7 @@ const LIB = resolve(__dirname, "../lib");
 const LAYERS: { name: string; members: string[] }[] = [
   // pure helpers every layer uses: no database, no configuration
   // (auth/roles.ts: the staff role names, which configuration parses; it imports nothing)
-  { name: "base", members: ["errors.ts", "input-guard.ts", "params.ts", "known-params.ts", "url-state.ts", "auth/roles.ts", "commit-hooks.ts", "base-path.mjs", "config-vars.ts", "within.ts"] },
+  { name: "base", members: ["errors.ts", "input-guard.ts", "params.ts", "known-params.ts", "url-state.ts", "auth/roles.ts", "commit-hooks.ts", "base-path.mjs", "config-vars.ts", "within.ts", "extent.ts"] },
   // configuration (the environment), connections, the logical schema, naming, introspection, SQL
   // helpers shared by the query layers;
   // the plugin/module declarations are what the schema is derived from
