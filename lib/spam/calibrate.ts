@@ -119,13 +119,11 @@ export function calibrate(
     `${pct(daily)}+ of a day's sessions on ${commonDays(steady, id, daily)} of the ${steady?.days ?? 0} days with sessions in the ${Math.round(BASELINE_DAYS)} days before (present on ${steady?.present.get(id) ?? 0})`;
   const netDaily = PROXY_SHARE / 2;
   if (withIp >= 20 && ipN / withIp > PROXY_SHARE) {
-    const days = (id: string) => daysAt(id, netDaily);
-    if (isSteady(steady, "ip", netDaily)) set([...network], `${pct(ipN / withIp)} of sign-ups come from one address (${topIp}), ${days("ip")}: a reverse proxy probably hides the client addresses (configure Better Auth's advanced.ipAddress.ipAddressHeaders)`);
-    else notes.set("burst.ip", `${pct(ipN / withIp)} of sign-ups come from one address (${topIp}) but only ${days("ip")}: a burst, not a proxy, so network signals stay on`);
+    if (isSteady(steady, "ip", netDaily)) set([...network], `${pct(ipN / withIp)} of sign-ups come from one address (${topIp}), ${daysAt("ip", netDaily)}: a reverse proxy probably hides the client addresses (configure Better Auth's advanced.ipAddress.ipAddressHeaders)`);
+    else notes.set("burst.ip", `${pct(ipN / withIp)} of sign-ups come from one address (${topIp}) but only ${daysAt("ip", netDaily)}: a burst, not a proxy, so network signals stay on`);
   } else if (withIp >= 20 && netN / withIp > PROXY_SHARE) {
-    const days = (id: string) => daysAt(id, netDaily);
-    if (isSteady(steady, "subnet", netDaily)) set([...network], `${pct(netN / withIp)} of sign-ups come from one network (${topNet}), ${days("subnet")}: probably a proxy's or load balancer's addresses`);
-    else notes.set("burst.subnet", `${pct(netN / withIp)} of sign-ups come from one network (${topNet}) but only ${days("subnet")}: a burst, not a proxy, so network signals stay on`);
+    if (isSteady(steady, "subnet", netDaily)) set([...network], `${pct(netN / withIp)} of sign-ups come from one network (${topNet}), ${daysAt("subnet", netDaily)}: probably a proxy's or load balancer's addresses`);
+    else notes.set("burst.subnet", `${pct(netN / withIp)} of sign-ups come from one network (${topNet}) but only ${daysAt("subnet", netDaily)}: a burst, not a proxy, so network signals stay on`);
   }
 
   // Clients: a class this common is the app's own traffic, not an attack.
@@ -147,11 +145,10 @@ export function calibrate(
       const peopleLike = rate >= PEOPLE_LIKE * people.all;
       if (share <= CLIENT_SHARE && !peopleLike) continue;
       const daily = (peopleLike ? CLIENT_PEOPLE_SHARE : CLIENT_SHARE) / 2;
-      const days = (x: string) => daysAt(x, daily);
       if (isSteady(steady, id, daily)) {
         const who = peopleLike ? `, and ${pct(rate)} of its users verified or came back (${pct(people.all)} of all)` : "";
-        set([id], `${pct(share)} of sign-ups look like this, ${days(id)}${who}: that is the app's own traffic (add its user agent to SPAM_NATIVE_CLIENTS), not an attack`);
-      } else notes.set(id, `${pct(share)} of sign-ups look like this but only ${days(id)}: concentrated like an attack, so the signal stays on`);
+        set([id], `${pct(share)} of sign-ups look like this, ${daysAt(id, daily)}${who}: that is the app's own traffic (add its user agent to SPAM_NATIVE_CLIENTS), not an attack`);
+      } else notes.set(id, `${pct(share)} of sign-ups look like this but only ${daysAt(id, daily)}: concentrated like an attack, so the signal stays on`);
     }
   }
   const engineMedians: Calibration["engineMedians"] = {};

@@ -84,13 +84,17 @@ export async function measureSteadiness(trx: Kysely<DB>, probes: readonly Probe[
     .groupBy(sql`1`)
     .orderBy(sql`1`)
     .execute()) as unknown as Record<string, number>[];
-  const a = from.getTime();
-  const b = to.getTime();
-  const inBaseline = rows.filter((r) => Number(r.hi) >= a && Number(r.lo) < b);
+  const inBaseline = rows.filter((r) => dayInBaseline(Number(r.lo), Number(r.hi), from, to));
   const present = new Map(probes.map((p, k) => [p.id, inBaseline.filter((r) => Number(r[`p${k}`]) > 0).length]));
   const shares = new Map(probes.map((p, k) => [p.id, inBaseline.map((r) => Number(r[`c${k}`]) / Number(r.n))]));
   return { days: inBaseline.length, present, shares, from, to };
 }
+
+/**
+ * A day whose first and last session start are lo and hi had a session in [from, to) (see the memo:
+ * a 90-day range never starts and ends in one day).
+ */
+const dayInBaseline = (lo: number, hi: number, from: Date, to: Date) => hi >= from.getTime() && lo < to.getTime();
 
 /** The most frequent raw values, for a probe. */
 export function topValues(values: Iterable<string | null>, max = MAX_VALUES): string[] {
@@ -144,9 +148,7 @@ export class SteadinessMemo {
         .execute();
       for (const r of rows) this.values.get(`${column}\0${r.v}`)?.set(Number(r.d), [Number(r.lo), Number(r.hi), Number(r.n)]);
     }
-    const a = from.getTime();
-    const b = to.getTime();
-    const within = ([lo, hi]: [number, number, number]) => hi >= a && lo < b;
+    const within = ([lo, hi]: [number, number, number]) => dayInBaseline(lo, hi, from, to);
     const inBaseline = [...this.days].filter(([, bounds]) => within(bounds)).sort((x, y) => x[0] - y[0]);
     const present = new Map<string, number>();
     const shares = new Map<string, number[]>();
