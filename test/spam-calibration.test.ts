@@ -151,7 +151,7 @@ describe("spam calibration on steadiness, and windows of any age", () => {
 
   it("gives the same verdicts when the window is cut into many time slices, waves merged across the cuts", async () => {
     const whole = await computeSpam(t.d, { now: NOW, sinceDays: 0 });
-    const sliced = await computeSpam(t.d, { now: NOW, sinceDays: 0, sliceUsers: 60 });
+    const sliced = await computeSpam(t.d, { now: NOW, sinceDays: 0, slice: { users: 60, days: 0 } });
     expect(sliced.stats.slices).toBeGreaterThan(10);
     const flagged = (r: SpamResult) => PEOPLE.filter((p) => score(r, p) >= r.thresholds.review).map((p) => p.id).sort();
     expect(flagged(sliced)).toEqual(flagged(whole));
@@ -159,7 +159,7 @@ describe("spam calibration on steadiness, and windows of any age", () => {
     expect(wavesOf(sliced)).toEqual(wavesOf(whole));
     // everyone is read through one cursor (lib/spam/fact-stream.ts); a window reaching past the first
     // sign-up reads each slice with per-user look-ups: the same facts, so the same scores and reasons
-    const windowed = await computeSpam(t.d, { now: NOW, sinceDays: 3650, sliceUsers: 60 });
+    const windowed = await computeSpam(t.d, { now: NOW, sinceDays: 3650, slice: { users: 60, days: 0 } });
     expect(windowed.stats.slices).toBe(sliced.stats.slices);
     const verdicts = (r: SpamResult) => PEOPLE.map((p) => [p.id, score(r, p), r.accounts.get(p.id)?.reasons.map((x) => x.code).join()]);
     expect(verdicts(windowed)).toEqual(verdicts(sliced));

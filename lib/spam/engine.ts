@@ -57,7 +57,7 @@ export async function computeSpam(q: Q, opts: SpamOptions = {}): Promise<SpamRes
     };
     const locals = await timed(loadTrainingLocals(trx));
     const model = locals.length >= MIN_TRAINING ? BigramModel.train(locals) : null;
-    const slices = await timed(planSlices(trx, since, opts.sliceUsers));
+    const slices = await timed(planSlices(trx, since, opts.slice));
     // Everyone: one grouped statement read through a cursor, slice by slice (lib/spam/fact-stream.ts);
     // a window reads each slice's users with their own look-ups, cheaper for a part of the history.
     // Its first FETCH runs the whole statement: it may take what the per-slice reads could (a

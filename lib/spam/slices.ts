@@ -10,6 +10,15 @@ import type { SignalInfo, Wave } from "./types";
  * neighbours. A group that straddles a cut is seen whole from both sides and keeps one key (its first
  * member's day), so its two halves merge into one wave; only groups slower than the margin are cut.
  *
+ * A slice also spans at least SLICE_DAYS days: every slice's users are judged with 2 × MARGIN_MS of
+ * neighbours, so a slice much shorter than the margin makes each sign-up's neighbours read, indexed
+ * and grouped over and over. With 25k sign-ups a slice was ~6 days on the last month of the 1M
+ * bench (~4k sign-ups a day) and under one day at 10M (~39k a day): each slice worked through 15
+ * days of sign-ups to score one, and the 10M all-time pass spent 45× the JS of the 1M one. A slice
+ * of at least the margin's length bounds that work at 3× the sign-ups scored, whatever the rate;
+ * memory is then bounded by three margins' worth of sign-ups on a busy app (it already was: the
+ * margins dominated), and by SLICE_USERS plus the margins on a quiet one.
+ *
  *   select floor(extract(epoch from "createdAt") / 86400) as day, count(*) from "user"
  *   where "createdAt" >= $since group by 1 order by 1
  */
@@ -18,6 +27,7 @@ import type { SignalInfo, Wave } from "./types";
 export const SLICE_USERS = 25_000;
 const DAY = 86_400_000;
 export const MARGIN_MS = 7 * DAY;
+export const SLICE_DAYS = MARGIN_MS / DAY;
 
 export interface Slice {
   /** sign-ups scored: [from, to); null = unbounded */
@@ -25,21 +35,35 @@ export interface Slice {
   to: number | null;
 }
 
-export async function planSlices(trx: Kysely<DB>, since: Date | null, sliceUsers = SLICE_USERS): Promise<Slice[]> {
+export interface SliceSize {
+  /** sign-ups per slice, at most (a busier stretch of `days` may hold more) */
+  users?: number;
+  /** days per slice, at least */
+  days?: number;
+}
+
+export async function planSlices(trx: Kysely<DB>, since: Date | null, size: SliceSize = {}): Promise<Slice[]> {
   const dayOf = sql<number>`floor(extract(epoch from ${sql.ref("user.createdAt")}) / 86400)::int`;
   let q = trx.selectFrom("user").select([dayOf.as("day"), sql<number>`count(*)::int`.as("n")]);
   if (since) q = q.where("user.createdAt", ">=", since);
   const rows = await q.groupBy(sql`1`).orderBy(sql`1`).execute();
+  return cutSlices(rows, since?.getTime() ?? null, size);
+}
+
+/** The cuts, from sign-ups per UTC day (day = days since the epoch, ascending): see the header. */
+export function cutSlices(perDay: readonly { day: number; n: number }[], since: number | null, { users = SLICE_USERS, days = SLICE_DAYS }: SliceSize = {}): Slice[] {
   const slices: Slice[] = [];
-  let from: number | null = since?.getTime() ?? null;
+  let from: number | null = since;
+  let first: number | null = null;
   let count = 0;
-  for (const r of rows) {
-    if (count > 0 && count + r.n > sliceUsers) {
+  for (const r of perDay) {
+    if (count > 0 && count + r.n > users && first !== null && r.day - first >= days) {
       const cut = r.day * DAY;
       slices.push({ from, to: cut });
       from = cut;
       count = 0;
     }
+    if (count === 0) first = r.day;
     count += r.n;
   }
   slices.push({ from, to: null });

@@ -1,5 +1,6 @@
 /** The spam engine's public shapes (lib/spam/engine.ts computes them; UI and routes read them). */
 import type { SpamAccounts } from "./accounts";
+import type { SliceSize } from "./slices";
 
 export interface Thresholds {
   /** at or above: worth a look ("review") */
@@ -93,8 +94,8 @@ export interface SpamOptions {
   /** score sign-ups of the last N days (default 30); 0 = everyone */
   sinceDays?: number;
   thresholds?: Partial<Thresholds>;
-  /** sign-ups per time slice (default lib/spam/slices.ts SLICE_USERS): memory is bounded by one slice */
-  sliceUsers?: number;
+  /** the time slices' size (default lib/spam/slices.ts SLICE_USERS, SLICE_DAYS): memory is bounded by one slice and its margins */
+  slice?: SliceSize;
   /** statement timeout of the computation (default 120 s) */
   timeoutMs?: number;
 }

@@ -4,7 +4,7 @@
  * older commit extracted by the benchmark (the "before" column). Prints one JSON line: timings, peak
  * RSS, the result's stats and every account's score (for the labels, which the parent holds).
  *
- *   tsx scripts/bench/spam-pass.ts --root DIR --url URL --schema S --since DAYS --runs N --now ISO [--slice-users N]
+ *   tsx scripts/bench/spam-pass.ts --root DIR --url URL --schema S --since DAYS --runs N --now ISO [--slice-users N] [--slice-days D]
  */
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -13,7 +13,7 @@ import type { SpamOptions, SpamResult } from "../../lib/spam/types";
 import { resultHash } from "./spam-hash";
 
 const { values } = parseArgs({
-  options: { root: { type: "string" }, url: { type: "string" }, schema: { type: "string" }, since: { type: "string" }, runs: { type: "string", default: "1" }, now: { type: "string" }, "slice-users": { type: "string" } },
+  options: { root: { type: "string" }, url: { type: "string" }, schema: { type: "string" }, since: { type: "string" }, runs: { type: "string", default: "1" }, now: { type: "string" }, "slice-users": { type: "string" }, "slice-days": { type: "string" } },
 });
 
 async function main() {
@@ -31,8 +31,11 @@ async function main() {
   for (let r = 0; r < Math.max(1, Number(values.runs)); r++) {
     result = undefined;
     const t0 = performance.now();
-    const sliceUsers = values["slice-users"] ? Number(values["slice-users"]) : undefined;
-    result = await computeSpam(d, { now: new Date(values.now as string), sinceDays: Number(values.since), timeoutMs: 900_000, ...(sliceUsers ? { sliceUsers } : {}) });
+    const users = values["slice-users"] ? Number(values["slice-users"]) : undefined;
+    const days = values["slice-days"] ? Number(values["slice-days"]) : undefined;
+    // `slice` for this engine; an older one (a --baseline) took `sliceUsers` and ignores `slice`
+    const slice = { ...(users ? { sliceUsers: users } : {}), slice: { ...(users ? { users } : {}), ...(days !== undefined ? { days } : {}) } } as Pick<SpamOptions, "slice">;
+    result = await computeSpam(d, { now: new Date(values.now as string), sinceDays: Number(values.since), timeoutMs: 900_000, ...slice });
     samples.push(performance.now() - t0);
   }
   // peak resident memory of this process so far, before the scores are serialised below
