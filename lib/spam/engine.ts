@@ -13,7 +13,7 @@ import { scoreAccount } from "./score";
 import { BigramModel } from "./signals/bigram";
 import { findSequences } from "./signals/sequence";
 import type { ClientInfo } from "./signals/user-agent";
-import { MARGIN_MS, mergeSignals, mergeWave, planSlices } from "./slices";
+import { MARGIN_MS, mergeSignals, mergeWave, planSlices, type Slice } from "./slices";
 import { BASELINE_MS, measureSteadiness, SteadinessMemo } from "./steadiness";
 import type { SignalInfo, SpamOptions, SpamResult, Wave } from "./types";
 import { buildWaves, type Scored } from "./waves";
@@ -56,13 +56,41 @@ export async function computeSpam(q: Q, opts: SpamOptions = {}): Promise<SpamRes
       return out;
     };
     const locals = await timed(loadTrainingLocals(trx));
-    const model = locals.length >= MIN_TRAINING ? BigramModel.train(locals) : null;
     const slices = await timed(planSlices(trx, since, opts.slice));
     // Everyone: one grouped statement read through a cursor, slice by slice (lib/spam/fact-stream.ts);
     // a window reads each slice's users with their own look-ups, cheaper for a part of the history.
     // Its first FETCH runs the whole statement: it may take what the per-slice reads could (a
     // statement timeout per slice), where a later FETCH only reads on.
     const stream = since === null ? await timed(FactStream.open(tq, trx, now, { timeoutMs: timeout, firstFetchMs: timeout * slices.length })) : null;
+    // What slice k reads: its sign-ups and its margins, less what the slice before it read already
+    // (each sign-up is read once; the look-back is carried over below).
+    const reads = slices.map((s, k) => {
+      const to = s.to === null ? null : s.to + MARGIN_MS;
+      const from = s.from === null ? null : s.from - MARGIN_MS;
+      const before = k === 0 ? null : (slices[k - 1] as Slice).to;
+      const readTo = before === null ? null : before + MARGIN_MS;
+      return { from: readTo === null ? from : Math.max(readTo, from ?? readTo), to };
+    });
+    const read = (k: number): Promise<UserFacts[]> => {
+      const r = reads[k] as (typeof reads)[number];
+      return stream ? stream.readUntil(r.to) : loadFacts(tq, trx, r.from === null ? null : new Date(r.from), now, r.to === null ? null : new Date(r.to));
+    };
+    // The next slice's read is sent before this one's scoring runs: Postgres works on it (one
+    // connection: statements queue) while the JS scores, instead of each waiting for the other. The
+    // first one runs while the address model trains. A read that fails aborts the transaction, so the
+    // statements queued behind it fail too ("current transaction is aborted"): the read's own error
+    // (a statement timeout: a 503 that says so) is the one the pass rejects with (see the catch below).
+    let readFailed: { error: unknown } | null = null;
+    const ahead = (k: number) => {
+      if (k >= slices.length) return null;
+      const p = read(k);
+      p.catch((error: unknown) => {
+        readFailed ??= { error };
+      });
+      return p;
+    };
+    let next = ahead(0);
+    const model = locals.length >= MIN_TRAINING ? BigramModel.train(locals) : null;
 
     // The result is columnar (lib/spam/accounts.ts): what grows with the history is ~55 B per account.
     const accounts = new SpamAccountsBuilder();
@@ -77,80 +105,76 @@ export async function computeSpam(q: Q, opts: SpamOptions = {}): Promise<SpamRes
     // and their features, computed once (a row's features are its own: lib/spam/features.ts)
     let carryF: Features | null = null;
     const uaCache = new Map<string, ClientInfo>();
-    let readTo: number | null | undefined;
     // Many slices probe mostly the same values over overlapping baselines: read each once (steadiness.ts).
     // A window's baselines reach back BASELINE_MS before its start at most: older sessions are not read.
     const memo = slices.length > 1 ? new SteadinessMemo(since && new Date(since.getTime() - BASELINE_MS)) : undefined;
-    for (const slice of slices) {
-      const from = slice.from === null ? null : slice.from - MARGIN_MS;
-      const to = slice.to === null ? null : slice.to + MARGIN_MS;
-      // carry is in sign-up order: what the look-back keeps is its tail
-      let keepFrom = carry.length;
-      if (readTo !== undefined) {
-        keepFrom = 0;
+    try {
+      for (const [k, slice] of slices.entries()) {
+        const from = slice.from === null ? null : slice.from - MARGIN_MS;
+        // carry is in sign-up order: what the look-back keeps is its tail
+        let keepFrom = 0;
         while (from !== null && keepFrom < carry.length && (carry[keepFrom] as UserFacts).createdAt < from) keepFrom++;
-      }
-      const kept = keepFrom < carry.length ? carry.slice(keepFrom) : [];
-      const readFrom = readTo === undefined || readTo === null ? from : Math.max(readTo, from ?? readTo);
-      const fresh = await timed(
-        stream ? stream.readUntil(to) : loadFacts(tq, trx, readFrom === null ? null : new Date(readFrom), now, to === null ? null : new Date(to)),
-      );
-      const facts = kept.length ? kept.concat(fresh) : fresh;
-      carry = facts;
-      readTo = to;
-      stats.loaded += fresh.length;
-      const f = extractFeatures(facts, model, config.nativeClients, carryF && kept.length ? { f: carryF, from: keepFrom } : undefined, uaCache);
-      carryF = f;
-      const idx = indexFeatures(f);
-      const steady = await timed(measureSteadiness(trx, calibrationProbes(facts, f, idx), new Date(Math.min(now.getTime(), slice.to ?? now.getTime())), memo));
-      const cal = calibrate(q.caps, facts, f, idx, model, now.getTime(), steady);
-      signals.push(signalInfos(cal));
-      const seq = findSequences(facts.map((u, i) => ({ numbered: f.numbered[i] ?? null, domain: f.domain[i] ?? null, time: u.createdAt })));
-      const bursts = computeBursts(f, idx, cal);
-      const outcomes = buildOutcomes(facts, f, idx, cal, bursts, seq, now.getTime());
-      const input = { facts, f, cal, bursts, outcomes, seq, now: now.getTime() };
+        const kept = keepFrom < carry.length ? carry.slice(keepFrom) : [];
+        const fresh = await timed(next as Promise<UserFacts[]>);
+        const facts = kept.length ? kept.concat(fresh) : fresh;
+        carry = facts;
+        stats.loaded += fresh.length;
+        const f = extractFeatures(facts, model, config.nativeClients, carryF && kept.length ? { f: carryF, from: keepFrom } : undefined, uaCache);
+        carryF = f;
+        const idx = indexFeatures(f);
+        const steady = await timed(measureSteadiness(trx, calibrationProbes(facts, f, idx), new Date(Math.min(now.getTime(), slice.to ?? now.getTime())), memo));
+        next = ahead(k + 1);
+        const cal = calibrate(q.caps, facts, f, idx, model, now.getTime(), steady);
+        signals.push(signalInfos(cal));
+        const seq = findSequences(facts.map((u, i) => ({ numbered: f.numbered[i] ?? null, domain: f.domain[i] ?? null, time: u.createdAt })));
+        const bursts = computeBursts(f, idx, cal);
+        const outcomes = buildOutcomes(facts, f, idx, cal, bursts, seq, now.getTime());
+        const input = { facts, f, cal, bursts, outcomes, seq, now: now.getTime() };
 
-      const scored: (Scored | undefined)[] = new Array(facts.length);
-      const candidates: number[] = [];
-      const start = slice.from ?? Number.NEGATIVE_INFINITY;
-      const end = slice.to ?? Number.POSITIVE_INFINITY;
-      for (let i = 0; i < facts.length; i++) {
-        const u = facts[i] as UserFacts;
-        if (u.createdAt < start || u.createdAt >= end) continue;
-        const s = scoreAccount(input, i);
-        scored[i] = { id: u.id, score: s.score, reasons: s.reasons };
-        stats.scored++;
-        if (s.score >= thresholds.review && !u.out) candidates.push(i);
-      }
-      // "Not spam" decisions made after the sign-up take the account out of the queue and its waves.
-      const cleared = await timed(clearedUserIds(tq, candidates.map((i) => (facts[i] as UserFacts).id)));
-      const isCleared = (i: number) => {
-        const at = cleared.get((facts[i] as UserFacts).id);
-        return at !== undefined && at.getTime() >= (facts[i] as UserFacts).createdAt;
-      };
-      const flagged = candidates.filter((i) => !isCleared(i));
-      stats.flagged += flagged.length;
-      const built = buildWaves(flagged, scored, f, outcomes, seq);
-      const flaggedScore = new Map(flagged.map((i) => [(facts[i] as UserFacts).id, scored[i]?.score ?? 0]));
+        const scored: (Scored | undefined)[] = new Array(facts.length);
+        const candidates: number[] = [];
+        const start = slice.from ?? Number.NEGATIVE_INFINITY;
+        const end = slice.to ?? Number.POSITIVE_INFINITY;
+        for (let i = 0; i < facts.length; i++) {
+          const u = facts[i] as UserFacts;
+          if (u.createdAt < start || u.createdAt >= end) continue;
+          const s = scoreAccount(input, i);
+          scored[i] = { id: u.id, score: s.score, reasons: s.reasons };
+          stats.scored++;
+          if (s.score >= thresholds.review && !u.out) candidates.push(i);
+        }
+        // "Not spam" decisions made after the sign-up take the account out of the queue and its waves.
+        const cleared = await timed(clearedUserIds(tq, candidates.map((i) => (facts[i] as UserFacts).id)));
+        const isCleared = (i: number) => {
+          const at = cleared.get((facts[i] as UserFacts).id);
+          return at !== undefined && at.getTime() >= (facts[i] as UserFacts).createdAt;
+        };
+        const flagged = candidates.filter((i) => !isCleared(i));
+        stats.flagged += flagged.length;
+        const built = buildWaves(flagged, scored, f, outcomes, seq);
+        const flaggedScore = new Map(flagged.map((i) => [(facts[i] as UserFacts).id, scored[i]?.score ?? 0]));
 
-      for (let i = 0; i < facts.length; i++) {
-        const s = scored[i];
-        // Score 0 keeps no row (most of a history: trust outweighs what little suspicion there is), so
-        // the result grows with the suspicious accounts, not with everyone; pages show such an
-        // account as 0 with nothing to say.
-        if (!s || s.score === 0) continue;
-        const u = facts[i] as UserFacts;
-        const clearedAt = isCleared(i) ? (cleared.get(u.id) ?? null) : null;
-        if (s.score >= thresholds.likely && !u.out && !clearedAt) stats.likely++;
-        accounts.add(u.id, s.score, s.reasons, built.keyOf.get(i) ?? null, u.createdAt, u.out, clearedAt?.getTime() ?? null);
+        for (let i = 0; i < facts.length; i++) {
+          const s = scored[i];
+          // Score 0 keeps no row (most of a history: trust outweighs what little suspicion there is), so
+          // the result grows with the suspicious accounts, not with everyone; pages show such an
+          // account as 0 with nothing to say.
+          if (!s || s.score === 0) continue;
+          const u = facts[i] as UserFacts;
+          const clearedAt = isCleared(i) ? (cleared.get(u.id) ?? null) : null;
+          if (s.score >= thresholds.likely && !u.out && !clearedAt) stats.likely++;
+          accounts.add(u.id, s.score, s.reasons, built.keyOf.get(i) ?? null, u.createdAt, u.out, clearedAt?.getTime() ?? null);
+        }
+        // A group that straddles a cut is read whole from both sides and keyed alike: one wave.
+        const scoreOf = (id: string) => sampleScores.get(id) ?? 0;
+        for (const w of built.waves) {
+          for (const id of w.sampleUserIds) sampleScores.set(id, flaggedScore.get(id) ?? 0);
+          const seen = waves.get(w.key);
+          waves.set(w.key, seen ? mergeWave(seen, w, scoreOf, WAVE_SAMPLE) : w);
+        }
       }
-      // A group that straddles a cut is read whole from both sides and keyed alike: one wave.
-      const scoreOf = (id: string) => sampleScores.get(id) ?? 0;
-      for (const w of built.waves) {
-        for (const id of w.sampleUserIds) sampleScores.set(id, flaggedScore.get(id) ?? 0);
-        const seen = waves.get(w.key);
-        waves.set(w.key, seen ? mergeWave(seen, w, scoreOf, WAVE_SAMPLE) : w);
-      }
+    } catch (err) {
+      throw readFailed ? (readFailed as { error: unknown }).error : err;
     }
     const tEnd = performance.now();
     return {

@@ -85,7 +85,11 @@ export interface SpamResult {
   /** largest first */
   waves: Wave[];
   /** how many accounts were scored and how long it took */
-  /** `loaded` counts each slice's neighbours too; `slices` is how many time slices the window took */
+  /**
+   * `loaded` counts each slice's neighbours too; `slices` is how many time slices the window took;
+   * `ms.query` is the time the pass waited for the database (a slice's read, sent while the slice
+   * before it is scored, counts only for what is left of it), `ms.score` the rest.
+   */
   stats: { scored: number; loaded: number; flagged: number; likely: number; slices?: number; ms: { query: number; score: number; total: number } };
 }
 
