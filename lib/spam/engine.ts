@@ -47,6 +47,11 @@ export async function computeSpam(q: Q, opts: SpamOptions = {}): Promise<SpamRes
     await sql`set local statement_timeout = ${sql.lit(timeout)}`.execute(trx);
     // The facts query is many small index look-ups: JIT compilation only adds start-up time.
     await sql`set local jit = off`.execute(trx);
+    // Sorts and hashes over many sessions, on the database server, for this transaction only: the
+    // all-time facts statement (fact-stream.ts: 50 s -> 39 s at 1M users) and the steadiness memo's
+    // grouping of a window's baseline by value and day (spilled to disk with Postgres's default 4 MB:
+    // 1.9 s -> 1.2 s at 1M users for the last 30 days).
+    await sql`set local work_mem = '64MB'`.execute(trx);
     await sql`set transaction read only`.execute(trx);
     let tQuery = 0;
     const timed = async <T>(p: Promise<T>): Promise<T> => {

@@ -49,11 +49,8 @@ export class FactStream {
     o: { batch?: number; timeoutMs: number; firstFetchMs: number },
   ): Promise<FactStream | null> {
     if (q.caps.sessionTable && !(await plainTable(trx, q.naming.qualified("session")))) return null;
-    // The statement's sorts and hashes hold a million users' sessions: with Postgres's default 4 MB
-    // each spilled in batches (50 s -> 39 s for the statement at 1M users with 64 MB, loaded
-    // machine). The database server's memory, for this transaction only; the dashboard's own stays
-    // at the slice in hand.
-    await sql`set local work_mem = '64MB'`.execute(trx);
+    // The statement's sorts and hashes hold a million users' sessions: the engine's transaction gives
+    // them 64 MB of work_mem (lib/spam/engine.ts); with Postgres's default 4 MB each spilled in batches.
     const { query, outs } = factsQuery(q, trx, null, now, null, "heap");
     // createdAt, then id in byte order: the order loadFacts sorts a slice into (JS compares code units)
     const c = query.orderBy(sql`${sql.ref("w.createdAt")}`).orderBy(sql`${sql.ref("w.id")} collate "C"`).compile();
