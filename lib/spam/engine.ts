@@ -67,18 +67,15 @@ export async function computeSpam(q: Q, opts: SpamOptions = {}): Promise<SpamRes
     // Its first FETCH runs the whole statement: it may take what the per-slice reads could (a
     // statement timeout per slice), where a later FETCH only reads on.
     const stream = since === null ? await timed(FactStream.open(tq, trx, now, { timeoutMs: timeout, firstFetchMs: timeout * slices.length })) : null;
-    // What slice k reads: its sign-ups and its margins, less what the slice before it read already
-    // (each sign-up is read once; the look-back is carried over below).
-    const reads = slices.map((s, k) => {
-      const to = s.to === null ? null : s.to + MARGIN_MS;
-      const from = s.from === null ? null : s.from - MARGIN_MS;
-      const before = k === 0 ? null : (slices[k - 1] as Slice).to;
-      const readTo = before === null ? null : before + MARGIN_MS;
-      return { from: readTo === null ? from : Math.max(readTo, from ?? readTo), to };
-    });
+    // What slice k reads: up to its end plus the margin, from where the slice before it stopped (the
+    // slices are contiguous, so that is past this one's own look-back, which is carried over below);
+    // the first from its start less the margin. Each sign-up is read once.
     const read = (k: number): Promise<UserFacts[]> => {
-      const r = reads[k] as (typeof reads)[number];
-      return stream ? stream.readUntil(r.to) : loadFacts(tq, trx, r.from === null ? null : new Date(r.from), now, r.to === null ? null : new Date(r.to));
+      const s = slices[k] as Slice;
+      const prev = k > 0 ? (slices[k - 1] as Slice).to : null;
+      const from = prev !== null ? prev + MARGIN_MS : s.from === null ? null : s.from - MARGIN_MS;
+      const to = s.to === null ? null : s.to + MARGIN_MS;
+      return stream ? stream.readUntil(to) : loadFacts(tq, trx, from === null ? null : new Date(from), now, to === null ? null : new Date(to));
     };
     // The next slice's read is sent before this one's scoring runs: Postgres works on it (one
     // connection: statements queue) while the JS scores, instead of each waiting for the other. The

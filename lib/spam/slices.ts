@@ -54,10 +54,11 @@ export async function planSlices(trx: Kysely<DB>, since: Date | null, size: Slic
 export function cutSlices(perDay: readonly { day: number; n: number }[], since: number | null, { users = SLICE_USERS, days = SLICE_DAYS }: SliceSize = {}): Slice[] {
   const slices: Slice[] = [];
   let from: number | null = since;
-  let first: number | null = null;
+  // the day the slice in hand began (set with its first sign-ups)
+  let first = 0;
   let count = 0;
   for (const r of perDay) {
-    if (count > 0 && count + r.n > users && first !== null && r.day - first >= days) {
+    if (count > 0 && count + r.n > users && r.day - first >= days) {
       const cut = r.day * DAY;
       slices.push({ from, to: cut });
       from = cut;
